@@ -1,0 +1,109 @@
+#!/usr/bin/env node
+// The command line (REFERENTIEL §6): parse the flags, hand over to a command.
+// Commands are imported on demand so that `report` never loads Ink, React or exceljs.
+import meow from 'meow';
+import type {CommandContext} from './commands/context.js';
+import {InputError, UsageError} from './commands/errors.js';
+
+// Every file this process creates (store, journal, backups, exports) is private.
+process.umask(0o077);
+
+const HELP = `
+	Usage
+	  $ plie-triage [commande] [options]
+
+	Commandes
+	  (aucune)                 tableau de bord au clavier (dans un terminal)
+	  report [--json]          les indicateurs, en tableau ou en JSON
+	  import FICHIER           importe un .xlsx ou .csv (extraction Visual Course ou classeur d'échange)
+	    --dry-run              affiche le bilan sans rien écrire
+	  export --cellule DATE    classeur de préparation de la cellule de suivi (.xlsx)
+	    --since DATE           depuis la cellule précédente (défaut : un mois avant)
+	    --out FICHIER, --force, --discret
+	  export --echange         classeur d'échange (toutes les données, réimportable)
+	  journal [--participant ID]  le journal des modifications
+	  demo                     écrit le portefeuille de démonstration (personnes inventées)
+
+	Options
+	  --data FICHIER           fichier de suivi (défaut : $PLIE_TRIAGE_DATA ou data/caseload.json)
+	  --today AAAA-MM-JJ       date du jour pour le calcul (défaut : aujourd'hui)
+	  --referent NOM           un·e seul·e référent·e (défaut : tous)
+	  --queue ID               ouvre le tableau de bord sur la file d'un indicateur
+	  --hide-snoozed           report : ne compte pas les alertes mises en attente
+	  --help, --version
+
+	Exemples
+	  $ plie-triage report --referent "MARTEL Inès"
+	  $ plie-triage --queue steps.to-start
+	  $ plie-triage export --cellule 2026-12-08
+`;
+
+const cli = meow(HELP, {
+	importMeta: import.meta,
+	allowUnknownFlags: false,
+	flags: {
+		data: {type: 'string'},
+		today: {type: 'string'},
+		referent: {type: 'string'},
+		json: {type: 'boolean'},
+		dryRun: {type: 'boolean'},
+		cellule: {type: 'string'},
+		since: {type: 'string'},
+		echange: {type: 'boolean'},
+		out: {type: 'string'},
+		force: {type: 'boolean'},
+		discret: {type: 'boolean'},
+		participant: {type: 'string'},
+		queue: {type: 'string'},
+		hideSnoozed: {type: 'boolean'},
+		demoIfMissing: {type: 'boolean'},
+	},
+});
+
+const COMMANDS = ['report', 'import', 'export', 'journal', 'demo'] as const;
+type Command = (typeof COMMANDS)[number] | 'dashboard';
+
+async function main(): Promise<void> {
+	const [name, ...args] = cli.input;
+	if (name !== undefined && !(COMMANDS as readonly string[]).includes(name)) {
+		throw new UsageError(`commande inconnue « ${name} ». Commandes : ${COMMANDS.join(', ')} (voir --help).`);
+	}
+	const command: Command = (name as Command | undefined) ?? 'dashboard';
+	const {resolveStorePath} = await import('./store/openStore.js');
+	const {todayFrom} = await import('./commands/context.js');
+	const context: CommandContext = {
+		storePath: resolveStorePath(cli.flags.data),
+		today: todayFrom(cli.flags.today),
+		referent: cli.flags.referent,
+		args,
+		flags: cli.flags,
+	};
+	switch (command) {
+		case 'report':
+			return (await import('./commands/report.js')).runReport(context);
+		case 'demo':
+			return (await import('./commands/demo.js')).runDemo(context);
+		case 'import':
+			return (await import('./commands/import.js')).runImport(context);
+		case 'export':
+			return (await import('./commands/export.js')).runExport(context);
+		case 'journal':
+			return (await import('./commands/journal.js')).runJournal(context);
+		case 'dashboard':
+			return (await import('./commands/dashboard.js')).runDashboard(context);
+	}
+}
+
+main().catch(async (error: unknown) => {
+	const {StoreError} = await import('./store/openStore.js');
+	if (error instanceof UsageError) {
+		process.stderr.write(`plie-triage : ${error.message}\n`);
+		process.exitCode = 2;
+	} else if (error instanceof InputError || error instanceof StoreError) {
+		process.stderr.write(`plie-triage : ${error.message}\n`);
+		process.exitCode = 1;
+	} else {
+		process.stderr.write(`plie-triage : erreur inattendue : ${(error as Error)?.stack ?? String(error)}\n`);
+		process.exitCode = 70;
+	}
+});

@@ -1,0 +1,23 @@
+// The keyboard dashboard: needs a terminal; opens the store, then hands over to Ink.
+import {access} from 'node:fs/promises';
+import type {CommandContext} from './context.js';
+import {UsageError} from './errors.js';
+
+export const NO_TTY_MESSAGE =
+	'le tableau de bord a besoin d’un terminal interactif. Pour une sortie texte, utilisez « plie-triage report » (ou « report --json »).';
+
+export async function runDashboard(context: CommandContext): Promise<void> {
+	if (!process.stdin.isTTY || !process.stdout.isTTY) throw new UsageError(NO_TTY_MESSAGE);
+	if (context.flags.demoIfMissing === true) {
+		const exists = await access(context.storePath).then(() => true, () => false);
+		if (!exists) await (await import('./demo.js')).writeDemo(context.storePath, context.today);
+	}
+	const {openStore} = await import('../store/openStore.js');
+	const store = await openStore(context.storePath);
+	const [{render}, React, {App}] = await Promise.all([import('ink'), import('react'), import('../ui/App.js')]);
+	const app = render(
+		React.createElement(App, {store, storePath: context.storePath, today: context.today, referent: context.referent}),
+		{exitOnCtrlC: true},
+	);
+	await app.waitUntilExit();
+}

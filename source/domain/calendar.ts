@@ -1,0 +1,87 @@
+// Calendar dates without time or zone. A date is stored as ISO text `YYYY-MM-DD`
+// and handled in the engine as a day number (days since 1970-01-01), so that
+// comparisons and day differences never depend on the machine's time zone.
+import {addMonths as addMonthsFns, differenceInMonths} from 'date-fns';
+
+export type IsoDate = string;
+export type Day = number;
+
+const MS_PER_DAY = 86_400_000;
+const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Day number of a valid calendar date, or undefined when it does not exist (2026-02-30). */
+export function dayFromParts(year: number, month: number, day: number): Day | undefined {
+	if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return undefined;
+	if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+	const ms = Date.UTC(year, month - 1, day);
+	const check = new Date(ms);
+	if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return undefined;
+	return Math.round(ms / MS_PER_DAY);
+}
+
+export function parseIsoDate(text: string): Day | undefined {
+	const match = ISO_RE.exec(text);
+	if (!match) return undefined;
+	return dayFromParts(Number(match[1]), Number(match[2]), Number(match[3]));
+}
+
+/** Day number of an ISO date known to be valid (stored data); throws otherwise. */
+export function toDay(iso: IsoDate): Day {
+	const day = parseIsoDate(iso);
+	if (day === undefined) throw new RangeError(`date invalide : ${iso}`);
+	return day;
+}
+
+export function isoFromDay(day: Day): IsoDate {
+	return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+export function partsOfDay(day: Day): {year: number; month: number; day: number} {
+	const date = new Date(day * MS_PER_DAY);
+	return {year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate()};
+}
+
+/** dd/mm/yyyy, how French users read dates. */
+export function frenchDate(day: Day | IsoDate | undefined): string {
+	if (day === undefined || day === '') return '';
+	const d = typeof day === 'string' ? parseIsoDate(day) : day;
+	if (d === undefined) return String(day);
+	const p = partsOfDay(d);
+	return `${String(p.day).padStart(2, '0')}/${String(p.month).padStart(2, '0')}/${p.year}`;
+}
+
+/** Day of week, 0 = Sunday … 6 = Saturday. */
+export function weekday(day: Day): number {
+	return (((day + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
+}
+
+/** Today's local calendar date (the only place that reads the clock; callers pass it down). */
+export function localToday(now: Date = new Date()): Day {
+	return dayFromParts(now.getFullYear(), now.getMonth() + 1, now.getDate())!;
+}
+
+// date-fns works on local Date objects; a local midnight built from the parts
+// keeps its calendar arithmetic exact in every time zone.
+function localDate(day: Day): Date {
+	const p = partsOfDay(day);
+	return new Date(p.year, p.month - 1, p.day);
+}
+
+function dayOfLocal(date: Date): Day {
+	return dayFromParts(date.getFullYear(), date.getMonth() + 1, date.getDate())!;
+}
+
+/** date-fns addMonths: 31 August + 6 months = last day of February. */
+export function addMonths(day: Day, months: number): Day {
+	return dayOfLocal(addMonthsFns(localDate(day), months));
+}
+
+/** REFERENTIEL §3 `months(a, b)` = date-fns differenceInMonths(b, a): full months from a to b. */
+export function monthsBetween(from: Day, to: Day): number {
+	return differenceInMonths(localDate(to), localDate(from));
+}
+
+/** REFERENTIEL §3 `days(a, b)` = differenceInCalendarDays(b, a). */
+export function daysBetween(from: Day, to: Day): number {
+	return to - from;
+}

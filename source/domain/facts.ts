@@ -1,0 +1,200 @@
+// What REFERENTIEL §3 says about one participant on day T, computed once so that
+// every indicator reads plain numbers instead of re-parsing dates.
+import {addMonths, type Day, monthsBetween, toDay} from './calendar.js';
+import type {Participant, Step} from './model.js';
+import type {Settings} from './settings.js';
+
+export type Status = 'intake' | 'active' | 'standby' | 'exited' | 'non-integrated';
+
+export const STATUS_LABELS: Record<Status, string> = {
+	intake: "Phase d'accueil",
+	active: 'En parcours',
+	standby: 'En veille',
+	exited: 'Sorti·e',
+	'non-integrated': 'Non intégré·e',
+};
+
+export type StepProblem = 'to-finish' | 'to-start' | 'after-exit';
+
+export const STEP_PROBLEM_LABELS: Record<StepProblem, string> = {
+	'to-finish': "fin dépassée : passer à 'Terminée'",
+	'to-start': "commencée : passer à 'En cours'",
+	'after-exit': 'non terminée ou fin après la sortie',
+};
+
+export interface ParticipantFacts {
+	readonly participant: Participant;
+	readonly today: Day;
+	readonly status: Status;
+	readonly closed: boolean;
+	readonly exited: boolean;
+	readonly active: boolean;
+	readonly standby: boolean;
+	readonly integration?: Day;
+	readonly firstAppointment?: Day;
+	readonly exitDay?: Day;
+	readonly standbySince?: Day;
+	/** full months in parcours (active only) */
+	readonly months?: number;
+	readonly startedSteps: number;
+	readonly currentSteps: number;
+	/** last step activity L (§3), when a step has started */
+	readonly lastStepActivity?: Day;
+	readonly stepsToFinish: number;
+	readonly oldestOverdueEnd?: Day;
+	readonly stepsToStart: number;
+	readonly earliestDueStart?: Day;
+	readonly stepsAfterExit: number;
+	readonly lastEvent?: Day;
+	readonly lastInterview?: Day;
+	readonly lastContact?: Day;
+	/** unjustified absences dated ≤ T and after the last contact */
+	readonly absencesSinceContact: number;
+	readonly contractEnd?: Day;
+}
+
+// Stored dates repeat a lot (same start dates, same meeting days): parse each text once.
+const dayCache = new Map<string, Day>();
+export function dayOf(iso: string): Day {
+	let day = dayCache.get(iso);
+	if (day === undefined) {
+		day = toDay(iso);
+		if (dayCache.size > 100_000) dayCache.clear();
+		dayCache.set(iso, day);
+	}
+	return day;
+}
+
+function optionalDay(iso: string | undefined): Day | undefined {
+	return iso === undefined || iso === '' ? undefined : dayOf(iso);
+}
+
+/** Why a step must be fixed on day T (§4 steps.*), or undefined when it is in order. */
+export function stepProblem(step: Step, today: Day, closed: boolean, exitDay: Day | undefined): StepProblem | undefined {
+	const start = dayOf(step.start);
+	const end = optionalDay(step.end);
+	const open = step.state === 'Prévue' || step.state === 'En cours';
+	if (exitDay !== undefined && exitDay <= today) {
+		const finished = step.state === 'Terminée' || step.state === 'Interrompue';
+		if (!finished || end === undefined || end > exitDay) return 'after-exit';
+		return undefined;
+	}
+	if (closed) return undefined;
+	if (open && end !== undefined && end < today) return 'to-finish';
+	if (step.state === 'Prévue' && start <= today && (end === undefined || end >= today)) return 'to-start';
+	return undefined;
+}
+
+export function isCurrentStep(step: Step, today: Day): boolean {
+	if (dayOf(step.start) > today) return false;
+	if (step.state !== 'Prévue' && step.state !== 'En cours') return false;
+	const end = optionalDay(step.end);
+	return end === undefined || end >= today;
+}
+
+export function computeFacts(participant: Participant, today: Day): ParticipantFacts {
+	const exitDay = optionalDay(participant.exitDate);
+	const nonIntegration = optionalDay(participant.nonIntegrationDate);
+	const integration = optionalDay(participant.integrationDate);
+	const standbySince = optionalDay(participant.standbySince);
+	const exited = exitDay !== undefined && exitDay <= today;
+	const closed = exited || (nonIntegration !== undefined && nonIntegration <= today);
+	const active = !closed && integration !== undefined && integration <= today;
+	const standby = active && standbySince !== undefined && standbySince <= today;
+	const status: Status = exited
+		? 'exited'
+		: closed
+			? 'non-integrated'
+			: standby
+				? 'standby'
+				: active
+					? 'active'
+					: 'intake';
+
+	let startedSteps = 0;
+	let currentSteps = 0;
+	let lastStepActivity: Day | undefined;
+	let stepsToFinish = 0;
+	let oldestOverdueEnd: Day | undefined;
+	let stepsToStart = 0;
+	let earliestDueStart: Day | undefined;
+	let stepsAfterExit = 0;
+	for (const step of participant.steps) {
+		const start = dayOf(step.start);
+		const end = optionalDay(step.end);
+		if (start <= today) {
+			startedSteps++;
+			const current = isCurrentStep(step, today);
+			if (current) currentSteps++;
+			const activity = current ? today : (end ?? start);
+			if (lastStepActivity === undefined || activity > lastStepActivity) lastStepActivity = activity;
+		}
+		const problem = stepProblem(step, today, closed, exitDay);
+		if (problem === 'to-finish') {
+			stepsToFinish++;
+			if (oldestOverdueEnd === undefined || end! < oldestOverdueEnd) oldestOverdueEnd = end;
+		} else if (problem === 'to-start') {
+			stepsToStart++;
+			if (earliestDueStart === undefined || start < earliestDueStart) earliestDueStart = start;
+		} else if (problem === 'after-exit') {
+			stepsAfterExit++;
+		}
+	}
+
+	let lastEvent: Day | undefined;
+	let lastInterview: Day | undefined;
+	let lastContact: Day | undefined;
+	for (const event of participant.events) {
+		const date = dayOf(event.date);
+		if (date > today) continue; // a planned event is not past activity
+		if (lastEvent === undefined || date > lastEvent) lastEvent = date;
+		if (event.type === 'Entretien individuel') {
+			if (lastInterview === undefined || date > lastInterview) lastInterview = date;
+		}
+		if (event.type === 'Entretien individuel' || event.type === 'Atelier collectif') {
+			if (lastContact === undefined || date > lastContact) lastContact = date;
+		}
+	}
+	let absencesSinceContact = 0;
+	for (const event of participant.events) {
+		if (event.type !== 'Absence injustifiée') continue;
+		const date = dayOf(event.date);
+		if (date <= today && (lastContact === undefined || date > lastContact)) absencesSinceContact++;
+	}
+
+	return {
+		participant,
+		today,
+		status,
+		closed,
+		exited,
+		active,
+		standby,
+		integration,
+		firstAppointment: optionalDay(participant.firstAppointment),
+		exitDay,
+		standbySince,
+		months: active ? monthsBetween(integration!, today) : undefined,
+		startedSteps,
+		currentSteps,
+		lastStepActivity,
+		stepsToFinish,
+		oldestOverdueEnd,
+		stepsToStart,
+		earliestDueStart,
+		stepsAfterExit,
+		lastEvent,
+		lastInterview,
+		lastContact,
+		absencesSinceContact,
+		contractEnd: optionalDay(participant.contractEnd),
+	};
+}
+
+/** The interview gap that applies on day T: 15 days in the first 3 months, then 30 (§4 rhythm-late). */
+export function interviewGap(facts: ParticipantFacts, settings: Settings): number {
+	if (facts.integration === undefined) return settings.interviewGapDays;
+	return facts.today < addMonths(facts.integration, settings.intensiveMonths)
+		? settings.intensiveInterviewGapDays
+		: settings.interviewGapDays;
+}

@@ -1,0 +1,36 @@
+// Every threshold of REFERENTIEL §4, with its default. A PLIE may change them in the store.
+import {z} from 'zod';
+import {isoDateSchema} from './model.js';
+
+export const settingsSchema = z.object({
+	/** steps.idle30 / steps.idle60 */
+	idleDays: z.number().int().positive().default(30),
+	longIdleDays: z.number().int().positive().default(60),
+	/** rsa.contract-lt15 / rsa.contract-lt30 */
+	contractSoonDays: z.number().int().positive().default(15),
+	contractDueDays: z.number().int().positive().default(30),
+	/** rsa.contract-gt1month */
+	contractFarMonths: z.number().int().positive().default(1),
+	/** followup.no-event30 / followup.no-interview30 */
+	noEventDays: z.number().int().positive().default(30),
+	noInterviewDays: z.number().int().positive().default(30),
+	/** followup.rhythm-late: every 15 days during the first 3 months, then every 30 days */
+	intensiveMonths: z.number().int().positive().default(3),
+	intensiveInterviewGapDays: z.number().int().positive().default(15),
+	interviewGapDays: z.number().int().positive().default(30),
+	/** standby.long */
+	longStandbyMonths: z.number().int().positive().default(2),
+	/** duration.gte24 and extension */
+	maxParcoursMonths: z.number().int().positive().default(24),
+	/** renewals examined by the cellule */
+	renewalMonths: z.number().int().positive().default(6),
+	/** next review meeting, shown in the dashboard header when set */
+	nextCellule: isoDateSchema.optional(),
+	/** preparation due N working days before the cellule */
+	preparationWorkingDays: z.number().int().nonnegative().default(5),
+	/** jours ouvrables (Mon–Sat) as 003_… asks, or jours ouvrés (Mon–Fri) */
+	workingDays: z.enum(['ouvrables', 'ouvres']).default('ouvrables'),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});

@@ -1,0 +1,103 @@
+// One pass over the caseload gives every indicator's participants, sorted by urgency.
+import {type Day, isoFromDay} from './calendar.js';
+import {computeFacts, type ParticipantFacts} from './facts.js';
+import {INDICATORS, type IndicatorDefinition} from './indicators.js';
+import type {Participant} from './model.js';
+import type {Settings} from './settings.js';
+import {foldText} from './text.js';
+
+export interface TriageEntry {
+	readonly id: string;
+	/** the figure that makes the person urgent (see the indicator's `figure`) */
+	readonly figure: number;
+}
+
+export interface SnoozedEntry extends TriageEntry {
+	readonly reason: string;
+	readonly until: string;
+}
+
+export interface IndicatorResult {
+	readonly definition: IndicatorDefinition;
+	/** counted participants, most urgent first (snoozed ones excluded when hideSnoozed) */
+	readonly entries: readonly TriageEntry[];
+	/** participants whose alert is acknowledged until a later day */
+	readonly snoozed: readonly SnoozedEntry[];
+}
+
+export interface TriageOptions {
+	readonly today: Day;
+	readonly settings: Settings;
+	/** only this referent's participants (case and accents ignored); undefined = all */
+	readonly referent?: string;
+	/** snoozed alerts leave the queues and counts (dashboard); report keeps them by default */
+	readonly hideSnoozed?: boolean;
+}
+
+export interface Triage {
+	readonly today: Day;
+	readonly referent?: string;
+	readonly indicators: readonly IndicatorResult[];
+	/** facts of every participant in scope, by id */
+	readonly facts: ReadonlyMap<string, ParticipantFacts>;
+	/** indicator ids each participant is counted in (snoozed included), by participant id */
+	readonly membership: ReadonlyMap<string, readonly string[]>;
+}
+
+export function sameReferent(a: string | undefined, b: string): boolean {
+	return foldText(a ?? '') === foldText(b);
+}
+
+export function inScope(participants: readonly Participant[], referent: string | undefined): Participant[] {
+	if (referent === undefined) return [...participants];
+	const wanted = foldText(referent);
+	return participants.filter(p => foldText(p.referent ?? '') === wanted);
+}
+
+function activeSnooze(participant: Participant, indicatorId: string, todayIso: string) {
+	if (!participant.snoozes) return undefined;
+	// ISO dates compare as text
+	return participant.snoozes.find(s => s.indicator === indicatorId && s.until >= todayIso);
+}
+
+export function triage(participants: readonly Participant[], options: TriageOptions): Triage {
+	const {today, settings} = options;
+	const todayIso = isoFromDay(today);
+	const wanted = options.referent === undefined ? undefined : foldText(options.referent);
+	const entries: TriageEntry[][] = INDICATORS.map(() => []);
+	const snoozed: SnoozedEntry[][] = INDICATORS.map(() => []);
+	const facts = new Map<string, ParticipantFacts>();
+	const membership = new Map<string, string[]>();
+
+	for (const participant of participants) {
+		if (wanted !== undefined && foldText(participant.referent ?? '') !== wanted) continue;
+		const f = computeFacts(participant, today);
+		facts.set(participant.id, f);
+		const memberOf: string[] = [];
+		for (let i = 0; i < INDICATORS.length; i++) {
+			const indicator = INDICATORS[i]!;
+			const figure = indicator.measure(f, settings);
+			if (figure === undefined) continue;
+			memberOf.push(indicator.id);
+			const snooze = activeSnooze(participant, indicator.id, todayIso);
+			if (snooze) {
+				snoozed[i]!.push({id: participant.id, figure, reason: snooze.reason, until: snooze.until});
+				if (options.hideSnoozed) continue;
+			}
+			entries[i]!.push({id: participant.id, figure});
+		}
+		membership.set(participant.id, memberOf);
+	}
+
+	const indicators = INDICATORS.map((definition, i) => {
+		const list = entries[i]!;
+		const sign = definition.figure.order === 'asc' ? 1 : -1;
+		list.sort((a, b) => sign * (a.figure - b.figure) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+		return {definition, entries: list, snoozed: snoozed[i]!};
+	});
+	return {today, referent: options.referent, indicators, facts, membership};
+}
+
+export function indicatorResult(result: Triage, id: string): IndicatorResult | undefined {
+	return result.indicators.find(indicator => indicator.definition.id === id);
+}

@@ -1,0 +1,31 @@
+// Upgrades older store files step by step to STORE_VERSION. Each entry turns
+// version N into N + 1; a file from a newer plie-triage is refused, not guessed at.
+import {STORE_VERSION} from './schema.js';
+
+type Migration = (data: Record<string, unknown>) => Record<string, unknown>;
+
+/** MIGRATIONS[n] upgrades a version-n file to version n + 1. */
+export const MIGRATIONS: Record<number, Migration> = {
+	// 0: files written before the version field existed (a bare participant list or no settings)
+	0: data => ({...data, version: 1}),
+};
+
+export class MigrationError extends Error {}
+
+export function migrate(raw: unknown): unknown {
+	if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;
+	let data = raw as Record<string, unknown>;
+	let version = typeof data.version === 'number' ? data.version : 0;
+	if (version > STORE_VERSION) {
+		throw new MigrationError(
+			`version ${version} du fichier, plus récente que celle de plie-triage (${STORE_VERSION}) : mettez l’outil à jour`,
+		);
+	}
+	while (version < STORE_VERSION) {
+		const step = MIGRATIONS[version];
+		if (!step) throw new MigrationError(`version ${version} du fichier inconnue`);
+		data = step(data);
+		version = data.version as number;
+	}
+	return data;
+}

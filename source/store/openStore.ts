@@ -1,0 +1,93 @@
+// Opening the caseload store: a file that is not JSON or not a plie-triage store
+// is refused with a French message and never touched.
+import {promises as fs} from 'node:fs';
+import path from 'node:path';
+import {Low} from 'lowdb';
+import {type z} from 'zod';
+import {MigrationError, migrate} from './migrations.js';
+import {emptyStore, type StoreData, storeSchema} from './schema.js';
+import {SecureJsonFile} from './secureJsonFile.js';
+
+export const DEFAULT_STORE_PATH = path.join('data', 'caseload.json');
+
+export class StoreError extends Error {
+	constructor(
+		readonly file: string,
+		readonly reason: string,
+	) {
+		super(`${file} : ${reason}`);
+		this.name = 'StoreError';
+	}
+}
+
+/** `--data FILE`, else PLIE_TRIAGE_DATA, else data/caseload.json. */
+export function resolveStorePath(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+	return flag ?? (env.PLIE_TRIAGE_DATA || DEFAULT_STORE_PATH);
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+	const where = issue.path.length > 0 ? issue.path.join('.') + ' : ' : '';
+	return where + issue.message;
+}
+
+/** Parses and validates a store file's text; throws StoreError naming what is wrong. */
+export function parseStoreText(file: string, text: string): StoreData {
+	let raw: unknown;
+	try {
+		raw = JSON.parse(text);
+	} catch (error) {
+		throw new StoreError(file, `ce n’est pas un fichier JSON valide (${(error as Error).message}). Le fichier n’a pas été modifié.`);
+	}
+	let migrated: unknown;
+	try {
+		migrated = migrate(raw);
+	} catch (error) {
+		if (error instanceof MigrationError) throw new StoreError(file, error.message);
+		throw error;
+	}
+	const result = storeSchema.safeParse(migrated);
+	if (!result.success) {
+		const issues = result.error.issues.slice(0, 3).map(describeIssue).join(' ; ');
+		throw new StoreError(file, `ce n’est pas un fichier de suivi plie-triage valide (${issues}). Le fichier n’a pas été modifié.`);
+	}
+	return result.data;
+}
+
+export type Store = Low<StoreData>;
+
+export interface OpenOptions {
+	/** start an empty store when the file does not exist (it is written on the first change) */
+	readonly create?: boolean;
+}
+
+export async function openStore(file: string, options: OpenOptions = {}): Promise<Store> {
+	const adapter = new SecureJsonFile<StoreData>(file, text => parseStoreText(file, text));
+	const db = new Low<StoreData>(adapter, emptyStore());
+	try {
+		await db.read();
+	} catch (error) {
+		if (error instanceof StoreError) throw error;
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'EISDIR') throw new StoreError(file, 'c’est un dossier, pas un fichier de suivi.');
+		if (code === 'EACCES' || code === 'EPERM') throw new StoreError(file, 'lecture refusée (droits d’accès).');
+		throw new StoreError(file, `lecture impossible (${(error as Error).message}).`);
+	}
+	const exists = await fs
+		.access(file)
+		.then(() => true)
+		.catch(() => false);
+	if (!exists && !options.create) {
+		throw new StoreError(
+			file,
+			'fichier de suivi introuvable. Importez un fichier (plie-triage import FICHIER) ou créez la démo (plie-triage demo).',
+		);
+	}
+	return db;
+}
+
+/** Writes the store, creating its folder if needed. */
+export async function saveStore(db: Store): Promise<void> {
+	const file = (db.adapter as SecureJsonFile<StoreData>).file;
+	await fs.mkdir(path.dirname(path.resolve(file)), {recursive: true, mode: 0o700});
+	await db.write();
+}
