@@ -1,0 +1,65 @@
+import fc from 'fast-check';
+import {addMonths as addMonthsFns, differenceInCalendarDays, differenceInMonths} from 'date-fns';
+import {describe, expect, it} from 'vitest';
+import {
+	addMonths,
+	dayFromParts,
+	frenchDate,
+	isoFromDay,
+	monthsBetween,
+	parseIsoDate,
+	toDay,
+	weekday,
+} from '../../source/domain/calendar.js';
+
+describe('calendar dates', () => {
+	it('refuses dates that do not exist', () => {
+		expect(parseIsoDate('2026-02-30')).toBeUndefined();
+		expect(parseIsoDate('2026-13-01')).toBeUndefined();
+		expect(parseIsoDate('2026-2-3')).toBeUndefined();
+		expect(parseIsoDate('2028-02-29')).toBe(toDay('2028-02-28') + 1);
+		expect(parseIsoDate('2027-02-29')).toBeUndefined();
+	});
+
+	it('adds months the date-fns way: 31 August + 6 months is the end of February', () => {
+		expect(isoFromDay(addMonths(toDay('2026-08-31'), 6))).toBe('2027-02-28');
+		expect(isoFromDay(addMonths(toDay('2027-08-31'), 6))).toBe('2028-02-29');
+		expect(isoFromDay(addMonths(toDay('2028-02-29'), 12))).toBe('2029-02-28');
+		expect(isoFromDay(addMonths(toDay('2026-01-31'), 1))).toBe('2026-02-28');
+	});
+
+	it('counts full months like date-fns differenceInMonths', () => {
+		expect(monthsBetween(toDay('2026-05-22'), toDay('2026-11-21'))).toBe(5);
+		expect(monthsBetween(toDay('2026-05-22'), toDay('2026-11-22'))).toBe(6);
+		// end of month counts as a full month: 29/02 → 28/02 is a year, 31/08 → 28/02 six months
+		expect(monthsBetween(toDay('2024-02-29'), toDay('2025-02-28'))).toBe(12);
+		expect(monthsBetween(toDay('2026-08-31'), toDay('2027-02-27'))).toBe(5);
+		expect(monthsBetween(toDay('2026-08-31'), toDay('2027-02-28'))).toBe(6);
+	});
+
+	it('agrees with date-fns on any pair of dates (property)', () => {
+		const anyDay = fc.integer({min: toDay('2015-01-01'), max: toDay('2035-12-31')});
+		fc.assert(
+			fc.property(anyDay, anyDay, fc.integer({min: 0, max: 40}), (a, b, n) => {
+				const local = (d: number) => {
+					const [y, m, dd] = isoFromDay(d).split('-').map(Number);
+					return new Date(y!, m! - 1, dd);
+				};
+				expect(monthsBetween(a, b)).toBe(differenceInMonths(local(b), local(a)));
+				expect(b - a).toBe(differenceInCalendarDays(local(b), local(a)));
+				const added = addMonthsFns(local(a), n);
+				expect(isoFromDay(addMonths(a, n))).toBe(
+					`${added.getFullYear()}-${String(added.getMonth() + 1).padStart(2, '0')}-${String(added.getDate()).padStart(2, '0')}`,
+				);
+			}),
+		);
+	});
+
+	it('formats dates dd/mm/yyyy and knows the weekday', () => {
+		expect(frenchDate(toDay('2026-11-22'))).toBe('22/11/2026');
+		expect(frenchDate('2027-01-05')).toBe('05/01/2027');
+		expect(weekday(toDay('2026-11-22'))).toBe(0); // a Sunday
+		expect(weekday(toDay('2026-12-08'))).toBe(2); // a Tuesday
+		expect(dayFromParts(2026, 2, 29)).toBeUndefined();
+	});
+});
