@@ -1,0 +1,90 @@
+// French words for what an edit touched: field names and values as a référent
+// reads them (dates dd/mm/yyyy, Oui/Non). Shared by edit descriptions, conflict
+// messages and the `journal` command.
+import {frenchDate, parseIsoDate} from '../calendar.js';
+import {indicatorById} from '../indicators.js';
+import type {ParcoursEvent, Participant, Snooze, Step} from '../model.js';
+
+export const FIELD_LABELS: Partial<Record<keyof Participant, string>> = {
+	referent: 'Référent·e',
+	name: 'Nom',
+	gender: 'Genre',
+	birthDate: 'Date de naissance',
+	commune: 'Commune',
+	integrationCriterion: 'Critère d’intégration',
+	rsa: 'RSA',
+	franceTravailId: 'Identifiant France Travail',
+	franceTravailAgency: 'Agence France Travail',
+	cafNumber: 'N° CAF',
+	prescriber: 'Prescripteur',
+	firstAppointment: 'Date du 1er RDV',
+	integrationDate: 'Date d’intégration',
+	planState: 'État du parcours',
+	contractStart: 'Début du CER',
+	contractEnd: 'Fin du CER',
+	romeCode: 'Code ROME',
+	extension: 'Prolongation',
+	standbySince: 'En veille depuis',
+	exitDate: 'Date de sortie',
+	exitType: 'Type de sortie',
+	exitReason: 'Motif de sortie',
+	nonIntegrationDate: 'Date de non-intégration',
+	nonIntegrationReason: 'Motif de non-intégration',
+};
+
+export function fieldLabel(field: string): string {
+	return FIELD_LABELS[field as keyof Participant] ?? field;
+}
+
+export function stepTitle(step: Pick<Step, 'label' | 'start'>): string {
+	return `Étape « ${step.label} » (${frenchDate(step.start)})`;
+}
+
+export function eventTitle(event: Pick<ParcoursEvent, 'type' | 'date'>): string {
+	return `Événement « ${event.type} » du ${frenchDate(event.date)}`;
+}
+
+export function indicatorLabel(id: string): string {
+	return indicatorById(id)?.label ?? id;
+}
+
+export function snoozeTitle(snooze: Pick<Snooze, 'indicator'>): string {
+	return `Mise en attente « ${indicatorLabel(snooze.indicator)} »`;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function formatStep(step: Record<string, unknown>): string {
+	const type = step.type ? ` (${String(step.type)})` : '';
+	const end = step.end ? ` au ${frenchDate(String(step.end))}` : ', sans fin';
+	return `« ${String(step.label)} »${type} du ${frenchDate(String(step.start))}${end}, ${String(step.state)}`;
+}
+
+function formatEvent(event: Record<string, unknown>): string {
+	const note = event.note ? ` — ${String(event.note)}` : '';
+	return `${String(event.type)} le ${frenchDate(String(event.date))}${note}`;
+}
+
+function formatSnooze(snooze: Record<string, unknown>): string {
+	return `jusqu’au ${frenchDate(String(snooze.until))} — ${String(snooze.reason)}`;
+}
+
+/** A stored value as a référent reads it; absent values show as "—". */
+export function formatValue(value: unknown): string {
+	if (value === undefined || value === null || value === '') return '—';
+	if (typeof value === 'boolean') return value ? 'Oui' : 'Non';
+	if (typeof value === 'string') return parseIsoDate(value) === undefined ? value : frenchDate(value);
+	if (typeof value === 'number') return String(value);
+	if (Array.isArray(value)) return value.length === 0 ? '—' : value.map(formatValue).join(' ; ');
+	if (isRecord(value)) {
+		if ('state' in value && 'start' in value && 'label' in value) return formatStep(value);
+		if ('date' in value && 'type' in value) return formatEvent(value);
+		if ('indicator' in value && 'until' in value) return formatSnooze(value);
+		return Object.entries(value)
+			.map(([key, inner]) => `${fieldLabel(key)} : ${formatValue(inner)}`)
+			.join(', ');
+	}
+	return String(value);
+}
