@@ -1,7 +1,38 @@
-// Placeholder until its issue lands.
-import type {CommandContext} from './context.js';
+// `plie-triage export --cellule DATE [--since DATE] [--referent NAME] [--out FILE] [--force] [--discret]`:
+// the preparation workbook of the cellule de suivi (REFERENTIEL §5.3, issue 6).
+import {frenchDate} from '../domain/calendar.js';
+import {openStore} from '../store/openStore.js';
+import {type CommandContext, requireCliDate} from './context.js';
 import {UsageError} from './errors.js';
 
-export async function runExportCellule(_context: CommandContext): Promise<void> {
-	throw new UsageError('cet export n’est pas encore disponible dans cette version.');
+export async function runExportCellule(context: CommandContext): Promise<void> {
+	const {flags} = context;
+	const meeting = requireCliDate('cellule', typeof flags.cellule === 'string' ? flags.cellule : undefined);
+	if (meeting === undefined) throw new UsageError('--cellule : précisez la date de la cellule de suivi (AAAA-MM-JJ).');
+	const since = requireCliDate('since', typeof flags.since === 'string' ? flags.since : undefined);
+	if (since !== undefined && since > meeting) {
+		throw new UsageError(`--since : le ${frenchDate(since)} est après la cellule du ${frenchDate(meeting)}.`);
+	}
+	const out = typeof flags.out === 'string' ? flags.out : undefined;
+	if (out !== undefined && out.trim() === '') throw new UsageError('--out : nom de fichier vide.');
+
+	const store = await openStore(context.storePath);
+	const {writeCelluleWorkbook} = await import('../io/celluleWorkbook.js');
+	const {preparationDueDate} = await import('../domain/workingDays.js');
+	const file = await writeCelluleWorkbook({
+		participants: store.data.participants,
+		settings: store.data.settings,
+		today: context.today,
+		meeting,
+		since,
+		referent: context.referent,
+		discret: flags.discret === true,
+		out,
+		force: flags.force === true,
+	});
+	const due = preparationDueDate(meeting, store.data.settings);
+	const late = context.today > due ? ' (date dépassée)' : '';
+	process.stdout.write(
+		`Préparation de la cellule du ${frenchDate(meeting)} écrite : ${file}\nÀ remettre au PLIE au plus tard le ${frenchDate(due)}${late}.\n`,
+	);
 }

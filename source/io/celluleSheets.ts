@@ -1,0 +1,256 @@
+// The sheets of the cellule de suivi workbook as plain tables: French headings,
+// one accessor per column, in the order the PLIE reads them. No exceljs here, so
+// the layout can be read (and tested) apart from the writing.
+import {type Day, monthsBetween} from '../domain/calendar.js';
+import type {CelluleSelection} from '../domain/cellule.js';
+import {currentStep, lastStepDoneOrUnderWay, nextPlannedStep, stepTitle} from '../domain/celluleSteps.js';
+import {dayOf, type ParticipantFacts, STATUS_LABELS} from '../domain/facts.js';
+import {SECTIONS} from '../domain/indicators.js';
+import type {Participant, Step} from '../domain/model.js';
+import {initials} from '../domain/text.js';
+
+export type ColumnKind = 'text' | 'date' | 'number';
+/** a date column's value is a Day number; the writer makes it a real date cell */
+export type CellValue = string | number | undefined;
+
+export interface Column<R> {
+	readonly header: string;
+	readonly kind: ColumnKind;
+	readonly value: (row: R) => CellValue;
+	/** a fixed width in characters; otherwise from the longest value */
+	readonly width?: number;
+	/** when cells of one column differ in kind (Synthèse's Valeur) */
+	readonly kindOf?: (row: R) => ColumnKind;
+}
+
+export interface SheetTable<R = unknown> {
+	readonly name: string;
+	readonly columns: readonly Column<R>[];
+	readonly rows: readonly R[];
+	/** columns kept in view when scrolling right (after the frozen header row) */
+	readonly frozenColumns?: number;
+}
+
+export const CELLULE_SHEET_NAMES = [
+	'Synthèse',
+	'Entrées',
+	'Renouvellements',
+	'Sorties',
+	'Situations à évoquer',
+	'Parcours +18 mois',
+	'Veilles',
+	'Liste nominative',
+] as const;
+
+export interface SheetOptions {
+	/** discrétion: initials instead of names, no CAF / France Travail numbers */
+	readonly discret: boolean;
+	/** the day the workbook is written (shown in Synthèse) */
+	readonly today: Day;
+}
+
+const yesNo = (value: boolean | undefined) => (value ? 'Oui' : 'Non');
+const optionalDay = (iso: string | undefined): Day | undefined => (iso ? dayOf(iso) : undefined);
+
+function table<R>(name: string, columns: Column<R>[], rows: readonly R[], frozenColumns?: number): SheetTable {
+	return {name, columns, rows, frozenColumns} as SheetTable;
+}
+
+export function celluleSheets(selection: CelluleSelection, options: SheetOptions): SheetTable[] {
+	const meeting = selection.meeting;
+	const name = (p: Participant) => (options.discret ? initials(p.name) : p.name);
+	const person: Column<ParticipantFacts>[] = [
+		{header: 'Bénéficiaire', kind: 'text', value: f => name(f.participant)},
+		{header: 'Référent·e', kind: 'text', value: f => f.participant.referent},
+	];
+	const stepColumns = (pick: (f: ParticipantFacts) => Step | undefined, title: string): Column<ParticipantFacts>[] => [
+		{header: title, kind: 'text', value: f => stepTitle(pick(f))},
+		{header: 'Début étape', kind: 'date', value: f => optionalDay(pick(f)?.start)},
+		{header: 'Fin étape', kind: 'date', value: f => optionalDay(pick(f)?.end)},
+		{header: 'État étape', kind: 'text', value: f => pick(f)?.state},
+	];
+	const lastStep = (f: ParticipantFacts) => lastStepDoneOrUnderWay(f.participant.steps, meeting);
+	const currentOrLast = (f: ParticipantFacts) => currentStep(f.participant.steps, meeting) ?? lastStep(f);
+
+	return [
+		synthesis(selection, options),
+		table(
+			'Entrées',
+			[
+				...person,
+				{header: 'Date 1er RDV', kind: 'date', value: f => f.firstAppointment},
+				{header: "Date d'intégration", kind: 'date', value: f => f.integration},
+				{header: 'Prescripteur', kind: 'text', value: f => f.participant.prescriber},
+				{header: "Critère d'intégration", kind: 'text', value: f => f.participant.integrationCriterion},
+				{header: 'RSA', kind: 'text', value: f => yesNo(f.participant.rsa)},
+				{header: 'Date de début CER', kind: 'date', value: f => optionalDay(f.participant.contractStart)},
+				{header: 'Date de fin CER', kind: 'date', value: f => f.contractEnd},
+				{header: 'Situation', kind: 'text', value: f => STATUS_LABELS[f.status]},
+			],
+			selection.entries,
+		),
+		table(
+			'Renouvellements',
+			[
+				{header: 'Bénéficiaire', kind: 'text', value: r => name(r.facts.participant)},
+				{header: 'Référent·e', kind: 'text', value: r => r.facts.participant.referent},
+				{header: "Date d'intégration", kind: 'date', value: r => r.facts.integration},
+				{header: 'Fin de la période', kind: 'date', value: r => r.periodEnd},
+				{header: 'Renouvellement à', kind: 'text', value: r => `${r.periodMonths} mois`},
+				{header: 'Mois en parcours', kind: 'number', value: r => r.facts.months},
+				{header: 'Prolongation', kind: 'text', value: r => yesNo(r.facts.participant.extension)},
+				{header: 'En veille', kind: 'text', value: r => yesNo(r.facts.standby)},
+				{header: 'Étape en cours ou dernière étape', kind: 'text', value: r => stepTitle(currentOrLast(r.facts))},
+			],
+			selection.renewals,
+		),
+		table(
+			'Sorties',
+			[
+				...person,
+				{header: "Date d'intégration", kind: 'date', value: f => f.integration},
+				{header: 'Date de sortie', kind: 'date', value: f => f.exitDay},
+				{header: 'Type de sortie', kind: 'text', value: f => f.participant.exitType},
+				{header: 'Motif de sortie', kind: 'text', value: f => f.participant.exitReason},
+				{
+					header: 'Mois en parcours',
+					kind: 'number',
+					value: f => (f.integration !== undefined && f.integration <= f.exitDay! ? monthsBetween(f.integration, f.exitDay!) : undefined),
+				},
+			],
+			selection.exits,
+		),
+		table(
+			'Situations à évoquer',
+			[
+				{header: 'Bénéficiaire', kind: 'text', value: s => name(s.facts.participant)},
+				{header: 'Référent·e', kind: 'text', value: s => s.facts.participant.referent},
+				{header: 'Situation', kind: 'text', value: s => STATUS_LABELS[s.facts.status]},
+				{header: 'Motifs', kind: 'text', value: s => s.reasons.join(' ; '), width: 70},
+				{header: 'Alertes mises en attente', kind: 'text', value: s => s.snoozed.join(' ; '), width: 50},
+			],
+			selection.situations,
+		),
+		table(
+			'Parcours +18 mois',
+			[
+				...person,
+				{header: "Date d'intégration", kind: 'date', value: f => f.integration},
+				{header: 'Mois en parcours', kind: 'number', value: f => f.months},
+				{header: 'Prolongation', kind: 'text', value: f => yesNo(f.participant.extension)},
+				...stepColumns(lastStep, 'Dernière étape terminée ou en cours'),
+			],
+			selection.longParcours,
+		),
+		table(
+			'Veilles',
+			[
+				...person,
+				{header: 'En veille depuis le', kind: 'date', value: f => f.standbySince},
+				{header: 'Mois en veille', kind: 'number', value: f => monthsBetween(f.standbySince!, meeting)},
+				...stepColumns(currentOrLast, 'Étape en cours (ou dernière étape)'),
+			],
+			selection.standby,
+		),
+		table('Liste nominative', nominativeColumns(name, options.discret, meeting), selection.roster, 2),
+	];
+}
+
+/** The 19 columns of the Visual Course list (000_… section VIII), then the next planned step. */
+function nominativeColumns(name: (p: Participant) => string, discret: boolean, meeting: Day): Column<ParticipantFacts>[] {
+	const p = (f: ParticipantFacts) => f.participant;
+	const lastStep = (f: ParticipantFacts) => lastStepDoneOrUnderWay(f.participant.steps, meeting);
+	const next = (f: ParticipantFacts) => nextPlannedStep(f.participant.steps, meeting);
+	return [
+		{header: 'Responsable', kind: 'text', value: f => p(f).referent},
+		{header: 'Bénéficiaire', kind: 'text', value: f => name(p(f))},
+		{header: 'Genre', kind: 'text', value: f => p(f).gender},
+		{header: 'Date de naissance', kind: 'date', value: f => optionalDay(p(f).birthDate)},
+		{header: 'Commune de résidence', kind: 'text', value: f => p(f).commune},
+		{header: 'Critère Intégration', kind: 'text', value: f => p(f).integrationCriterion},
+		{header: 'RSA', kind: 'text', value: f => yesNo(p(f).rsa)},
+		{header: 'Id. France Travail', kind: 'text', value: f => (discret ? undefined : p(f).franceTravailId)},
+		{header: 'Agence France Travail', kind: 'text', value: f => p(f).franceTravailAgency},
+		{header: 'N° CAF', kind: 'text', value: f => (discret ? undefined : p(f).cafNumber)},
+		{header: 'Date de début CER', kind: 'date', value: f => optionalDay(p(f).contractStart)},
+		{header: 'Date de fin CER', kind: 'date', value: f => f.contractEnd},
+		{header: 'Date intégration', kind: 'date', value: f => f.integration},
+		{header: 'Dernière étape terminée ou en cours', kind: 'text', value: f => stepTitle(lastStep(f))},
+		{header: 'Date de début étape', kind: 'date', value: f => optionalDay(lastStep(f)?.start)},
+		{header: 'Date de fin étape', kind: 'date', value: f => optionalDay(lastStep(f)?.end)},
+		{header: 'Prolong° parcours', kind: 'text', value: f => yesNo(p(f).extension)},
+		{header: 'Date de sortie', kind: 'date', value: f => f.exitDay},
+		{header: 'Motif de sortie', kind: 'text', value: f => p(f).exitReason},
+		{header: 'Prochaine étape prévue', kind: 'text', value: f => stepTitle(next(f))},
+		{header: 'Échéance prévisionnelle', kind: 'date', value: f => optionalDay(next(f)?.start)},
+	];
+}
+
+interface SynthesisRow {
+	readonly heading: string;
+	readonly label: string;
+	readonly value: CellValue;
+	readonly kind: ColumnKind;
+	readonly snoozed?: number;
+}
+
+function synthesis(selection: CelluleSelection, options: SheetOptions): SheetTable {
+	const rows: SynthesisRow[] = [
+		{heading: 'Cellule de suivi', label: 'Référent·e', value: selection.referent ?? 'Tous', kind: 'text'},
+		{heading: 'Cellule de suivi', label: 'Date de la cellule', value: selection.meeting, kind: 'date'},
+		{
+			heading: 'Cellule de suivi',
+			label: `À remettre au PLIE au plus tard le (${describeDueRule(selection)})`,
+			value: selection.dueDate,
+			kind: 'date',
+		},
+		{heading: 'Cellule de suivi', label: 'Entrées et sorties depuis le', value: selection.since, kind: 'date'},
+		{heading: 'Cellule de suivi', label: 'Renouvellements avant le', value: selection.nextMeeting, kind: 'date'},
+		{heading: 'Cellule de suivi', label: 'Situations et indicateurs calculés au', value: selection.meeting, kind: 'date'},
+		{heading: 'Cellule de suivi', label: 'Document établi le', value: options.today, kind: 'date'},
+		{
+			heading: 'Cellule de suivi',
+			label: 'Mode discrétion',
+			value: options.discret ? 'Oui : initiales, sans n° CAF ni identifiant France Travail' : 'Non',
+			kind: 'text',
+		},
+		...(
+			[
+				['Entrées', selection.entries.length],
+				['Renouvellements', selection.renewals.length],
+				['Sorties', selection.exits.length],
+				['Situations à évoquer', selection.situations.length],
+				['Parcours +18 mois', selection.longParcours.length],
+				['Veilles', selection.standby.length],
+				['Liste nominative', selection.roster.length],
+			] as const
+		).map(([label, count]) => ({heading: 'Feuilles', label, value: count, kind: 'number' as const})),
+	];
+	for (const section of SECTIONS) {
+		for (const indicator of selection.triage.indicators) {
+			if (indicator.definition.section !== section.id) continue;
+			rows.push({
+				heading: section.label,
+				label: indicator.definition.label,
+				value: indicator.entries.length,
+				kind: 'number',
+				snoozed: indicator.snoozed.length,
+			});
+		}
+	}
+	return table<SynthesisRow>(
+		'Synthèse',
+		[
+			{header: 'Rubrique', kind: 'text', value: r => r.heading},
+			{header: 'Libellé', kind: 'text', value: r => r.label},
+			{header: 'Valeur', kind: 'text', value: r => r.value, kindOf: r => r.kind, width: 14},
+			{header: 'Dont en attente', kind: 'number', value: r => r.snoozed},
+		],
+		rows,
+	);
+}
+
+function describeDueRule(selection: CelluleSelection): string {
+	const {preparationWorkingDays, workingDays} = selection.settings;
+	return `${preparationWorkingDays} jours ${workingDays === 'ouvres' ? 'ouvrés' : 'ouvrables'} avant la cellule`;
+}

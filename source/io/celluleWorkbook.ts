@@ -1,0 +1,195 @@
+// Writes the cellule de suivi preparation workbook (issue 6): exceljs's streaming
+// writer (fast enough for 10,000 people), into a private temp file renamed over
+// the target, so the file is 0600 from its first byte and never half-written.
+import {randomBytes} from 'node:crypto';
+import {promises as fs} from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import {InputError} from '../commands/errors.js';
+import {type Day, frenchDate, isoFromDay} from '../domain/calendar.js';
+import {selectCellule} from '../domain/cellule.js';
+import type {Participant} from '../domain/model.js';
+import type {Settings} from '../domain/settings.js';
+import {foldText} from '../domain/text.js';
+import {PRIVATE_MODE, renameWithRetry} from '../store/secureJsonFile.js';
+import {type CellValue, celluleSheets, type Column, type ColumnKind, type SheetTable} from './celluleSheets.js';
+
+export interface CelluleWorkbookOptions {
+	readonly participants: readonly Participant[];
+	readonly settings: Settings;
+	/** the day the workbook is written (shown in Synthèse) */
+	readonly today: Day;
+	/** the day of the cellule de suivi; every status is computed on that day */
+	readonly meeting: Day;
+	/** entries and exits from this day on; default one month before the meeting */
+	readonly since?: Day;
+	/** one referent, or undefined for all */
+	readonly referent?: string;
+	/** initials instead of names, no CAF / France Travail numbers */
+	readonly discret?: boolean;
+	/** target file; default `cellule-YYYY-MM-DD[-referent].xlsx` in the current folder */
+	readonly out?: string;
+	/** replace an existing file (otherwise refused: it may be open in Excel) */
+	readonly force?: boolean;
+}
+
+const DATE_FORMAT = 'dd/mm/yyyy';
+const MS_PER_DAY = 86_400_000;
+
+/** `MARTEL Inès` → `martel-ines`. */
+export function referentSlug(referent: string): string {
+	return foldText(referent)
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '');
+}
+
+export function defaultCelluleFileName(meeting: Day, referent?: string): string {
+	const slug = referent === undefined ? '' : referentSlug(referent);
+	return `cellule-${isoFromDay(meeting)}${slug === '' ? '' : `-${slug}`}.xlsx`;
+}
+
+/** Excel date cells hold UTC midnight of the calendar date: the same day in every time zone. */
+function cellValue(value: CellValue, kind: ColumnKind): string | number | Date | null {
+	if (value === undefined || value === '') return null;
+	if (kind === 'date' && typeof value === 'number') return new Date(value * MS_PER_DAY);
+	return value;
+}
+
+function displayLength(value: CellValue, kind: ColumnKind): number {
+	if (value === undefined) return 0;
+	if (kind === 'date') return 10;
+	return String(value).length;
+}
+
+/** Widths from the header and the longest value (sampled), kept between 8 and 60 characters. */
+function columnWidths(sheet: SheetTable): number[] {
+	const sample = sheet.rows.length > 2000 ? sheet.rows.slice(0, 2000) : sheet.rows;
+	return sheet.columns.map((column: Column<unknown>) => {
+		if (column.width !== undefined) return column.width;
+		let longest = Math.min(column.header.length, 28);
+		for (const row of sample) longest = Math.max(longest, displayLength(column.value(row), column.kind));
+		return Math.min(60, Math.max(8, longest + 2));
+	});
+}
+
+function columnLetter(index: number): string {
+	let letters = '';
+	for (let n = index; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+	return letters;
+}
+
+/** `&` starts a code in Excel page headers. */
+function escapeHeader(text: string): string {
+	return text.replace(/&/g, '&&');
+}
+
+function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SheetTable, title: string): void {
+	const frozen = sheet.frozenColumns ?? 0;
+	const worksheet = workbook.addWorksheet(sheet.name, {
+		views: [{state: 'frozen', xSplit: frozen, ySplit: 1, topLeftCell: `${columnLetter(frozen + 1)}2`, activeCell: 'A2'}],
+		// printed for the meeting: A4 landscape, all columns on the page width
+		pageSetup: {paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0},
+		headerFooter: {oddHeader: `&L${escapeHeader(title)}&R${escapeHeader(sheet.name)}`, oddFooter: '&CPage &P / &N'},
+	});
+	const widths = columnWidths(sheet);
+	worksheet.columns = sheet.columns.map((column, i) => ({
+		width: widths[i],
+		style: column.kind === 'date' ? {numFmt: DATE_FORMAT, alignment: {horizontal: 'left'}} : {},
+	}));
+	const columns = sheet.columns as readonly Column<unknown>[];
+	worksheet.autoFilter = `A1:${columnLetter(columns.length)}${sheet.rows.length + 1}`;
+
+	const header = worksheet.addRow(columns.map(column => column.header));
+	header.eachCell(cell => {
+		cell.font = {name: 'Calibri', size: 11, bold: true};
+		cell.numFmt = 'General';
+		cell.fill = {type: 'pattern', pattern: 'solid', fgColor: {argb: 'FFDDE5F0'}};
+		cell.alignment = {vertical: 'middle'};
+		cell.border = {bottom: {style: 'thin'}};
+	});
+	header.commit();
+
+	for (const row of sheet.rows) {
+		const kinds = columns.map(column => column.kindOf?.(row) ?? column.kind);
+		const added = worksheet.addRow(columns.map((column, i) => cellValue(column.value(row), kinds[i]!)));
+		columns.forEach((column, i) => {
+			// a mixed column (Synthèse): dates get the date format cell by cell
+			if (column.kindOf && kinds[i] === 'date') added.getCell(i + 1).numFmt = DATE_FORMAT;
+		});
+		added.commit();
+	}
+	worksheet.commit();
+}
+
+async function exists(file: string): Promise<boolean> {
+	try {
+		await fs.lstat(file);
+		return true;
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+		throw error;
+	}
+}
+
+function describeFsError(file: string, error: unknown): InputError {
+	const code = (error as NodeJS.ErrnoException).code;
+	if (code === 'ENOENT') return new InputError(`${file} : le dossier n’existe pas.`);
+	if (code === 'EACCES' || code === 'EPERM' || code === 'EBUSY') {
+		return new InputError(`${file} : écriture impossible (fichier ouvert dans Excel ou droits d’accès insuffisants).`);
+	}
+	if (code === 'EISDIR') return new InputError(`${file} : c’est un dossier, pas un fichier.`);
+	return new InputError(`${file} : écriture impossible (${(error as Error).message}).`);
+}
+
+/** Writes the workbook and returns its path. Refuses to replace a file unless `force`. */
+export async function writeCelluleWorkbook(options: CelluleWorkbookOptions): Promise<string> {
+	const out = options.out ?? defaultCelluleFileName(options.meeting, options.referent);
+	if (await exists(out)) {
+		const stat = await fs.stat(out).catch(() => undefined);
+		if (stat?.isDirectory()) throw new InputError(`${out} : c’est un dossier ; donnez un nom de fichier avec --out.`);
+		if (!options.force) {
+			throw new InputError(
+				`${out} : le fichier existe déjà (il est peut-être ouvert dans Excel). Ajoutez --force pour le remplacer, ou choisissez un autre nom avec --out.`,
+			);
+		}
+	}
+
+	const selection = selectCellule({
+		participants: options.participants,
+		settings: options.settings,
+		meeting: options.meeting,
+		since: options.since,
+		referent: options.referent,
+	});
+	const sheets = celluleSheets(selection, {discret: options.discret === true, today: options.today});
+
+	const temp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+	let handle: fs.FileHandle;
+	try {
+		handle = await fs.open(temp, 'wx', PRIVATE_MODE);
+	} catch (error) {
+		throw describeFsError(out, error);
+	}
+	try {
+		const stream = handle.createWriteStream();
+		// Windows refuses to rename a file still open: wait for the handle to close, not just 'finish'.
+		const closed = new Promise<void>((resolve, reject) => {
+			stream.once('close', resolve);
+			stream.once('error', reject);
+		});
+		const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({stream, useStyles: true, useSharedStrings: false});
+		workbook.creator = 'plie-triage';
+		const title = `Cellule de suivi du ${frenchDate(options.meeting)} — ${options.referent ?? 'Tous'}`;
+		for (const sheet of sheets) writeSheet(workbook, sheet, title);
+		await workbook.commit();
+		await closed;
+		await fs.chmod(temp, PRIVATE_MODE); // a restrictive file system may ignore open's mode
+		await renameWithRetry(temp, out);
+	} catch (error) {
+		await handle.close().catch(() => undefined);
+		await fs.rm(temp, {force: true});
+		if ((error as NodeJS.ErrnoException).code !== undefined) throw describeFsError(out, error);
+		throw error;
+	}
+	return out;
+}
