@@ -71,14 +71,40 @@ function dayOfLocal(date: Date): Day {
 	return dayFromParts(date.getFullYear(), date.getMonth() + 1, date.getDate())!;
 }
 
+// Month arithmetic goes through Date objects (date-fns) and showed up in the triage
+// profile; a caseload has a few thousand distinct dates, so each answer is kept.
+const MONTH_CACHE_LIMIT = 200_000;
+const addMonthsCache = new Map<number, Day>();
+const monthsBetweenCache = new Map<number, number>();
+
+// Both numbers are far below 2^25 in magnitude (day 2^25 is 91,000 years away),
+// so one exact integer key holds the pair.
+function pairKey(a: number, b: number): number {
+	return a * 67_108_864 + b;
+}
+
 /** date-fns addMonths: 31 August + 6 months = last day of February. */
 export function addMonths(day: Day, months: number): Day {
-	return dayOfLocal(addMonthsFns(localDate(day), months));
+	const key = pairKey(day, months);
+	let result = addMonthsCache.get(key);
+	if (result === undefined) {
+		result = dayOfLocal(addMonthsFns(localDate(day), months));
+		if (addMonthsCache.size >= MONTH_CACHE_LIMIT) addMonthsCache.clear();
+		addMonthsCache.set(key, result);
+	}
+	return result;
 }
 
 /** REFERENTIEL §3 `months(a, b)` = date-fns differenceInMonths(b, a): full months from a to b. */
 export function monthsBetween(from: Day, to: Day): number {
-	return differenceInMonths(localDate(to), localDate(from));
+	const key = pairKey(from, to);
+	let result = monthsBetweenCache.get(key);
+	if (result === undefined) {
+		result = differenceInMonths(localDate(to), localDate(from));
+		if (monthsBetweenCache.size >= MONTH_CACHE_LIMIT) monthsBetweenCache.clear();
+		monthsBetweenCache.set(key, result);
+	}
+	return result;
 }
 
 /** REFERENTIEL §3 `days(a, b)` = differenceInCalendarDays(b, a). */
