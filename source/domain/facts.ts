@@ -71,24 +71,37 @@ function optionalDay(iso: string | undefined): Day | undefined {
 
 /** Why a step must be fixed on day T (§4 steps.*), or undefined when it is in order. */
 export function stepProblem(step: Step, today: Day, closed: boolean, exitDay: Day | undefined): StepProblem | undefined {
-	const start = dayOf(step.start);
-	const end = optionalDay(step.end);
-	const open = step.state === 'Prévue' || step.state === 'En cours';
+	return problemOf(step.state, dayOf(step.start), optionalDay(step.end), today, closed, exitDay);
+}
+
+export function isCurrentStep(step: Step, today: Day): boolean {
+	return isCurrent(step.state, dayOf(step.start), optionalDay(step.end), today);
+}
+
+// The two rules above on dates already parsed: computeFacts reads each step's dates once.
+function problemOf(
+	state: Step['state'],
+	start: Day,
+	end: Day | undefined,
+	today: Day,
+	closed: boolean,
+	exitDay: Day | undefined,
+): StepProblem | undefined {
+	const open = state === 'Prévue' || state === 'En cours';
 	if (exitDay !== undefined && exitDay <= today) {
-		const finished = step.state === 'Terminée' || step.state === 'Interrompue';
+		const finished = state === 'Terminée' || state === 'Interrompue';
 		if (!finished || end === undefined || end > exitDay) return 'after-exit';
 		return undefined;
 	}
 	if (closed) return undefined;
 	if (open && end !== undefined && end < today) return 'to-finish';
-	if (step.state === 'Prévue' && start <= today && (end === undefined || end >= today)) return 'to-start';
+	if (state === 'Prévue' && start <= today && (end === undefined || end >= today)) return 'to-start';
 	return undefined;
 }
 
-export function isCurrentStep(step: Step, today: Day): boolean {
-	if (dayOf(step.start) > today) return false;
-	if (step.state !== 'Prévue' && step.state !== 'En cours') return false;
-	const end = optionalDay(step.end);
+function isCurrent(state: Step['state'], start: Day, end: Day | undefined, today: Day): boolean {
+	if (start > today) return false;
+	if (state !== 'Prévue' && state !== 'En cours') return false;
 	return end === undefined || end >= today;
 }
 
@@ -124,12 +137,12 @@ export function computeFacts(participant: Participant, today: Day): ParticipantF
 		const end = optionalDay(step.end);
 		if (start <= today) {
 			startedSteps++;
-			const current = isCurrentStep(step, today);
+			const current = isCurrent(step.state, start, end, today);
 			if (current) currentSteps++;
 			const activity = current ? today : (end ?? start);
 			if (lastStepActivity === undefined || activity > lastStepActivity) lastStepActivity = activity;
 		}
-		const problem = stepProblem(step, today, closed, exitDay);
+		const problem = problemOf(step.state, start, end, today, closed, exitDay);
 		if (problem === 'to-finish') {
 			stepsToFinish++;
 			if (oldestOverdueEnd === undefined || end! < oldestOverdueEnd) oldestOverdueEnd = end;
@@ -144,22 +157,25 @@ export function computeFacts(participant: Participant, today: Day): ParticipantF
 	let lastEvent: Day | undefined;
 	let lastInterview: Day | undefined;
 	let lastContact: Day | undefined;
+	// unjustified absences are rare: keep their days and count them once the last contact is known
+	let absences: Day[] | undefined;
 	for (const event of participant.events) {
 		const date = dayOf(event.date);
 		if (date > today) continue; // a planned event is not past activity
 		if (lastEvent === undefined || date > lastEvent) lastEvent = date;
-		if (event.type === 'Entretien individuel') {
+		const type = event.type;
+		if (type === 'Entretien individuel') {
 			if (lastInterview === undefined || date > lastInterview) lastInterview = date;
 		}
-		if (event.type === 'Entretien individuel' || event.type === 'Atelier collectif') {
+		if (type === 'Entretien individuel' || type === 'Atelier collectif') {
 			if (lastContact === undefined || date > lastContact) lastContact = date;
+		} else if (type === 'Absence injustifiée') {
+			(absences ??= []).push(date);
 		}
 	}
 	let absencesSinceContact = 0;
-	for (const event of participant.events) {
-		if (event.type !== 'Absence injustifiée') continue;
-		const date = dayOf(event.date);
-		if (date <= today && (lastContact === undefined || date > lastContact)) absencesSinceContact++;
+	if (absences !== undefined) {
+		for (const date of absences) if (lastContact === undefined || date > lastContact) absencesSinceContact++;
 	}
 
 	return {
