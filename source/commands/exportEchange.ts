@@ -1,7 +1,31 @@
-// Placeholder until its issue lands.
+// `plie-triage export --echange [--out FICHIER] [--force]`: the exchange workbook of the whole store.
+import {isoFromDay} from '../domain/calendar.js';
+import {openStore} from '../store/openStore.js';
 import type {CommandContext} from './context.js';
-import {UsageError} from './errors.js';
+import {InputError} from './errors.js';
 
-export async function runExportEchange(_context: CommandContext): Promise<void> {
-	throw new UsageError('cet export n’est pas encore disponible dans cette version.');
+export function defaultExchangeName(today: number): string {
+	return `echange-${isoFromDay(today)}.xlsx`;
+}
+
+export async function runExportEchange(context: CommandContext): Promise<void> {
+	const out = typeof context.flags.out === 'string' && context.flags.out !== '' ? context.flags.out : defaultExchangeName(context.today);
+	const store = await openStore(context.storePath);
+	const {writeExchangeWorkbook, ExportFileExistsError} = await import('../io/exchangeWorkbook.js');
+	try {
+		await writeExchangeWorkbook(store.data.participants, out, {overwrite: context.flags.force === true});
+	} catch (error) {
+		if (error instanceof ExportFileExistsError) throw new InputError(error.message);
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'ENOENT') throw new InputError(`${out} : dossier introuvable.`);
+		if (code === 'EACCES' || code === 'EPERM') throw new InputError(`${out} : écriture refusée (droits d’accès).`);
+		if (code === 'EISDIR') throw new InputError(`${out} : c’est un dossier.`);
+		throw error;
+	}
+	const participants = store.data.participants;
+	const steps = participants.reduce((sum, p) => sum + p.steps.length, 0);
+	const events = participants.reduce((sum, p) => sum + p.events.length, 0);
+	process.stdout.write(
+		`Classeur d’échange écrit : ${out} (${participants.length} bénéficiaires, ${steps} étapes, ${events} événements).\n`,
+	);
 }

@@ -1,0 +1,79 @@
+// `importFile`: read and check the whole file, then merge it into the store in one
+// write (or none, for a dry run or when nothing changed). Also called in-process by the benchmark.
+import type {Day} from '../domain/calendar.js';
+import {openStore} from '../store/openStore.js';
+import {type JournalEntry, updateStore} from '../store/transaction.js';
+import type {StoreData} from '../store/schema.js';
+import {ImportRejectedError} from './faults.js';
+import {type MergeResult, type MergeSummary, hasChanges, mergeBatch} from './merge.js';
+import {type ImportBatch, type Layout, checkReferences, parseImport} from './parseImport.js';
+import {readSheets} from './readSheets.js';
+
+export interface ImportOptions {
+	/** the store file (created when missing) */
+	readonly storePath: string;
+	/** the import day: a Visual Course step that ended on or before it is Terminée */
+	readonly today: Day;
+	/** compute the summary, write nothing */
+	readonly dryRun?: boolean;
+}
+
+export interface ImportResult {
+	readonly file: string;
+	readonly layout: Layout;
+	readonly summary: MergeSummary;
+	/** unknown columns or sheets: reported, not blocking */
+	readonly warnings: readonly string[];
+	/** whether the store file was written */
+	readonly written: boolean;
+}
+
+/** Reads and checks `file` completely; throws ImportFileError / ImportRejectedError. */
+export async function readImportFile(file: string, today: Day): Promise<ImportBatch> {
+	const batch = await parseImport(readSheets(file), today);
+	if (batch.faults.length > 0) throw new ImportRejectedError(file, batch.faults);
+	return batch;
+}
+
+function mergeChecked(file: string, data: StoreData, batch: ImportBatch): MergeResult {
+	checkReferences(batch, new Set(data.participants.map(participant => participant.id)));
+	if (batch.faults.length > 0) throw new ImportRejectedError(file, batch.faults);
+	return mergeBatch(data.participants, batch);
+}
+
+function journalEntries(file: string, result: MergeResult): JournalEntry[] {
+	if (!hasChanges(result.summary)) return [];
+	return [
+		{action: 'import', after: {file, summary: result.summary}},
+		...result.created.map(participantId => ({participantId, action: 'import : créé'})),
+		...result.updated.map(participantId => ({participantId, action: 'import : mis à jour'})),
+	];
+}
+
+/**
+ * Imports `file` (`.xlsx` or `.csv`, Visual Course extraction or exchange workbook)
+ * into the store. Nothing is written when the file has any fault, on a dry run, or
+ * when the import changes nothing.
+ */
+export async function importFile(file: string, options: ImportOptions): Promise<ImportResult> {
+	const batch = await readImportFile(file, options.today);
+	let result: MergeResult;
+	let written = false;
+	if (options.dryRun) {
+		const store = await openStore(options.storePath, {create: true});
+		result = mergeChecked(file, store.data, batch);
+	} else {
+		let merged: MergeResult | undefined;
+		const update = await updateStore(
+			options.storePath,
+			data => {
+				merged = mergeChecked(file, data, batch);
+				return journalEntries(file, merged);
+			},
+			{create: true},
+		);
+		result = merged!;
+		written = update.entries.length > 0;
+	}
+	return {file, layout: batch.layout, summary: result.summary, warnings: batch.warnings, written};
+}

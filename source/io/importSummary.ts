@@ -1,0 +1,21 @@
+// The French summary an import prints: created / updated / unchanged for each kind.
+import type {Counts} from './merge.js';
+import type {ImportResult} from './importFile.js';
+
+function line(label: string, counts: Counts): string {
+	return `  ${label} : ${counts.created} créé(s), ${counts.updated} mis à jour, ${counts.unchanged} inchangé(s)`;
+}
+
+export function formatImportSummary(result: ImportResult, storePath: string, dryRun: boolean): string {
+	const layout = result.layout === 'exchange' ? 'classeur d’échange' : 'extraction Visual Course';
+	const lines = [
+		`${dryRun ? 'Simulation d’import' : 'Import'} de « ${result.file} » (${layout}) :`,
+		line('bénéficiaires', result.summary.participants),
+		line('étapes', result.summary.steps),
+		line('événements', result.summary.events),
+	];
+	if (dryRun) lines.push('Simulation (--dry-run) : rien n’a été écrit.');
+	else if (result.written) lines.push(`Fichier de suivi mis à jour : ${storePath}`);
+	else lines.push(`Aucun changement : ${storePath} n’a pas été modifié.`);
+	return lines.join('\n') + '\n';
+}

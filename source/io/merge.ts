@@ -1,0 +1,175 @@
+// Merging an import into the caseload: participants upserted by id; steps matched
+// by (participant, label, start) and events by (participant, date, type), added or
+// updated, never deleted. Columns the file does not have leave stored values alone.
+import type {Participant, ParcoursEvent, Step} from '../domain/model.js';
+import {foldText} from '../domain/text.js';
+import type {EventRecord, ImportBatch, ParticipantValues, StepRecord} from './parseImport.js';
+
+export interface Counts {
+	created: number;
+	updated: number;
+	unchanged: number;
+}
+
+export interface MergeSummary {
+	readonly participants: Counts;
+	readonly steps: Counts;
+	readonly events: Counts;
+}
+
+export interface MergeResult {
+	readonly summary: MergeSummary;
+	/** ids of participants created or changed in any way (own fields, steps or events) */
+	readonly created: readonly string[];
+	readonly updated: readonly string[];
+}
+
+const zero = (): Counts => ({created: 0, updated: 0, unchanged: 0});
+
+export function hasChanges(summary: MergeSummary): boolean {
+	return [summary.participants, summary.steps, summary.events].some(counts => counts.created + counts.updated > 0);
+}
+
+function newParticipant(id: string, values: ParticipantValues): Participant {
+	const participant: Record<string, unknown> = {id, name: '', rsa: false};
+	for (const [key, value] of Object.entries(values)) if (value !== undefined) participant[key] = value;
+	participant.steps = [];
+	participant.events = [];
+	return participant as Participant;
+}
+
+/** Applies the file's values; a blank cell clears the field. True when something changed. */
+function applyValues(participant: Participant, values: ParticipantValues): boolean {
+	const target = participant as unknown as Record<string, unknown>;
+	let changed = false;
+	for (const key in values) {
+		const value = (values as Record<string, unknown>)[key];
+		if (value === undefined) {
+			if (target[key] !== undefined) {
+				delete target[key];
+				changed = true;
+			}
+		} else if (target[key] !== value) {
+			target[key] = value;
+			changed = true;
+		}
+	}
+	return changed;
+}
+
+/**
+ * Items of one participant grouped by match key. A key may occur several times
+ * (two absences on the same day): the n-th one in the file matches the n-th stored one.
+ */
+class KeyedItems<T> {
+	private readonly groups = new Map<string, T[]>();
+	private readonly used = new Map<string, number>();
+
+	constructor(items: readonly T[], key: (item: T) => string) {
+		for (const item of items) {
+			const k = key(item);
+			const group = this.groups.get(k);
+			if (group) group.push(item);
+			else this.groups.set(k, [item]);
+		}
+	}
+
+	/** The stored item matching the next occurrence of `k`, if any. */
+	take(k: string): T | undefined {
+		const n = this.used.get(k) ?? 0;
+		this.used.set(k, n + 1);
+		return this.groups.get(k)?.[n];
+	}
+}
+
+const stepKey = (step: Step) => `${foldText(step.label)}\u0000${step.start}`;
+const eventKey = (event: ParcoursEvent) => `${event.date}\u0000${event.type}`;
+
+function mergeStep(stored: Step, record: StepRecord): boolean {
+	const incoming = record.step;
+	let changed = false;
+	if (record.hasType && stored.type !== incoming.type) {
+		stored.type = incoming.type;
+		changed = true;
+	}
+	if (stored.end !== incoming.end) {
+		if (incoming.end === undefined) delete stored.end;
+		else stored.end = incoming.end;
+		changed = true;
+	}
+	if (stored.state !== incoming.state) {
+		stored.state = incoming.state;
+		changed = true;
+	}
+	if (stored.label !== incoming.label) {
+		stored.label = incoming.label; // same label up to case/accents: the file's spelling wins
+		changed = true;
+	}
+	return changed;
+}
+
+function mergeEvent(stored: ParcoursEvent, record: EventRecord): boolean {
+	if (!record.hasNote || stored.note === record.event.note) return false;
+	if (record.event.note === undefined) delete stored.note;
+	else stored.note = record.event.note;
+	return true;
+}
+
+/** Merges `batch` (already validated) into `participants`, in place. */
+export function mergeBatch(participants: Participant[], batch: ImportBatch): MergeResult {
+	const summary: MergeSummary = {participants: zero(), steps: zero(), events: zero()};
+	const byId = new Map<string, Participant>();
+	for (const participant of participants) byId.set(participant.id, participant);
+	const created = new Set<string>();
+	const touched = new Set<string>();
+
+	for (const record of batch.participants) {
+		const existing = byId.get(record.id);
+		if (existing === undefined) {
+			const participant = newParticipant(record.id, record.values);
+			participants.push(participant);
+			byId.set(record.id, participant);
+			created.add(record.id);
+			summary.participants.created++;
+		} else if (applyValues(existing, record.values)) {
+			touched.add(record.id);
+			summary.participants.updated++;
+		} else summary.participants.unchanged++;
+	}
+
+	const stepIndex = new Map<string, KeyedItems<Step>>();
+	for (const record of batch.steps) {
+		const participant = byId.get(record.participantId)!;
+		let items = stepIndex.get(participant.id);
+		if (items === undefined) stepIndex.set(participant.id, (items = new KeyedItems(participant.steps, stepKey)));
+		const stored = items.take(stepKey(record.step));
+		if (stored === undefined) {
+			participant.steps.push({...record.step});
+			summary.steps.created++;
+		} else if (mergeStep(stored, record)) summary.steps.updated++;
+		else {
+			summary.steps.unchanged++;
+			continue;
+		}
+		touched.add(participant.id);
+	}
+
+	const eventIndex = new Map<string, KeyedItems<ParcoursEvent>>();
+	for (const record of batch.events) {
+		const participant = byId.get(record.participantId)!;
+		let items = eventIndex.get(participant.id);
+		if (items === undefined) eventIndex.set(participant.id, (items = new KeyedItems(participant.events, eventKey)));
+		const stored = items.take(eventKey(record.event));
+		if (stored === undefined) {
+			participant.events.push({...record.event});
+			summary.events.created++;
+		} else if (mergeEvent(stored, record)) summary.events.updated++;
+		else {
+			summary.events.unchanged++;
+			continue;
+		}
+		touched.add(participant.id);
+	}
+
+	return {summary, created: [...created], updated: [...touched].filter(id => !created.has(id))};
+}

@@ -1,0 +1,496 @@
+// Reads every sheet of an import file into records, checking every cell, and
+// collects every fault instead of stopping at the first: the user fixes the file once.
+import {type Day, isoFromDay} from '../domain/calendar.js';
+import type {Participant, ParcoursEvent, Step} from '../domain/model.js';
+import {matchVocabulary} from '../domain/text.js';
+import {
+	EVENT_TYPES,
+	EXIT_REASONS,
+	EXIT_TYPES,
+	NON_INTEGRATION_REASONS,
+	PLAN_STATES,
+	STEP_STATES,
+} from '../domain/vocabulary.js';
+import {type Plain, displayPlain, parseBoolean, parseDate, parseText} from './cells.js';
+import {
+	type ColumnSpec,
+	EVENT_COLUMNS,
+	PARTICIPANT_COLUMNS,
+	type ParticipantField,
+	SHEET_NAMES,
+	STEP_COLUMNS,
+	type SheetKind,
+	columnIndex,
+	headerKey,
+	sheetKey,
+} from './columns.js';
+import type {Fault} from './faults.js';
+import type {SheetRow, SheetSource} from './readSheets.js';
+import {stateFromDates, visualCourseId} from './visualCourse.js';
+
+export type Layout = 'visual-course' | 'exchange';
+
+/** Participant fields read from one row; a key present with `undefined` means "column present, cell blank". */
+export type ParticipantValues = Partial<Record<Exclude<keyof Participant, 'steps' | 'events' | 'snoozes'>, unknown>>;
+
+export interface ParticipantRecord {
+	readonly id: string;
+	readonly values: ParticipantValues;
+	readonly sheet?: string;
+	readonly row: number;
+}
+
+export interface StepRecord {
+	readonly participantId: string;
+	readonly step: Step;
+	/** false when the file has no Type column: the stored type is kept */
+	readonly hasType: boolean;
+	readonly sheet?: string;
+	readonly row: number;
+}
+
+export interface EventRecord {
+	readonly participantId: string;
+	readonly event: ParcoursEvent;
+	/** false when the file has no Note column: the stored note is kept */
+	readonly hasNote: boolean;
+	readonly sheet?: string;
+	readonly row: number;
+}
+
+export interface ImportBatch {
+	layout: Layout;
+	readonly participants: ParticipantRecord[];
+	readonly steps: StepRecord[];
+	readonly events: EventRecord[];
+	readonly faults: Fault[];
+	readonly warnings: string[];
+}
+
+const PARTICIPANT_INDEX = columnIndex(PARTICIPANT_COLUMNS);
+const STEP_INDEX = columnIndex(STEP_COLUMNS);
+const EVENT_INDEX = columnIndex(EVENT_COLUMNS);
+const ALL_REASONS = [...EXIT_REASONS.positive, ...EXIT_REASONS.dynamique, ...EXIT_REASONS.autres];
+/** How far down a sheet the header row is looked for (Visual Course puts a title above it). */
+const HEADER_SEARCH_ROWS = 20;
+
+interface MappedColumn<F extends string> {
+	readonly index: number;
+	readonly spec: ColumnSpec<F>;
+	/** the header as written in the file, for messages */
+	readonly header: string;
+}
+
+interface SheetContext {
+	readonly batch: ImportBatch;
+	readonly sheet?: string;
+	readonly date1904: boolean;
+	readonly today: Day;
+}
+
+function isBlank(values: readonly Plain[]): boolean {
+	for (const value of values) if (value !== undefined) return false;
+	return true;
+}
+
+function headerKeys(values: readonly Plain[]): string[] {
+	return values.map(value => (typeof value === 'string' ? headerKey(value) : ''));
+}
+
+/** A row is the header row when it names at least two known columns, one of them identifying people. */
+function looksLikeHeader(keys: readonly string[]): boolean {
+	let known = 0;
+	let identifying = false;
+	for (const key of keys) {
+		if (key === '') continue;
+		if (PARTICIPANT_INDEX.has(key) || STEP_INDEX.has(key) || EVENT_INDEX.has(key)) known++;
+		const field = PARTICIPANT_INDEX.get(key)?.field ?? STEP_INDEX.get(key)?.field;
+		if (field === 'id' || field === 'name' || field === 'participantId') identifying = true;
+	}
+	return known >= 2 && identifying;
+}
+
+function kindFromName(name: string | undefined): SheetKind | undefined {
+	if (name === undefined) return undefined;
+	const key = sheetKey(name);
+	for (const kind of Object.keys(SHEET_NAMES) as SheetKind[]) if (sheetKey(SHEET_NAMES[kind]) === key) return kind;
+	return undefined;
+}
+
+function kindFromHeaders(keys: readonly string[]): SheetKind {
+	const set = new Set(keys);
+	const has = (index: Map<string, ColumnSpec<string>>, field: string) => keys.some(key => index.get(key)?.field === field);
+	if (set.has('idbeneficiaire') && has(STEP_INDEX, 'label')) return 'steps';
+	if (set.has('idbeneficiaire') && has(EVENT_INDEX, 'date')) return 'events';
+	return 'participants';
+}
+
+function mapColumns<F extends string>(
+	context: SheetContext,
+	headerRow: SheetRow,
+	index: Map<string, ColumnSpec<F>>,
+	required: readonly F[],
+): Array<MappedColumn<F>> | undefined {
+	const mapped: Array<MappedColumn<F>> = [];
+	const seen = new Set<F>();
+	const where = context.sheet === undefined ? '' : `, feuille « ${context.sheet} »`;
+	headerRow.values.forEach((value, i) => {
+		if (value === undefined) return;
+		const header = displayPlain(value);
+		const spec = index.get(headerKey(header));
+		if (spec === undefined) {
+			context.batch.warnings.push(`colonne « ${header} »${where} inconnue : ignorée.`);
+		} else if (seen.has(spec.field)) {
+			context.batch.warnings.push(`colonne « ${header} »${where} en double : seule la première est lue.`);
+		} else {
+			seen.add(spec.field);
+			mapped.push({index: i, spec, header});
+		}
+	});
+	let complete = true;
+	for (const field of required) {
+		if (seen.has(field)) continue;
+		const spec = [...index.values()].find(column => column.field === field)!;
+		context.batch.faults.push({
+			sheet: context.sheet,
+			row: headerRow.number,
+			column: spec.names[0],
+			problem: `colonne obligatoire absente (en-têtes attendus sur cette ligne)`,
+		});
+		complete = false;
+	}
+	return complete ? mapped : undefined;
+}
+
+/** Reads one cell of a mapped column; records a fault and returns `invalid` when it cannot be read. */
+const invalid = Symbol('invalid');
+
+function readCell<F extends string>(
+	context: SheetContext,
+	row: SheetRow,
+	column: MappedColumn<F>,
+): string | boolean | Day | undefined | typeof invalid {
+	const raw = row.values[column.index];
+	if (column.spec.kind === 'text') return parseText(raw);
+	const parsed = column.spec.kind === 'date' ? parseDate(raw, context.date1904) : parseBoolean(raw);
+	if (parsed.ok) return parsed.value;
+	fault(context, row, column.header, raw, parsed.problem);
+	return invalid;
+}
+
+function fault(context: SheetContext, row: SheetRow, column: string, raw: Plain | string, problem: string): void {
+	context.batch.faults.push({
+		sheet: context.sheet,
+		row: row.number,
+		column,
+		value: typeof raw === 'string' ? raw : displayPlain(raw),
+		problem,
+	});
+}
+
+function oneOf(words: readonly string[]): string {
+	return words.slice(0, -1).join(', ') + ' ou ' + words[words.length - 1];
+}
+
+interface ParticipantSheetState {
+	readonly firstRowById: Map<string, number>;
+}
+
+function readParticipantRow(
+	context: SheetContext,
+	row: SheetRow,
+	columns: Array<MappedColumn<ParticipantField>>,
+	layout: Layout,
+	state: ParticipantSheetState,
+): void {
+	const values: ParticipantValues = {};
+	let lastStepLabel: string | undefined;
+	let lastStepStart: Day | undefined;
+	let lastStepEnd: Day | undefined;
+	let ok = true;
+	let birthDay: Day | undefined;
+	const headers: Partial<Record<ParticipantField, MappedColumn<ParticipantField>>> = {};
+	for (const column of columns) {
+		const field = column.spec.field;
+		headers[field] = column;
+		const value = readCell(context, row, column);
+		if (value === invalid) {
+			ok = false;
+			continue;
+		}
+		switch (field) {
+			case 'lastStepLabel':
+				lastStepLabel = value as string | undefined;
+				continue;
+			case 'lastStepStart':
+				lastStepStart = value as Day | undefined;
+				continue;
+			case 'lastStepEnd':
+				lastStepEnd = value as Day | undefined;
+				continue;
+			case 'birthDate':
+				birthDay = value as Day | undefined;
+				break;
+			default:
+				break;
+		}
+		if (column.spec.kind === 'date') values[field] = value === undefined ? undefined : isoFromDay(value as Day);
+		else values[field] = value;
+	}
+	if (values.rsa === undefined && 'rsa' in values) values.rsa = false;
+	if (typeof values.planState === 'string') {
+		const state = matchVocabulary(PLAN_STATES, values.planState);
+		if (state === undefined) {
+			fault(context, row, headers.planState!.header, values.planState, `état de parcours inconnu (attendu ${oneOf(PLAN_STATES)})`);
+			ok = false;
+		} else values.planState = state;
+	}
+	if (typeof values.exitType === 'string') {
+		const type = matchVocabulary(EXIT_TYPES, values.exitType);
+		if (type === undefined) {
+			fault(context, row, headers.exitType!.header, values.exitType, `type de sortie inconnu (attendu ${oneOf(EXIT_TYPES)})`);
+			ok = false;
+		} else values.exitType = type;
+	}
+	if (typeof values.exitReason === 'string') values.exitReason = matchVocabulary(ALL_REASONS, values.exitReason) ?? values.exitReason;
+	if (typeof values.nonIntegrationReason === 'string') {
+		values.nonIntegrationReason = matchVocabulary(NON_INTEGRATION_REASONS, values.nonIntegrationReason) ?? values.nonIntegrationReason;
+	}
+	const name = values.name as string | undefined;
+	if (name === undefined) {
+		fault(context, row, headers.name!.header, '', 'nom du bénéficiaire manquant');
+		ok = false;
+	}
+	let id: string | undefined;
+	if (layout === 'exchange') {
+		id = values.id as string | undefined;
+		if (id === undefined) {
+			fault(context, row, headers.id!.header, '', 'identifiant manquant');
+			ok = false;
+		}
+	} else if (name !== undefined) {
+		id = visualCourseId(name, birthDay);
+	}
+	delete values.id;
+	if (id !== undefined) {
+		const first = state.firstRowById.get(id);
+		if (first !== undefined) {
+			const column = layout === 'exchange' ? headers.id!.header : headers.name!.header;
+			const problem =
+				layout === 'exchange'
+					? `identifiant en double (déjà ligne ${first})`
+					: `même bénéficiaire (nom et date de naissance) déjà ligne ${first}`;
+			fault(context, row, column, layout === 'exchange' ? id : (name ?? ''), problem);
+			ok = false;
+		} else state.firstRowById.set(id, row.number);
+	}
+	// The "dernière étape" columns make one step.
+	if (lastStepLabel !== undefined || lastStepStart !== undefined) {
+		if (lastStepLabel === undefined) {
+			fault(context, row, headers.lastStepLabel?.header ?? 'Dernière étape terminée ou en cours', '', 'libellé de l’étape manquant (une date de début est donnée)');
+			ok = false;
+		} else if (lastStepStart === undefined) {
+			fault(context, row, headers.lastStepStart?.header ?? 'Date de début étape', '', 'date de début de l’étape manquante');
+			ok = false;
+		} else if (ok && id !== undefined) {
+			const step: Step = {label: lastStepLabel, type: '', start: isoFromDay(lastStepStart), state: stateFromDates(lastStepStart, lastStepEnd, context.today)};
+			if (lastStepEnd !== undefined) step.end = isoFromDay(lastStepEnd);
+			context.batch.steps.push({participantId: id, step, hasType: false, sheet: context.sheet, row: row.number});
+		}
+	}
+	if (ok && id !== undefined) context.batch.participants.push({id, values, sheet: context.sheet, row: row.number});
+}
+
+function readStepRow(context: SheetContext, row: SheetRow, columns: Array<MappedColumn<string>>): void {
+	let ok = true;
+	const got: Record<string, unknown> = {};
+	const headers: Record<string, string> = {};
+	for (const column of columns) {
+		headers[column.spec.field] = column.header;
+		const value = readCell(context, row, column);
+		if (value === invalid) ok = false;
+		else got[column.spec.field] = value;
+	}
+	const participantId = got.participantId as string | undefined;
+	if (participantId === undefined) {
+		fault(context, row, headers.participantId!, '', 'identifiant du bénéficiaire manquant');
+		ok = false;
+	}
+	const label = got.label as string | undefined;
+	if (label === undefined) {
+		fault(context, row, headers.label!, '', 'libellé de l’étape manquant');
+		ok = false;
+	}
+	const start = got.start as Day | undefined;
+	if ('start' in got && start === undefined) {
+		fault(context, row, headers.start!, '', 'date de début manquante');
+		ok = false;
+	}
+	const end = got.end as Day | undefined;
+	let state = got.state as string | undefined;
+	if (state !== undefined) {
+		const known = matchVocabulary(STEP_STATES, state);
+		if (known === undefined) {
+			fault(context, row, headers.state!, state, `état d’étape inconnu (attendu ${oneOf(STEP_STATES)})`);
+			ok = false;
+		}
+		state = known;
+	}
+	if (!ok || participantId === undefined || label === undefined || start === undefined) return;
+	const step: Step = {
+		label,
+		type: (got.type as string | undefined) ?? '',
+		start: isoFromDay(start),
+		state: (state as Step['state'] | undefined) ?? stateFromDates(start, end, context.today),
+	};
+	if (end !== undefined) step.end = isoFromDay(end);
+	context.batch.steps.push({participantId, step, hasType: 'type' in headers, sheet: context.sheet, row: row.number});
+}
+
+function readEventRow(context: SheetContext, row: SheetRow, columns: Array<MappedColumn<string>>): void {
+	let ok = true;
+	const got: Record<string, unknown> = {};
+	const headers: Record<string, string> = {};
+	let dateBlank = false;
+	for (const column of columns) {
+		headers[column.spec.field] = column.header;
+		const value = readCell(context, row, column);
+		if (value === invalid) ok = false;
+		else {
+			got[column.spec.field] = value;
+			if (column.spec.field === 'date' && value === undefined) dateBlank = true;
+		}
+	}
+	const participantId = got.participantId as string | undefined;
+	if (participantId === undefined) {
+		fault(context, row, headers.participantId!, '', 'identifiant du bénéficiaire manquant');
+		ok = false;
+	}
+	if (dateBlank) {
+		fault(context, row, headers.date!, '', 'date manquante');
+		ok = false;
+	}
+	const typeText = got.type as string | undefined;
+	const type = typeText === undefined ? undefined : matchVocabulary(EVENT_TYPES, typeText);
+	if (typeText === undefined) {
+		fault(context, row, headers.type!, '', `type d’événement manquant (attendu ${oneOf(EVENT_TYPES)})`);
+		ok = false;
+	} else if (type === undefined) {
+		fault(context, row, headers.type!, typeText, `type d’événement inconnu (attendu ${oneOf(EVENT_TYPES)})`);
+		ok = false;
+	}
+	if (!ok || participantId === undefined || type === undefined) return;
+	const event: ParcoursEvent = {date: isoFromDay(got.date as Day), type};
+	const note = got.note as string | undefined;
+	if (note !== undefined) event.note = note;
+	context.batch.events.push({participantId, event, hasNote: 'note' in headers, sheet: context.sheet, row: row.number});
+}
+
+const REQUIRED: Record<SheetKind, readonly string[]> = {
+	participants: ['name'],
+	steps: ['participantId', 'label', 'start'],
+	events: ['participantId', 'date', 'type'],
+};
+
+async function readSheet(context: SheetContext, source: SheetSource, exchangeWorkbook: boolean): Promise<boolean> {
+	let header: SheetRow | undefined;
+	let kind: SheetKind | undefined = kindFromName(source.name);
+	let searched = 0;
+	let rowReader: ((row: SheetRow) => void) | undefined;
+	const sheetContext: SheetContext = {...context, sheet: source.name, date1904: source.date1904()};
+	for await (const row of source.rows) {
+		if (rowReader !== undefined) {
+			if (!isBlank(row.values)) rowReader(row);
+			continue;
+		}
+		if (header !== undefined || isBlank(row.values)) continue;
+		if (searched++ >= HEADER_SEARCH_ROWS) continue; // keep draining the stream
+		const keys = headerKeys(row.values);
+		if (!looksLikeHeader(keys)) continue;
+		header = row;
+		kind ??= kindFromHeaders(keys);
+		rowReader = sheetReader(sheetContext, row, kind, keys, exchangeWorkbook);
+		if (rowReader === undefined) rowReader = () => {}; // faults recorded; still drain the rows
+	}
+	if (header === undefined) {
+		if (kind !== undefined || !exchangeWorkbook) {
+			context.batch.faults.push({
+				sheet: source.name,
+				problem: `aucune ligne d’en-têtes reconnue dans les ${HEADER_SEARCH_ROWS} premières lignes (attendu par exemple « Bénéficiaire », « Date de naissance »${kind === 'participants' || kind === undefined ? ', « ID »' : ', « ID bénéficiaire »'}…)`,
+			});
+			return kind !== undefined;
+		}
+		return false;
+	}
+	return true;
+}
+
+function sheetReader(
+	context: SheetContext,
+	headerRow: SheetRow,
+	kind: SheetKind,
+	keys: readonly string[],
+	exchangeWorkbook: boolean,
+): ((row: SheetRow) => void) | undefined {
+	if (kind === 'participants') {
+		const hasId = keys.some(key => PARTICIPANT_INDEX.get(key)?.field === 'id');
+		const layout: Layout = hasId || exchangeWorkbook ? 'exchange' : 'visual-course';
+		if (layout === 'exchange') context.batch.layout = 'exchange';
+		const required = layout === 'exchange' ? (['id', 'name'] as const) : (['name'] as const);
+		const columns = mapColumns(context, headerRow, PARTICIPANT_INDEX, required);
+		if (columns === undefined) return undefined;
+		const state: ParticipantSheetState = {firstRowById: new Map()};
+		return row => readParticipantRow(context, row, columns, layout, state);
+	}
+	const index = (kind === 'steps' ? STEP_INDEX : EVENT_INDEX) as Map<string, ColumnSpec<string>>;
+	const columns = mapColumns(context, headerRow, index, REQUIRED[kind]);
+	if (columns === undefined) return undefined;
+	context.batch.layout = 'exchange';
+	return kind === 'steps' ? row => readStepRow(context, row, columns) : row => readEventRow(context, row, columns);
+}
+
+/**
+ * Reads all sheets. A workbook with a sheet named `Bénéficiaires`, `Étapes` or `Événements`
+ * is an exchange workbook (its other sheets are ignored with a warning); otherwise every
+ * sheet is read by its headers (the Visual Course extraction, a CSV).
+ */
+export async function parseImport(sheets: AsyncIterable<SheetSource>, today: Day): Promise<ImportBatch> {
+	const batch: ImportBatch = {layout: 'visual-course', participants: [], steps: [], events: [], faults: [], warnings: []};
+	const context: SheetContext = {batch, date1904: false, today};
+	let used = 0;
+	let seenExchangeSheet = false;
+	const ignored: string[] = [];
+	for await (const source of sheets) {
+		const named = kindFromName(source.name) !== undefined;
+		if (named) seenExchangeSheet = true;
+		if (seenExchangeSheet && !named) {
+			ignored.push(source.name ?? '');
+			for await (const _row of source.rows); // drain
+			continue;
+		}
+		if (await readSheet(context, source, seenExchangeSheet)) used++;
+		else if (source.name !== undefined) ignored.push(source.name);
+	}
+	for (const name of ignored) batch.warnings.push(`feuille « ${name} » non reconnue : ignorée.`);
+	if (used === 0 && batch.faults.length === 0) {
+		batch.faults.push({problem: 'aucune feuille reconnue : attendu une extraction Visual Course ou un classeur d’échange (feuilles Bénéficiaires, Étapes, Événements).'});
+	}
+	return batch;
+}
+
+/** Steps and events must belong to someone in the file or already in the store. */
+export function checkReferences(batch: ImportBatch, storeIds: ReadonlySet<string>): void {
+	const fileIds = new Set(batch.participants.map(record => record.id));
+	const check = (record: StepRecord | EventRecord, column: string) => {
+		if (fileIds.has(record.participantId) || storeIds.has(record.participantId)) return;
+		batch.faults.push({
+			sheet: record.sheet,
+			row: record.row,
+			column,
+			value: record.participantId,
+			problem: 'bénéficiaire inconnu (ni dans le fichier ni dans le fichier de suivi)',
+		});
+	};
+	for (const record of batch.steps) check(record, 'ID bénéficiaire');
+	for (const record of batch.events) check(record, 'ID bénéficiaire');
+}

@@ -1,0 +1,145 @@
+// Opens an import file and hands over its sheets as streams of rows of plain
+// values. `.xlsx` is streamed (exceljs WorkbookReader), never loaded whole;
+// the kind of file is told by its first bytes, not only by its name.
+import {promises as fs} from 'node:fs';
+import path from 'node:path';
+import {parseCsv, decodeCsv} from './csv.js';
+import {type Plain, plainFromCell} from './cells.js';
+import {ImportFileError} from './faults.js';
+
+export interface SheetRow {
+	/** the row number the spreadsheet shows (1 = first line) */
+	readonly number: number;
+	/** cells from column A, as plain values */
+	readonly values: readonly Plain[];
+}
+
+export interface SheetSource {
+	/** undefined for a CSV (it has no sheets) */
+	readonly name?: string;
+	/** true when the workbook counts dates from 1904 (old Mac Excel) */
+	readonly date1904: () => boolean;
+	readonly rows: AsyncIterable<SheetRow>;
+}
+
+export type FileFormat = 'xlsx' | 'csv';
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+
+function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
+	return magic.every((byte, i) => bytes[i] === byte);
+}
+
+/** Checks the file exists and says which reader it needs. */
+export async function sniffFormat(file: string): Promise<FileFormat> {
+	let handle: fs.FileHandle;
+	try {
+		handle = await fs.open(file, 'r');
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'ENOENT') throw new ImportFileError(file, 'fichier introuvable.');
+		if (code === 'EACCES' || code === 'EPERM') throw new ImportFileError(file, 'lecture refusée (droits d’accès).');
+		throw new ImportFileError(file, `lecture impossible (${(error as Error).message}).`);
+	}
+	try {
+		const stat = await handle.stat();
+		if (stat.isDirectory()) throw new ImportFileError(file, 'c’est un dossier, pas un fichier à importer.');
+		if (stat.size === 0) throw new ImportFileError(file, 'le fichier est vide.');
+		const head = new Uint8Array(8);
+		await handle.read(head, 0, 8, 0);
+		if (startsWith(head, ZIP_MAGIC)) return 'xlsx';
+		if (startsWith(head, OLE_MAGIC)) {
+			throw new ImportFileError(file, 'ancien format Excel (.xls) non pris en charge : enregistrez-le en .xlsx ou en .csv.');
+		}
+		if (/\.xls[xm]?$/i.test(file)) throw new ImportFileError(file, 'ce n’est pas un classeur Excel (.xlsx) valide.');
+		return 'csv';
+	} catch (error) {
+		if (error instanceof ImportFileError) throw error;
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'EISDIR') throw new ImportFileError(file, 'c’est un dossier, pas un fichier à importer.');
+		throw new ImportFileError(file, `lecture impossible (${(error as Error).message}).`);
+	} finally {
+		await handle.close();
+	}
+}
+
+async function* csvRows(records: Array<{line: number; cells: string[]}>): AsyncIterable<SheetRow> {
+	for (const record of records) yield {number: record.line, values: record.cells.map(cell => plainFromCell(cell))};
+}
+
+async function readCsv(file: string): Promise<SheetSource[]> {
+	const bytes = await fs.readFile(file);
+	let text: string;
+	try {
+		text = decodeCsv(bytes).text;
+	} catch {
+		throw new ImportFileError(file, 'ce n’est ni un classeur Excel (.xlsx) ni un fichier CSV (contenu binaire).');
+	}
+	const records = parseCsv(text);
+	if (records.every(record => record.cells.every(cell => cell.trim() === ''))) {
+		throw new ImportFileError(file, 'le fichier ne contient aucune ligne.');
+	}
+	return [{date1904: () => false, rows: csvRows(records)}];
+}
+
+interface StreamWorkbookReader extends AsyncIterable<StreamWorksheetReader> {
+	properties?: {model?: {date1904?: boolean}};
+}
+interface StreamWorksheetReader extends AsyncIterable<{number: number; values: unknown}> {
+	name?: string;
+}
+
+function unreadable(file: string, error: unknown): ImportFileError {
+	const detail = error instanceof Error ? error.message : String(error);
+	return new ImportFileError(file, `classeur Excel illisible ou tronqué (${detail}). Ouvrez-le dans Excel et enregistrez-le de nouveau en .xlsx.`);
+}
+
+async function* xlsxSheets(file: string): AsyncIterable<SheetSource> {
+	const {default: ExcelJS} = await import('exceljs');
+	// Styles are not read: date columns are known, so a number there is an Excel serial
+	// (that also catches dates typed in cells without a date format). Saves time on big files.
+	const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+		worksheets: 'emit',
+		sharedStrings: 'cache',
+		hyperlinks: 'ignore',
+		styles: 'ignore',
+		entries: 'ignore',
+	}) as unknown as StreamWorkbookReader;
+	const date1904 = () => reader.properties?.model?.date1904 === true;
+	try {
+		for await (const worksheet of reader) {
+			yield {name: worksheet.name, date1904, rows: worksheetRows(file, worksheet)};
+		}
+	} catch (error) {
+		if (error instanceof ImportFileError) throw error;
+		throw unreadable(file, error);
+	}
+}
+
+async function* worksheetRows(file: string, worksheet: StreamWorksheetReader): AsyncIterable<SheetRow> {
+	try {
+		for await (const row of worksheet) {
+			const raw = row.values as unknown[];
+			const values: Plain[] = new Array(Math.max(raw.length - 1, 0));
+			for (let i = 1; i < raw.length; i++) values[i - 1] = plainFromCell(raw[i]);
+			yield {number: row.number, values};
+		}
+	} catch (error) {
+		throw unreadable(file, error);
+	}
+}
+
+/** The sheets of `file` (a CSV is one sheet without a name), in workbook order. */
+export async function* readSheets(file: string): AsyncIterable<SheetSource> {
+	const format = await sniffFormat(file);
+	if (format === 'csv') {
+		yield* await readCsv(file);
+		return;
+	}
+	yield* xlsxSheets(file);
+}
+
+export function displayName(file: string): string {
+	return path.basename(file);
+}
