@@ -1,7 +1,9 @@
 // Calendar dates without time or zone. A date is stored as ISO text `YYYY-MM-DD`
 // and handled in the engine as a day number (days since 1970-01-01), so that
 // comparisons and day differences never depend on the machine's time zone.
-import {addMonths as addMonthsFns, differenceInMonths} from 'date-fns';
+// The per-function entry points: the package root loads all of date-fns (~100 ms per process).
+import {addMonths as addMonthsFns} from 'date-fns/addMonths';
+import {differenceInMonths} from 'date-fns/differenceInMonths';
 
 export type IsoDate = string;
 export type Day = number;
