@@ -1,7 +1,36 @@
-// Placeholder until its issue lands: says so instead of failing obscurely.
+// `plie-triage journal [--participant ID]`: the trail of every change, undo and import.
+import {readJournal} from '../store/journal.js';
+import {readStoreFile} from '../store/storeFile.js';
+import {journalPath} from '../store/storePaths.js';
 import type {CommandContext} from './context.js';
-import {UsageError} from './errors.js';
+import {InputError, UsageError} from './errors.js';
+import {formatJournalLine} from './journalText.js';
 
-export async function runJournal(_context: CommandContext): Promise<void> {
-	throw new UsageError('la commande « journal » n’est pas encore disponible dans cette version.');
+export async function runJournal(context: CommandContext): Promise<void> {
+	const participant = context.flags.participant;
+	if (participant !== undefined && (typeof participant !== 'string' || participant.trim() === '')) {
+		throw new UsageError('--participant : identifiant du bénéficiaire attendu.');
+	}
+	if (context.args.length > 0) throw new UsageError(`journal : argument en trop « ${context.args[0]} ».`);
+	const store = await readStoreFile(context.storePath); // StoreError (exit 1) when missing or unreadable
+	let journal;
+	try {
+		journal = await readJournal(context.storePath);
+	} catch (error) {
+		throw new InputError(`${journalPath(context.storePath)} : lecture du journal impossible (${(error as Error).message}).`);
+	}
+	for (const number of journal?.unreadable ?? []) {
+		process.stderr.write(`plie-triage : ${journalPath(context.storePath)}, ligne ${number} illisible (ignorée).\n`);
+	}
+	const id = participant?.trim();
+	const lines = (journal?.lines ?? []).filter(line => id === undefined || line.participantId === id);
+	if (lines.length === 0) {
+		const whom = id === undefined ? '' : ` pour le bénéficiaire ${id}`;
+		process.stdout.write(`Journal vide : aucune modification enregistrée${whom} (${context.storePath}).\n`);
+		return;
+	}
+	const names = new Map(store.data.participants.map(p => [p.id, p.name]));
+	const count = `${lines.length} modification${lines.length > 1 ? 's' : ''}`;
+	const heading = `Journal de ${context.storePath}${id === undefined ? '' : ` — bénéficiaire ${id}`} — ${count}`;
+	process.stdout.write([heading, '', ...lines.map(line => formatJournalLine(line, names) + '\n')].join('\n'));
 }
