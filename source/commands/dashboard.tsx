@@ -1,12 +1,21 @@
 // The keyboard dashboard: needs a terminal; opens the store, then hands over to Ink.
 import {access} from 'node:fs/promises';
+import {INDICATOR_IDS} from '../domain/indicators.js';
 import type {CommandContext} from './context.js';
 import {UsageError} from './errors.js';
 
 export const NO_TTY_MESSAGE =
 	'le tableau de bord a besoin d’un terminal interactif. Pour une sortie texte, utilisez « plie-triage report » (ou « report --json »).';
 
+/** `--queue ID` must name an indicator; the message lists the valid ids. */
+export function checkQueueFlag(queue: unknown): string | undefined {
+	if (queue === undefined) return undefined;
+	if (typeof queue === 'string' && INDICATOR_IDS.includes(queue)) return queue;
+	throw new UsageError(`--queue : indicateur inconnu « ${String(queue)} ». Indicateurs : ${INDICATOR_IDS.join(', ')}.`);
+}
+
 export async function runDashboard(context: CommandContext): Promise<void> {
+	const queue = checkQueueFlag(context.flags.queue);
 	if (!process.stdin.isTTY || !process.stdout.isTTY) throw new UsageError(NO_TTY_MESSAGE);
 	if (context.flags.demoIfMissing === true) {
 		const exists = await access(context.storePath).then(() => true, () => false);
@@ -16,7 +25,15 @@ export async function runDashboard(context: CommandContext): Promise<void> {
 	const store = await openStore(context.storePath);
 	const [{render}, React, {App}] = await Promise.all([import('ink'), import('react'), import('../ui/App.js')]);
 	const app = render(
-		React.createElement(App, {store, storePath: context.storePath, today: context.today, referent: context.referent}),
+		React.createElement(App, {
+			participants: store.data.participants,
+			settings: store.data.settings,
+			storePath: context.storePath,
+			today: context.today,
+			referent: context.referent,
+			queue,
+			color: !process.env.NO_COLOR,
+		}),
 		{exitOnCtrlC: true},
 	);
 	await app.waitUntilExit();

@@ -1,0 +1,38 @@
+// Who and when: referent, today, store file, next cellule and its preparation due date.
+import {Box, Text} from 'ink';
+import React from 'react';
+import {type Day, frenchDate, parseIsoDate} from '../domain/calendar.js';
+import type {Settings} from '../domain/settings.js';
+import {preparationDueDate} from '../domain/workingDays.js';
+import {truncate} from './format.js';
+import {tint, useTheme} from './theme.js';
+
+export interface HeaderProps {
+	readonly referent?: string;
+	readonly today: Day;
+	readonly storePath: string;
+	readonly settings: Settings;
+	readonly discretion: boolean;
+	readonly width: number;
+}
+
+export function celluleLine(settings: Settings): string {
+	const meeting = settings.nextCellule === undefined ? undefined : parseIsoDate(settings.nextCellule);
+	if (meeting === undefined) return 'Cellule de suivi : date non renseignée';
+	const due = preparationDueDate(meeting, settings);
+	return `Cellule de suivi : ${frenchDate(meeting)} · préparation à rendre au plus tard le ${frenchDate(due)}`;
+}
+
+export function Header({referent, today, storePath, settings, discretion, width}: HeaderProps) {
+	const theme = useTheme();
+	const mode = discretion ? ' · DISCRÉTION' : '';
+	const first = `plie-triage · Référent·e : ${referent ?? 'Tous'} · ${frenchDate(today)}${mode} · ${storePath}`;
+	return (
+		<Box flexDirection="column">
+			<Text bold color={tint(theme, 'cyan')}>
+				{truncate(first, width)}
+			</Text>
+			<Text>{truncate(celluleLine(settings), width)}</Text>
+		</Box>
+	);
+}

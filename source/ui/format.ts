@@ -1,0 +1,26 @@
+// Fitting text into terminal cells: one line per row, long text cut with '…'
+// rather than wrapped (a wrapped row would push the screen past the terminal).
+import type {Participant} from '../domain/model.js';
+import {initials} from '../domain/text.js';
+
+/** Cut to `width` characters, ending with '…' when something was cut. */
+export function truncate(text: string, width: number): string {
+	if (width <= 0) return '';
+	if (text.length <= width) return text;
+	if (width === 1) return '…';
+	return text.slice(0, width - 1) + '…';
+}
+
+export function cell(text: string, width: number, align: 'left' | 'right' = 'left'): string {
+	const cut = truncate(text, width);
+	return align === 'left' ? cut.padEnd(width, ' ') : cut.padStart(width, ' ');
+}
+
+/** The name as shown: initials in discrétion mode (screen projected at the cellule). */
+export function displayName(participant: Pick<Participant, 'name'>, discretion: boolean): string {
+	return discretion ? initials(participant.name) : participant.name;
+}
+
+export function plural(count: number, one: string, many: string): string {
+	return `${count} ${count > 1 || count === 0 ? many : one}`;
+}

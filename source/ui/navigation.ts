@@ -1,0 +1,197 @@
+// Where the user is, as plain data changed by a pure reducer: the level
+// (dashboard → queue → participant), a cursor and a filter per list, the
+// overlays and the display modes. The lists themselves (indicators, queue
+// rows) come from the triage; actions carry the sizes the reducer needs.
+import type {View} from './keymap.js';
+
+export interface ListState {
+	/** index of the highlighted row in the (filtered) list */
+	readonly cursor: number;
+	/** index of the first row on screen */
+	readonly offset: number;
+	readonly filter: string;
+}
+
+export type Overlay = 'none' | 'help' | 'referent';
+
+export interface NavState {
+	readonly view: View;
+	readonly dashboard: ListState;
+	/** the open queue (kept while a participant of it is shown) */
+	readonly queue?: ListState & {readonly indicatorId: string};
+	/** the participant shown, with the selected step */
+	readonly participant?: {readonly id: string; readonly step: number; readonly stepOffset: number};
+	readonly overlay: Overlay;
+	/** the referent list of the `r` overlay */
+	readonly referentCursor: number;
+	/** typing into the current list's filter: printable keys go to the filter */
+	readonly typing: boolean;
+	readonly discretion: boolean;
+	/** undefined = all referents */
+	readonly referent?: string;
+}
+
+export type Move = number | 'first' | 'last' | 'pageUp' | 'pageDown';
+
+export type NavAction =
+	| {readonly type: 'move'; readonly move: Move; readonly count: number; readonly page: number}
+	| {readonly type: 'select'; readonly index: number}
+	| {readonly type: 'open-queue'; readonly indicatorId: string}
+	| {readonly type: 'open-participant'; readonly id: string; readonly index: number}
+	| {readonly type: 'back'}
+	| {readonly type: 'filter-start'}
+	| {readonly type: 'filter-type'; readonly text: string}
+	| {readonly type: 'filter-erase'}
+	| {readonly type: 'filter-accept'}
+	| {readonly type: 'toggle-help'}
+	| {readonly type: 'open-referents'; readonly index: number}
+	| {readonly type: 'choose-referent'; readonly referent: string | undefined}
+	| {readonly type: 'toggle-discretion'};
+
+const EMPTY_LIST: ListState = {cursor: 0, offset: 0, filter: ''};
+
+export interface InitialOptions {
+	readonly referent?: string;
+	/** open directly on this indicator's queue (`--queue`) */
+	readonly queue?: string;
+	/** position of that indicator on the dashboard, so Esc lands on it */
+	readonly dashboardIndex?: number;
+}
+
+export function initialNavState(options: InitialOptions = {}): NavState {
+	return {
+		view: options.queue === undefined ? 'dashboard' : 'queue',
+		dashboard: {...EMPTY_LIST, cursor: options.dashboardIndex ?? 0},
+		queue: options.queue === undefined ? undefined : {...EMPTY_LIST, indicatorId: options.queue},
+		overlay: 'none',
+		referentCursor: 0,
+		typing: false,
+		discretion: false,
+		referent: options.referent,
+	};
+}
+
+export function clamp(value: number, min: number, max: number): number {
+	return Math.max(min, Math.min(max, value));
+}
+
+/** First visible row so that the cursor is on screen, the window as full as the list allows. */
+export function scrollOffset(cursor: number, offset: number, page: number, count: number): number {
+	const size = Math.max(1, page);
+	let first = offset;
+	if (cursor < first) first = cursor;
+	if (cursor >= first + size) first = cursor - size + 1;
+	return clamp(first, 0, Math.max(0, count - size));
+}
+
+/** The rows [from, to) to render for a list of `count` rows in `page` lines. */
+export function visibleWindow(cursor: number, offset: number, page: number, count: number): {from: number; to: number} {
+	const from = scrollOffset(clamp(cursor, 0, Math.max(0, count - 1)), offset, page, count);
+	return {from, to: Math.min(count, from + Math.max(1, page))};
+}
+
+export function movedCursor(cursor: number, move: Move, count: number, page: number): number {
+	if (count <= 0) return 0;
+	const size = Math.max(1, page);
+	const target =
+		move === 'first'
+			? 0
+			: move === 'last'
+				? count - 1
+				: move === 'pageUp'
+					? cursor - size
+					: move === 'pageDown'
+						? cursor + size
+						: cursor + move;
+	return clamp(target, 0, count - 1);
+}
+
+function moveList<T extends ListState>(list: T, move: Move, count: number, page: number): T {
+	const cursor = movedCursor(clamp(list.cursor, 0, Math.max(0, count - 1)), move, count, page);
+	return {...list, cursor, offset: scrollOffset(cursor, list.offset, page, count)};
+}
+
+/** The list the keys act on in the current view (the participant's steps have their own cursor). */
+function currentList(state: NavState): 'dashboard' | 'queue' | undefined {
+	if (state.view === 'dashboard') return 'dashboard';
+	if (state.view === 'queue') return 'queue';
+	return undefined;
+}
+
+function withList(state: NavState, change: (list: ListState) => ListState): NavState {
+	const which = currentList(state);
+	if (which === 'dashboard') return {...state, dashboard: change(state.dashboard)};
+	if (which === 'queue' && state.queue) return {...state, queue: {...state.queue, ...change(state.queue)}};
+	return state;
+}
+
+function listOf(state: NavState): ListState | undefined {
+	const which = currentList(state);
+	return which === 'dashboard' ? state.dashboard : which === 'queue' ? state.queue : undefined;
+}
+
+export function navReducer(state: NavState, action: NavAction): NavState {
+	switch (action.type) {
+		case 'move': {
+			if (state.overlay === 'referent') {
+				return {...state, referentCursor: movedCursor(state.referentCursor, action.move, action.count, action.page)};
+			}
+			if (state.overlay === 'help') return state;
+			if (state.view === 'participant' && state.participant) {
+				const step = movedCursor(state.participant.step, action.move, action.count, action.page);
+				const stepOffset = scrollOffset(step, state.participant.stepOffset, action.page, action.count);
+				return {...state, participant: {...state.participant, step, stepOffset}};
+			}
+			return withList(state, list => moveList(list, action.move, action.count, action.page));
+		}
+		case 'select':
+			return withList(state, list => ({...list, cursor: Math.max(0, action.index)}));
+		case 'open-queue':
+			return {
+				...state,
+				view: 'queue',
+				typing: false,
+				queue: {...EMPTY_LIST, indicatorId: action.indicatorId},
+			};
+		case 'open-participant': {
+			if (!state.queue) return state;
+			const queue = {...state.queue, cursor: action.index};
+			return {...state, view: 'participant', typing: false, queue, participant: {id: action.id, step: 0, stepOffset: 0}};
+		}
+		case 'back': {
+			if (state.overlay !== 'none') return {...state, overlay: 'none'};
+			const list = listOf(state);
+			if (state.typing || (list && list.filter !== '')) {
+				return {...withList(state, l => ({...l, filter: '', cursor: 0, offset: 0})), typing: false};
+			}
+			if (state.view === 'participant') return {...state, view: 'queue', participant: undefined};
+			if (state.view === 'queue') return {...state, view: 'dashboard'};
+			return state; // Esc never quits
+		}
+		case 'filter-start':
+			if (!currentList(state)) return state;
+			return {...state, typing: true, overlay: 'none'};
+		case 'filter-type':
+			if (!state.typing) return state;
+			return withList(state, list => ({...list, filter: list.filter + action.text, cursor: 0, offset: 0}));
+		case 'filter-erase':
+			if (!state.typing) return state;
+			return withList(state, list => ({...list, filter: list.filter.slice(0, -1), cursor: 0, offset: 0}));
+		case 'filter-accept':
+			return {...state, typing: false};
+		case 'toggle-help':
+			return {...state, overlay: state.overlay === 'help' ? 'none' : 'help', typing: false};
+		case 'open-referents':
+			return {...state, overlay: 'referent', referentCursor: Math.max(0, action.index), typing: false};
+		case 'choose-referent':
+			return {
+				...state,
+				overlay: 'none',
+				referent: action.referent,
+				dashboard: {...state.dashboard, filter: '', offset: 0},
+				queue: state.queue ? {...state.queue, cursor: 0, offset: 0, filter: ''} : undefined,
+			};
+		case 'toggle-discretion':
+			return {...state, discretion: !state.discretion};
+	}
+}

@@ -1,0 +1,149 @@
+// What the screens list, derived from one triage: the dashboard's indicators by
+// section, a queue's rows, and the columns that fit each indicator. Pure, so
+// that it is computed once per (data, referent) and tested without a terminal.
+import {frenchDate} from '../domain/calendar.js';
+import type {ParticipantFacts} from '../domain/facts.js';
+import {SECTIONS, type SectionId} from '../domain/indicators.js';
+import type {Participant} from '../domain/model.js';
+import type {IndicatorResult, Triage, TriageEntry} from '../domain/triage.js';
+import {foldText} from '../domain/text.js';
+
+export interface DashboardRow {
+	readonly section: SectionId;
+	readonly indicator: IndicatorResult;
+}
+
+/** The indicators in section order, narrowed by a filter on their label or id. */
+export function dashboardRows(result: Triage, filter: string): DashboardRow[] {
+	const wanted = foldText(filter);
+	const rows: DashboardRow[] = [];
+	for (const section of SECTIONS) {
+		for (const indicator of result.indicators) {
+			if (indicator.definition.section !== section.id) continue;
+			if (wanted !== '' && !foldText(`${indicator.definition.label} ${indicator.definition.id}`).includes(wanted)) continue;
+			rows.push({section: section.id, indicator});
+		}
+	}
+	return rows;
+}
+
+export function isAlert(indicator: IndicatorResult): boolean {
+	return indicator.definition.severity === 'urgent' && indicator.entries.length > 0;
+}
+
+export interface QueueRow {
+	readonly entry: TriageEntry;
+	readonly facts: ParticipantFacts;
+	readonly participant: Participant;
+}
+
+/** Folded "name id" of every participant, computed once per caseload for the `/` filter. */
+export type SearchIndex = ReadonlyMap<string, string>;
+
+export function searchIndex(participants: readonly Participant[]): SearchIndex {
+	return new Map(participants.map(p => [p.id, foldText(`${p.name} ${p.id}`)]));
+}
+
+/** A queue's rows in urgency order, narrowed by a filter on name or id (accents and case ignored). */
+export function queueRows(result: Triage, indicator: IndicatorResult, filter: string, search: SearchIndex): QueueRow[] {
+	const wanted = foldText(filter);
+	const rows: QueueRow[] = [];
+	for (const entry of indicator.entries) {
+		if (wanted !== '' && !(search.get(entry.id) ?? foldText(entry.id)).includes(wanted)) continue;
+		const facts = result.facts.get(entry.id);
+		if (facts) rows.push({entry, facts, participant: facts.participant});
+	}
+	return rows;
+}
+
+export interface Column {
+	readonly header: string;
+	readonly width: number;
+	readonly align: 'left' | 'right';
+	readonly value: (row: QueueRow) => string;
+}
+
+interface ExtraColumn {
+	readonly header: string;
+	readonly value: (row: QueueRow) => string;
+}
+
+const date = (pick: (f: ParticipantFacts) => number | string | undefined) => (row: QueueRow) =>
+	frenchDate(pick(row.facts)) || '—';
+
+const INTEGRATION: ExtraColumn = {header: 'Intégration', value: date(f => f.integration)};
+const CONTRACT_END: ExtraColumn = {header: 'Fin CER', value: date(f => f.contractEnd)};
+const STANDBY: ExtraColumn = {header: 'Veille depuis', value: date(f => f.standbySince)};
+const LAST_CONTACT: ExtraColumn = {header: 'Dernier contact', value: date(f => f.lastContact)};
+
+/** The column that explains a queue, next to the indicator's own figure. */
+function extraColumn(indicatorId: string): ExtraColumn | undefined {
+	if (indicatorId.startsWith('rsa.')) return CONTRACT_END;
+	if (indicatorId.startsWith('duration.') || indicatorId === 'caseload.active') return INTEGRATION;
+	switch (indicatorId) {
+		case 'caseload.intake':
+			return {header: '1er RDV', value: date(f => f.firstAppointment)};
+		case 'caseload.standby':
+		case 'standby.long':
+			return STANDBY;
+		case 'steps.to-finish':
+			return {header: 'Étapes', value: row => String(row.facts.stepsToFinish)};
+		case 'steps.to-start':
+			return {header: 'Étapes', value: row => String(row.facts.stepsToStart)};
+		case 'steps.after-exit':
+			return {header: 'Sortie', value: date(f => f.exitDay)};
+		case 'plan.provisional-integrated':
+		case 'steps.none':
+		case 'followup.no-rome':
+			return INTEGRATION;
+		case 'steps.idle30':
+		case 'steps.idle60':
+			return {header: 'Dernière étape', value: date(f => f.lastStepActivity)};
+		case 'followup.no-event30':
+			return {header: 'Dernier événement', value: date(f => f.lastEvent)};
+		case 'followup.no-interview30':
+			return {header: 'Dernier entretien', value: date(f => f.lastInterview)};
+		case 'followup.rhythm-late':
+		case 'followup.two-absences':
+			return LAST_CONTACT;
+		default:
+			return undefined;
+	}
+}
+
+export interface ColumnOptions {
+	readonly width: number;
+	/** show the referent column (hidden when one referent is chosen: it would repeat) */
+	readonly showReferent: boolean;
+	readonly nameOf: (participant: Participant) => string;
+	/** longest id of the queue, to size the id column */
+	readonly idWidth: number;
+}
+
+/** The columns of a queue for a terminal width: fixed columns, the name takes the rest. */
+export function queueColumns(indicator: IndicatorResult, options: ColumnOptions): Column[] {
+	const {definition} = indicator;
+	const extra = extraColumn(definition.id);
+	const fixed: Column[] = [];
+	fixed.push({header: 'ID', width: Math.max(2, Math.min(options.idWidth, 14)), align: 'left', value: row => row.participant.id});
+	if (options.showReferent) {
+		fixed.push({header: 'Référent·e', width: 14, align: 'left', value: row => row.participant.referent ?? '—'});
+	}
+	const figureLabel = definition.figure.label;
+	let figureWidth = Math.min(figureLabel.length, 16);
+	if (extra) fixed.push({header: extra.header, width: Math.max(10, Math.min(extra.header.length, 17)), align: 'left', value: extra.value});
+	// a row is the cursor mark (2), the name, then a space and each column
+	const rest = () => options.width - 2 - fixed.reduce((sum, column) => sum + 1 + column.width, 0) - (1 + figureWidth);
+	// a wide terminal gives the figure its whole heading, the name keeping 40 columns
+	if (rest() > 40) figureWidth = Math.min(figureLabel.length, figureWidth + rest() - 40);
+	fixed.push({header: figureLabel, width: figureWidth, align: 'right', value: row => String(row.entry.figure)});
+	const nameWidth = Math.max(8, options.width - 2 - fixed.reduce((sum, column) => sum + 1 + column.width, 0));
+	const name: Column = {header: 'Bénéficiaire', width: nameWidth, align: 'left', value: row => options.nameOf(row.participant)};
+	return [name, ...fixed];
+}
+
+export function longestId(indicator: IndicatorResult): number {
+	let longest = 0;
+	for (const entry of indicator.entries) if (entry.id.length > longest) longest = entry.id.length;
+	return longest;
+}
