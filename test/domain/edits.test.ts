@@ -1,0 +1,318 @@
+// Each edit a référent makes from the keyboard: the new participant, the journal
+// line, and the French refusals. Edits never mutate the participant they are given.
+import {describe, expect, it} from 'vitest';
+import {toDay} from '../../source/domain/calendar.js';
+import {
+	ALL_EXIT_REASONS,
+	addStep,
+	editStep,
+	endStandby,
+	type EditResult,
+	finishStep,
+	interruptStep,
+	parseTypedDate,
+	recordAbsence,
+	recordEvent,
+	recordExit,
+	recordInterview,
+	recordNonIntegration,
+	renewContract,
+	setContract,
+	setRomeCode,
+	snoozeIndicator,
+	startStep,
+	stepRef,
+	toggleStandby,
+	unsnoozeIndicator,
+} from '../../source/domain/edits/index.js';
+import type {Participant} from '../../source/domain/model.js';
+import {counted, idsIn, person} from '../helpers/caseload.js';
+
+const TODAY = '2026-11-22';
+const T = toDay(TODAY);
+
+function ok(result: EditResult): {participant: Participant; description: string} {
+	if (!result.ok) throw new Error(`refused: ${result.error}`);
+	return result;
+}
+
+function error(result: EditResult): string {
+	if (result.ok) throw new Error(`accepted: ${result.description}`);
+	return result.error;
+}
+
+function frozen(p: Participant): Participant {
+	return structuredClone(p);
+}
+
+const planned = {label: 'Atelier CV', type: 'Atelier', start: '2026-11-16', state: 'Prévue' as const};
+
+function withPlannedStep(overrides: Partial<Participant> = {}): Participant {
+	return person({integrationDate: '2026-06-01', steps: [planned], ...overrides});
+}
+
+describe('typed dates', () => {
+	it('reads dd/mm/yyyy, d/m/yyyy and ISO, and refuses impossible dates', () => {
+		expect(parseTypedDate('22/11/2026')).toBe(T);
+		expect(parseTypedDate(' 2/3/2026 ')).toBe(toDay('2026-03-02'));
+		expect(parseTypedDate('2026-11-22')).toBe(T);
+		expect(parseTypedDate('30/02/2026')).toBeUndefined();
+		expect(parseTypedDate('29/02/2028')).toBe(toDay('2028-02-29'));
+		expect(parseTypedDate('22-11-2026')).toBeUndefined();
+	});
+});
+
+describe('step states (d, t, i)', () => {
+	it('d puts a planned step under way, and the participant leaves "Prévue → En cours"', () => {
+		const p = withPlannedStep();
+		const before = frozen(p);
+		expect(counted(p, 'steps.to-start', TODAY)).toBe(true);
+		const {participant, description} = ok(startStep(p, stepRef(planned)));
+		expect(participant.steps[0]).toEqual({...planned, state: 'En cours'});
+		expect(counted(participant, 'steps.to-start', TODAY)).toBe(false);
+		expect(description).toBe('Étape « Atelier CV » (16/11/2026) : Prévue → En cours');
+		expect(p).toEqual(before);
+	});
+
+	it('t finishes a step with no end today, and leaves a past end alone', () => {
+		const p = withPlannedStep();
+		expect(ok(finishStep(p, stepRef(planned), T)).participant.steps[0]).toEqual({...planned, state: 'Terminée', end: TODAY});
+		const past = withPlannedStep({steps: [{...planned, end: '2026-11-20', state: 'En cours'}]});
+		expect(counted(past, 'steps.to-finish', TODAY)).toBe(true);
+		const finished = ok(finishStep(past, stepRef(planned), T)).participant;
+		expect(finished.steps[0]).toMatchObject({state: 'Terminée', end: '2026-11-20'});
+		expect(counted(finished, 'steps.to-finish', TODAY)).toBe(false);
+	});
+
+	it('t brings a future end back to today; an end of today is kept', () => {
+		const future = withPlannedStep({steps: [{...planned, end: '2026-12-31', state: 'En cours'}]});
+		expect(ok(finishStep(future, stepRef(planned), T)).participant.steps[0]!.end).toBe(TODAY);
+		const endsToday = withPlannedStep({steps: [{...planned, end: TODAY, state: 'En cours'}]});
+		const result = ok(finishStep(endsToday, stepRef(planned), T));
+		expect(result.participant.steps[0]).toMatchObject({state: 'Terminée', end: TODAY});
+		expect(result.description).toBe('Étape « Atelier CV » (16/11/2026) : En cours → Terminée');
+	});
+
+	it('t refuses to finish a step that has not started yet (its end would precede its start)', () => {
+		const p = withPlannedStep({steps: [{...planned, start: '2026-12-01'}]});
+		expect(error(finishStep(p, {label: 'Atelier CV', start: '2026-12-01'}, T))).toContain('ne peut pas finir avant');
+	});
+
+	it('i interrupts a step with today as its end', () => {
+		const p = withPlannedStep({steps: [{...planned, end: '2026-12-20', state: 'En cours'}]});
+		const result = ok(interruptStep(p, stepRef(planned), T));
+		expect(result.participant.steps[0]).toMatchObject({state: 'Interrompue', end: TODAY});
+		expect(result.description).toContain('En cours → Interrompue, fin le 22/11/2026');
+	});
+
+	it('a step already in the asked state changes nothing', () => {
+		const p = withPlannedStep({steps: [{...planned, state: 'En cours'}]});
+		expect(ok(startStep(p, stepRef(planned))).participant).toEqual(p);
+	});
+
+	it('an unknown step is refused (it may have been changed meanwhile)', () => {
+		const p = withPlannedStep();
+		expect(error(startStep(p, {label: 'Atelier CV', start: '2026-11-17'}))).toContain('introuvable');
+	});
+
+	it('only the step named by label and start changes', () => {
+		const other = {label: 'Atelier CV', type: 'Atelier', start: '2026-10-01', end: '2026-10-02', state: 'Terminée' as const};
+		const p = withPlannedStep({steps: [other, planned]});
+		const after = ok(startStep(p, stepRef(planned))).participant;
+		expect(after.steps).toEqual([other, {...planned, state: 'En cours'}]);
+	});
+});
+
+describe('step form', () => {
+	it('edits dates, label and type in place', () => {
+		const p = withPlannedStep({steps: [{label: 'Avant', type: '', start: '2026-01-01', state: 'Prévue'}, planned]});
+		const result = ok(editStep(p, stepRef(planned), {label: 'Atelier lettre', type: 'Atelier collectif', start: '17/11/2026', end: '30/11/2026'}));
+		expect(result.participant.steps[1]).toEqual({label: 'Atelier lettre', type: 'Atelier collectif', start: '2026-11-17', end: '2026-11-30', state: 'Prévue'});
+		expect(result.participant.steps[0]!.label).toBe('Avant');
+	});
+
+	it('an end the same day as the start is accepted, the day before is refused', () => {
+		const p = withPlannedStep();
+		expect(ok(editStep(p, stepRef(planned), {end: '16/11/2026'})).participant.steps[0]!.end).toBe('2026-11-16');
+		expect(error(editStep(p, stepRef(planned), {end: '15/11/2026'}))).toBe(
+			'Étape « Atelier CV » : la fin (15/11/2026) précède le début (16/11/2026).',
+		);
+	});
+
+	it('blank end removes it; impossible dates and blank labels are refused in French', () => {
+		const p = withPlannedStep({steps: [{...planned, end: '2026-12-01'}]});
+		expect(ok(editStep(p, stepRef(planned), {end: ''})).participant.steps[0]!.end).toBeUndefined();
+		expect(error(editStep(p, stepRef(planned), {start: '31/11/2026'}))).toBe(
+			'Date de début : « 31/11/2026 » n’est pas une date possible (jj/mm/aaaa).',
+		);
+		expect(error(editStep(p, stepRef(planned), {label: '  '}))).toBe('Libellé de l’étape : à renseigner.');
+		expect(error(editStep(p, stepRef(planned), {state: 'finie'}))).toContain('État « finie » inconnu');
+	});
+
+	it('the state is matched without regard to case or accents', () => {
+		const p = withPlannedStep();
+		expect(ok(editStep(p, stepRef(planned), {state: ' TERMINEE ', end: TODAY})).participant.steps[0]!.state).toBe('Terminée');
+	});
+
+	it('adds a step (Prévue by default), refusing a second step with the same label and start', () => {
+		const p = withPlannedStep();
+		const result = ok(addStep(p, {label: 'Immersion', type: 'PMSMP', start: '01/12/2026', end: '05/12/2026'}));
+		expect(result.participant.steps).toEqual([planned, {label: 'Immersion', type: 'PMSMP', start: '2026-12-01', end: '2026-12-05', state: 'Prévue'}]);
+		expect(result.description).toBe('Étape « Immersion » (01/12/2026) ajoutée');
+		expect(error(addStep(p, {label: 'Atelier CV', start: '16/11/2026'}))).toBe('Étape « Atelier CV » (16/11/2026) existe déjà.');
+		expect(error(addStep(p, {label: 'Sans date', start: ''}))).toBe('Date de début : à renseigner (jj/mm/aaaa).');
+		expect(p.steps).toHaveLength(1);
+	});
+});
+
+describe('events (e, a, form)', () => {
+	it('e records an individual interview today: the participant leaves "sans entretien depuis 30 jours"', () => {
+		const p = person({integrationDate: '2026-01-01', events: [{date: '2026-09-01', type: 'Entretien individuel'}]});
+		expect(counted(p, 'followup.no-interview30', TODAY)).toBe(true);
+		const result = ok(recordInterview(p, T));
+		expect(result.participant.events.at(-1)).toEqual({date: TODAY, type: 'Entretien individuel'});
+		expect(result.description).toBe('Événement « Entretien individuel » du 22/11/2026 enregistré');
+		expect(counted(result.participant, 'followup.no-interview30', TODAY)).toBe(false);
+		expect(p.events).toHaveLength(1);
+	});
+
+	it('a records an unjustified absence: the second one puts the participant before the cellule', () => {
+		const p = person({integrationDate: '2026-01-01', events: [{date: '2026-11-10', type: 'Absence injustifiée'}]});
+		expect(counted(p, 'followup.two-absences', TODAY)).toBe(false);
+		const after = ok(recordAbsence(p, T)).participant;
+		expect(counted(after, 'followup.two-absences', TODAY)).toBe(true);
+	});
+
+	it('the form takes any type of the list, a date and a note; the same type twice the same day is refused', () => {
+		const p = person();
+		const result = ok(recordEvent(p, {type: 'contact telephonique', date: '20/11/2026', note: '  rappel CV  '}));
+		expect(result.participant.events).toEqual([{date: '2026-11-20', type: 'Contact téléphonique', note: 'rappel CV'}]);
+		expect(error(recordEvent(result.participant, {type: 'Contact téléphonique', date: '2026-11-20'}))).toBe(
+			'Un événement « Contact téléphonique » du 20/11/2026 est déjà enregistré.',
+		);
+		expect(error(recordEvent(p, {type: 'Visite', date: TODAY}))).toContain('Type d’événement « Visite » inconnu');
+		expect(error(recordEvent(p, {type: 'Autre', date: '32/01/2026'}))).toContain('n’est pas une date possible');
+	});
+});
+
+describe('contract, ROME, standby', () => {
+	const rsa = (overrides: Partial<Participant> = {}) => person({rsa: true, integrationDate: '2026-01-01', ...overrides});
+
+	it('sets CER start and end; an end before the start is refused', () => {
+		const result = ok(setContract(rsa(), {start: '01/12/2026', end: '31/05/2027'}));
+		expect(result.participant).toMatchObject({contractStart: '2026-12-01', contractEnd: '2027-05-31'});
+		expect(result.description).toBe('CER : du 01/12/2026 au 31/05/2027');
+		expect(error(setContract(rsa({contractStart: '2026-12-01'}), {end: '30/11/2026'}))).toBe(
+			'CER : la fin (30/11/2026) précède le début (01/12/2026).',
+		);
+		expect(error(setContract(rsa(), {end: '29/02/2027'}))).toContain('« 29/02/2027 » n’est pas une date possible');
+	});
+
+	it('clearing the end puts an RSA participant back in "RSA sans date de contrat"', () => {
+		const p = rsa({contractStart: '2026-06-01', contractEnd: '2026-12-01'});
+		const after = ok(setContract(p, {end: null})).participant;
+		expect(after.contractEnd).toBeUndefined();
+		expect(after.contractStart).toBe('2026-06-01');
+		expect(counted(after, 'rsa.no-contract', TODAY)).toBe(true);
+	});
+
+	it('renews by 6 or 12 months from the current end (31 August + 6 months = end of February)', () => {
+		const p = rsa({contractStart: '2026-03-01', contractEnd: '2026-08-31'});
+		expect(ok(renewContract(p, 6)).participant).toMatchObject({contractStart: '2026-03-01', contractEnd: '2027-02-28'});
+		expect(ok(renewContract(p, 12)).participant.contractEnd).toBe('2027-08-31');
+		expect(ok(renewContract(p, 6)).description).toBe('CER renouvelé de 6 mois : fin 31/08/2026 → 28/02/2027');
+		expect(error(renewContract(rsa(), 6))).toContain('Pas de date de fin de CER');
+	});
+
+	it('a renewed expired contract leaves "RSA dont le CER est échu"', () => {
+		const p = rsa({contractEnd: '2026-11-01'});
+		expect(counted(p, 'rsa.contract-expired', TODAY)).toBe(true);
+		expect(counted(ok(renewContract(p, 6)).participant, 'rsa.contract-expired', TODAY)).toBe(false);
+	});
+
+	it('sets the ROME code (upper-cased), refuses a malformed one, blank removes it', () => {
+		const p = person({integrationDate: '2026-01-01'});
+		expect(counted(p, 'followup.no-rome', TODAY)).toBe(true);
+		const withCode = ok(setRomeCode(p, ' m1607 ')).participant;
+		expect(withCode.romeCode).toBe('M1607');
+		expect(counted(withCode, 'followup.no-rome', TODAY)).toBe(false);
+		expect(error(setRomeCode(p, 'M160'))).toContain('une lettre et quatre chiffres');
+		expect('romeCode' in ok(setRomeCode(withCode, '')).participant).toBe(false);
+	});
+
+	it('v starts a standby today, and v again ends it', () => {
+		const p = person({integrationDate: '2026-01-01'});
+		const onStandby = ok(toggleStandby(p, T));
+		expect(onStandby.participant.standbySince).toBe(TODAY);
+		expect(counted(onStandby.participant, 'caseload.standby', TODAY)).toBe(true);
+		const back = ok(toggleStandby(onStandby.participant, T));
+		expect('standbySince' in back.participant).toBe(false);
+		expect(back.description).toBe('Fin de la veille commencée le 22/11/2026');
+		expect(error(endStandby(p))).toBe('Pas en veille.');
+	});
+});
+
+describe('exit and non-integration', () => {
+	it('records an exit with type and motive from the lists', () => {
+		const p = person({integrationDate: '2025-01-01', steps: [{...planned, end: '2026-11-20', state: 'Terminée'}]});
+		const result = ok(recordExit(p, {date: '22/11/2026', type: 'positive', reason: 'cdi'}));
+		expect(result.participant).toMatchObject({exitDate: TODAY, exitType: 'Positive', exitReason: 'CDI'});
+		expect(result.description).toBe('Sortie le 22/11/2026 : Positive — CDI');
+		expect(counted(result.participant, 'caseload.active', TODAY)).toBe(false);
+	});
+
+	it('refuses unknown types and motives, and an exit before the integration', () => {
+		const p = person({integrationDate: '2026-06-01'});
+		expect(error(recordExit(p, {date: TODAY, type: 'Bonne', reason: 'CDI'}))).toContain('Type de sortie « Bonne » inconnu');
+		expect(error(recordExit(p, {date: TODAY, type: 'Autre', reason: 'Vacances'}))).toContain('Motif de sortie « Vacances » inconnu');
+		expect(error(recordExit(p, {date: '31/05/2026', type: 'Autre', reason: 'Santé'}))).toContain('antérieure à l’intégration');
+		expect(ok(recordExit(p, {date: '01/06/2026', type: 'Autre', reason: 'Santé'})).participant.exitDate).toBe('2026-06-01');
+		expect(ALL_EXIT_REASONS).toContain('Suivi PLIE + 30 mois');
+	});
+
+	it('records a non-integration for someone in intake, with a motive of the list', () => {
+		const p = person({firstAppointment: '2026-10-01'});
+		expect(counted(p, 'caseload.intake', TODAY)).toBe(true);
+		const result = ok(recordNonIntegration(p, {date: '22/11/2026', reason: 'absence aux rendez-vous'}, T));
+		expect(result.participant).toMatchObject({nonIntegrationDate: TODAY, nonIntegrationReason: 'Absence aux rendez-vous'});
+		expect(counted(result.participant, 'caseload.intake', TODAY)).toBe(false);
+		expect(error(recordNonIntegration(p, {date: '30/09/2026', reason: 'Déménagement'}, T))).toContain('antérieure au 1er rendez-vous');
+		expect(error(recordNonIntegration(p, {date: TODAY, reason: 'Fatigue'}, T))).toContain('inconnu');
+	});
+
+	it('refuses a non-integration for someone integrated by today, not for an integration still to come', () => {
+		expect(error(recordNonIntegration(person({integrationDate: TODAY}), {date: TODAY, reason: 'Déménagement'}, T))).toContain(
+			'enregistrez une sortie',
+		);
+		expect(ok(recordNonIntegration(person({integrationDate: '2026-11-23'}), {date: TODAY, reason: 'Déménagement'}, T)).participant.nonIntegrationDate).toBe(TODAY);
+	});
+});
+
+describe('snooze (z)', () => {
+	it('hides one indicator for one participant until the end date, the dashboard count drops', () => {
+		const p = withPlannedStep();
+		const other = withPlannedStep();
+		const result = ok(snoozeIndicator(p, {indicator: 'steps.to-start', reason: 'attend la convention', until: '30/11/2026'}, T));
+		expect(result.participant.snoozes).toEqual([{indicator: 'steps.to-start', reason: 'attend la convention', until: '2026-11-30', since: TODAY}]);
+		const everyone = [result.participant, other];
+		expect(idsIn(everyone, 'steps.to-start', TODAY, {hideSnoozed: true})).toEqual([other.id]);
+		expect(idsIn(everyone, 'steps.to-start', TODAY)).toHaveLength(2); // report keeps counting it
+		expect(idsIn(everyone, 'steps.to-start', '2026-12-01', {hideSnoozed: true})).toHaveLength(2); // expired
+	});
+
+	it('refuses an unknown indicator, a blank reason, a past end; today is accepted', () => {
+		const p = person();
+		expect(error(snoozeIndicator(p, {indicator: 'steps.nope', reason: 'x', until: TODAY}, T))).toContain('inconnu');
+		expect(error(snoozeIndicator(p, {indicator: 'steps.none', reason: ' ', until: TODAY}, T))).toContain('à renseigner');
+		expect(error(snoozeIndicator(p, {indicator: 'steps.none', reason: 'x', until: '21/11/2026'}, T))).toContain('déjà passée');
+		expect(ok(snoozeIndicator(p, {indicator: 'steps.none', reason: 'x', until: TODAY}, T)).participant.snoozes).toHaveLength(1);
+	});
+
+	it('snoozing the same indicator again replaces the earlier snooze; unsnooze removes it', () => {
+		const first = ok(snoozeIndicator(person(), {indicator: 'steps.none', reason: 'a', until: '2026-12-01'}, T)).participant;
+		const second = ok(snoozeIndicator(first, {indicator: 'steps.none', reason: 'b', until: '2026-12-15'}, T)).participant;
+		expect(second.snoozes).toEqual([{indicator: 'steps.none', reason: 'b', until: '2026-12-15', since: TODAY}]);
+		expect('snoozes' in ok(unsnoozeIndicator(second, 'steps.none')).participant).toBe(false);
+		expect(error(unsnoozeIndicator(person(), 'steps.none'))).toContain('non mise en attente');
+	});
+});
