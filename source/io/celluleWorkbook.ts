@@ -61,14 +61,14 @@ function displayLength(value: CellValue, kind: ColumnKind): number {
 	return String(value).length;
 }
 
-/** Widths from the header and the longest value (sampled), kept between 8 and 60 characters. */
+/** Widths from the header and the longest value (sampled), kept between 10 and 60 characters (exceljs drops a width of 9 as its default). */
 function columnWidths(sheet: SheetTable): number[] {
 	const sample = sheet.rows.length > 2000 ? sheet.rows.slice(0, 2000) : sheet.rows;
 	return sheet.columns.map((column: Column<unknown>) => {
 		if (column.width !== undefined) return column.width;
 		let longest = Math.min(column.header.length, 28);
 		for (const row of sample) longest = Math.max(longest, displayLength(column.value(row), column.kind));
-		return Math.min(60, Math.max(8, longest + 2));
+		return Math.min(60, Math.max(10, longest + 2));
 	});
 }
 
