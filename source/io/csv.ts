@@ -14,8 +14,20 @@ export function decodeCsv(bytes: Uint8Array): {text: string; encoding: CsvEncodi
 		return {text: new TextDecoder('utf-8', {fatal: true}).decode(body), encoding: 'utf-8'};
 	} catch {
 		// Invalid UTF-8: what French Excel writes by default is Windows-1252.
-		return {text: new TextDecoder('windows-1252').decode(body), encoding: 'windows-1252'};
+		return {text: decodeWindows1252(body), encoding: 'windows-1252'};
 	}
+}
+
+/** Windows-1252 bytes 0x80–0x9F (’ € œ …); the 5 unassigned ones stay as they are. */
+const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/**
+ * Node's TextDecoder('windows-1252') decodes 0x80–0x9F as control characters (Latin-1),
+ * which loses the apostrophe ’ and € French Excel writes: map that range ourselves.
+ */
+export function decodeWindows1252(bytes: Uint8Array): string {
+	const latin1 = new TextDecoder('latin1').decode(bytes);
+	return latin1.replace(/[\u0080-\u009f]/g, char => CP1252_HIGH[char.charCodeAt(0) - 0x80]!);
 }
 
 const CANDIDATES = [';', ',', '\t'] as const;

@@ -238,6 +238,9 @@ function readParticipantRow(
 		else values[field] = value;
 	}
 	if (values.rsa === undefined && 'rsa' in values) values.rsa = false;
+	// Names are compared and shown as words: runs of spaces typed by hand become one.
+	if (typeof values.name === 'string') values.name = values.name.replace(/\s+/g, ' ');
+	if (typeof values.referent === 'string') values.referent = values.referent.replace(/\s+/g, ' ');
 	if (typeof values.planState === 'string') {
 		const state = matchVocabulary(PLAN_STATES, values.planState);
 		if (state === undefined) {

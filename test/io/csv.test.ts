@@ -1,0 +1,36 @@
+import {describe, expect, it} from 'vitest';
+import {decodeCsv, detectSeparator, parseCsv} from '../../source/io/csv.js';
+import {windows1252} from './importHelpers.js';
+
+describe('CSV decoding', () => {
+	it('reads UTF-8 with and without BOM', () => {
+		const text = 'Bénéficiaire;Genre\r\nÉLODIE Zoé;F\r\n';
+		expect(decodeCsv(Buffer.from(text, 'utf8'))).toEqual({text, encoding: 'utf-8'});
+		expect(decodeCsv(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]))).toEqual({text, encoding: 'utf-8'});
+	});
+
+	it('detects Windows-1252 when the bytes are not UTF-8', () => {
+		const text = 'Bénéficiaire;Critère Intégration;Note\r\nÉLODIE Zoé;Sénior;rendez-vous l’après-midi\r\n';
+		expect(decodeCsv(windows1252(text))).toEqual({text, encoding: 'windows-1252'});
+	});
+
+	it('refuses binary content', () => {
+		expect(() => decodeCsv(Buffer.from([0x00, 0x01, 0x02, 0x03]))).toThrow();
+	});
+});
+
+describe('CSV records', () => {
+	it('detects ; or , from the header line', () => {
+		expect(detectSeparator('a;b;c\n1,5;2;3')).toBe(';');
+		expect(detectSeparator('a,b,c\n1;2;3')).toBe(',');
+	});
+
+	it('keeps quoted separators, quotes and line breaks inside a field, numbering records as rows', () => {
+		const records = parseCsv('ID;Note\r\n1;"a;b ""c""\nsuite"\r\n2;x\r\n');
+		expect(records).toEqual([
+			{line: 1, cells: ['ID', 'Note']},
+			{line: 2, cells: ['1', 'a;b "c"\nsuite']},
+			{line: 3, cells: ['2', 'x']},
+		]);
+	});
+});
