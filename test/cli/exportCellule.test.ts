@@ -1,0 +1,73 @@
+import {promises as fs} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {celluleCaseload, MEETING, TODAY} from '../domain/celluleCaseload.fixture.js';
+import {runCli} from '../helpers/cli.js';
+
+let dir: string;
+let store: string;
+
+beforeAll(async () => {
+	dir = await fs.mkdtemp(path.join(os.tmpdir(), 'plie-cli-cellule-'));
+	store = path.join(dir, 'caseload.json');
+	await fs.writeFile(store, JSON.stringify({version: 1, participants: celluleCaseload()}), {mode: 0o600});
+});
+afterAll(async () => {
+	await fs.rm(dir, {recursive: true, force: true});
+});
+
+const exportArgs = (...extra: string[]) => ['export', '--data', store, '--today', TODAY, ...extra];
+
+describe('plie-triage export --cellule', () => {
+	it('writes cellule-DATE-referent.xlsx in the current folder, 0600, and says when it is due', async () => {
+		const run = runCli(exportArgs('--cellule', MEETING, '--referent', 'MARTEL Inès'), {cwd: dir});
+		expect(run.stderr).toBe('');
+		expect(run.code).toBe(0);
+		expect(run.stdout).toContain('cellule-2026-12-08-martel-ines.xlsx');
+		expect(run.stdout).toContain('au plus tard le 02/12/2026');
+		const file = path.join(dir, 'cellule-2026-12-08-martel-ines.xlsx');
+		if (process.platform !== 'win32') expect((await fs.stat(file)).mode & 0o777).toBe(0o600);
+		const workbook = new ExcelJS.Workbook();
+		await workbook.xlsx.readFile(file);
+		expect(workbook.worksheets.map(sheet => sheet.name)).toEqual([
+			'Synthèse',
+			'Entrées',
+			'Renouvellements',
+			'Sorties',
+			'Situations à évoquer',
+			'Parcours +18 mois',
+			'Veilles',
+			'Liste nominative',
+		]);
+		const names = workbook.getWorksheet('Liste nominative')!.getColumn(2).values.slice(2);
+		expect(names).toContain('ARNAUD Léa');
+		expect(names).not.toContain('YVON Karl'); // ROUVRAY Karim's
+	});
+
+	it('refuses to replace an existing file without --force (exit 1), replaces it with --force', async () => {
+		const out = path.join(dir, 'prepa.xlsx');
+		await fs.writeFile(out, 'déjà là');
+		const refused = runCli(exportArgs('--cellule', MEETING, '--out', out));
+		expect(refused.code).toBe(1);
+		expect(refused.stderr).toContain('prepa.xlsx');
+		expect(refused.stderr).toContain('existe déjà');
+		expect(await fs.readFile(out, 'utf8')).toBe('déjà là');
+
+		const forced = runCli(exportArgs('--cellule', MEETING, '--out', out, '--force', '--since', '2026-11-16'));
+		expect(forced.stderr).toBe('');
+		expect(forced.code).toBe(0);
+		const workbook = new ExcelJS.Workbook();
+		await workbook.xlsx.readFile(out);
+		expect(workbook.getWorksheet('Entrées')!.getColumn(1).values.slice(2)).toEqual(['ARNAUD Léa']);
+	});
+
+	it('is a usage error (exit 2) when the meeting date is impossible or missing', () => {
+		const bad = runCli(exportArgs('--cellule', '2026-02-30'));
+		expect(bad.code).toBe(2);
+		expect(bad.stderr).toContain('--cellule');
+		expect(runCli(exportArgs('--cellule')).code).toBe(2);
+		expect(runCli(exportArgs('--cellule', MEETING, '--since', '2026-13-01')).code).toBe(2);
+	});
+});
