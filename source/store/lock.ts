@@ -42,10 +42,16 @@ function retriesFor(waitMs: number): {retries: number; factor: number; minTimeou
 	return {retries, factor: 2, minTimeout: 25, maxTimeout, randomize: true};
 }
 
+/** PLIE_TRIAGE_LOCK_WAIT_MS: how long to wait for a busy store (slow shared drives may want more). */
+function waitFromEnv(env: NodeJS.ProcessEnv = process.env): number | undefined {
+	const value = Number(env.PLIE_TRIAGE_LOCK_WAIT_MS);
+	return Number.isFinite(value) && value >= 0 && env.PLIE_TRIAGE_LOCK_WAIT_MS !== '' ? value : undefined;
+}
+
 /** Runs `work` while holding the store's lock; the lock is released whatever happens. */
 export async function withStoreLock<T>(file: string, work: (lock: HeldLock) => Promise<T>, options: LockOptions = {}): Promise<T> {
 	const staleMs = Math.max(options.staleMs ?? DEFAULT_STALE_MS, 2000);
-	const waitMs = options.waitMs ?? staleMs * 2;
+	const waitMs = options.waitMs ?? waitFromEnv() ?? staleMs * 2;
 	let compromised = false;
 	let release: () => Promise<void>;
 	try {
