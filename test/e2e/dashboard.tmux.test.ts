@@ -1,0 +1,96 @@
+// The built CLI in a real terminal (tmux, 80×24): open a queue, a participant, quit with q.
+import {execFileSync} from 'node:child_process';
+import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {CLI, ROOT, runCli} from '../helpers/cli.js';
+
+const SOCKET = `plie-e2e-${process.pid}`;
+let dir: string;
+
+function tmux(...args: string[]): string {
+	return execFileSync('tmux', ['-L', SOCKET, ...args], {encoding: 'utf8'});
+}
+
+const pause = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
+/** The screen once it shows `text` (polls: the terminal draws asynchronously). */
+async function screenWith(session: string, text: string, timeoutMs = 15_000): Promise<string> {
+	const start = Date.now();
+	let screen = '';
+	while (Date.now() - start < timeoutMs) {
+		screen = tmux('capture-pane', '-p', '-t', session);
+		if (screen.includes(text)) return screen;
+		await pause(100);
+	}
+	throw new Error(`« ${text} » never appeared on the screen:\n${screen}`);
+}
+
+async function fileWith(file: string, timeoutMs = 15_000): Promise<string> {
+	const start = Date.now();
+	while (Date.now() - start < timeoutMs) {
+		if (existsSync(file)) {
+			const text = readFileSync(file, 'utf8');
+			if (text.includes('\n')) return text;
+		}
+		await pause(100);
+	}
+	throw new Error(`${file} was never written`);
+}
+
+function start(session: string, command: string, env: Record<string, string> = {}) {
+	const vars = Object.entries(env).map(([k, v]) => `${k}=${v}`);
+	tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', '-c', ROOT, 'env', ...vars, 'sh', '-c', command);
+}
+
+beforeAll(() => {
+	dir = mkdtempSync(path.join(tmpdir(), 'plie-e2e-'));
+	const demo = runCli(['demo', '--data', path.join(dir, 'demo.json'), '--today', '2026-11-22']);
+	expect(demo.code).toBe(0);
+});
+
+afterAll(() => {
+	try {
+		tmux('kill-server');
+	} catch {
+		// the server is gone once its last session ended
+	}
+	rmSync(dir, {recursive: true, force: true});
+});
+
+describe('dashboard in tmux at 80×24', () => {
+	it('opens a queue, a participant, and quits with q, exit code 0', async () => {
+		const exitFile = path.join(dir, 'exit-ok');
+		const store = path.join(dir, 'demo.json');
+		start('ok', `node '${CLI}' --data '${store}' --today 2026-11-22; echo EXIT=$? > '${exitFile}'; sleep 5`, {NO_COLOR: '1'});
+		let screen = await screenWith('ok', 'q quitter');
+		expect(screen).toContain('Parcours à rectifier');
+		expect(screen.split('\n').filter(line => line !== '').length).toBeLessThanOrEqual(23);
+		// down to "Étapes 'Prévue' → 'En cours'" (10th indicator), open its queue
+		for (let i = 0; i < 10; i++) tmux('send-keys', '-t', 'ok', 'Down');
+		await screenWith('ok', "Étapes 'Prévue' → 'En cours' : ");
+		tmux('send-keys', '-t', 'ok', 'Enter');
+		screen = await screenWith('ok', "Étapes 'Prévue' → 'En cours' — 1/");
+		expect(screen).toContain('Bénéficiaire');
+		tmux('send-keys', '-t', 'ok', 'Enter');
+		screen = await screenWith('ok', 'Dans les indicateurs');
+		expect(screen).toContain("commencée : passer à 'En cours'");
+		tmux('send-keys', '-t', 'ok', 'q');
+		expect(await fileWith(exitFile)).toBe('EXIT=0\n');
+	});
+
+	it('gives the report message, not a stack trace, for a store that cannot be opened', async () => {
+		const exitFile = path.join(dir, 'exit-bad');
+		const bad = path.join(dir, 'bad.json');
+		writeFileSync(bad, '{ pas du json', {mode: 0o600});
+		start('bad', `node '${CLI}' --data '${bad}'; echo EXIT=$? > '${exitFile}'; sleep 5`);
+		expect(await fileWith(exitFile)).toBe('EXIT=1\n');
+		// -J joins the lines the terminal wrapped
+		const screen = tmux('capture-pane', '-p', '-J', '-t', 'bad');
+		const report = runCli(['report', '--data', bad]);
+		expect(report.code).toBe(1);
+		expect(screen).toContain(report.stderr.trim());
+		expect(screen).not.toContain('    at ');
+	});
+});
