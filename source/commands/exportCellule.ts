@@ -7,8 +7,11 @@ import {UsageError} from './errors.js';
 
 export async function runExportCellule(context: CommandContext): Promise<void> {
 	const {flags} = context;
-	const meeting = requireCliDate('cellule', typeof flags.cellule === 'string' ? flags.cellule : undefined);
-	if (meeting === undefined) throw new UsageError('--cellule : précisez la date de la cellule de suivi (AAAA-MM-JJ).');
+	const text = typeof flags.cellule === 'string' && flags.cellule.trim() !== '' ? flags.cellule : undefined;
+	const meeting = requireCliDate('cellule', text);
+	if (meeting === undefined) {
+		throw new UsageError('--cellule : précisez la date de la cellule de suivi, par exemple --cellule 2026-12-08.');
+	}
 	const since = requireCliDate('since', typeof flags.since === 'string' ? flags.since : undefined);
 	if (since !== undefined && since > meeting) {
 		throw new UsageError(`--since : le ${frenchDate(since)} est après la cellule du ${frenchDate(meeting)}.`);

@@ -7,7 +7,7 @@ import {situationReasons} from './celluleReasons.js';
 import type {ParticipantFacts} from './facts.js';
 import type {Participant} from './model.js';
 import type {Settings} from './settings.js';
-import {type Triage, triage} from './triage.js';
+import {sameReferent, type Triage, triage} from './triage.js';
 import {preparationDueDate} from './workingDays.js';
 
 export interface CelluleOptions {
@@ -87,6 +87,12 @@ export function renewalDue(
 	return periodEnd < nextMeeting ? {periodEnd, periodMonths: k * renewalMonths} : undefined;
 }
 
+/** `martel ines` typed on the command line → `MARTEL Inès` as the caseload spells it. */
+function referentSpelling(participants: readonly Participant[], referent: string | undefined): string | undefined {
+	if (referent === undefined) return undefined;
+	return participants.find(p => p.referent !== undefined && sameReferent(p.referent, referent))?.referent ?? referent;
+}
+
 export function selectCellule(options: CelluleOptions): CelluleSelection {
 	const {settings, meeting} = options;
 	const since = options.since ?? addMonths(meeting, -1);
@@ -122,7 +128,7 @@ export function selectCellule(options: CelluleOptions): CelluleSelection {
 		since,
 		nextMeeting,
 		dueDate: preparationDueDate(meeting, settings),
-		referent: options.referent,
+		referent: referentSpelling(options.participants, options.referent),
 		settings,
 		triage: result,
 		entries: byName(entries, facts),

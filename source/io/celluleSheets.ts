@@ -19,6 +19,8 @@ export interface Column<R> {
 	readonly value: (row: R) => CellValue;
 	/** a fixed width in characters; otherwise from the longest value */
 	readonly width?: number;
+	/** long text shown on several lines (the row grows) */
+	readonly wrap?: boolean;
 	/** when cells of one column differ in kind (Synthèse's Valeur) */
 	readonly kindOf?: (row: R) => ColumnKind;
 }
@@ -126,8 +128,8 @@ export function celluleSheets(selection: CelluleSelection, options: SheetOptions
 				{header: 'Bénéficiaire', kind: 'text', value: s => name(s.facts.participant)},
 				{header: 'Référent·e', kind: 'text', value: s => s.facts.participant.referent},
 				{header: 'Situation', kind: 'text', value: s => STATUS_LABELS[s.facts.status]},
-				{header: 'Motifs', kind: 'text', value: s => s.reasons.join(' ; '), width: 70},
-				{header: 'Alertes mises en attente', kind: 'text', value: s => s.snoozed.join(' ; '), width: 50},
+				{header: 'Motifs', kind: 'text', value: s => s.reasons.join('\n'), width: 70, wrap: true},
+				{header: 'Alertes mises en attente', kind: 'text', value: s => s.snoozed.join('\n'), width: 50, wrap: true},
 			],
 			selection.situations,
 		),
@@ -210,8 +212,8 @@ function synthesis(selection: CelluleSelection, options: SheetOptions): SheetTab
 		{heading: 'Cellule de suivi', label: 'Document établi le', value: options.today, kind: 'date'},
 		{
 			heading: 'Cellule de suivi',
-			label: 'Mode discrétion',
-			value: options.discret ? 'Oui : initiales, sans n° CAF ni identifiant France Travail' : 'Non',
+			label: 'Mode discrétion (initiales, sans n° CAF ni identifiant France Travail)',
+			value: options.discret ? 'Oui' : 'Non',
 			kind: 'text',
 		},
 		...(

@@ -72,6 +72,24 @@ function columnWidths(sheet: SheetTable): number[] {
 	});
 }
 
+const LINE_HEIGHT = 15;
+
+/**
+ * Lines a row needs for its wrapped cells. Neither LibreOffice nor every Excel
+ * recomputes row heights when opening a generated file, so we set them: each
+ * paragraph takes ceil(length / width) lines (a character is about a width unit).
+ */
+function wrappedLines(columns: readonly Column<unknown>[], widths: readonly number[], values: readonly unknown[]): number {
+	let lines = 1;
+	columns.forEach((column, i) => {
+		if (!column.wrap || typeof values[i] !== 'string') return;
+		const usable = Math.max(1, widths[i]! - 2);
+		const count = (values[i] as string).split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / usable)), 0);
+		lines = Math.max(lines, count);
+	});
+	return lines;
+}
+
 function columnLetter(index: number): string {
 	let letters = '';
 	for (let n = index; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
@@ -92,9 +110,18 @@ function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SheetTa
 		headerFooter: {oddHeader: `&L${escapeHeader(title)}&R${escapeHeader(sheet.name)}`, oddFooter: '&CPage &P / &N'},
 	});
 	const widths = columnWidths(sheet);
+	// with a wrapped column, rows grow: every cell then reads from the top of its row
+	const vertical = sheet.columns.some(column => column.wrap) ? 'top' : undefined;
 	worksheet.columns = sheet.columns.map((column, i) => ({
 		width: widths[i],
-		style: column.kind === 'date' ? {numFmt: DATE_FORMAT, alignment: {horizontal: 'left'}} : {},
+		style: {
+			...(column.kind === 'date' ? {numFmt: DATE_FORMAT} : {}),
+			alignment: {
+				...(column.kind === 'date' ? {horizontal: 'left' as const} : {}),
+				...(column.wrap ? {wrapText: true} : {}),
+				...(vertical ? {vertical} : {}),
+			},
+		},
 	}));
 	const columns = sheet.columns as readonly Column<unknown>[];
 	worksheet.autoFilter = `A1:${columnLetter(columns.length)}${sheet.rows.length + 1}`;
@@ -104,14 +131,16 @@ function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SheetTa
 		cell.font = {name: 'Calibri', size: 11, bold: true};
 		cell.numFmt = 'General';
 		cell.fill = {type: 'pattern', pattern: 'solid', fgColor: {argb: 'FFDDE5F0'}};
-		cell.alignment = {vertical: 'middle'};
+		cell.alignment = {vertical: 'middle', wrapText: false};
 		cell.border = {bottom: {style: 'thin'}};
 	});
 	header.commit();
 
 	for (const row of sheet.rows) {
 		const kinds = columns.map(column => column.kindOf?.(row) ?? column.kind);
-		const added = worksheet.addRow(columns.map((column, i) => cellValue(column.value(row), kinds[i]!)));
+		const values = columns.map((column, i) => cellValue(column.value(row), kinds[i]!));
+		const added = worksheet.addRow(values);
+		if (vertical) added.height = LINE_HEIGHT * wrappedLines(columns, widths, values);
 		columns.forEach((column, i) => {
 			// a mixed column (Synthèse): dates get the date format cell by cell
 			if (column.kindOf && kinds[i] === 'date') added.getCell(i + 1).numFmt = DATE_FORMAT;
@@ -179,7 +208,7 @@ export async function writeCelluleWorkbook(options: CelluleWorkbookOptions): Pro
 		});
 		const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({stream, useStyles: true, useSharedStrings: false});
 		workbook.creator = 'plie-triage';
-		const title = `Cellule de suivi du ${frenchDate(options.meeting)} — ${options.referent ?? 'Tous'}`;
+		const title = `Cellule de suivi du ${frenchDate(options.meeting)} — ${selection.referent ?? 'Tous'}`;
 		for (const sheet of sheets) writeSheet(workbook, sheet, title);
 		await workbook.commit();
 		await closed;

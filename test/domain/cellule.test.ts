@@ -76,6 +76,7 @@ describe('scope and window', () => {
 		const selection = select({referent: 'rouvray karim'});
 		expect(names(selection.roster)).toEqual(['YVON Karl']);
 		expect(selection.situations).toEqual([]);
+		expect(selection.referent).toBe('ROUVRAY Karim'); // as the caseload spells it
 	});
 
 	it('takes entries and exits from --since on', () => {
