@@ -1,6 +1,6 @@
 // Upgrades older store files step by step to STORE_VERSION. Each entry turns
 // version N into N + 1; a file from a newer plie-triage is refused, not guessed at.
-import {STORE_VERSION} from './schema.js';
+import {STORE_VERSION} from './storeBasics.js';
 
 type Migration = (data: Record<string, unknown>) => Record<string, unknown>;
 

@@ -7,23 +7,10 @@ import {type z} from 'zod';
 import {MigrationError, migrate} from './migrations.js';
 import {emptyStore, type StoreData, storeSchema} from './schema.js';
 import {SecureJsonFile} from './secureJsonFile.js';
+import {StoreError} from './storeBasics.js';
+import {isCheckedStore} from './storeCheck.js';
 
-export const DEFAULT_STORE_PATH = path.join('data', 'caseload.json');
-
-export class StoreError extends Error {
-	constructor(
-		readonly file: string,
-		readonly reason: string,
-	) {
-		super(`${file} : ${reason}`);
-		this.name = 'StoreError';
-	}
-}
-
-/** `--data FILE`, else PLIE_TRIAGE_DATA, else data/caseload.json. */
-export function resolveStorePath(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-	return flag ?? (env.PLIE_TRIAGE_DATA || DEFAULT_STORE_PATH);
-}
+export {DEFAULT_STORE_PATH, resolveStorePath, StoreError} from './storeBasics.js';
 
 function describeIssue(issue: z.core.$ZodIssue): string {
 	const where = issue.path.length > 0 ? issue.path.join('.') + ' : ' : '';
@@ -38,6 +25,11 @@ export function parseStoreText(file: string, text: string): StoreData {
 	} catch (error) {
 		throw new StoreError(file, `ce n’est pas un fichier JSON valide (${(error as Error).message}). Le fichier n’a pas été modifié.`);
 	}
+	return storeFromJson(file, raw);
+}
+
+/** Migrates and validates parsed JSON; throws StoreError naming what is wrong. */
+export function storeFromJson(file: string, raw: unknown): StoreData {
 	let migrated: unknown;
 	try {
 		migrated = migrate(raw);
@@ -45,6 +37,8 @@ export function parseStoreText(file: string, text: string): StoreData {
 		if (error instanceof MigrationError) throw new StoreError(file, error.message);
 		throw error;
 	}
+	// the common case, a store as plie-triage writes it, skips zod's copy (see storeCheck.ts)
+	if (isCheckedStore(migrated)) return migrated;
 	const result = storeSchema.safeParse(migrated);
 	if (!result.success) {
 		const issues = result.error.issues.slice(0, 3).map(describeIssue).join(' ; ');

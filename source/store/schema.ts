@@ -2,8 +2,10 @@
 import {z} from 'zod';
 import {participantSchema} from '../domain/model.js';
 import {settingsSchema} from '../domain/settings.js';
+import {STORE_VERSION} from './storeBasics.js';
 
-export const STORE_VERSION = 1;
+// defined without zod so that readers which skip zod (report) share it
+export {STORE_VERSION};
 
 export const storeSchema = z.object({
 	version: z.literal(STORE_VERSION),

@@ -1,0 +1,200 @@
+// A fast, zod-free check of a parsed store: the profile of `report` at 10,000
+// participants showed zod's parse (a copy of every object, a refine per date)
+// and zod's module load as its two largest costs after JSON.parse itself.
+// The check accepts only what storeSchema accepts AND returns unchanged, apart
+// from the defaults it fills in place (rsa false, steps/events [], step type '').
+// Anything else — an unknown key (zod would strip it), a missing setting (zod
+// would fill a default), null, a wrong type, an impossible date — makes it
+// answer false, and the caller then runs zod, which gives the French messages.
+// test/store/storeCheck.test.ts keeps the key lists below equal to the schemas.
+import {parseIsoDate} from '../domain/calendar.js';
+import {EVENT_TYPES, EXIT_TYPES, PLAN_STATES, STEP_STATES} from '../domain/vocabulary.js';
+import type {StoreData} from './schema.js';
+import {STORE_VERSION} from './storeBasics.js';
+
+type Kind = 'string' | 'id' | 'date' | 'boolean' | 'planState' | 'exitType' | 'steps' | 'events' | 'snoozes';
+
+export const PARTICIPANT_FIELDS: Readonly<Record<string, Kind>> = {
+	id: 'id',
+	referent: 'string',
+	name: 'string',
+	gender: 'string',
+	birthDate: 'date',
+	commune: 'string',
+	integrationCriterion: 'string',
+	rsa: 'boolean',
+	franceTravailId: 'string',
+	franceTravailAgency: 'string',
+	cafNumber: 'string',
+	prescriber: 'string',
+	firstAppointment: 'date',
+	integrationDate: 'date',
+	planState: 'planState',
+	contractStart: 'date',
+	contractEnd: 'date',
+	romeCode: 'string',
+	extension: 'boolean',
+	standbySince: 'date',
+	exitDate: 'date',
+	exitType: 'exitType',
+	exitReason: 'string',
+	nonIntegrationDate: 'date',
+	nonIntegrationReason: 'string',
+	steps: 'steps',
+	events: 'events',
+	snoozes: 'snoozes',
+};
+export const STEP_FIELDS = ['label', 'type', 'start', 'end', 'state'] as const;
+export const EVENT_FIELDS = ['date', 'type', 'note'] as const;
+export const SNOOZE_FIELDS = ['indicator', 'reason', 'until', 'since'] as const;
+
+type SettingKind = 'positive' | 'nonnegative' | 'date' | 'workingDays';
+/** Every setting must be present: a missing one takes zod's default, so zod handles that file. */
+export const SETTING_FIELDS: Readonly<Record<string, SettingKind>> = {
+	idleDays: 'positive',
+	longIdleDays: 'positive',
+	contractSoonDays: 'positive',
+	contractDueDays: 'positive',
+	contractFarMonths: 'positive',
+	noEventDays: 'positive',
+	noInterviewDays: 'positive',
+	intensiveMonths: 'positive',
+	intensiveInterviewGapDays: 'positive',
+	interviewGapDays: 'positive',
+	longStandbyMonths: 'positive',
+	maxParcoursMonths: 'positive',
+	renewalMonths: 'positive',
+	nextCellule: 'date',
+	preparationWorkingDays: 'nonnegative',
+	workingDays: 'workingDays',
+};
+const OPTIONAL_SETTINGS = new Set(['nextCellule']);
+const WORKING_DAYS = new Set(['ouvrables', 'ouvres']);
+
+const STEP_STATE_SET = new Set<unknown>(STEP_STATES);
+const EVENT_TYPE_SET = new Set<unknown>(EVENT_TYPES);
+const PLAN_STATE_SET = new Set<unknown>(PLAN_STATES);
+const EXIT_TYPE_SET = new Set<unknown>(EXIT_TYPES);
+
+// A caseload repeats its dates a lot: each text is checked once per process.
+const validDates = new Set<string>();
+function isDate(value: unknown): boolean {
+	if (typeof value !== 'string') return false;
+	if (validDates.has(value)) return true;
+	if (parseIsoDate(value) === undefined) return false;
+	if (validDates.size > 200_000) validDates.clear();
+	validDates.add(value);
+	return true;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function checkSteps(steps: unknown): boolean {
+	if (!Array.isArray(steps)) return false;
+	for (const step of steps) {
+		if (!isPlainObject(step)) return false;
+		for (const key in step) {
+			if (key !== 'label' && key !== 'type' && key !== 'start' && key !== 'end' && key !== 'state') return false;
+		}
+		if (typeof step.label !== 'string' || !isDate(step.start) || !STEP_STATE_SET.has(step.state)) return false;
+		if ('end' in step && !isDate(step.end)) return false;
+		if (!('type' in step)) step.type = '';
+		else if (typeof step.type !== 'string') return false;
+	}
+	return true;
+}
+
+function checkEvents(events: unknown): boolean {
+	if (!Array.isArray(events)) return false;
+	for (const event of events) {
+		if (!isPlainObject(event)) return false;
+		for (const key in event) if (key !== 'date' && key !== 'type' && key !== 'note') return false;
+		if (!isDate(event.date) || !EVENT_TYPE_SET.has(event.type)) return false;
+		if ('note' in event && typeof event.note !== 'string') return false;
+	}
+	return true;
+}
+
+function checkSnoozes(snoozes: unknown): boolean {
+	if (!Array.isArray(snoozes)) return false;
+	for (const snooze of snoozes) {
+		if (!isPlainObject(snooze)) return false;
+		for (const key in snooze) if (key !== 'indicator' && key !== 'reason' && key !== 'until' && key !== 'since') return false;
+		if (typeof snooze.indicator !== 'string' || typeof snooze.reason !== 'string' || !isDate(snooze.until)) return false;
+		if ('since' in snooze && !isDate(snooze.since)) return false;
+	}
+	return true;
+}
+
+function checkValue(kind: Kind, value: unknown): boolean {
+	switch (kind) {
+		case 'string':
+			return typeof value === 'string';
+		case 'id':
+			return typeof value === 'string' && value.length > 0;
+		case 'date':
+			return isDate(value);
+		case 'boolean':
+			return typeof value === 'boolean';
+		case 'planState':
+			return PLAN_STATE_SET.has(value);
+		case 'exitType':
+			return EXIT_TYPE_SET.has(value);
+		case 'steps':
+			return checkSteps(value);
+		case 'events':
+			return checkEvents(value);
+		case 'snoozes':
+			return checkSnoozes(value);
+	}
+}
+
+function checkParticipant(participant: unknown): boolean {
+	if (!isPlainObject(participant)) return false;
+	for (const key in participant) {
+		if (!Object.hasOwn(PARTICIPANT_FIELDS, key)) return false;
+		if (!checkValue(PARTICIPANT_FIELDS[key]!, participant[key])) return false;
+	}
+	if (typeof participant.id !== 'string' || typeof participant.name !== 'string') return false;
+	if (!('rsa' in participant)) participant.rsa = false;
+	if (!('steps' in participant)) participant.steps = [];
+	if (!('events' in participant)) participant.events = [];
+	return true;
+}
+
+function checkSettings(settings: unknown): boolean {
+	if (!isPlainObject(settings)) return false;
+	for (const key in settings) if (!Object.hasOwn(SETTING_FIELDS, key)) return false;
+	for (const [key, kind] of Object.entries(SETTING_FIELDS)) {
+		const value = settings[key];
+		if (!(key in settings)) {
+			if (OPTIONAL_SETTINGS.has(key)) continue;
+			return false;
+		}
+		if (kind === 'date' ? !isDate(value) : kind === 'workingDays' ? !WORKING_DAYS.has(value as string) : !isCount(value, kind === 'positive' ? 1 : 0)) {
+			return false;
+		}
+	}
+	return true;
+}
+
+function isCount(value: unknown, min: number): boolean {
+	return typeof value === 'number' && Number.isSafeInteger(value) && value >= min;
+}
+
+/**
+ * True when `data` (parsed JSON, already migrated) is a store exactly as storeSchema
+ * would return it; the participants' missing defaults are filled in place. False
+ * means "ask zod": it may still be a valid store that zod would normalise.
+ */
+export function isCheckedStore(data: unknown): data is StoreData {
+	if (!isPlainObject(data)) return false;
+	for (const key in data) if (key !== 'version' && key !== 'settings' && key !== 'participants') return false;
+	if (data.version !== STORE_VERSION || !checkSettings(data.settings)) return false;
+	const participants = data.participants;
+	if (!Array.isArray(participants)) return false;
+	for (const participant of participants) if (!checkParticipant(participant)) return false;
+	return true;
+}

@@ -1,0 +1,98 @@
+// The fast store check must never accept what zod refuses, nor return anything
+// other than what zod returns: a store read by `report` is the same store either way.
+import {describe, expect, it} from 'vitest';
+import {generateCaseload} from '../../source/bench/caseload.js';
+import {toDay} from '../../source/domain/calendar.js';
+import {eventSchema, participantSchema, snoozeSchema, stepSchema} from '../../source/domain/model.js';
+import {settingsSchema} from '../../source/domain/settings.js';
+import {parseStoreText, StoreError} from '../../source/store/openStore.js';
+import {storeSchema} from '../../source/store/schema.js';
+import {
+	EVENT_FIELDS,
+	isCheckedStore,
+	PARTICIPANT_FIELDS,
+	SETTING_FIELDS,
+	SNOOZE_FIELDS,
+	STEP_FIELDS,
+} from '../../source/store/storeCheck.js';
+
+const sorted = (keys: Iterable<string>) => [...keys].sort();
+
+function sampleStore(): Record<string, unknown> {
+	return JSON.parse(JSON.stringify(generateCaseload(60, toDay('2026-11-22'), 7)));
+}
+
+describe('the fast store check', () => {
+	it('knows every field of the schemas (a new field must be added there too)', () => {
+		expect(sorted(Object.keys(PARTICIPANT_FIELDS))).toEqual(sorted(Object.keys(participantSchema.shape)));
+		expect(sorted(STEP_FIELDS)).toEqual(sorted(Object.keys(stepSchema.shape)));
+		expect(sorted(EVENT_FIELDS)).toEqual(sorted(Object.keys(eventSchema.shape)));
+		expect(sorted(SNOOZE_FIELDS)).toEqual(sorted(Object.keys(snoozeSchema.shape)));
+		expect(sorted(Object.keys(SETTING_FIELDS))).toEqual(sorted(Object.keys(settingsSchema.shape)));
+	});
+
+	it('accepts a store as plie-triage writes it and returns what zod returns', () => {
+		const fast = sampleStore();
+		const expected = storeSchema.parse(sampleStore());
+		expect(isCheckedStore(fast)).toBe(true);
+		expect(fast).toEqual(expected);
+	});
+
+	it('fills the same defaults as zod', () => {
+		const fast = sampleStore();
+		const people = fast.participants as Array<Record<string, unknown>>;
+		delete people[0]!.rsa;
+		delete people[1]!.steps;
+		delete people[2]!.events;
+		delete (people[3]!.steps as Array<Record<string, unknown>>)[0]!.type;
+		const expected = storeSchema.parse(structuredClone(fast));
+		expect(isCheckedStore(fast)).toBe(true);
+		expect(fast).toEqual(expected);
+		expect(people[0]!.rsa).toBe(false);
+		expect(people[1]!.steps).toEqual([]);
+	});
+
+	const variants: Array<[string, (store: Record<string, any>) => void]> = [
+		['an unknown participant field (zod strips it)', s => (s.participants[0].surnom = 'x')],
+		['an unknown top-level field', s => (s.extra = 1)],
+		['a missing setting (zod fills its default)', s => delete s.settings.idleDays],
+		['no settings at all', s => delete s.settings],
+		['an unknown step field', s => (s.participants[4].steps[0].comment = 'x')],
+		['an impossible date', s => (s.participants[0].birthDate = '2026-02-30')],
+		['a step start that is not a date', s => (s.participants[4].steps[0].start = '12/03/2026')],
+		['an unknown step state', s => (s.participants[4].steps[0].state = 'terminée')],
+		['an unknown event type', s => (s.participants[4].events[0].type = 'Visite')],
+		['a null instead of a text', s => (s.participants[0].commune = null)],
+		['an empty id', s => (s.participants[0].id = '')],
+		['a missing name', s => delete s.participants[0].name],
+		['rsa as text', s => (s.participants[0].rsa = 'Oui')],
+		['a negative threshold', s => (s.settings.idleDays = -3)],
+		['a fractional threshold', s => (s.settings.idleDays = 2.5)],
+		['an unknown plan state', s => (s.participants[0].planState = 'Brouillon')],
+		['a participant that is not an object', s => s.participants.push(42)],
+		['participants that are not a list', s => (s.participants = {})],
+		['a snooze without a reason', s => (s.participants[0].snoozes = [{indicator: 'steps.none', until: '2026-12-01'}])],
+		['a __proto__ key', s => (s.participants[0] = JSON.parse(JSON.stringify(s.participants[0]).replace('{', '{"__proto__":{"x":1},')))],
+	];
+
+	for (const [what, change] of variants) {
+		it(`leaves ${what} to zod, which decides as before`, () => {
+			const store = sampleStore();
+			change(store);
+			const zod = storeSchema.safeParse(structuredClone(store));
+			expect(isCheckedStore(store)).toBe(false);
+			if (zod.success) {
+				// the file is still read, normalised by zod
+				expect(parseStoreText('f.json', JSON.stringify(store))).toEqual(zod.data);
+			} else {
+				expect(() => parseStoreText('f.json', JSON.stringify(store))).toThrow(StoreError);
+			}
+		});
+	}
+
+	it('refuses a broken file with the message naming the field, as before', () => {
+		const store = sampleStore();
+		(store.participants as any)[3].steps[0].start = '2026-13-01';
+		expect(() => parseStoreText('f.json', JSON.stringify(store))).toThrow(/participants\.3\.steps\.0\.start/);
+	});
+});
