@@ -15,7 +15,8 @@ export function describeFault(fileName: string, fault: Fault): string {
 	if (fault.sheet !== undefined) where.push(`feuille « ${fault.sheet} »`);
 	if (fault.row !== undefined) where.push(`ligne ${fault.row}`);
 	if (fault.column !== undefined) where.push(`colonne « ${fault.column} »`);
-	if (fault.value !== undefined) where.push(`valeur « ${fault.value} »`);
+	if (fault.value === '') where.push('cellule vide');
+	else if (fault.value !== undefined) where.push(`valeur « ${fault.value} »`);
 	return `${where.join(', ')} : ${fault.problem}`;
 }
 

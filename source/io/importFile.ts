@@ -4,7 +4,7 @@ import type {Day} from '../domain/calendar.js';
 import {openStore} from '../store/openStore.js';
 import {type JournalEntry, updateStore} from '../store/transaction.js';
 import type {StoreData} from '../store/schema.js';
-import {ImportRejectedError} from './faults.js';
+import {type Fault, ImportRejectedError} from './faults.js';
 import {type MergeResult, type MergeSummary, hasChanges, mergeBatch} from './merge.js';
 import {type ImportBatch, type Layout, checkReferences, parseImport} from './parseImport.js';
 import {readSheets} from './readSheets.js';
@@ -28,16 +28,38 @@ export interface ImportResult {
 	readonly written: boolean;
 }
 
-/** Reads and checks `file` completely; throws ImportFileError / ImportRejectedError. */
-export async function readImportFile(file: string, today: Day): Promise<ImportBatch> {
+/**
+ * Reads and checks `file` completely; throws ImportFileError / ImportRejectedError.
+ * On faults, references are checked too (against the store as it is) so that one
+ * message lists everything to fix; otherwise they are checked inside the store update.
+ */
+export async function readImportFile(file: string, today: Day, storePath?: string): Promise<ImportBatch> {
 	const batch = await parseImport(readSheets(file), today);
-	if (batch.faults.length > 0) throw new ImportRejectedError(file, batch.faults);
+	if (batch.faults.length > 0) {
+		const ids = new Set<string>();
+		if (storePath !== undefined) {
+			const store = await openStore(storePath, {create: true}).catch(() => undefined);
+			for (const participant of store?.data.participants ?? []) ids.add(participant.id);
+		}
+		checkReferences(batch, ids);
+		throw new ImportRejectedError(file, sortFaults(batch.faults));
+	}
 	return batch;
+}
+
+/** Faults in reading order: sheet by sheet (as found), then by row. */
+function sortFaults(faults: Fault[]): Fault[] {
+	const sheetOrder = new Map<string | undefined, number>();
+	for (const fault of faults) if (!sheetOrder.has(fault.sheet)) sheetOrder.set(fault.sheet, sheetOrder.size);
+	return faults
+		.map((fault, i) => ({fault, i}))
+		.sort((a, b) => sheetOrder.get(a.fault.sheet)! - sheetOrder.get(b.fault.sheet)! || (a.fault.row ?? 0) - (b.fault.row ?? 0) || a.i - b.i)
+		.map(entry => entry.fault);
 }
 
 function mergeChecked(file: string, data: StoreData, batch: ImportBatch): MergeResult {
 	checkReferences(batch, new Set(data.participants.map(participant => participant.id)));
-	if (batch.faults.length > 0) throw new ImportRejectedError(file, batch.faults);
+	if (batch.faults.length > 0) throw new ImportRejectedError(file, sortFaults(batch.faults));
 	return mergeBatch(data.participants, batch);
 }
 
@@ -56,7 +78,7 @@ function journalEntries(file: string, result: MergeResult): JournalEntry[] {
  * when the import changes nothing.
  */
 export async function importFile(file: string, options: ImportOptions): Promise<ImportResult> {
-	const batch = await readImportFile(file, options.today);
+	const batch = await readImportFile(file, options.today, options.storePath);
 	let result: MergeResult;
 	let written = false;
 	if (options.dryRun) {
