@@ -1,0 +1,60 @@
+// A writer killed with SIGKILL at random moments (mid-write, holding the lock…)
+// never leaves an unreadable store, and the journal tells only what landed.
+import {promises as fs} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {readJournal} from '../../source/store/journal.js';
+import {parseStoreText} from '../../source/store/openStore.js';
+import {updateStore} from '../../source/store/transaction.js';
+import {person} from '../helpers/caseload.js';
+import {doneCount, startWriter} from './processes.js';
+
+let dir: string;
+let file: string;
+
+beforeEach(async () => {
+	dir = await fs.mkdtemp(path.join(os.tmpdir(), 'plie-kill-'));
+	file = path.join(dir, 'caseload.json');
+	// a store of some size, so that a write takes long enough to be cut
+	await updateStore(
+		file,
+		data => {
+			for (let i = 0; i < 300; i++) data.participants.push(person({id: `FILL${i}`, name: `REMPLISSAGE Personne${i}`, commune: 'Rouen'}));
+			data.participants.push(person({id: 'SHARED', name: 'PARTAGE Test'}));
+			return [{action: 'création'}];
+		},
+		{create: true},
+	);
+});
+
+afterEach(async () => {
+	await fs.rm(dir, {recursive: true, force: true});
+});
+
+describe('a writer killed at random moments', () => {
+	it('leaves a store that always parses, holding every change the journal tells', async () => {
+		for (let round = 0; round < 10; round++) {
+			const {child, finished, writing} = startWriter([file, 'update', `r${round}`, 'forever', '2000']);
+			await writing; // node is up and writing: now any moment may fall mid-write
+			await new Promise(resolve => setTimeout(resolve, Math.random() * 60));
+			child.kill('SIGKILL');
+			const result = await finished;
+			expect(result.signal).toBe('SIGKILL');
+			expect(result.stderr).toBe('');
+			const data = parseStoreText(file, await fs.readFile(file, 'utf8')); // throws if unreadable
+			const notes = new Set(data.participants.find(p => p.id === 'SHARED')!.events.map(e => e.note));
+			for (const line of (await readJournal(file))!.lines) {
+				const note = /^note (.+)$/.exec(line.action)?.[1];
+				if (note) expect(notes).toContain(note);
+			}
+		}
+		// the lock a killed writer held is taken over once stale: the store is usable again
+		const after = await startWriter([file, 'update', 'final', '3', '2000']).finished;
+		expect(after.stderr).toBe('');
+		expect(after.code).toBe(0);
+		expect(doneCount(after)).toBe(3);
+		const data = parseStoreText(file, await fs.readFile(file, 'utf8'));
+		expect(data.participants).toHaveLength(301);
+	}, 180_000);
+});
