@@ -1,0 +1,120 @@
+// `plie-triage journal`: the trail of changes, readable in French, filtered by
+// participant; a clear line when empty; exit 1 when the store or journal is unreadable.
+import {promises as fs} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {toDay} from '../../source/domain/calendar.js';
+import {recordInterview, renewContract, startStep, stepRef} from '../../source/domain/edits/index.js';
+import {applyChange, undoChange} from '../../source/store/applyChange.js';
+import {readStoreFile} from '../../source/store/storeFile.js';
+import {journalPath} from '../../source/store/storePaths.js';
+import {updateStore} from '../../source/store/transaction.js';
+import {person} from '../helpers/caseload.js';
+import {runCli} from '../helpers/cli.js';
+
+const T = toDay('2026-11-22');
+const step = {label: 'Atelier CV', type: 'Atelier', start: '2026-11-16', state: 'Prévue' as const};
+const WHEN = new Date('2026-11-22T09:05:00Z');
+let dir: string;
+let file: string;
+
+/** The local dd/mm/yyyy HH:mm the command prints for WHEN (same time zone as the child process). */
+function localStamp(date: Date): string {
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return `${pad(date.getDate())}/${pad(date.getMonth() + 1)}/${date.getFullYear()} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+async function participant(id: string) {
+	return (await readStoreFile(file)).data.participants.find(p => p.id === id)!;
+}
+
+beforeEach(async () => {
+	dir = await fs.mkdtemp(path.join(os.tmpdir(), 'plie-journal-'));
+	file = path.join(dir, 'caseload.json');
+	await updateStore(
+		file,
+		data => {
+			data.participants.push(
+				person({id: 'A1', name: 'ALPHA Zélie', rsa: true, integrationDate: '2026-01-01', contractEnd: '2026-12-01', steps: [step]}),
+				person({id: 'B2', name: 'BRAVO Noé', integrationDate: '2026-02-01'}),
+			);
+			return [{action: 'création'}];
+		},
+		{create: true},
+	);
+	await fs.rm(journalPath(file)); // start each test with a store and no journal yet
+});
+
+afterEach(async () => {
+	await fs.rm(dir, {recursive: true, force: true});
+});
+
+async function someChanges(): Promise<void> {
+	const context = {user: 'assistante.plie', now: WHEN};
+	const first = await applyChange(file, await participant('A1'), p => startStep(p, stepRef(step)), context);
+	await applyChange(file, await participant('A1'), p => renewContract(p, 6), context);
+	await applyChange(file, await participant('B2'), p => recordInterview(p, T), context);
+	if (first.status !== 'saved') throw new Error('not saved');
+	await undoChange(file, first.undo, context);
+}
+
+describe('plie-triage journal', () => {
+	it('prints every change in French: date and time, who, participant, what, before → after', async () => {
+		await someChanges();
+		const {code, stdout, stderr} = runCli(['journal', '--data', file]);
+		expect(stderr).toBe('');
+		expect(code).toBe(0);
+		const stamp = localStamp(WHEN);
+		expect(stdout).toContain(`Journal de ${file} — 4 modifications`);
+		expect(stdout).toContain(
+			[
+				`${stamp} · assistante.plie · A1 (ALPHA Zélie)`,
+				'  Étape « Atelier CV » (16/11/2026) : Prévue → En cours',
+				'    Étape « Atelier CV » (16/11/2026) — État : Prévue → En cours',
+			].join('\n'),
+		);
+		expect(stdout).toContain('  CER renouvelé de 6 mois : fin 01/12/2026 → 01/06/2027\n    Fin du CER : 01/12/2026 → 01/06/2027');
+		expect(stdout).toContain(`${stamp} · assistante.plie · B2 (BRAVO Noé)\n  Événement « Entretien individuel » du 22/11/2026 enregistré`);
+		expect(stdout).toContain('  Annulation : Étape « Atelier CV » (16/11/2026) : Prévue → En cours\n    Étape « Atelier CV » (16/11/2026) — État : En cours → Prévue');
+		// in the order they happened
+		expect(stdout.indexOf('CER renouvelé')).toBeLessThan(stdout.indexOf('Annulation'));
+	});
+
+	it('--participant shows only that participant’s changes', async () => {
+		await someChanges();
+		const {code, stdout} = runCli(['journal', '--data', file, '--participant', 'B2']);
+		expect(code).toBe(0);
+		expect(stdout).toContain('bénéficiaire B2 — 1 modification');
+		expect(stdout).toContain('Entretien individuel');
+		expect(stdout).not.toContain('A1');
+		const none = runCli(['journal', '--data', file, '--participant', 'Z9']);
+		expect(none.code).toBe(0);
+		expect(none.stdout).toBe(`Journal vide : aucune modification enregistrée pour le bénéficiaire Z9 (${file}).\n`);
+	});
+
+	it('says clearly when nothing has been changed yet', () => {
+		const {code, stdout} = runCli(['journal', '--data', file]);
+		expect(code).toBe(0);
+		expect(stdout).toBe(`Journal vide : aucune modification enregistrée (${file}).\n`);
+	});
+
+	it('a line cut by a crash is reported and skipped, the rest is printed', async () => {
+		await someChanges();
+		await fs.appendFile(journalPath(file), '{"time":"2026-11-22T10:00:00Z","us');
+		const {code, stdout, stderr} = runCli(['journal', '--data', file]);
+		expect(code).toBe(0);
+		expect(stderr).toContain('ligne 5 illisible (ignorée)');
+		expect(stdout).toContain('4 modifications');
+	});
+
+	it('exits 1 with a message when the store or the journal cannot be read', async () => {
+		const missing = runCli(['journal', '--data', path.join(dir, 'absent.json')]);
+		expect(missing.code).toBe(1);
+		expect(missing.stderr).toContain('fichier de suivi introuvable');
+		await fs.mkdir(journalPath(file));
+		const unreadable = runCli(['journal', '--data', file]);
+		expect(unreadable.code).toBe(1);
+		expect(unreadable.stderr).toContain(`${journalPath(file)} : lecture du journal impossible`);
+	});
+});
