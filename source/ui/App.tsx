@@ -242,30 +242,41 @@ export function App(props: AppProps) {
 	useInput(
 		(input, key) => {
 			setNotice(undefined);
-			const nav = navRef.current;
-			if (nav.typing) return handleTyping(input, key);
-			if (nav.overlay === 'help') {
-				if (key.escape || input === '?') dispatch({type: 'toggle-help'});
-				else if (input === 'q') exit();
+			// keys typed faster than the terminal is read arrive as one string ("/zar\r"): one key each
+			const chars = [...input];
+			if (chars.length > 1 && !key.ctrl && !key.meta) {
+				const plain = Object.fromEntries(Object.keys(key).map(name => [name, false])) as unknown as Key;
+				for (const char of chars) handleKey(char === '\r' ? '' : char, char === '\r' ? {...plain, return: true} : plain);
 				return;
 			}
-			if (nav.overlay === 'referent') {
-				if (key.return) {
-					const choice = choices[clamp(nav.referentCursor, 0, choices.length - 1)];
-					dispatch({type: 'choose-referent', referent: choice?.referent});
-					return;
-				}
-				const command = commandFor(input, key, nav.view, bindings);
-				if (command === 'back' || command === 'quit' || command === 'up' || command === 'down' || command === 'pageUp' || command === 'pageDown' || command === 'first' || command === 'last') {
-					handleCommand(command);
-				}
-				return;
-			}
-			const command = commandFor(input, key, nav.view, bindings);
-			if (command !== undefined) handleCommand(command);
+			handleKey(input, key);
 		},
 		{isActive: props.inputActive !== false},
 	);
+
+	function handleKey(input: string, key: Key) {
+		const nav = navRef.current;
+		if (nav.typing) return handleTyping(input, key);
+		if (nav.overlay === 'help') {
+			if (key.escape || input === '?') dispatch({type: 'toggle-help'});
+			else if (input === 'q') exit();
+			return;
+		}
+		if (nav.overlay === 'referent') {
+			if (key.return) {
+				const choice = choices[clamp(nav.referentCursor, 0, choices.length - 1)];
+				dispatch({type: 'choose-referent', referent: choice?.referent});
+				return;
+			}
+			const command = commandFor(input, key, nav.view, bindings);
+			if (command === 'back' || command === 'quit' || command === 'up' || command === 'down' || command === 'pageUp' || command === 'pageDown' || command === 'first' || command === 'last') {
+				handleCommand(command);
+			}
+			return;
+		}
+		const command = commandFor(input, key, nav.view, bindings);
+		if (command !== undefined) handleCommand(command);
+	}
 
 	let body: ReactNode;
 	let status = '';

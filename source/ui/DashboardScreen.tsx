@@ -16,24 +16,28 @@ export interface DashboardScreenProps {
 	readonly height: number;
 }
 
-type Line = {readonly heading: string} | {readonly row: DashboardRow; readonly index: number};
+type Line = {readonly heading: string} | {readonly row: DashboardRow; readonly index: number} | {readonly blank: number};
 
 const LEFT: readonly SectionId[] = ['effectifs', 'rectifier'];
 const COUNT_WIDTH = 4;
 /** below this width the dashboard is one column */
 export const TWO_COLUMNS_MIN_WIDTH = 76;
 
-function linesOf(rows: readonly DashboardRow[], sections: readonly SectionId[]): Line[] {
-	const lines: Line[] = [];
+/** A column's lines; a blank line between sections when the height allows it. */
+function linesOf(rows: readonly DashboardRow[], sections: readonly SectionId[], height: number): Line[] {
+	const groups: Line[][] = [];
 	for (const section of SECTIONS) {
 		if (!sections.includes(section.id)) continue;
 		const items = rows.map((row, index) => ({row, index})).filter(item => item.row.section === section.id);
-		if (items.length === 0) continue;
-		lines.push({heading: section.label});
-		lines.push(...items);
+		if (items.length > 0) groups.push([{heading: section.label}, ...items]);
 	}
-	return lines;
+	const tight = groups.flat();
+	if (tight.length + groups.length - 1 > height) return tight;
+	return groups.flatMap((group, i) => (i === 0 ? group : [{blank: i}, ...group]));
 }
+
+/** Wide enough for the longest label and its count; wider only spreads them apart. */
+const MAX_COLUMN_WIDTH = 64;
 
 function ItemLine({row, selected, width, theme}: {row: DashboardRow; selected: boolean; width: number; theme: Theme}) {
 	const {indicator} = row;
@@ -63,7 +67,9 @@ function Column({lines, cursor, width, height}: {lines: Line[]; cursor: number; 
 	return (
 		<Box flexDirection="column" width={width}>
 			{lines.slice(from, to).map((line, i) =>
-				'heading' in line ? (
+				'blank' in line ? (
+					<Text key={`b${line.blank}`}> </Text>
+				) : 'heading' in line ? (
 					<Text key={`h${from + i}`} bold underline wrap="truncate-end">
 						{line.heading}
 					</Text>
@@ -79,14 +85,14 @@ export function DashboardScreen({rows, cursor, width, height}: DashboardScreenPr
 	if (rows.length === 0) return <Text>Aucun indicateur ne correspond au filtre.</Text>;
 	const selected = clamp(cursor, 0, rows.length - 1);
 	if (width < TWO_COLUMNS_MIN_WIDTH) {
-		return <Column lines={linesOf(rows, SECTIONS.map(s => s.id))} cursor={selected} width={width} height={height} />;
+		return <Column lines={linesOf(rows, SECTIONS.map(s => s.id), height)} cursor={selected} width={width} height={height} />;
 	}
-	const columnWidth = Math.floor((width - 1) / 2);
+	const columnWidth = Math.min(MAX_COLUMN_WIDTH, Math.floor((width - 1) / 2));
 	const right = SECTIONS.map(s => s.id).filter(id => !LEFT.includes(id));
 	return (
-		<Box flexDirection="row" gap={1}>
-			<Column lines={linesOf(rows, LEFT)} cursor={selected} width={columnWidth} height={height} />
-			<Column lines={linesOf(rows, right)} cursor={selected} width={columnWidth} height={height} />
+		<Box flexDirection="row" gap={2}>
+			<Column lines={linesOf(rows, LEFT, height)} cursor={selected} width={columnWidth} height={height} />
+			<Column lines={linesOf(rows, right, height)} cursor={selected} width={columnWidth} height={height} />
 		</Box>
 	);
 }

@@ -137,7 +137,8 @@ export function queueColumns(indicator: IndicatorResult, options: ColumnOptions)
 	// a wide terminal gives the figure its whole heading, the name keeping 40 columns
 	if (rest() > 40) figureWidth = Math.min(figureLabel.length, figureWidth + rest() - 40);
 	fixed.push({header: figureLabel, width: figureWidth, align: 'right', value: row => String(row.entry.figure)});
-	const nameWidth = Math.max(8, options.width - 2 - fixed.reduce((sum, column) => sum + 1 + column.width, 0));
+	// names beyond 40 characters are rare: a wider column would only push the figures away
+	const nameWidth = Math.min(40, Math.max(8, options.width - 2 - fixed.reduce((sum, column) => sum + 1 + column.width, 0)));
 	const name: Column = {header: 'Bénéficiaire', width: nameWidth, align: 'left', value: row => options.nameOf(row.participant)};
 	return [name, ...fixed];
 }

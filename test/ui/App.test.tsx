@@ -169,6 +169,18 @@ describe('queue', () => {
 		expect(frame).toContain('1/3');
 	});
 
+	it('handles keys that arrive in one burst (fast typing, paste) one by one', async () => {
+		const people = [inOrder(T, {id: 'A-1', name: 'DUPRÉ Élodie', romeCode: undefined}), inOrder(T, {id: 'B-2', name: 'MARTIN Jules', romeCode: undefined})];
+		app = await renderApp(people, {queue: 'followup.no-rome'});
+		let frame = await app.press('/mart\r');
+		expect(frame).toContain('1 sur 2');
+		expect(frame).not.toContain('DUPRÉ');
+		frame = await app.press('\r*');
+		expect(frame).toContain('Statut : En parcours');
+		expect(frame).toContain('M. J.');
+		expect(frame).not.toContain('MARTIN');
+	});
+
 	it('filters the dashboard indicators too', async () => {
 		app = await renderApp(demo);
 		const frame = await app.press('/', 'c', 'e', 'r');
