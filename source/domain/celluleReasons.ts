@@ -52,8 +52,10 @@ export function situationReason(id: SituationIndicator, f: ParticipantFacts, set
 
 /** The acknowledgement still running on day T for one alert, if any. */
 export function activeSnooze(f: ParticipantFacts, id: string): Snooze | undefined {
-	const todayIso = isoFromDay(f.today);
-	return f.participant.snoozes?.find(s => s.indicator === id && s.until >= todayIso);
+	const snoozes = f.participant.snoozes;
+	if (snoozes === undefined || snoozes.length === 0) return undefined;
+	const todayIso = isoFromDay(f.today); // ISO dates compare as text
+	return snoozes.find(s => s.indicator === id && s.until >= todayIso);
 }
 
 export interface SituationReasons {

@@ -101,6 +101,15 @@ function escapeHeader(text: string): string {
 	return text.replace(/&/g, '&&');
 }
 
+function cellStyle(kind: ColumnKind, wrap: boolean, vertical: 'top' | undefined): Partial<ExcelJS.Style> {
+	const alignment: Partial<ExcelJS.Alignment> = {};
+	if (kind === 'date') alignment.horizontal = 'left';
+	if (kind === 'number') alignment.horizontal = 'center'; // a right-aligned count would touch the next column's text
+	if (wrap) alignment.wrapText = true;
+	if (vertical) alignment.vertical = vertical;
+	return {...(kind === 'date' ? {numFmt: DATE_FORMAT} : {}), ...(Object.keys(alignment).length > 0 ? {alignment} : {})};
+}
+
 function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SheetTable, title: string): void {
 	const frozen = sheet.frozenColumns ?? 0;
 	const worksheet = workbook.addWorksheet(sheet.name, {
@@ -112,17 +121,8 @@ function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SheetTa
 	const widths = columnWidths(sheet);
 	// with a wrapped column, rows grow: every cell then reads from the top of its row
 	const vertical = sheet.columns.some(column => column.wrap) ? 'top' : undefined;
-	worksheet.columns = sheet.columns.map((column, i) => ({
-		width: widths[i],
-		style: {
-			...(column.kind === 'date' ? {numFmt: DATE_FORMAT} : {}),
-			alignment: {
-				...(column.kind === 'date' ? {horizontal: 'left' as const} : {}),
-				...(column.wrap ? {wrapText: true} : {}),
-				...(vertical ? {vertical} : {}),
-			},
-		},
-	}));
+	const styles = sheet.columns.map(column => cellStyle(column.kind, column.wrap === true, vertical));
+	worksheet.columns = sheet.columns.map((column, i) => ({width: widths[i], style: styles[i]}));
 	const columns = sheet.columns as readonly Column<unknown>[];
 	worksheet.autoFilter = `A1:${columnLetter(columns.length)}${sheet.rows.length + 1}`;
 
@@ -141,9 +141,10 @@ function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SheetTa
 		const values = columns.map((column, i) => cellValue(column.value(row), kinds[i]!));
 		const added = worksheet.addRow(values);
 		if (vertical) added.height = LINE_HEIGHT * wrappedLines(columns, widths, values);
-		columns.forEach((column, i) => {
-			// a mixed column (Synthèse): dates get the date format cell by cell
-			if (column.kindOf && kinds[i] === 'date') added.getCell(i + 1).numFmt = DATE_FORMAT;
+		// one style object per column: exceljs then registers it once, not once per cell
+		added.eachCell({includeEmpty: true}, (cell, number) => {
+			const i = number - 1;
+			cell.style = kinds[i] === columns[i]!.kind ? styles[i]! : cellStyle(kinds[i]!, false, vertical);
 		});
 		added.commit();
 	}

@@ -52,7 +52,10 @@ describe('selectCellule on a hand-built caseload', () => {
 		expect(reasons.get('NOEL Tom')!.reasons).toEqual(['En parcours depuis 26 mois sans prolongation']);
 		expect(reasons.get('PERRIN Ugo')!.reasons).toEqual(['Aucune étape depuis le 01/09/2026 (98 jours au 08/12/2026)']);
 		expect(reasons.get('ROUX Lina')!.reasons).toEqual(['En veille depuis le 01/09/2026 (3 mois)']);
-		expect(reasons.get('VIDAL Sara')!.reasons[0]).toMatch(/^Rythme d'entretiens non tenu : dernier contact le 20\/10\/2026, 49 jours/);
+		const vidal = reasons.get('VIDAL Sara')!.reasons;
+		expect(vidal).toHaveLength(2);
+		expect(vidal[0]).toBe('CER échu depuis le 30/11/2026');
+		expect(vidal[1]).toMatch(/^Rythme d'entretiens non tenu : dernier contact le 20\/10\/2026, 49 jours au 08\/12\/2026/);
 	});
 
 	it('lists an acknowledged alert apart, with its reason and end date', () => {

@@ -90,9 +90,11 @@ export function celluleCaseload(): Participant[] {
 			contractEnd: '2026-11-01',
 			snoozes: [{indicator: 'rsa.contract-expired', reason: 'Renouvellement en cours au Département', until: '2026-12-31'}],
 		}),
-		// Situations: interview rhythm not kept (last interview 20/10/2026)
+		// Situations, two reasons: CER expired on 30/11/2026 and interview rhythm not kept (last interview 20/10/2026)
 		person('p20', 'VIDAL Sara', {
 			integrationDate: '2026-03-02',
+			rsa: true,
+			contractEnd: '2026-11-30',
 			steps: WELL_FOLLOWED.steps,
 			events: [{date: '2026-10-20', type: 'Entretien individuel'}],
 		}),

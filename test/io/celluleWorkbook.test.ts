@@ -176,6 +176,12 @@ describe('the cellule workbook', () => {
 		const sheet = workbook.getWorksheet('Situations à évoquer')!;
 		expect(cellOf(sheet, 'LAMBERT Rémi', 'Motifs').value).toBe('CER échu depuis le 22/11/2026');
 		expect(String(cellOf(sheet, 'THOMAS Eli', 'Alertes mises en attente').value)).toContain('Renouvellement en cours au Département');
+		// two reasons: one line each, and the row is tall enough to show them
+		const vidal = cellOf(sheet, 'VIDAL Sara', 'Motifs');
+		expect(String(vidal.value).split('\n')).toHaveLength(2);
+		expect(String(vidal.value).split('\n')[0]).toBe('CER échu depuis le 30/11/2026');
+		expect(vidal.alignment?.wrapText).toBe(true);
+		expect(rowOf(sheet, 'VIDAL Sara').height).toBeGreaterThanOrEqual(30);
 	});
 
 	it('is readable by its owner only, and leaves no temporary file', async () => {
