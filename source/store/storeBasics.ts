@@ -20,3 +20,17 @@ export class StoreError extends Error {
 export function resolveStorePath(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
 	return flag ?? (env.PLIE_TRIAGE_DATA || DEFAULT_STORE_PATH);
 }
+
+/** The French message for a store file that cannot be read at all. */
+export function storeReadError(file: string, error: unknown): StoreError {
+	const code = (error as NodeJS.ErrnoException).code;
+	if (code === 'ENOENT') {
+		return new StoreError(
+			file,
+			'fichier de suivi introuvable. Importez un fichier (plie-triage import FICHIER) ou créez la démo (plie-triage demo).',
+		);
+	}
+	if (code === 'EISDIR') return new StoreError(file, 'c’est un dossier, pas un fichier de suivi.');
+	if (code === 'EACCES' || code === 'EPERM') return new StoreError(file, 'lecture refusée (droits d’accès).');
+	return new StoreError(file, `lecture impossible (${(error as Error).message}).`);
+}
