@@ -69,7 +69,7 @@ async function main(): Promise<void> {
 		throw new UsageError(`commande inconnue « ${name} ». Commandes : ${COMMANDS.join(', ')} (voir --help).`);
 	}
 	const command: Command = (name as Command | undefined) ?? 'dashboard';
-	const {resolveStorePath} = await import('./store/openStore.js');
+	const {resolveStorePath} = await import('./store/storeBasics.js');
 	const {todayFrom} = await import('./commands/context.js');
 	const context: CommandContext = {
 		storePath: resolveStorePath(cli.flags.data),
@@ -95,7 +95,7 @@ async function main(): Promise<void> {
 }
 
 main().catch(async (error: unknown) => {
-	const {StoreError} = await import('./store/openStore.js');
+	const {StoreError} = await import('./store/storeBasics.js');
 	if (error instanceof UsageError) {
 		process.stderr.write(`plie-triage : ${error.message}\n`);
 		process.exitCode = 2;

@@ -3,7 +3,7 @@
 import {frenchDate, isoFromDay} from '../domain/calendar.js';
 import {SECTIONS} from '../domain/indicators.js';
 import {type Triage, triage} from '../domain/triage.js';
-import {openStore} from '../store/openStore.js';
+import {readStoreData} from '../store/readStore.js';
 import type {CommandContext} from './context.js';
 
 export interface ReportJson {
@@ -46,16 +46,43 @@ export function reportTable(result: Triage, storePath: string): string {
 	return lines.join('\n') + '\n';
 }
 
+/**
+ * The text of JSON.stringify(reportJson(result), null, 2) + '\n', one indicator at
+ * a time, so that a 50,000-person report never builds one large string.
+ */
+export function* reportJsonChunks(result: Triage): Generator<string> {
+	const json = reportJson(result);
+	const head = `{\n  "today": ${JSON.stringify(json.today)},\n  "referent": ${JSON.stringify(json.referent)},\n  "indicators": `;
+	if (json.indicators.length === 0) {
+		yield `${head}[]\n}\n`;
+		return;
+	}
+	yield `${head}[\n`;
+	for (let i = 0; i < json.indicators.length; i++) {
+		const separator = i < json.indicators.length - 1 ? ',\n' : '\n';
+		// JSON text never holds a raw newline inside a string: every newline is layout
+		yield '    ' + JSON.stringify(json.indicators[i], null, 2).replaceAll('\n', '\n    ') + separator;
+	}
+	yield '  ]\n}\n';
+}
+
+async function writeChunks(chunks: Iterable<string>): Promise<void> {
+	for (const chunk of chunks) {
+		if (!process.stdout.write(chunk)) await new Promise(resolve => process.stdout.once('drain', resolve));
+	}
+}
+
 export async function runReport(context: CommandContext): Promise<void> {
-	const store = await openStore(context.storePath);
-	const result = triage(store.data.participants, {
+	// read-only: the light reader (no lowdb, no zod unless the file needs it)
+	const data = await readStoreData(context.storePath);
+	const result = triage(data.participants, {
 		today: context.today,
-		settings: store.data.settings,
+		settings: data.settings,
 		referent: context.referent,
 		hideSnoozed: context.flags.hideSnoozed === true,
 	});
 	if (context.flags.json === true) {
-		process.stdout.write(JSON.stringify(reportJson(result), null, 2) + '\n');
+		await writeChunks(reportJsonChunks(result));
 	} else {
 		process.stdout.write(reportTable(result, context.storePath));
 	}
