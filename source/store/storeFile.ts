@@ -4,6 +4,7 @@
 // appends the journal.
 import {promises as fs} from 'node:fs';
 import {rotateBackups} from './backups.js';
+import {removeLeftoverTemps} from './leftovers.js';
 import {appendJournal, type JournalContext, type JournalEntry} from './journal.js';
 import type {HeldLock} from './lock.js';
 import {parseStoreText, StoreError} from './openStore.js';
@@ -64,6 +65,7 @@ export async function commitStore(
 	if (lock.compromised()) {
 		throw new StoreError(file, 'verrou perdu pendant la modification (un autre processus l’a repris) : rien n’a été écrit, réessayez.');
 	}
+	await removeLeftoverTemps(file);
 	try {
 		if (snapshot.text !== undefined) await rotateBackups(file, snapshot.text, options.backups ?? BACKUP_COUNT);
 		await writeFileAtomic(file, serializeStore(data));

@@ -56,5 +56,7 @@ describe('a writer killed at random moments', () => {
 		expect(doneCount(after)).toBe(3);
 		const data = parseStoreText(file, await fs.readFile(file, 'utf8'));
 		expect(data.participants).toHaveLength(301);
+		// the temp files of killed writers (personal data) were cleaned up by the next write
+		expect((await fs.readdir(dir)).filter(name => name.endsWith('.tmp'))).toEqual([]);
 	}, 180_000);
 });
