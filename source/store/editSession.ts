@@ -1,0 +1,80 @@
+// One dashboard session's editing state, for the screens to call: the store data
+// as last read or written, and the undo stack. Calls are queued, so keys pressed
+// in a burst are saved one after the other, each on the result of the previous.
+import type {Edit} from '../domain/edits/result.js';
+import {EMPTY_UNDO, peekUndo, popUndo, pushUndo, type UndoStack} from '../domain/edits/undo.js';
+import type {Participant} from '../domain/model.js';
+import {applyChange, type ChangeOptions, type ChangeOutcome, undoChange} from './applyChange.js';
+import type {StoreData} from './schema.js';
+
+export const NOTHING_TO_UNDO = 'Rien à annuler dans cette session.';
+
+export class EditSession {
+	private current: StoreData;
+	private stack: UndoStack = EMPTY_UNDO;
+	private queue: Promise<unknown> = Promise.resolve();
+
+	constructor(
+		readonly file: string,
+		data: StoreData,
+		private readonly options: ChangeOptions = {},
+	) {
+		this.current = data;
+	}
+
+	/** The store as the screens should show it now (colleagues' saved changes included after each call). */
+	get data(): StoreData {
+		return this.current;
+	}
+
+	get undoStack(): UndoStack {
+		return this.stack;
+	}
+
+	get canUndo(): boolean {
+		return this.stack.length > 0;
+	}
+
+	participant(id: string): Participant | undefined {
+		return this.current.participants.find(p => p.id === id);
+	}
+
+	private enqueue(work: () => Promise<ChangeOutcome>): Promise<ChangeOutcome> {
+		const run = this.queue.then(work, work);
+		this.queue = run.catch(() => undefined);
+		return run;
+	}
+
+	/**
+	 * Saves `edit` on participant `participantId` as this session shows it.
+	 * saved: data refreshed, change pushed for undo. conflict: data refreshed to what
+	 * is on disk (show the message). invalid / unchanged / failed: nothing changes.
+	 */
+	apply(participantId: string, edit: Edit): Promise<ChangeOutcome> {
+		return this.enqueue(async () => {
+			const base = this.participant(participantId);
+			if (!base) return {status: 'failed', message: `Bénéficiaire ${participantId} introuvable.`};
+			const outcome = await applyChange(this.file, base, edit, this.options);
+			if (outcome.status === 'saved') this.stack = pushUndo(this.stack, outcome.undo);
+			if (outcome.status === 'saved' || outcome.status === 'conflict') this.current = outcome.data;
+			return outcome;
+		});
+	}
+
+	/**
+	 * `u`: undoes the session's last saved change (repeatedly, back to the first).
+	 * saved or unchanged: the change leaves the stack. conflict (a colleague changed
+	 * the same field since): it leaves the stack too, data shows what is on disk.
+	 * failed (lock busy…): it stays, `u` can be tried again.
+	 */
+	undo(): Promise<ChangeOutcome> {
+		return this.enqueue(async () => {
+			const record = peekUndo(this.stack);
+			if (!record) return {status: 'invalid', message: NOTHING_TO_UNDO};
+			const outcome = await undoChange(this.file, record, this.options);
+			if (outcome.status !== 'failed') this.stack = popUndo(this.stack);
+			if (outcome.status === 'saved' || outcome.status === 'conflict') this.current = outcome.data;
+			return outcome;
+		});
+	}
+}
