@@ -191,6 +191,13 @@ export async function writeCelluleWorkbook(options: CelluleWorkbookOptions): Pro
 		since: options.since,
 		referent: options.referent,
 	});
+	if (options.referent !== undefined && selection.triage.facts.size === 0) {
+		// a misspelt name would otherwise give an empty workbook, handed in as is
+		const known = [...new Set(options.participants.map(p => p.referent).filter(Boolean))].sort().join(', ');
+		throw new InputError(
+			`aucun·e bénéficiaire suivi·e par « ${options.referent} » : classeur non écrit.${known ? ` Référent·es connu·es : ${known}.` : ''}`,
+		);
+	}
 	const sheets = celluleSheets(selection, {discret: options.discret === true, today: options.today});
 
 	const temp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
@@ -207,7 +214,8 @@ export async function writeCelluleWorkbook(options: CelluleWorkbookOptions): Pro
 			stream.once('close', resolve);
 			stream.once('error', reject);
 		});
-		const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({stream, useStyles: true, useSharedStrings: false});
+		// shared strings (t="s"): the form Excel itself writes, and a smaller file
+		const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({stream, useStyles: true, useSharedStrings: true});
 		workbook.creator = 'plie-triage';
 		const title = `Cellule de suivi du ${frenchDate(options.meeting)} — ${selection.referent ?? 'Tous'}`;
 		for (const sheet of sheets) writeSheet(workbook, sheet, title);

@@ -235,6 +235,10 @@ describe('discrétion and scope', () => {
 		const workbook = await read(await writeCelluleWorkbook(options('rouvray.xlsx', {referent: 'ROUVRAY Karim'})));
 		expect(column(workbook.getWorksheet('Liste nominative')!, 'Bénéficiaire')).toEqual(['YVON Karl']);
 		const synthesis = workbook.getWorksheet('Synthèse')!;
+		await expect(writeCelluleWorkbook(options('nobody.xlsx', {referent: 'MARTIN Inès'}))).rejects.toThrow(
+			/« MARTIN Inès ».*MARTEL Inès, ROUVRAY Karim/,
+		);
+		await expect(fs.access(path.join(dir, 'nobody.xlsx'))).rejects.toThrow();
 		expect(synthesis.getRow(2).getCell(3).value).toBe('ROUVRAY Karim');
 	});
 });
