@@ -23,11 +23,11 @@ export async function runDashboard(context: CommandContext): Promise<void> {
 	}
 	const {openStore} = await import('../store/openStore.js');
 	const store = await openStore(context.storePath);
-	const [{render}, React, {App}] = await Promise.all([import('ink'), import('react'), import('../ui/App.js')]);
+	const [{render}, React, {Dashboard}] = await Promise.all([import('ink'), import('react'), import('../ui/Dashboard.js')]);
 	const app = render(
-		React.createElement(App, {
-			participants: store.data.participants,
-			settings: store.data.settings,
+		React.createElement(Dashboard, {
+			initialParticipants: store.data.participants,
+			initialSettings: store.data.settings,
 			storePath: context.storePath,
 			today: context.today,
 			referent: context.referent,

@@ -13,7 +13,7 @@ import {dashboardStatus, DashboardScreen, sectionJump} from './DashboardScreen.j
 import {displayName, truncate} from './format.js';
 import {Footer} from './Footer.js';
 import {Header} from './Header.js';
-import {HelpOverlay} from './HelpOverlay.js';
+import {HelpOverlay, helpLines} from './HelpOverlay.js';
 import {type Binding, commandFor, KEYMAP, type View} from './keymap.js';
 import {clamp, initialNavState, type Move, type NavAction, navReducer, type NavState} from './navigation.js';
 import {budget, ParticipantScreen, shownSteps} from './ParticipantScreen.js';
@@ -34,6 +34,10 @@ export interface Selection {
 	readonly stepIndex?: number;
 }
 
+export interface StatusMessage {
+	readonly text: string;
+}
+
 export interface AppProps {
 	readonly participants: readonly Participant[];
 	readonly settings: Settings;
@@ -49,8 +53,8 @@ export interface AppProps {
 	readonly bindings?: readonly Binding[];
 	/** called with a command of the keymap the dashboard does not handle itself */
 	readonly onCommand?: (command: string, selection: Selection) => void;
-	/** a line shown in the status line (e.g. "Enregistré.") */
-	readonly message?: string;
+	/** shown in the status line until the next key (a new object each time, so the same words can come back) */
+	readonly message?: StatusMessage;
 	/** false while a form of the caller owns the keyboard */
 	readonly inputActive?: boolean;
 	/** shown instead of the body (a form), with `inputActive` false */
@@ -74,6 +78,7 @@ export function App(props: AppProps) {
 		setNav(navRef.current);
 	}
 	const [notice, setNotice] = useState<string | undefined>();
+	const [dismissed, setDismissed] = useState<StatusMessage | undefined>();
 
 	// the one triage of this caseload for this referent (not per key press)
 	const result = useMemo(
@@ -136,6 +141,7 @@ export function App(props: AppProps) {
 	function listSize(state: NavState): {count: number; page: number} {
 		const d = derive(state);
 		if (state.overlay === 'referent') return {count: choices.length, page: Math.max(1, height - 1)};
+		if (state.overlay === 'help') return {count: helpLines(bindings).length + 1, page: Math.max(1, height - 1)};
 		if (state.view === 'dashboard') return {count: d.dashboard.length, page: height};
 		if (state.view === 'queue') return {count: d.queue.length, page: Math.max(1, height - QUEUE_CHROME_LINES)};
 		return {count: d.steps.length, page: d.stepLines};
@@ -242,6 +248,7 @@ export function App(props: AppProps) {
 	useInput(
 		(input, key) => {
 			setNotice(undefined);
+			setDismissed(props.message);
 			// keys typed faster than the terminal is read arrive as one string ("/zar\r"): one key each
 			const chars = [...input];
 			if (chars.length > 1 && !key.ctrl && !key.meta) {
@@ -260,6 +267,10 @@ export function App(props: AppProps) {
 		if (nav.overlay === 'help') {
 			if (key.escape || input === '?') dispatch({type: 'toggle-help'});
 			else if (input === 'q') exit();
+			else {
+				const command = commandFor(input, key, nav.view, bindings);
+				if (command === 'up' || command === 'down' || command === 'pageUp' || command === 'pageDown' || command === 'first' || command === 'last') handleCommand(command);
+			}
 			return;
 		}
 		if (nav.overlay === 'referent') {
@@ -283,7 +294,7 @@ export function App(props: AppProps) {
 	if (props.panel) {
 		body = props.panel;
 	} else if (nav.overlay === 'help') {
-		body = <HelpOverlay width={width} height={height} bindings={bindings} />;
+		body = <HelpOverlay width={width} height={height} bindings={bindings} offset={nav.helpOffset} />;
 	} else if (nav.overlay === 'referent') {
 		body = <ReferentPicker choices={choices} cursor={nav.referentCursor} width={width} height={height} />;
 	} else if (nav.view === 'participant' && facts) {
@@ -315,7 +326,9 @@ export function App(props: AppProps) {
 			/>
 		);
 		const row = queue[queueCursor];
-		status = row ? `${nameOf(row.participant)} · ${row.participant.id} — Entrée : ouvrir la fiche` : '';
+		status = row
+			? `${nameOf(row.participant)} · ${row.participant.id} · ${indicator.definition.figure.label} : ${row.entry.figure} — Entrée : ouvrir la fiche`
+			: '';
 	} else {
 		body = <DashboardScreen rows={dashboard} cursor={nav.dashboard.cursor} width={width} height={height} />;
 		status = dashboardStatus(dashboard, nav.dashboard.cursor);
@@ -324,7 +337,7 @@ export function App(props: AppProps) {
 	if (nav.typing) status = `Filtre : ${filter}▏ (Entrée : valider, Échap : effacer)`;
 	else if (filter !== '' && nav.overlay === 'none') status = `Filtre « ${filter} » (Échap : effacer) · ${status}`;
 	if (notice) status = notice;
-	else if (props.message) status = props.message;
+	else if (props.message && props.message !== dismissed) status = props.message.text;
 
 	return (
 		<ThemeContext.Provider value={{color: props.color !== false}}>

@@ -24,6 +24,8 @@ export interface NavState {
 	readonly overlay: Overlay;
 	/** the referent list of the `r` overlay */
 	readonly referentCursor: number;
+	/** first line of the help shown (the help scrolls when the keymap outgrows the screen) */
+	readonly helpOffset: number;
 	/** typing into the current list's filter: printable keys go to the filter */
 	readonly typing: boolean;
 	readonly discretion: boolean;
@@ -65,6 +67,7 @@ export function initialNavState(options: InitialOptions = {}): NavState {
 		queue: options.queue === undefined ? undefined : {...EMPTY_LIST, indicatorId: options.queue},
 		overlay: 'none',
 		referentCursor: 0,
+		helpOffset: 0,
 		typing: false,
 		discretion: false,
 		referent: options.referent,
@@ -136,7 +139,12 @@ export function navReducer(state: NavState, action: NavAction): NavState {
 			if (state.overlay === 'referent') {
 				return {...state, referentCursor: movedCursor(state.referentCursor, action.move, action.count, action.page)};
 			}
-			if (state.overlay === 'help') return state;
+			if (state.overlay === 'help') {
+				// the help scrolls by lines: the offset moves, bounded so the last page stays full
+				const last = Math.max(0, action.count - action.page);
+				const target = typeof action.move === 'number' ? state.helpOffset + action.move : action.move === 'first' ? 0 : action.move === 'last' ? last : state.helpOffset + (action.move === 'pageDown' ? action.page : -action.page);
+				return {...state, helpOffset: clamp(target, 0, last)};
+			}
 			if (state.view === 'participant' && state.participant) {
 				const step = movedCursor(state.participant.step, action.move, action.count, action.page);
 				const stepOffset = scrollOffset(step, state.participant.stepOffset, action.page, action.count);
@@ -180,7 +188,7 @@ export function navReducer(state: NavState, action: NavAction): NavState {
 		case 'filter-accept':
 			return {...state, typing: false};
 		case 'toggle-help':
-			return {...state, overlay: state.overlay === 'help' ? 'none' : 'help', typing: false};
+			return {...state, overlay: state.overlay === 'help' ? 'none' : 'help', helpOffset: 0, typing: false};
 		case 'open-referents':
 			return {...state, overlay: 'referent', referentCursor: Math.max(0, action.index), typing: false};
 		case 'choose-referent':

@@ -308,6 +308,39 @@ describe('modes and overlays', () => {
 		expect(frame).toContain('Effectifs');
 	});
 
+	it('scrolls the help when the keymap is taller than the screen', async () => {
+		const extra = Array.from({length: 12}, (_, i) => ({command: `extra-${i}`, strokes: [{char: String(i % 10)}], keys: `F${i}`, label: `commande supplémentaire ${i}`, hint: '', views: ['participant' as const]}));
+		const {KEYMAP} = await import('../../source/ui/keymap.js');
+		app = await renderApp(demo, {bindings: [...KEYMAP, ...extra]});
+		let frame = await app.press('?');
+		expect(lines(frame).length).toBeLessThanOrEqual(23);
+		expect(frame).not.toContain('commande supplémentaire 11');
+		frame = await app.press('G');
+		expect(frame).toContain('commande supplémentaire 11');
+		expect(frame).toContain('alerte à traiter');
+		frame = await app.press('g');
+		expect(frame).toContain('ligne précédente');
+	});
+
+	it('scrolls a long list of steps with the selected step', async () => {
+		const steps = Array.from({length: 30}, (_, i) => ({
+			label: `Étape numéro ${i + 1}`,
+			type: 'Atelier',
+			start: `2026-0${1 + Math.floor(i / 10)}-${String(1 + (i % 10)).padStart(2, '0')}`,
+			end: `2026-0${1 + Math.floor(i / 10)}-${String(2 + (i % 10)).padStart(2, '0')}`,
+			state: 'Terminée' as const,
+		}));
+		app = await renderApp([inOrder(T, {id: 'L-1', steps: [...steps, {label: 'Étape en cours', type: 'Emploi', start: '2026-10-01', state: 'En cours'}]})], {queue: 'caseload.active'});
+		let frame = await app.press(KEYS.enter);
+		expect(lines(frame).length).toBeLessThanOrEqual(23);
+		expect(frame).toContain('Étape numéro 1 ');
+		frame = await app.press('G');
+		expect(lineWith(frame, '›')).toContain('Étape en cours');
+		expect(frame).not.toContain('Étape numéro 1 ');
+		expect(frame).toMatch(/Étapes \(31\) — \d+-31 sur 31/);
+		expect(lines(frame).length).toBeLessThanOrEqual(23);
+	});
+
 	it('chooses a referent with r: counts are recomputed for that caseload, then for everyone again', async () => {
 		const people = [
 			inOrder(T, {id: 'A-1', referent: 'MARTEL Inès'}),

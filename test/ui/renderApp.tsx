@@ -20,6 +20,19 @@ export const KEYS = {
 
 const tick = (ms = 30) => new Promise(resolve => setTimeout(resolve, ms));
 
+/** Waits for the frame to stop changing (a loaded machine renders late), at most a second. */
+export async function settled(lastFrame: () => string | undefined, first = 30): Promise<string> {
+	await tick(first);
+	let previous = lastFrame();
+	for (let waited = 0; waited < 1_000; waited += 25) {
+		await tick(25);
+		const now = lastFrame();
+		if (now === previous) break;
+		previous = now;
+	}
+	return lastFrame() ?? '';
+}
+
 export interface Rendered {
 	readonly frame: () => string;
 	readonly press: (...keys: string[]) => Promise<string>;
@@ -55,15 +68,14 @@ export async function renderApp(
 		Object.defineProperty(stdout, 'columns', {value: c, configurable: true});
 		Object.defineProperty(stdout, 'rows', {value: r, configurable: true});
 		stdout.emit('resize');
-		await tick();
-		return instance.lastFrame() ?? '';
+		return settled(instance.lastFrame);
 	};
 	await resize(columns, rows);
 	// a lone Escape is only known to be one after the parser's short wait
 	const press = async (...keys: string[]) => {
 		for (const key of keys) {
 			instance.stdin.write(key);
-			await tick(key === KEYS.escape ? 80 : 30);
+			await settled(instance.lastFrame, key === KEYS.escape ? 80 : 30);
 		}
 		return instance.lastFrame() ?? '';
 	};

@@ -1,0 +1,69 @@
+// The dashboard with its caseload in React state: where edits plug in. An edit
+// handler receives the command of the keymap, what the user is on, and the tools
+// to replace the caseload once the change is saved (the triage is then recomputed
+// and every screen follows), to say something in the status line, or to show a
+// form that owns the keyboard until it is closed.
+import React, {type ReactNode, useCallback, useRef, useState} from 'react';
+import type {Participant} from '../domain/model.js';
+import type {Settings} from '../domain/settings.js';
+import {App, type AppProps, type Selection, type StatusMessage} from './App.js';
+
+export interface EditTools {
+	/** the caseload as it is now on screen */
+	readonly participants: () => readonly Participant[];
+	readonly settings: () => Settings;
+	/** after a saved change: the new caseload (and settings) to triage and show */
+	readonly replace: (participants: readonly Participant[], settings?: Settings) => void;
+	/** a line in the status line until the next key */
+	readonly say: (message: string | undefined) => void;
+	/** a form instead of the screen body; the dashboard's keys pause until closePanel() */
+	readonly openPanel: (panel: ReactNode) => void;
+	readonly closePanel: () => void;
+}
+
+export type EditHandler = (command: string, selection: Selection, tools: EditTools) => void;
+
+export interface DashboardProps extends Omit<AppProps, 'participants' | 'settings' | 'onCommand' | 'message' | 'inputActive' | 'panel'> {
+	readonly initialParticipants: readonly Participant[];
+	readonly initialSettings: Settings;
+	readonly onEdit?: EditHandler;
+}
+
+export function Dashboard({initialParticipants, initialSettings, onEdit, ...rest}: DashboardProps) {
+	const [data, setData] = useState({participants: initialParticipants, settings: initialSettings});
+	const [message, setMessage] = useState<StatusMessage | undefined>();
+	const [panel, setPanel] = useState<ReactNode>(null);
+	const latest = useRef(data);
+	latest.current = data;
+
+	const tools = useRef<EditTools>({
+		participants: () => latest.current.participants,
+		settings: () => latest.current.settings,
+		replace: (participants, settings) => {
+			latest.current = {participants, settings: settings ?? latest.current.settings};
+			setData(latest.current);
+		},
+		say: text => setMessage(text === undefined ? undefined : {text}),
+		openPanel: node => setPanel(node),
+		closePanel: () => setPanel(null),
+	}).current;
+
+	const onCommand = useCallback(
+		(command: string, selection: Selection) => {
+			onEdit?.(command, selection, tools);
+		},
+		[onEdit, tools],
+	);
+
+	return (
+		<App
+			{...rest}
+			participants={data.participants}
+			settings={data.settings}
+			onCommand={onCommand}
+			message={message}
+			panel={panel ?? undefined}
+			inputActive={panel === null}
+		/>
+	);
+}
