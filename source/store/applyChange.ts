@@ -16,7 +16,7 @@ import type {JournalContext, JournalKind} from './journal.js';
 import {type LockOptions, withStoreLock} from './lock.js';
 import {StoreError} from './openStore.js';
 import type {StoreData} from './schema.js';
-import {type CommitOptions, commitStore, readStoreFile} from './storeFile.js';
+import {type CommitOptions, commitStore, readStoreFile, storeRevision} from './storeFile.js';
 
 export type ChangeOutcome =
 	/** written; `data` is the whole store as now on disk (colleagues' changes included): show it */
@@ -29,6 +29,8 @@ export type ChangeOutcome =
 			readonly undo: UndoRecord;
 			/** true when the file had changed on disk and the edit was merged over it */
 			readonly merged: boolean;
+			/** the version of the file written (see storeRevision) */
+			readonly revision?: string;
 	  }
 	/** the edit changes nothing (step already "En cours"…): nothing written */
 	| {readonly status: 'unchanged'; readonly description: string}
@@ -41,6 +43,8 @@ export type ChangeOutcome =
 			readonly participant: Participant;
 			readonly conflicts: readonly FieldConflict[];
 			readonly message: string;
+			/** the version of the file `data` was read from */
+			readonly revision?: string;
 	  }
 	/** the store could not be read, locked or written: nothing written; show `message` */
 	| {readonly status: 'failed'; readonly message: string};
@@ -86,7 +90,14 @@ async function commitParticipant(
 				const theirs = snapshot.data.participants[index]!;
 				const {apply, conflicts} = mergeChanges(mine, diffParticipants(base, theirs));
 				if (conflicts.length > 0) {
-					return {status: 'conflict', data: snapshot.data, participant: theirs, conflicts, message: conflictMessage(theirs, conflicts)};
+					return {
+						status: 'conflict',
+						data: snapshot.data,
+						participant: theirs,
+						conflicts,
+						message: conflictMessage(theirs, conflicts),
+						revision: await storeRevision(file), // nobody writes while we hold the lock
+					};
 				}
 				const checked = participantSchema.safeParse(applyChanges(theirs, apply));
 				if (!checked.success) {
@@ -107,6 +118,7 @@ async function commitParticipant(
 					description,
 					undo: {participantId: base.id, description, before: theirs, after: result},
 					merged: !sameValue(theirs, base),
+					revision: await storeRevision(file),
 				};
 			},
 			options.lock,

@@ -6,6 +6,7 @@ import {EMPTY_UNDO, peekUndo, popUndo, pushUndo, type UndoStack} from '../domain
 import type {Participant} from '../domain/model.js';
 import {applyChange, type ChangeOptions, type ChangeOutcome, undoChange} from './applyChange.js';
 import type {StoreData} from './schema.js';
+import {readStoreFile, storeRevision} from './storeFile.js';
 
 export const NOTHING_TO_UNDO = 'Rien à annuler dans cette session.';
 
@@ -13,6 +14,8 @@ export class EditSession {
 	private current: StoreData;
 	private stack: UndoStack = EMPTY_UNDO;
 	private queue: Promise<unknown> = Promise.resolve();
+	/** the version of the file `current` was read from or written as */
+	private revision: string | undefined;
 
 	constructor(
 		readonly file: string,
@@ -56,9 +59,33 @@ export class EditSession {
 			if (!base) return {status: 'failed', message: `Bénéficiaire ${participantId} introuvable.`};
 			const outcome = await applyChange(this.file, base, edit, this.options);
 			if (outcome.status === 'saved') this.stack = pushUndo(this.stack, outcome.undo);
-			if (outcome.status === 'saved' || outcome.status === 'conflict') this.current = outcome.data;
+			if (outcome.status === 'saved' || outcome.status === 'conflict') this.adopt(outcome);
 			return outcome;
 		});
+	}
+
+	private adopt(outcome: {data: StoreData; revision?: string}): void {
+		this.current = outcome.data;
+		this.revision = outcome.revision;
+	}
+
+	/**
+	 * Re-reads the store when it changed on disk since this session last read or
+	 * wrote it (a colleague saved): call it now and then to keep the screens fresh.
+	 * Resolves true when `data` was replaced. Read errors are thrown (StoreError).
+	 */
+	reloadIfChanged(): Promise<boolean> {
+		let changed = false;
+		const work = async (): Promise<ChangeOutcome> => {
+			const revision = await storeRevision(this.file);
+			if (revision !== undefined && revision !== this.revision) {
+				this.current = (await readStoreFile(this.file)).data;
+				this.revision = revision;
+				changed = true;
+			}
+			return {status: 'unchanged', description: ''};
+		};
+		return this.enqueue(work).then(() => changed);
 	}
 
 	/**
@@ -73,7 +100,7 @@ export class EditSession {
 			if (!record) return {status: 'invalid', message: NOTHING_TO_UNDO};
 			const outcome = await undoChange(this.file, record, this.options);
 			if (outcome.status !== 'failed') this.stack = popUndo(this.stack);
-			if (outcome.status === 'saved' || outcome.status === 'conflict') this.current = outcome.data;
+			if (outcome.status === 'saved' || outcome.status === 'conflict') this.adopt(outcome);
 			return outcome;
 		});
 	}

@@ -79,3 +79,13 @@ export async function commitStore(
 		throw new StoreError(file, `modification enregistrée, mais le journal n’a pas pu être écrit (${(error as Error).message}).`);
 	}
 }
+
+/** Identifies one version of the file on disk (each atomic write makes a new inode); undefined when missing. */
+export async function storeRevision(file: string): Promise<string | undefined> {
+	try {
+		const stat = await fs.stat(file);
+		return `${stat.ino}:${stat.mtimeMs}:${stat.size}`;
+	} catch {
+		return undefined;
+	}
+}

@@ -100,4 +100,17 @@ describe('EditSession', () => {
 		expect(refused.status).toBe('invalid');
 		expect((await mine.apply('Z', p => recordInterview(p, T))).status).toBe('failed');
 	});
+
+	it('sees a colleague’s save when the file changed on disk, and only then', async () => {
+		const mine = await session();
+		await mine.apply('A', p => startStep(p, stepRef(steps[0]!)));
+		expect(await mine.reloadIfChanged()).toBe(false);
+		const colleague = await session();
+		await colleague.apply('A', p => recordInterview(p, T));
+		expect(mine.participant('A')!.events).toEqual([]);
+		expect(await mine.reloadIfChanged()).toBe(true);
+		expect(mine.participant('A')!.events).toEqual([{date: '2026-11-22', type: 'Entretien individuel'}]);
+		expect(mine.participant('A')!.steps[0]!.state).toBe('En cours');
+		expect(await mine.reloadIfChanged()).toBe(false);
+	});
 });
