@@ -115,7 +115,7 @@ function mergeEvent(stored: ParcoursEvent, record: EventRecord): boolean {
 	return true;
 }
 
-/** Merges `batch` (already validated) into `participants`, in place. */
+/** Merges `batch` (already validated) into `participants`, in place; the batch's step and event objects are adopted, not copied. */
 export function mergeBatch(participants: Participant[], batch: ImportBatch): MergeResult {
 	const summary: MergeSummary = {participants: zero(), steps: zero(), events: zero()};
 	const byId = new Map<string, Participant>();
@@ -137,14 +137,20 @@ export function mergeBatch(participants: Participant[], batch: ImportBatch): Mer
 		} else summary.participants.unchanged++;
 	}
 
+	// A participant created by this import has nothing to match: its items are simply added.
 	const stepIndex = new Map<string, KeyedItems<Step>>();
 	for (const record of batch.steps) {
 		const participant = byId.get(record.participantId)!;
+		if (created.has(participant.id)) {
+			participant.steps.push(record.step);
+			summary.steps.created++;
+			continue;
+		}
 		let items = stepIndex.get(participant.id);
 		if (items === undefined) stepIndex.set(participant.id, (items = new KeyedItems(participant.steps, stepKey)));
 		const stored = items.take(stepKey(record.step));
 		if (stored === undefined) {
-			participant.steps.push({...record.step});
+			participant.steps.push(record.step);
 			summary.steps.created++;
 		} else if (mergeStep(stored, record)) summary.steps.updated++;
 		else {
@@ -157,11 +163,16 @@ export function mergeBatch(participants: Participant[], batch: ImportBatch): Mer
 	const eventIndex = new Map<string, KeyedItems<ParcoursEvent>>();
 	for (const record of batch.events) {
 		const participant = byId.get(record.participantId)!;
+		if (created.has(participant.id)) {
+			participant.events.push(record.event);
+			summary.events.created++;
+			continue;
+		}
 		let items = eventIndex.get(participant.id);
 		if (items === undefined) eventIndex.set(participant.id, (items = new KeyedItems(participant.events, eventKey)));
 		const stored = items.take(eventKey(record.event));
 		if (stored === undefined) {
-			participant.events.push({...record.event});
+			participant.events.push(record.event);
 			summary.events.created++;
 		} else if (mergeEvent(stored, record)) summary.events.updated++;
 		else {

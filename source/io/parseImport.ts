@@ -71,6 +71,37 @@ const PARTICIPANT_INDEX = columnIndex(PARTICIPANT_COLUMNS);
 const STEP_INDEX = columnIndex(STEP_COLUMNS);
 const EVENT_INDEX = columnIndex(EVENT_COLUMNS);
 const ALL_REASONS = [...EXIT_REASONS.positive, ...EXIT_REASONS.dynamique, ...EXIT_REASONS.autres];
+/**
+ * matchVocabulary folds every word of the vocabulary on each call: remember the
+ * answer per distinct cell text (a column holds few), so 180,000 events cost 6 lookups.
+ */
+function cachedMatcher<T extends string>(vocabulary: readonly T[]): (input: string) => T | undefined {
+	const cache = new Map<string, T | undefined>();
+	return input => {
+		if (cache.has(input)) return cache.get(input);
+		const match = matchVocabulary(vocabulary, input);
+		if (cache.size < 10_000) cache.set(input, match);
+		return match;
+	};
+}
+const matchStepState = cachedMatcher(STEP_STATES);
+const matchEventType = cachedMatcher(EVENT_TYPES);
+const matchPlanState = cachedMatcher(PLAN_STATES);
+const matchExitType = cachedMatcher(EXIT_TYPES);
+const matchExitReason = cachedMatcher(ALL_REASONS);
+const matchNonIntegrationReason = cachedMatcher(NON_INTEGRATION_REASONS);
+
+/** ISO text of a day, remembered: files repeat the same dates many times. */
+const isoCache = new Map<Day, string>();
+function isoOf(day: Day): string {
+	let iso = isoCache.get(day);
+	if (iso === undefined) {
+		iso = isoFromDay(day);
+		if (isoCache.size < 100_000) isoCache.set(day, iso);
+	}
+	return iso;
+}
+
 /** How far down a sheet the header row is looked for (Visual Course puts a title above it). */
 const HEADER_SEARCH_ROWS = 20;
 
@@ -94,7 +125,9 @@ function isBlank(values: readonly Plain[]): boolean {
 }
 
 function headerKeys(values: readonly Plain[]): string[] {
-	return values.map(value => (typeof value === 'string' ? headerKey(value) : ''));
+	const keys: string[] = [];
+	for (let i = 0; i < values.length; i++) keys.push(typeof values[i] === 'string' ? headerKey(values[i] as string) : '');
+	return keys;
 }
 
 /** A row is the header row when it names at least two known columns, one of them identifying people. */
@@ -234,7 +267,7 @@ function readParticipantRow(
 			default:
 				break;
 		}
-		if (column.spec.kind === 'date') values[field] = value === undefined ? undefined : isoFromDay(value as Day);
+		if (column.spec.kind === 'date') values[field] = value === undefined ? undefined : isoOf(value as Day);
 		else values[field] = value;
 	}
 	if (values.rsa === undefined && 'rsa' in values) values.rsa = false;
@@ -242,22 +275,22 @@ function readParticipantRow(
 	if (typeof values.name === 'string') values.name = values.name.replace(/\s+/g, ' ');
 	if (typeof values.referent === 'string') values.referent = values.referent.replace(/\s+/g, ' ');
 	if (typeof values.planState === 'string') {
-		const state = matchVocabulary(PLAN_STATES, values.planState);
+		const state = matchPlanState(values.planState);
 		if (state === undefined) {
 			fault(context, row, headers.planState!.header, values.planState, `état de parcours inconnu (attendu ${oneOf(PLAN_STATES)})`);
 			ok = false;
 		} else values.planState = state;
 	}
 	if (typeof values.exitType === 'string') {
-		const type = matchVocabulary(EXIT_TYPES, values.exitType);
+		const type = matchExitType(values.exitType);
 		if (type === undefined) {
 			fault(context, row, headers.exitType!.header, values.exitType, `type de sortie inconnu (attendu ${oneOf(EXIT_TYPES)})`);
 			ok = false;
 		} else values.exitType = type;
 	}
-	if (typeof values.exitReason === 'string') values.exitReason = matchVocabulary(ALL_REASONS, values.exitReason) ?? values.exitReason;
+	if (typeof values.exitReason === 'string') values.exitReason = matchExitReason(values.exitReason) ?? values.exitReason;
 	if (typeof values.nonIntegrationReason === 'string') {
-		values.nonIntegrationReason = matchVocabulary(NON_INTEGRATION_REASONS, values.nonIntegrationReason) ?? values.nonIntegrationReason;
+		values.nonIntegrationReason = matchNonIntegrationReason(values.nonIntegrationReason) ?? values.nonIntegrationReason;
 	}
 	const name = values.name as string | undefined;
 	if (name === undefined) {
@@ -296,97 +329,96 @@ function readParticipantRow(
 			fault(context, row, headers.lastStepStart?.header ?? 'Date de début étape', '', 'date de début de l’étape manquante');
 			ok = false;
 		} else if (ok && id !== undefined) {
-			const step: Step = {label: lastStepLabel, type: '', start: isoFromDay(lastStepStart), state: stateFromDates(lastStepStart, lastStepEnd, context.today)};
-			if (lastStepEnd !== undefined) step.end = isoFromDay(lastStepEnd);
+			const step: Step = {label: lastStepLabel, type: '', start: isoOf(lastStepStart), state: stateFromDates(lastStepStart, lastStepEnd, context.today)};
+			if (lastStepEnd !== undefined) step.end = isoOf(lastStepEnd);
 			context.batch.steps.push({participantId: id, step, hasType: false, sheet: context.sheet, row: row.number});
 		}
 	}
 	if (ok && id !== undefined) context.batch.participants.push({id, values, sheet: context.sheet, row: row.number});
 }
 
-function readStepRow(context: SheetContext, row: SheetRow, columns: Array<MappedColumn<string>>): void {
+type ByField = Readonly<Record<string, MappedColumn<string> | undefined>>;
+
+function byField(columns: ReadonlyArray<MappedColumn<string>>): ByField {
+	const map: Record<string, MappedColumn<string>> = {};
+	for (const column of columns) map[column.spec.field] = column;
+	return map;
+}
+
+/** Reads the cells of `columns` into `got`; false when one of them is invalid (its fault recorded). */
+function readCells(context: SheetContext, row: SheetRow, columns: ReadonlyArray<MappedColumn<string>>, got: Record<string, unknown>): boolean {
 	let ok = true;
-	const got: Record<string, unknown> = {};
-	const headers: Record<string, string> = {};
 	for (const column of columns) {
-		headers[column.spec.field] = column.header;
 		const value = readCell(context, row, column);
 		if (value === invalid) ok = false;
 		else got[column.spec.field] = value;
 	}
+	return ok;
+}
+
+function readStepRow(context: SheetContext, row: SheetRow, columns: ReadonlyArray<MappedColumn<string>>, fields: ByField): void {
+	const got: Record<string, unknown> = {};
+	let ok = readCells(context, row, columns, got);
 	const participantId = got.participantId as string | undefined;
-	if (participantId === undefined) {
-		fault(context, row, headers.participantId!, '', 'identifiant du bénéficiaire manquant');
+	if (participantId === undefined && 'participantId' in got) {
+		fault(context, row, fields.participantId!.header, '', 'identifiant du bénéficiaire manquant');
 		ok = false;
 	}
 	const label = got.label as string | undefined;
-	if (label === undefined) {
-		fault(context, row, headers.label!, '', 'libellé de l’étape manquant');
+	if (label === undefined && 'label' in got) {
+		fault(context, row, fields.label!.header, '', 'libellé de l’étape manquant');
 		ok = false;
 	}
 	const start = got.start as Day | undefined;
-	if ('start' in got && start === undefined) {
-		fault(context, row, headers.start!, '', 'date de début manquante');
+	if (start === undefined && 'start' in got) {
+		fault(context, row, fields.start!.header, '', 'date de début manquante');
 		ok = false;
 	}
 	const end = got.end as Day | undefined;
-	let state = got.state as string | undefined;
-	if (state !== undefined) {
-		const known = matchVocabulary(STEP_STATES, state);
-		if (known === undefined) {
-			fault(context, row, headers.state!, state, `état d’étape inconnu (attendu ${oneOf(STEP_STATES)})`);
-			ok = false;
-		}
-		state = known;
+	const stateText = got.state as string | undefined;
+	const state = stateText === undefined ? undefined : matchStepState(stateText);
+	if (stateText !== undefined && state === undefined) {
+		fault(context, row, fields.state!.header, stateText, `état d’étape inconnu (attendu ${oneOf(STEP_STATES)})`);
+		ok = false;
 	}
 	if (!ok || participantId === undefined || label === undefined || start === undefined) return;
 	const step: Step = {
 		label,
 		type: (got.type as string | undefined) ?? '',
-		start: isoFromDay(start),
-		state: (state as Step['state'] | undefined) ?? stateFromDates(start, end, context.today),
+		start: isoOf(start),
+		state: state ?? stateFromDates(start, end, context.today),
 	};
-	if (end !== undefined) step.end = isoFromDay(end);
-	context.batch.steps.push({participantId, step, hasType: 'type' in headers, sheet: context.sheet, row: row.number});
+	if (end !== undefined) step.end = isoOf(end);
+	context.batch.steps.push({participantId, step, hasType: fields.type !== undefined, sheet: context.sheet, row: row.number});
 }
 
-function readEventRow(context: SheetContext, row: SheetRow, columns: Array<MappedColumn<string>>): void {
-	let ok = true;
+function readEventRow(context: SheetContext, row: SheetRow, columns: ReadonlyArray<MappedColumn<string>>, fields: ByField): void {
 	const got: Record<string, unknown> = {};
-	const headers: Record<string, string> = {};
-	let dateBlank = false;
-	for (const column of columns) {
-		headers[column.spec.field] = column.header;
-		const value = readCell(context, row, column);
-		if (value === invalid) ok = false;
-		else {
-			got[column.spec.field] = value;
-			if (column.spec.field === 'date' && value === undefined) dateBlank = true;
-		}
-	}
+	let ok = readCells(context, row, columns, got);
 	const participantId = got.participantId as string | undefined;
-	if (participantId === undefined) {
-		fault(context, row, headers.participantId!, '', 'identifiant du bénéficiaire manquant');
+	if (participantId === undefined && 'participantId' in got) {
+		fault(context, row, fields.participantId!.header, '', 'identifiant du bénéficiaire manquant');
 		ok = false;
 	}
-	if (dateBlank) {
-		fault(context, row, headers.date!, '', 'date manquante');
+	const date = got.date as Day | undefined;
+	if (date === undefined && 'date' in got) {
+		fault(context, row, fields.date!.header, '', 'date manquante');
 		ok = false;
 	}
 	const typeText = got.type as string | undefined;
-	const type = typeText === undefined ? undefined : matchVocabulary(EVENT_TYPES, typeText);
-	if (typeText === undefined) {
-		fault(context, row, headers.type!, '', `type d’événement manquant (attendu ${oneOf(EVENT_TYPES)})`);
+	const type = typeText === undefined ? undefined : matchEventType(typeText);
+	if (typeText === undefined && 'type' in got) {
+		fault(context, row, fields.type!.header, '', `type d’événement manquant (attendu ${oneOf(EVENT_TYPES)})`);
 		ok = false;
-	} else if (type === undefined) {
-		fault(context, row, headers.type!, typeText, `type d’événement inconnu (attendu ${oneOf(EVENT_TYPES)})`);
+	} else if (typeText !== undefined && type === undefined) {
+		fault(context, row, fields.type!.header, typeText, `type d’événement inconnu (attendu ${oneOf(EVENT_TYPES)})`);
 		ok = false;
 	}
-	if (!ok || participantId === undefined || type === undefined) return;
-	const event: ParcoursEvent = {date: isoFromDay(got.date as Day), type};
+	if (!ok || participantId === undefined || date === undefined || type === undefined) return;
+	const event: ParcoursEvent = {date: isoOf(date), type};
 	const note = got.note as string | undefined;
 	if (note !== undefined) event.note = note;
-	context.batch.events.push({participantId, event, hasNote: 'note' in headers, sheet: context.sheet, row: row.number});
+	context.batch.events.push({participantId, event, hasNote: fields.note !== undefined, sheet: context.sheet, row: row.number});
 }
 
 const REQUIRED: Record<SheetKind, readonly string[]> = {
@@ -401,19 +433,21 @@ async function readSheet(context: SheetContext, source: SheetSource, exchangeWor
 	let searched = 0;
 	let rowReader: ((row: SheetRow) => void) | undefined;
 	const sheetContext: SheetContext = {...context, sheet: source.name, date1904: source.date1904()};
-	for await (const row of source.rows) {
-		if (rowReader !== undefined) {
-			if (!isBlank(row.values)) rowReader(row);
-			continue;
+	for await (const rows of source.rows) {
+		for (const row of rows) {
+			if (rowReader !== undefined) {
+				if (!isBlank(row.values)) rowReader(row);
+				continue;
+			}
+			if (header !== undefined || isBlank(row.values)) continue;
+			if (searched++ >= HEADER_SEARCH_ROWS) continue; // keep draining the stream
+			const keys = headerKeys(row.values);
+			if (!looksLikeHeader(keys)) continue;
+			header = row;
+			kind ??= kindFromHeaders(keys);
+			rowReader = sheetReader(sheetContext, row, kind, keys, exchangeWorkbook);
+			if (rowReader === undefined) rowReader = () => {}; // faults recorded; still drain the rows
 		}
-		if (header !== undefined || isBlank(row.values)) continue;
-		if (searched++ >= HEADER_SEARCH_ROWS) continue; // keep draining the stream
-		const keys = headerKeys(row.values);
-		if (!looksLikeHeader(keys)) continue;
-		header = row;
-		kind ??= kindFromHeaders(keys);
-		rowReader = sheetReader(sheetContext, row, kind, keys, exchangeWorkbook);
-		if (rowReader === undefined) rowReader = () => {}; // faults recorded; still drain the rows
 	}
 	if (header === undefined) {
 		if (kind !== undefined || !exchangeWorkbook) {
@@ -449,7 +483,8 @@ function sheetReader(
 	const columns = mapColumns(context, headerRow, index, REQUIRED[kind]);
 	if (columns === undefined) return undefined;
 	context.batch.layout = 'exchange';
-	return kind === 'steps' ? row => readStepRow(context, row, columns) : row => readEventRow(context, row, columns);
+	const fields = byField(columns);
+	return kind === 'steps' ? row => readStepRow(context, row, columns, fields) : row => readEventRow(context, row, columns, fields);
 }
 
 /**

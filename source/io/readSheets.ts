@@ -10,7 +10,7 @@ import {ImportFileError} from './faults.js';
 export interface SheetRow {
 	/** the row number the spreadsheet shows (1 = first line) */
 	readonly number: number;
-	/** cells from column A, as plain values */
+	/** cells as plain values, index 1 = column A (as exceljs numbers them) */
 	readonly values: readonly Plain[];
 }
 
@@ -19,7 +19,8 @@ export interface SheetSource {
 	readonly name?: string;
 	/** true when the workbook counts dates from 1904 (old Mac Excel) */
 	readonly date1904: () => boolean;
-	readonly rows: AsyncIterable<SheetRow>;
+	/** rows in batches, as the XML parser delivers them (one await per batch, not per row) */
+	readonly rows: AsyncIterable<readonly SheetRow[]>;
 }
 
 export type FileFormat = 'xlsx' | 'csv';
@@ -64,8 +65,12 @@ export async function sniffFormat(file: string): Promise<FileFormat> {
 	}
 }
 
-async function* csvRows(records: Array<{line: number; cells: string[]}>): AsyncIterable<SheetRow> {
-	for (const record of records) yield {number: record.line, values: record.cells.map(cell => plainFromCell(cell))};
+async function* csvRows(records: Array<{line: number; cells: string[]}>): AsyncIterable<readonly SheetRow[]> {
+	yield records.map(record => {
+		const values: Plain[] = new Array(record.cells.length + 1);
+		for (let i = 0; i < record.cells.length; i++) values[i + 1] = plainFromCell(record.cells[i]);
+		return {number: record.line, values};
+	});
 }
 
 async function readCsv(file: string): Promise<SheetSource[]> {
@@ -86,8 +91,14 @@ async function readCsv(file: string): Promise<SheetSource[]> {
 interface StreamWorkbookReader extends AsyncIterable<StreamWorksheetReader> {
 	properties?: {model?: {date1904?: boolean}};
 }
-interface StreamWorksheetReader extends AsyncIterable<{number: number; values: unknown}> {
+interface StreamRow {
+	number: number;
+	values: unknown[];
+}
+interface StreamWorksheetReader {
 	name?: string;
+	/** exceljs' own batches of parse events; its per-row iterator is built on it */
+	parse(): AsyncIterable<Array<{eventType: string; value: unknown}>>;
 }
 
 function unreadable(file: string, error: unknown): ImportFileError {
@@ -117,13 +128,19 @@ async function* xlsxSheets(file: string): AsyncIterable<SheetSource> {
 	}
 }
 
-async function* worksheetRows(file: string, worksheet: StreamWorksheetReader): AsyncIterable<SheetRow> {
+async function* worksheetRows(file: string, worksheet: StreamWorksheetReader): AsyncIterable<readonly SheetRow[]> {
 	try {
-		for await (const row of worksheet) {
-			const raw = row.values as unknown[];
-			const values: Plain[] = new Array(Math.max(raw.length - 1, 0));
-			for (let i = 1; i < raw.length; i++) values[i - 1] = plainFromCell(raw[i]);
-			yield {number: row.number, values};
+		for await (const events of worksheet.parse()) {
+			const rows: SheetRow[] = [];
+			for (const event of events) {
+				if (event.eventType !== 'row') continue;
+				const row = event.value as StreamRow;
+				// row.values is a fresh array (index 1 = column A): converted in place, once.
+				const values = row.values as Plain[];
+				for (let i = 1; i < values.length; i++) values[i] = plainFromCell(values[i]);
+				rows.push({number: row.number, values});
+			}
+			if (rows.length > 0) yield rows;
 		}
 	} catch (error) {
 		throw unreadable(file, error);
