@@ -151,19 +151,29 @@ function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SheetTa
 	worksheet.commit();
 }
 
+/** The target exists and `force` was not given: the dashboard can ask before replacing it. */
+export class CelluleFileExistsError extends InputError {
+	constructor(readonly file: string) {
+		super(
+			`${file} : le fichier existe déjà (il est peut-être ouvert dans Excel). Ajoutez --force pour le remplacer, ou choisissez un autre nom avec --out.`,
+		);
+	}
+}
+
 async function exists(file: string): Promise<boolean> {
 	try {
 		await fs.lstat(file);
 		return true;
 	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-		throw error;
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'ENOENT' || code === 'ENOTDIR') return false; // the folder check comes when writing
+		throw describeFsError(file, error);
 	}
 }
 
 function describeFsError(file: string, error: unknown): InputError {
 	const code = (error as NodeJS.ErrnoException).code;
-	if (code === 'ENOENT') return new InputError(`${file} : le dossier n’existe pas.`);
+	if (code === 'ENOENT' || code === 'ENOTDIR') return new InputError(`${file} : le dossier n’existe pas.`);
 	if (code === 'EACCES' || code === 'EPERM' || code === 'EBUSY') {
 		return new InputError(`${file} : écriture impossible (fichier ouvert dans Excel ou droits d’accès insuffisants).`);
 	}
@@ -177,11 +187,7 @@ export async function writeCelluleWorkbook(options: CelluleWorkbookOptions): Pro
 	if (await exists(out)) {
 		const stat = await fs.stat(out).catch(() => undefined);
 		if (stat?.isDirectory()) throw new InputError(`${out} : c’est un dossier ; donnez un nom de fichier avec --out.`);
-		if (!options.force) {
-			throw new InputError(
-				`${out} : le fichier existe déjà (il est peut-être ouvert dans Excel). Ajoutez --force pour le remplacer, ou choisissez un autre nom avec --out.`,
-			);
-		}
+		if (!options.force) throw new CelluleFileExistsError(out);
 	}
 
 	const selection = selectCellule({
@@ -214,6 +220,7 @@ export async function writeCelluleWorkbook(options: CelluleWorkbookOptions): Pro
 			stream.once('close', resolve);
 			stream.once('error', reject);
 		});
+		closed.catch(() => undefined); // awaited below; a write error must not go unhandled meanwhile
 		// shared strings (t="s"): the form Excel itself writes, and a smaller file
 		const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({stream, useStyles: true, useSharedStrings: true});
 		workbook.creator = 'plie-triage';

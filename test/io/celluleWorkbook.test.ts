@@ -8,6 +8,7 @@ import {toDay} from '../../source/domain/calendar.js';
 import {DEFAULT_SETTINGS} from '../../source/domain/settings.js';
 import {CELLULE_SHEET_NAMES} from '../../source/io/celluleSheets.js';
 import {
+	CelluleFileExistsError,
 	type CelluleWorkbookOptions,
 	defaultCelluleFileName,
 	writeCelluleWorkbook,
@@ -196,6 +197,8 @@ describe('an existing file', () => {
 		await fs.writeFile(file, 'ouvert dans Excel');
 		const attempt = writeCelluleWorkbook(options('existing.xlsx'));
 		await expect(attempt).rejects.toBeInstanceOf(InputError);
+		await expect(attempt).rejects.toBeInstanceOf(CelluleFileExistsError);
+		await expect(attempt).rejects.toMatchObject({file});
 		await expect(attempt).rejects.toThrow(/existing\.xlsx.*existe déjà.*--force/);
 		expect(await fs.readFile(file, 'utf8')).toBe('ouvert dans Excel');
 	});
