@@ -1,4 +1,4 @@
-// Synthetic caseloads for the benchmark: a PLIE's whole history (about half the
+// Synthetic caseloads for the benchmark: a PLIE's whole history (a third of the
 // files exited over four years, a few in intake or not integrated, the rest in
 // parcours), about 6 steps and 18 events per person, with the lapses real files
 // have (steps left 'Prévue', CER past due, no interview for weeks). The people are
@@ -129,7 +129,7 @@ type Lifecycle = 'intake' | 'non-integrated' | 'exited' | 'active';
 
 function participant(c: Context, index: number, referent: string): Participant {
 	const {random, today} = c;
-	const lifecycle = random.weighted<Lifecycle>([[8, 'intake'], [6, 'non-integrated'], [40, 'exited'], [46, 'active']]);
+	const lifecycle = random.weighted<Lifecycle>([[8, 'intake'], [6, 'non-integrated'], [34, 'exited'], [52, 'active']]);
 	const rsa = random.chance(0.45);
 	const p: Participant = {
 		id: `PLIE-${String(index + 1).padStart(6, '0')}`,

@@ -1,0 +1,77 @@
+// Running a command as its own process, for whole-process times and peak memory.
+import {spawnSync} from 'node:child_process';
+import {existsSync, openSync, closeSync, readFileSync, rmSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+const GNU_TIME = '/usr/bin/time';
+const RSS_PRELOAD = fileURLToPath(new URL('./maxRssPreload.js', import.meta.url));
+
+export interface ProcessRun {
+	readonly ms: number;
+	readonly code: number | null;
+	readonly stderr: string;
+}
+
+/** Wall time of `node args…`, stdout to /dev/null (the report is not read back). */
+export function timeNode(args: readonly string[], env?: NodeJS.ProcessEnv): ProcessRun {
+	const devNull = openSync(os.devNull, 'w');
+	try {
+		const start = performance.now();
+		const run = spawnSync(process.execPath, args, {stdio: ['ignore', devNull, 'pipe'], env: env ?? process.env, maxBuffer: 64 * 1024 * 1024});
+		const ms = performance.now() - start;
+		return {ms, code: run.status, stderr: run.stderr?.toString() ?? ''};
+	} finally {
+		closeSync(devNull);
+	}
+}
+
+export interface MemoryRun extends ProcessRun {
+	/** peak resident set size, MB */
+	readonly peakMb: number | undefined;
+}
+
+/**
+ * Peak RSS of `node args…`: GNU time's "%M" when /usr/bin/time exists, otherwise a
+ * preloaded module that writes process.resourceUsage().maxRSS when the process exits.
+ */
+export function peakMemory(args: readonly string[]): MemoryRun {
+	const devNull = openSync(os.devNull, 'w');
+	try {
+		if (existsSync(GNU_TIME)) {
+			const start = performance.now();
+			const run = spawnSync(GNU_TIME, ['-f', 'PLIE_BENCH_MAXRSS_KB=%M', process.execPath, ...args], {stdio: ['ignore', devNull, 'pipe']});
+			const ms = performance.now() - start;
+			const stderr = run.stderr?.toString() ?? '';
+			const match = /PLIE_BENCH_MAXRSS_KB=(\d+)/.exec(stderr);
+			return {ms, code: run.status, stderr, peakMb: match ? Number(match[1]) / 1024 : undefined};
+		}
+		const file = path.join(os.tmpdir(), `plie-bench-rss-${process.pid}-${Date.now()}.txt`);
+		const start = performance.now();
+		const run = spawnSync(process.execPath, ['--import', RSS_PRELOAD, ...args], {
+			stdio: ['ignore', devNull, 'pipe'],
+			env: {...process.env, PLIE_BENCH_RSS_FILE: file},
+		});
+		const ms = performance.now() - start;
+		let peakMb: number | undefined;
+		if (existsSync(file)) {
+			peakMb = Number(readFileSync(file, 'utf8')) / 1024;
+			rmSync(file, {force: true});
+		}
+		return {ms, code: run.status, stderr: run.stderr?.toString() ?? '', peakMb};
+	} finally {
+		closeSync(devNull);
+	}
+}
+
+/** Runs a benchmark child script that prints one JSON object on its last stdout line. */
+export function runJsonChild<T>(script: string, args: readonly string[], nodeOptions: readonly string[] = []): T {
+	const run = spawnSync(process.execPath, [...nodeOptions, fileURLToPath(new URL(script, import.meta.url)), ...args], {
+		stdio: ['ignore', 'pipe', 'pipe'],
+		maxBuffer: 64 * 1024 * 1024,
+	});
+	const lines = (run.stdout?.toString() ?? '').trim().split('\n');
+	if (run.status !== 0) throw new Error(`${script} : code ${run.status}\n${run.stderr?.toString() ?? ''}`);
+	return JSON.parse(lines[lines.length - 1]!) as T;
+}

@@ -1,0 +1,317 @@
+// `npm run bench`: builds synthetic caseloads of 100, 1,500, 10,000 and 50,000
+// participants in a temp folder, measures the commands as a user runs them, prints
+// a table, writes test/bench/results/latest.json, and exits 1 when a budget is missed.
+//   node dist/bench/run.js [--sizes 100,1500] [--runs 5] [--keys 100] [--out FILE]
+import {existsSync, mkdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {parseArgs} from 'node:util';
+import {toDay} from '../domain/calendar.js';
+import {triage} from '../domain/triage.js';
+import {readStoreData} from '../store/readStore.js';
+import {type BudgetResult, checkBudgets} from './budgets.js';
+import {BENCH_SEED, generateCaseload, storeText} from './caseload.js';
+import {peakMemory, runJsonChild, timeNode} from './processes.js';
+import {formatNumber, median, round} from './stats.js';
+
+const TODAY = '2026-11-22';
+const MEETING = '2026-12-08';
+const QUEUE = 'caseload.active';
+const DIST = fileURLToPath(new URL('..', import.meta.url));
+const CLI = path.join(DIST, 'cli.js');
+const REPO = path.resolve(DIST, '..');
+const NOT_YET = 'n/a (pas encore disponible)';
+
+const {values: flags} = parseArgs({
+	options: {
+		sizes: {type: 'string', default: '100,1500,10000,50000'},
+		runs: {type: 'string', default: '5'},
+		keys: {type: 'string', default: '100'},
+		out: {type: 'string', default: path.join(REPO, 'test', 'bench', 'results', 'latest.json')},
+	},
+});
+const SIZES = flags.sizes.split(',').map(Number);
+const RUNS = Number(flags.runs);
+const KEYS = Number(flags.keys);
+
+interface Unavailable {
+	readonly unavailable: string;
+}
+type Maybe<T> = T | Unavailable;
+
+function available<T>(value: Maybe<T> | undefined): value is T {
+	return value !== undefined && !(typeof value === 'object' && value !== null && 'unavailable' in value);
+}
+
+interface SizeResult {
+	participants: number;
+	fileMb: number;
+	report: {runsMs: number[]; medianMs: number; peakMb?: number};
+	floor: {runsMs: number[]; medianMs: number; peakMb?: number};
+	reportRatio: number;
+	compute: {firstMs: number; runsMs: number[]; medianMs: number};
+	importWorkbook?: Maybe<{workbookMb: number; rows: number; importMs: number; walkMs: number; ratio: number; importPeakMb?: number; walkPeakMb?: number}>;
+	exportCellule?: Maybe<{runsMs: number[]; medianMs: number}>;
+	dashboard?: Maybe<{firstFrameMs: number; keypressMedianMs?: number; keypressP95Ms?: number; keypresses: number}>;
+}
+
+const workDir = path.join(os.tmpdir(), 'plie-bench');
+mkdirSync(workDir, {recursive: true, mode: 0o700});
+
+function log(text: string): void {
+	process.stderr.write(`${text}\n`);
+}
+
+function firstLine(text: string): string {
+	return text.trim().split('\n').find(line => line.trim() !== '')?.replace(/^plie-triage : /, '') ?? 'échec';
+}
+
+function unavailable(stderr: string): Unavailable {
+	const line = firstLine(stderr);
+	return {unavailable: /pas encore disponible/.test(line) ? NOT_YET : `n/a (${line.slice(0, 80)})`};
+}
+
+function measureReport(file: string, size: number): Pick<SizeResult, 'report' | 'floor' | 'reportRatio'> {
+	const runs = size >= 50_000 ? Math.min(RUNS, 3) : RUNS;
+	const reportArgs = [CLI, 'report', '--json', '--data', file, '--today', TODAY];
+	const floorArgs = ['-e', `JSON.parse(require('node:fs').readFileSync(${JSON.stringify(file)}, 'utf8'))`];
+	// one of each first, so that both find the file in the page cache
+	const warm = timeNode(reportArgs);
+	if (warm.code !== 0) throw new Error(`report a échoué : ${warm.stderr}`);
+	timeNode(floorArgs);
+	const reportMs: number[] = [];
+	const floorMs: number[] = [];
+	for (let i = 0; i < runs; i++) {
+		reportMs.push(timeNode(reportArgs).ms);
+		floorMs.push(timeNode(floorArgs).ms);
+	}
+	const report = {runsMs: reportMs.map(ms => round(ms)), medianMs: median(reportMs), peakMb: peakMemory(reportArgs).peakMb};
+	const floor = {runsMs: floorMs.map(ms => round(ms)), medianMs: median(floorMs), peakMb: peakMemory(floorArgs).peakMb};
+	return {report, floor, reportRatio: report.medianMs / floor.medianMs};
+}
+
+async function measureCompute(file: string, size: number): Promise<SizeResult['compute']> {
+	const data = await readStoreData(file);
+	const options = {today: toDay(TODAY), settings: data.settings};
+	let start = performance.now();
+	triage(data.participants, options);
+	const firstMs = performance.now() - start;
+	const runsMs: number[] = [];
+	const runs = size >= 50_000 ? 5 : 15;
+	for (let i = 0; i < runs; i++) {
+		start = performance.now();
+		triage(data.participants, options);
+		runsMs.push(performance.now() - start);
+	}
+	return {firstMs, runsMs: runsMs.map(ms => round(ms)), medianMs: median(runsMs)};
+}
+
+function measureImport(file: string, size: number): NonNullable<SizeResult['importWorkbook']> {
+	const workbook = path.join(workDir, `echange-${size}.xlsx`);
+	rmSync(workbook, {force: true});
+	const written = timeNode([CLI, 'export', '--echange', '--data', file, '--today', TODAY, '--out', workbook, '--force']);
+	if (written.code !== 0 || !existsSync(workbook)) return unavailable(written.stderr);
+	const {rows} = runJsonChild<{rows: number}>('./walkRows.js', [workbook]);
+	const runs = Math.min(RUNS, 3);
+	const importMs: number[] = [];
+	const walkMs: number[] = [];
+	let importPeakMb = 0;
+	let walkPeakMb = 0;
+	for (let i = 0; i < runs; i++) {
+		const target = path.join(workDir, `import-${size}.json`);
+		for (const leftover of [target, `${target}.bak1`, path.join(workDir, `import-${size}.journal.jsonl`)]) rmSync(leftover, {force: true});
+		const imported = peakMemory([CLI, 'import', workbook, '--data', target, '--today', TODAY]);
+		if (imported.code !== 0) return unavailable(imported.stderr);
+		importMs.push(imported.ms);
+		importPeakMb = Math.max(importPeakMb, imported.peakMb ?? 0);
+		const walked = peakMemory([fileURLToPath(new URL('./walkRows.js', import.meta.url)), workbook]);
+		walkMs.push(walked.ms);
+		walkPeakMb = Math.max(walkPeakMb, walked.peakMb ?? 0);
+	}
+	return {
+		workbookMb: statSync(workbook).size / 1_048_576,
+		rows,
+		importMs: median(importMs),
+		walkMs: median(walkMs),
+		ratio: median(importMs) / median(walkMs),
+		importPeakMb: importPeakMb || undefined,
+		walkPeakMb: walkPeakMb || undefined,
+	};
+}
+
+function measureExport(file: string, size: number): NonNullable<SizeResult['exportCellule']> {
+	const out = path.join(workDir, `cellule-${size}.xlsx`);
+	const runsMs: number[] = [];
+	for (let i = 0; i < Math.min(RUNS, 3); i++) {
+		const run = timeNode([CLI, 'export', '--cellule', MEETING, '--data', file, '--today', TODAY, '--out', out, '--force']);
+		if (run.code !== 0) return unavailable(run.stderr);
+		runsMs.push(run.ms);
+	}
+	rmSync(out, {force: true});
+	return {runsMs: runsMs.map(ms => round(ms)), medianMs: median(runsMs)};
+}
+
+function measureDashboard(file: string, size: number): NonNullable<SizeResult['dashboard']> {
+	if (!existsSync(path.join(DIST, 'ui', 'Dashboard.js'))) return {unavailable: NOT_YET};
+	const withQueue = size === 10_000;
+	const runs = Math.min(RUNS, 3);
+	const firstFrames: number[] = [];
+	const keypresses: number[] = [];
+	try {
+		for (let i = 0; i < runs; i++) {
+			const keys = withQueue ? Math.ceil(KEYS / runs) : 0;
+			const result = runJsonChild<{firstFrameMs: number; keypressMs: number[]; moved: boolean}>('./dashboardFrames.js', [
+				file,
+				TODAY,
+				withQueue ? QUEUE : '',
+				String(keys),
+			]);
+			if (withQueue && !result.moved) return {unavailable: 'n/a (la file ne défile pas avec ↓)'};
+			firstFrames.push(result.firstFrameMs);
+			keypresses.push(...result.keypressMs);
+		}
+	} catch (error) {
+		return unavailable((error as Error).message.split('\n').slice(1).join('\n') || (error as Error).message);
+	}
+	const sorted = [...keypresses].sort((a, b) => a - b);
+	return {
+		firstFrameMs: median(firstFrames),
+		keypressMedianMs: keypresses.length > 0 ? median(keypresses) : undefined,
+		keypressP95Ms: keypresses.length > 0 ? sorted[Math.floor(sorted.length * 0.95)] : undefined,
+		keypresses: keypresses.length,
+	};
+}
+
+async function measureSize(size: number): Promise<SizeResult> {
+	const file = path.join(workDir, `caseload-${size}.json`);
+	log(`— ${size} participants : génération…`);
+	const text = storeText(generateCaseload(size, toDay(TODAY)));
+	writeFileSync(file, text, {mode: 0o600});
+	const fileMb = Buffer.byteLength(text) / 1_048_576;
+	log(`  report --json et plancher…`);
+	const reportPart = measureReport(file, size);
+	log(`  calcul du tri…`);
+	const compute = await measureCompute(file, size);
+	const result: SizeResult = {participants: size, fileMb, ...reportPart, compute};
+	if (size <= 10_000) {
+		log(`  import du classeur d'échange…`);
+		result.importWorkbook = measureImport(file, size);
+		log(`  export cellule…`);
+		result.exportCellule = measureExport(file, size);
+		log(`  tableau de bord…`);
+		result.dashboard = measureDashboard(file, size);
+	}
+	return result;
+}
+
+function machine() {
+	const cpus = os.cpus();
+	return {
+		cpu: cpus[0]?.model.trim() ?? 'inconnu',
+		cores: cpus.length,
+		memoryGb: round(os.totalmem() / 1024 ** 3, 1),
+		node: process.version,
+		os: `${os.platform()} ${os.release()}`,
+		loadAverage: os.loadavg().map(load => round(load, 2)),
+	};
+}
+
+type Cell = (result: SizeResult) => string;
+
+function cellOf<T>(value: Maybe<T> | undefined, show: (value: T) => string): string {
+	if (value === undefined) return '—';
+	return available(value) ? show(value) : (value as Unavailable).unavailable;
+}
+
+const ROWS: Array<[string, Cell]> = [
+	['taille du fichier de suivi (Mo)', r => formatNumber(r.fileMb)],
+	['report --json, processus entier (ms)', r => formatNumber(r.report.medianMs)],
+	['plancher : node + JSON.parse (ms)', r => formatNumber(r.floor.medianMs)],
+	['report / plancher', r => `${formatNumber(r.reportRatio, 2)}×`],
+	['report : mémoire max (Mo)', r => formatNumber(r.report.peakMb)],
+	['plancher : mémoire max (Mo)', r => formatNumber(r.floor.peakMb)],
+	['calcul du tri seul (ms, médiane)', r => formatNumber(r.compute.medianMs)],
+	['calcul du tri, premier appel (ms)', r => formatNumber(r.compute.firstMs)],
+	['import classeur d’échange (ms)', r => cellOf(r.importWorkbook, v => formatNumber(v.importMs))],
+	['lecture exceljs en flux seule (ms)', r => cellOf(r.importWorkbook, v => formatNumber(v.walkMs))],
+	['import / lecture', r => cellOf(r.importWorkbook, v => `${formatNumber(v.ratio, 2)}×`)],
+	['import : mémoire max (Mo)', r => cellOf(r.importWorkbook, v => formatNumber(v.importPeakMb))],
+	['export --cellule (ms)', r => cellOf(r.exportCellule, v => formatNumber(v.medianMs))],
+	['tableau de bord : 1re image (ms)', r => cellOf(r.dashboard, v => formatNumber(v.firstFrameMs))],
+	['touche → image, file de 5 000 (ms, méd.)', r => cellOf(r.dashboard, v => formatNumber(v.keypressMedianMs))],
+	['touche → image (ms, 95e centile)', r => cellOf(r.dashboard, v => formatNumber(v.keypressP95Ms))],
+];
+
+function table(results: readonly SizeResult[]): string {
+	const header = ['mesure', ...results.map(r => `${formatNumber(r.participants, 0)} pers.`)];
+	const body = ROWS.map(([label, cell]) => [label, ...results.map(cell)]);
+	const widths = header.map((_, i) => Math.max(...[header, ...body].map(row => row[i]!.length)));
+	const line = (row: string[]) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+	return [line(header), widths.map(w => '─'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}
+
+function budgetValue(results: readonly SizeResult[], id: string, size: number): number | undefined {
+	const r = results.find(result => result.participants === size);
+	if (!r) return undefined;
+	switch (id) {
+		case 'report-ratio':
+			return r.reportRatio;
+		case 'compute':
+			return r.compute.medianMs;
+		case 'import-ratio':
+			return available(r.importWorkbook) ? r.importWorkbook.ratio : undefined;
+		case 'import-memory':
+			return available(r.importWorkbook) ? r.importWorkbook.importPeakMb : undefined;
+		case 'export':
+			return available(r.exportCellule) ? r.exportCellule.medianMs : undefined;
+		case 'first-frame':
+			return available(r.dashboard) ? r.dashboard.firstFrameMs : undefined;
+		case 'keypress':
+			return available(r.dashboard) ? r.dashboard.keypressMedianMs : undefined;
+		case 'report-memory':
+			return r.report.peakMb;
+		default:
+			return undefined;
+	}
+}
+
+function budgetLines(budgets: readonly BudgetResult[]): string {
+	return budgets
+		.map(b => {
+			const mark = b.verdict === 'ok' ? 'ok     ' : b.verdict === 'dépassé' ? 'DÉPASSÉ' : 'NON MESURÉ';
+			const value = b.value === undefined ? '—' : `${formatNumber(b.value, b.unit === '×' ? 2 : undefined)} ${b.unit}`;
+			return `  ${mark}  ${b.label} à ${formatNumber(b.size, 0)} : ${value} (budget ≤ ${formatNumber(b.limit, b.unit === '×' ? 1 : 0)} ${b.unit})`;
+		})
+		.join('\n');
+}
+
+const startedAt = new Date();
+const results: SizeResult[] = [];
+for (const size of SIZES) results.push(await measureSize(size));
+const budgets = checkBudgets(b => (SIZES.includes(b.size) ? budgetValue(results, b.id, b.size) : undefined));
+const checked = budgets.filter(b => SIZES.includes(b.size));
+const passed = checked.every(b => b.verdict === 'ok');
+const host = machine();
+
+const output = [
+	`plie-triage — banc d’essai du ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC (données inventées, graine ${BENCH_SEED}, jour ${TODAY})`,
+	`machine : ${host.cpu}, ${host.cores} cœurs, ${host.memoryGb} Go, Node ${host.node}, ${host.os}, charge ${host.loadAverage.join(' ')}`,
+	'',
+	table(results),
+	'',
+	'Budgets :',
+	budgetLines(checked),
+	'',
+	passed ? 'Tous les budgets sont tenus.' : 'Au moins un budget n’est pas tenu.',
+].join('\n');
+process.stdout.write(output + '\n');
+
+mkdirSync(path.dirname(flags.out), {recursive: true});
+writeFileSync(
+	flags.out,
+	JSON.stringify({date: startedAt.toISOString(), machine: host, seed: BENCH_SEED, today: TODAY, sizes: results, budgets: checked, passed}, null, 2) + '\n',
+	{mode: 0o600},
+);
+log(`résultats : ${path.relative(process.cwd(), flags.out)}`);
+process.exitCode = passed ? 0 : 1;
