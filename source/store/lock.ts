@@ -5,7 +5,7 @@
 import {promises as fs} from 'node:fs';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
-import {StoreError} from './openStore.js';
+import {StoreError} from './storeBasics.js';
 import {lockPath} from './storePaths.js';
 
 export interface LockOptions {
