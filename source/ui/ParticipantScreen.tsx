@@ -106,25 +106,23 @@ export function eventText(event: ParcoursEvent, today: string, width: number): s
 	return truncate(`  ${frenchDate(event.date)}  ${event.type}${planned}${note}`, width);
 }
 
-/** How many lines each part gets: steps first, then indicators, then events. */
+/**
+ * How many lines each part gets. Steps come first (the edit keys act on the selected
+ * one), but the indicators (why the person is here) and the latest events keep a few
+ * lines; what is left over goes back to them.
+ */
 export function budget(height: number, steps: number, events: number, indicators: number): {steps: number; events: number; indicators: number} {
 	const room = Math.max(3, height - 4 - 3); // identity lines and three headings
 	const need = {steps: Math.max(1, steps), events: Math.max(1, Math.min(events, 5)), indicators: Math.max(1, indicators)};
-	let ev = Math.min(need.events, 3);
-	let ind = Math.min(need.indicators, 4);
-	let st = Math.max(1, room - ev - ind);
-	if (st > need.steps) {
-		let spare = st - need.steps;
-		st = need.steps;
-		const moreInd = Math.min(spare, need.indicators - ind);
-		ind += moreInd;
-		spare -= moreInd;
-		ev += Math.min(spare, need.events - ev);
-	}
-	while (st + ev + ind > room && (ev > 1 || ind > 1)) {
-		if (ev > 1) ev--;
-		else ind--;
-	}
+	const roomy = room >= 10;
+	let ind = Math.min(need.indicators, roomy ? 3 : 1);
+	let ev = Math.min(need.events, roomy ? 2 : 1);
+	const st = Math.max(1, Math.min(need.steps, room - ind - ev));
+	let spare = room - st - ind - ev;
+	const moreInd = Math.max(0, Math.min(spare, need.indicators - ind));
+	ind += moreInd;
+	spare -= moreInd;
+	ev += Math.max(0, Math.min(spare, need.events - ev));
 	return {steps: st, events: ev, indicators: ind};
 }
 

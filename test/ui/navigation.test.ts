@@ -106,3 +106,22 @@ describe('list window', () => {
 		expect(scrollOffset(15, 0, 5, 100)).toBe(11);
 	});
 });
+
+describe('participant view line budget', async () => {
+	const {budget} = await import('../../source/ui/ParticipantScreen.js');
+	it('never uses more lines than the body has, steps first, indicators and events kept', () => {
+		for (const height of [3, 8, 11, 19, 55]) {
+			for (const [steps, events, indicators] of [[0, 0, 0], [2, 27, 1], [40, 40, 12], [1, 1, 9]] as const) {
+				const lines = budget(height, steps, events, indicators);
+				expect(7 + lines.steps + lines.events + lines.indicators).toBeLessThanOrEqual(Math.max(height, 10));
+				expect(lines.steps).toBeGreaterThanOrEqual(1);
+				expect(lines.indicators).toBeGreaterThanOrEqual(1);
+				expect(lines.events).toBeGreaterThanOrEqual(1);
+			}
+		}
+		// 80×24: 19 body lines; a person with two steps sees both, all 5 indicators, and events
+		expect(budget(19, 2, 27, 5)).toEqual({steps: 2, events: 5, indicators: 5});
+		// a small terminal keeps both steps before older events
+		expect(budget(11, 2, 27, 1).steps).toBe(2);
+	});
+});
