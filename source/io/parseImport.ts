@@ -65,6 +65,8 @@ export interface ImportBatch {
 	readonly events: EventRecord[];
 	readonly faults: Fault[];
 	readonly warnings: string[];
+	/** where each participant id was first read (duplicate detection across sheets) */
+	readonly participantRows: Map<string, {sheet?: string; row: number}>;
 }
 
 const PARTICIPANT_INDEX = columnIndex(PARTICIPANT_COLUMNS);
@@ -226,7 +228,8 @@ function oneOf(words: readonly string[]): string {
 }
 
 interface ParticipantSheetState {
-	readonly firstRowById: Map<string, number>;
+	/** where each id was first seen, across all participant sheets of the file */
+	readonly firstRowById: Map<string, {sheet?: string; row: number}>;
 }
 
 function readParticipantRow(
@@ -312,13 +315,12 @@ function readParticipantRow(
 		const first = state.firstRowById.get(id);
 		if (first !== undefined) {
 			const column = layout === 'exchange' ? headers.id!.header : headers.name!.header;
+			const where = first.sheet === context.sheet ? `ligne ${first.row}` : `feuille « ${first.sheet ?? ''} », ligne ${first.row}`;
 			const problem =
-				layout === 'exchange'
-					? `identifiant en double (déjà ligne ${first})`
-					: `même bénéficiaire (nom et date de naissance) déjà ligne ${first}`;
+				layout === 'exchange' ? `identifiant en double (déjà ${where})` : `même bénéficiaire (nom et date de naissance) déjà ${where}`;
 			fault(context, row, column, layout === 'exchange' ? id : (name ?? ''), problem);
 			ok = false;
-		} else state.firstRowById.set(id, row.number);
+		} else state.firstRowById.set(id, {sheet: context.sheet, row: row.number});
 	}
 	// The "dernière étape" columns make one step.
 	if (lastStepLabel !== undefined || lastStepStart !== undefined) {
@@ -476,7 +478,7 @@ function sheetReader(
 		const required = layout === 'exchange' ? (['id', 'name'] as const) : (['name'] as const);
 		const columns = mapColumns(context, headerRow, PARTICIPANT_INDEX, required);
 		if (columns === undefined) return undefined;
-		const state: ParticipantSheetState = {firstRowById: new Map()};
+		const state: ParticipantSheetState = {firstRowById: context.batch.participantRows};
 		return row => readParticipantRow(context, row, columns, layout, state);
 	}
 	const index = (kind === 'steps' ? STEP_INDEX : EVENT_INDEX) as Map<string, ColumnSpec<string>>;
@@ -493,7 +495,7 @@ function sheetReader(
  * sheet is read by its headers (the Visual Course extraction, a CSV).
  */
 export async function parseImport(sheets: AsyncIterable<SheetSource>, today: Day): Promise<ImportBatch> {
-	const batch: ImportBatch = {layout: 'visual-course', participants: [], steps: [], events: [], faults: [], warnings: []};
+	const batch: ImportBatch = {layout: 'visual-course', participants: [], steps: [], events: [], faults: [], warnings: [], participantRows: new Map()};
 	const context: SheetContext = {batch, date1904: false, today};
 	let used = 0;
 	let seenExchangeSheet = false;

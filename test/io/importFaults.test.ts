@@ -102,6 +102,12 @@ describe('an import with faults writes nothing and lists every fault', () => {
 		expect(body).toContain('feuille « Extraction », ligne 4, colonne « Date de début étape », cellule vide : date de début de l’étape manquante');
 	});
 
+	it('the same person on two sheets of one workbook', async () => {
+		const sheet = (name: string) => ({name, rows: [[...VC_HEADERS], vcRow({Bénéficiaire: 'BRACOR Amina', 'Date de naissance': '17/04/1988'})]});
+		const body = (await refusal(await writeWorkbook(dir.file('vc.xlsx'), [sheet('Rouen'), sheet('Elbeuf')]))).join('\n');
+		expect(body).toContain('feuille « Elbeuf », ligne 2, colonne « Bénéficiaire », valeur « BRACOR Amina » : même bénéficiaire (nom et date de naissance) déjà feuille « Rouen », ligne 2');
+	});
+
 	it('in a CSV: the row number counts the header as row 1 and skips nothing for blank lines', async () => {
 		const file = dir.write(
 			'b.csv',
