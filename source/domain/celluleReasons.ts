@@ -5,13 +5,17 @@ import {interviewGap, type ParticipantFacts} from './facts.js';
 import type {Snooze} from './model.js';
 import type {Settings} from './settings.js';
 
-/** The alerts the cellule must hear (issue 6), in the order the reasons are written. */
+/**
+ * The alerts the cellule must hear (issue 6), in the order the reasons are written.
+ * `steps.none` is heard only past the long-idle threshold (see `heard`).
+ */
 export const SITUATION_INDICATORS = [
 	'followup.two-absences',
 	'rsa.contract-expired',
 	'rsa.no-contract',
 	'duration.gte24-no-extension',
 	'steps.idle60',
+	'steps.none',
 	'followup.rhythm-late',
 	'standby.long',
 ] as const;
@@ -34,6 +38,8 @@ export function situationReason(id: SituationIndicator, f: ParticipantFacts, set
 			return 'Bénéficiaire du RSA sans CER renseigné';
 		case 'duration.gte24-no-extension':
 			return `En parcours depuis ${f.months} mois sans prolongation`;
+		case 'steps.none':
+			return `Aucune étape depuis l'intégration du ${frenchDate(f.integration)} (${f.today - f.integration!} jours au ${frenchDate(f.today)})`;
 		case 'steps.idle60':
 			return `Aucune étape depuis le ${frenchDate(f.lastStepActivity)} (${f.today - f.lastStepActivity!} jours au ${frenchDate(f.today)})`;
 		case 'followup.rhythm-late': {
@@ -65,12 +71,19 @@ export interface SituationReasons {
 	readonly snoozed: string[];
 }
 
+function heard(id: SituationIndicator, f: ParticipantFacts, memberOf: readonly string[], settings: Settings): boolean {
+	if (!memberOf.includes(id)) return false;
+	// "no step for more than 60 days" also means a person integrated over 60 days ago who never had one
+	if (id === 'steps.none') return f.today - f.integration! > settings.longIdleDays;
+	return true;
+}
+
 /** Reasons for one person given the indicator ids they are counted in (triage membership). */
 export function situationReasons(f: ParticipantFacts, memberOf: readonly string[], settings: Settings): SituationReasons {
 	const reasons: string[] = [];
 	const snoozed: string[] = [];
 	for (const id of SITUATION_INDICATORS) {
-		if (!memberOf.includes(id)) continue;
+		if (!heard(id, f, memberOf, settings)) continue;
 		const text = situationReason(id, f, settings);
 		const snooze = activeSnooze(f, id);
 		if (snooze) snoozed.push(`${text} — en attente jusqu'au ${frenchDate(snooze.until)} : ${snooze.reason}`);

@@ -51,6 +51,7 @@ describe('selectCellule on a hand-built caseload', () => {
 		expect(reasons.get('MOREAU Jade')!.reasons).toEqual(['2 absences injustifiées depuis le dernier contact du 25/11/2026']);
 		expect(reasons.get('NOEL Tom')!.reasons).toEqual(['En parcours depuis 26 mois sans prolongation']);
 		expect(reasons.get('PERRIN Ugo')!.reasons).toEqual(['Aucune étape depuis le 01/09/2026 (98 jours au 08/12/2026)']);
+		expect(reasons.get('QUENTIN Rose')!.reasons).toEqual(["Aucune étape depuis l'intégration du 01/09/2026 (98 jours au 08/12/2026)"]);
 		expect(reasons.get('ROUX Lina')!.reasons).toEqual(['En veille depuis le 01/09/2026 (3 mois)']);
 		const vidal = reasons.get('VIDAL Sara')!.reasons;
 		expect(vidal).toHaveLength(2);
@@ -69,7 +70,7 @@ describe('selectCellule on a hand-built caseload', () => {
 	it('counts the indicators on the meeting day', () => {
 		expect(isoFromDay(selection.triage.today)).toBe(MEETING);
 		expect(indicatorResult(selection.triage, 'caseload.intake')!.entries.length).toBe(4);
-		expect(indicatorResult(selection.triage, 'caseload.active')!.entries.length).toBe(15);
+		expect(indicatorResult(selection.triage, 'caseload.active')!.entries.length).toBe(17);
 		expect(indicatorResult(selection.triage, 'rsa.contract-expired')!.snoozed.map(e => e.id)).toEqual(['p19']);
 	});
 });

@@ -78,6 +78,10 @@ export function celluleCaseload(): Participant[] {
 			events: WELL_FOLLOWED.events,
 			steps: [{label: 'Remise à niveau', type: 'Formation', start: '2026-05-01', end: '2026-09-01', state: 'Terminée'}],
 		}),
+		// Situations: never had a step, integrated 98 days before the meeting
+		person('p23', 'QUENTIN Rose', {events: WELL_FOLLOWED.events, integrationDate: '2026-09-01'}),
+		// no step yet, but integrated only 37 days before the meeting: not a situation
+		person('p24', 'RENAUD Eva', {events: WELL_FOLLOWED.events, integrationDate: '2026-11-01'}),
 		// Veilles and Situations (standby since 01/09/2026, over 2 months)
 		person('p17', 'ROUX Lina', {...WELL_FOLLOWED, integrationDate: '2026-03-02', standbySince: '2026-09-01'}),
 		// Veilles only (standby since 20/11/2026)
@@ -119,7 +123,16 @@ export const EXPECTED = {
 	Entrées: ['ARNAUD Léa', 'BERNARD Hugo', 'DUMAS Inès'],
 	Renouvellements: ['EVRARD Zoé', 'FABRE Noé'],
 	Sorties: ['JOLY Marc'],
-	'Situations à évoquer': ['LAMBERT Rémi', 'MOREAU Jade', 'NOEL Tom', 'PERRIN Ugo', 'ROUX Lina', 'THOMAS Eli', 'VIDAL Sara'],
+	'Situations à évoquer': [
+		'LAMBERT Rémi',
+		'MOREAU Jade',
+		'NOEL Tom',
+		'PERRIN Ugo',
+		'QUENTIN Rose',
+		'ROUX Lina',
+		'THOMAS Eli',
+		'VIDAL Sara',
+	],
 	'Parcours +18 mois': ['NOEL Tom', 'OLIVIER Mia'],
 	Veilles: ['ROUX Lina', 'SIMON Axel'],
 	'Liste nominative': [
@@ -137,6 +150,8 @@ export const EXPECTED = {
 		'NOEL Tom',
 		'OLIVIER Mia',
 		'PERRIN Ugo',
+		'QUENTIN Rose',
+		'RENAUD Eva',
 		'ROUX Lina',
 		'SIMON Axel',
 		'THOMAS Eli',

@@ -116,7 +116,7 @@ describe('the cellule workbook', () => {
 		expect(shownDate(value('Date de la cellule'))).toBe('2026-12-08');
 		expect(shownDate(value('À remettre au PLIE au plus tard le'))).toBe('2026-12-02');
 		expect(value('À remettre au PLIE au plus tard le').numFmt).toBe('dd/mm/yyyy');
-		expect(value('File active en parcours').value).toBe(15);
+		expect(value('File active en parcours').value).toBe(17);
 		expect(value("Effectif en phase d'accueil").value).toBe(4);
 		expect(value('Situations à évoquer').value).toBe(EXPECTED['Situations à évoquer'].length);
 	});
