@@ -18,7 +18,7 @@ import {type Binding, commandFor, KEYMAP, type View} from './keymap.js';
 import {clamp, initialNavState, type Move, type NavAction, navReducer, type NavState} from './navigation.js';
 import {budget, ParticipantScreen, shownSteps} from './ParticipantScreen.js';
 import {QUEUE_CHROME_LINES, QueueScreen} from './QueueScreen.js';
-import {choiceIndex, ReferentPicker, referentChoices} from './ReferentPicker.js';
+import {choiceIndex, ReferentPicker, referentChoices, referentLabel} from './ReferentPicker.js';
 import {type DashboardRow, dashboardRows, longestId, queueColumns, type QueueRow, queueRows, searchIndex} from './screenData.js';
 import {bodyHeight, ThemeContext} from './theme.js';
 import {useTerminalSize} from './useTerminalSize.js';
@@ -342,7 +342,7 @@ export function App(props: AppProps) {
 	return (
 		<ThemeContext.Provider value={{color: props.color !== false}}>
 			<Box flexDirection="column" width={width}>
-				<Header referent={nav.referent} today={today} storePath={storePath} settings={settings} discretion={nav.discretion} width={width} />
+				<Header referent={referentLabel(choices, nav.referent)} today={today} storePath={storePath} settings={settings} discretion={nav.discretion} width={width} />
 				<Box flexDirection="column" height={height} overflow="hidden">
 					{body}
 				</Box>

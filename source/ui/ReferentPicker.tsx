@@ -38,6 +38,13 @@ export function choiceIndex(choices: readonly ReferentChoice[], referent: string
 	return Math.max(0, index);
 }
 
+/** The referent as spelled in the caseload (`--referent "rouvray karim"` → "ROUVRAY Karim"), or marked when nobody has that name. */
+export function referentLabel(choices: readonly ReferentChoice[], referent: string | undefined): string | undefined {
+	if (referent === undefined) return undefined;
+	const index = choiceIndex(choices, referent);
+	return index > 0 ? choices[index]!.label : `${referent} (aucun dossier)`;
+}
+
 export function ReferentPicker({choices, cursor, width, height}: {choices: readonly ReferentChoice[]; cursor: number; width: number; height: number}) {
 	const {from, to} = visibleWindow(cursor, 0, Math.max(1, height - 1), choices.length);
 	return (

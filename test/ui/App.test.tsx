@@ -364,6 +364,10 @@ describe('modes and overlays', () => {
 		const people = [person({id: 'X-1', referent: 'MARTEL Inès', firstAppointment: '2026-11-01'}), person({id: 'X-2', referent: 'ROUVRAY Karim', firstAppointment: '2026-11-01'})];
 		app = await renderApp(people, {referent: 'martel ines'});
 		expect(lineWith(app.frame(), "phase d'accueil")).toMatch(/\s1\s/);
+		expect(lines(app.frame())[0]).toContain('MARTEL Inès');
+		app.unmount();
+		app = await renderApp(people, {referent: 'PERSONNE Inconnue'});
+		expect(lines(app.frame())[0]).toContain('PERSONNE Inconnue (aucun dossier)');
 	});
 
 	it('quits with q from the participant view, Esc never quits', async () => {
