@@ -140,7 +140,10 @@ function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SheetTa
 		const kinds = columns.map(column => column.kindOf?.(row) ?? column.kind);
 		const values = columns.map((column, i) => cellValue(column.value(row), kinds[i]!));
 		const added = worksheet.addRow(values);
-		if (vertical) added.height = LINE_HEIGHT * wrappedLines(columns, widths, values);
+		if (vertical) {
+			const lines = wrappedLines(columns, widths, values);
+			if (lines > 1) added.height = LINE_HEIGHT * lines;
+		}
 		// one style object per column: exceljs then registers it once, not once per cell
 		added.eachCell({includeEmpty: true}, (cell, number) => {
 			const i = number - 1;
