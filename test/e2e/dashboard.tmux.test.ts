@@ -80,6 +80,20 @@ describe('dashboard in tmux at 80×24', () => {
 		expect(await fileWith(exitFile)).toBe('EXIT=0\n');
 	});
 
+	it('quits with Ctrl-C even while typing a filter, where q is just a letter', async () => {
+		const exitFile = path.join(dir, 'exit-ctrl-c');
+		const store = path.join(dir, 'demo.json');
+		start('ctrlc', `node '${CLI}' --data '${store}' --today 2026-11-22 --queue caseload.active; echo EXIT=$? > '${exitFile}'; sleep 5`);
+		await screenWith('ctrlc', 'File active en parcours — 1/');
+		tmux('send-keys', '-t', 'ctrlc', '/');
+		await screenWith('ctrlc', 'Filtre : ');
+		tmux('send-keys', '-t', 'ctrlc', 'q');
+		await screenWith('ctrlc', 'Filtre : q');
+		expect(existsSync(exitFile)).toBe(false);
+		tmux('send-keys', '-t', 'ctrlc', 'C-c');
+		expect(await fileWith(exitFile)).toMatch(/^EXIT=\d+\n$/);
+	});
+
 	it('gives the report message, not a stack trace, for a store that cannot be opened', async () => {
 		const exitFile = path.join(dir, 'exit-bad');
 		const bad = path.join(dir, 'bad.json');
