@@ -1,6 +1,6 @@
 // `plie-triage export --cellule DATE [--since DATE] [--referent NAME] [--out FILE] [--force] [--discret]`:
 // the preparation workbook of the cellule de suivi (REFERENTIEL §5.3, issue 6).
-import {frenchDate} from '../domain/calendar.js';
+import {type Day, frenchDate} from '../domain/calendar.js';
 import {openStore} from '../store/openStore.js';
 import {type CommandContext, requireCliDate} from './context.js';
 import {UsageError} from './errors.js';
@@ -33,9 +33,11 @@ export async function runExportCellule(context: CommandContext): Promise<void> {
 		out,
 		force: flags.force === true,
 	});
-	const due = preparationDueDate(meeting, store.data.settings);
-	const late = context.today > due ? ' (date dépassée)' : '';
-	process.stdout.write(
-		`Préparation de la cellule du ${frenchDate(meeting)} écrite : ${file}\nÀ remettre au PLIE au plus tard le ${frenchDate(due)}${late}.\n`,
-	);
+	process.stdout.write(celluleWrittenMessage(file, meeting, preparationDueDate(meeting, store.data.settings), context.today) + '\n');
+}
+
+/** What the user reads once the workbook is written (CLI, and the dashboard's `E`). */
+export function celluleWrittenMessage(file: string, meeting: Day, due: Day, today: Day): string {
+	const late = today > due ? ' (date dépassée)' : '';
+	return `Préparation de la cellule du ${frenchDate(meeting)} écrite : ${file}\nÀ remettre au PLIE au plus tard le ${frenchDate(due)}${late}.`;
 }

@@ -58,9 +58,14 @@ describe('plie-triage export --cellule', () => {
 		const forced = runCli(exportArgs('--cellule', MEETING, '--out', out, '--force', '--since', '2026-11-16'));
 		expect(forced.stderr).toBe('');
 		expect(forced.code).toBe(0);
+		expect(forced.stdout).not.toContain('date dépassée');
 		const workbook = new ExcelJS.Workbook();
 		await workbook.xlsx.readFile(out);
 		expect(workbook.getWorksheet('Entrées')!.getColumn(1).values.slice(2)).toEqual(['ARNAUD Léa']);
+
+		// exported after the due date: the message says so
+		const late = runCli(['export', '--data', store, '--today', '2026-12-03', '--cellule', MEETING, '--out', out, '--force']);
+		expect(late.stdout).toContain('au plus tard le 02/12/2026 (date dépassée)');
 	});
 
 	it('is a usage error (exit 2) when the meeting date is impossible or missing', () => {
