@@ -97,7 +97,8 @@ function mergeStep(stored: Step, record: StepRecord): boolean {
 		else stored.end = incoming.end;
 		changed = true;
 	}
-	if (stored.state !== incoming.state) {
+	// "Interrompue" is known to the référent, not to an extraction that only gives dates.
+	if (stored.state !== incoming.state && !(record.stateDerived && stored.state === 'Interrompue')) {
 		stored.state = incoming.state;
 		changed = true;
 	}
@@ -139,16 +140,43 @@ export function mergeBatch(participants: Participant[], batch: ImportBatch): Mer
 
 	// A participant created by this import has nothing to match: its items are simply added.
 	const stepIndex = new Map<string, KeyedItems<Step>>();
+	const lastSteps: StepRecord[] = [];
+	/** steps given by the Étapes sheet in this file: what it says about them wins */
+	const listed = new Set<Step>();
 	for (const record of batch.steps) {
+		if (record.lastStep) {
+			lastSteps.push(record);
+			continue;
+		}
 		const participant = byId.get(record.participantId)!;
 		if (created.has(participant.id)) {
 			participant.steps.push(record.step);
+			listed.add(record.step);
 			summary.steps.created++;
 			continue;
 		}
 		let items = stepIndex.get(participant.id);
 		if (items === undefined) stepIndex.set(participant.id, (items = new KeyedItems(participant.steps, stepKey)));
 		const stored = items.take(stepKey(record.step));
+		listed.add(stored ?? record.step);
+		if (stored === undefined) {
+			participant.steps.push(record.step);
+			summary.steps.created++;
+		} else if (mergeStep(stored, record)) summary.steps.updated++;
+		else {
+			summary.steps.unchanged++;
+			continue;
+		}
+		touched.add(participant.id);
+	}
+
+	// The "dernière étape" columns say a step exists: after the Étapes sheet, it matches any
+	// stored step with the same label and start, and leaves alone one the Étapes sheet gave.
+	for (const record of lastSteps) {
+		const participant = byId.get(record.participantId)!;
+		const key = stepKey(record.step);
+		const stored = participant.steps.find(step => stepKey(step) === key);
+		if (stored !== undefined && listed.has(stored)) continue;
 		if (stored === undefined) {
 			participant.steps.push(record.step);
 			summary.steps.created++;

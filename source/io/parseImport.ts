@@ -45,6 +45,10 @@ export interface StepRecord {
 	readonly step: Step;
 	/** false when the file has no Type column: the stored type is kept */
 	readonly hasType: boolean;
+	/** the state was worked out from the dates (no state given): it does not undo a stored "Interrompue" */
+	readonly stateDerived: boolean;
+	/** from the "dernière étape" columns of a participant row: matches any stored step with its label and start */
+	readonly lastStep: boolean;
 	readonly sheet?: string;
 	readonly row: number;
 }
@@ -190,7 +194,7 @@ function mapColumns<F extends string>(
 			sheet: context.sheet,
 			row: headerRow.number,
 			column: spec.names[0],
-			problem: `colonne obligatoire absente (en-têtes attendus sur cette ligne)`,
+			problem: 'colonne obligatoire absente de la ligne d’en-têtes',
 		});
 		complete = false;
 	}
@@ -333,7 +337,7 @@ function readParticipantRow(
 		} else if (ok && id !== undefined) {
 			const step: Step = {label: lastStepLabel, type: '', start: isoOf(lastStepStart), state: stateFromDates(lastStepStart, lastStepEnd, context.today)};
 			if (lastStepEnd !== undefined) step.end = isoOf(lastStepEnd);
-			context.batch.steps.push({participantId: id, step, hasType: false, sheet: context.sheet, row: row.number});
+			context.batch.steps.push({participantId: id, step, hasType: false, stateDerived: true, lastStep: true, sheet: context.sheet, row: row.number});
 		}
 	}
 	if (ok && id !== undefined) context.batch.participants.push({id, values, sheet: context.sheet, row: row.number});
@@ -391,7 +395,15 @@ function readStepRow(context: SheetContext, row: SheetRow, columns: ReadonlyArra
 		state: state ?? stateFromDates(start, end, context.today),
 	};
 	if (end !== undefined) step.end = isoOf(end);
-	context.batch.steps.push({participantId, step, hasType: fields.type !== undefined, sheet: context.sheet, row: row.number});
+	context.batch.steps.push({
+		participantId,
+		step,
+		hasType: fields.type !== undefined,
+		stateDerived: state === undefined,
+		lastStep: false,
+		sheet: context.sheet,
+		row: row.number,
+	});
 }
 
 function readEventRow(context: SheetContext, row: SheetRow, columns: ReadonlyArray<MappedColumn<string>>, fields: ByField): void {

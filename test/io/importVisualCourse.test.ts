@@ -128,6 +128,35 @@ describe('import of a Visual Course extraction', () => {
 		expect(amina.steps).toEqual([{label: 'Titre professionnel ADVF', type: 'Formation', start: '2026-09-01', end: '2026-11-20', state: 'Terminée'}]);
 	});
 
+	it('keeps a step the référent marked "Interrompue": the extraction only gives dates', async () => {
+		const store = dir.file('caseload.json');
+		const file = await writeWorkbook(dir.file('vc.xlsx'), [{name: 'Extraction', rows: extraction()}]);
+		await importFile(file, {storePath: store, today: TODAY});
+		const data = JSON.parse(readFileSync(store, 'utf8'));
+		data.participants[0].steps[0].state = 'Interrompue';
+		(await import('node:fs')).writeFileSync(store, JSON.stringify(data));
+		const result = await importFile(file, {storePath: store, today: TODAY});
+		expect(result.summary.steps).toEqual({created: 0, updated: 0, unchanged: 2});
+		expect(readStore(store).participants[0]!.steps[0]!.state).toBe('Interrompue');
+	});
+
+	it('does not duplicate a "dernière étape" also listed on the Étapes sheet', async () => {
+		const file = await writeWorkbook(dir.file('mixte.xlsx'), [
+			{
+				name: 'Bénéficiaires',
+				rows: [
+					['ID', 'Bénéficiaire', 'Dernière étape terminée ou en cours', 'Date de début étape'],
+					['M-1', 'QUINROS Pascal', 'Atelier CV', '02/11/2026'],
+				],
+			},
+			{name: 'Étapes', rows: [['ID bénéficiaire', 'Libellé', 'Type', 'Début', 'État'], ['M-1', 'atelier cv', 'Atelier', '02/11/2026', 'Prévue']]},
+		]);
+		const store = dir.file('caseload.json');
+		await importFile(file, {storePath: store, today: TODAY});
+		const [pascal] = readStore(store).participants;
+		expect(pascal!.steps).toEqual([{label: 'atelier cv', type: 'Atelier', start: '2026-11-02', state: 'Prévue'}]);
+	});
+
 	it('matches headers whatever their case, accents, spaces and punctuation, and the France Travail synonym', async () => {
 		const headers = ['  RESPONSABLE', 'beneficiaire', 'date  de NAISSANCE', 'Id France Travail', 'n° caf', 'Prolong parcours', 'Colonne perso'];
 		const file = await writeWorkbook(dir.file('vc.xlsx'), [
