@@ -19,7 +19,7 @@ import {clamp, initialNavState, type Move, type NavAction, navReducer, type NavS
 import {budget, ParticipantScreen, shownSteps} from './ParticipantScreen.js';
 import {QUEUE_CHROME_LINES, QueueScreen} from './QueueScreen.js';
 import {choiceIndex, ReferentPicker, referentChoices, referentLabel} from './ReferentPicker.js';
-import {type DashboardRow, dashboardRows, longestId, queueColumns, type QueueRow, queueRows, searchIndex} from './screenData.js';
+import {type DashboardRow, dashboardIndexOf, dashboardRows, longestId, queueColumns, type QueueRow, queueRows, searchIndex} from './screenData.js';
 import {bodyHeight, ThemeContext} from './theme.js';
 import {useTerminalSize} from './useTerminalSize.js';
 
@@ -68,10 +68,9 @@ export function App(props: AppProps) {
 	const height = bodyHeight(rows);
 	// The state lives in a ref as well as in React: keys that arrive in one chunk
 	// (fast typing, a paste, tmux send-keys) each see the state left by the previous one.
-	const [nav, setNav] = useState<NavState>(() => {
-		const dashboardIndex = props.queue === undefined ? 0 : Math.max(0, dashboardRows(triage([], {today, settings}), '').findIndex(r => r.indicator.definition.id === props.queue));
-		return initialNavState({referent: props.referent, queue: props.queue, dashboardIndex});
-	});
+	const [nav, setNav] = useState<NavState>(() =>
+		initialNavState({referent: props.referent, queue: props.queue, dashboardIndex: props.queue === undefined ? 0 : dashboardIndexOf(props.queue)}),
+	);
 	const navRef = useRef(nav);
 	function dispatch(action: NavAction) {
 		navRef.current = navReducer(navRef.current, action);

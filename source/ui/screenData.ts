@@ -3,7 +3,7 @@
 // that it is computed once per (data, referent) and tested without a terminal.
 import {frenchDate} from '../domain/calendar.js';
 import type {ParticipantFacts} from '../domain/facts.js';
-import {SECTIONS, type SectionId} from '../domain/indicators.js';
+import {INDICATORS, SECTIONS, type SectionId} from '../domain/indicators.js';
 import type {Participant} from '../domain/model.js';
 import type {IndicatorResult, Triage, TriageEntry} from '../domain/triage.js';
 import {foldText} from '../domain/text.js';
@@ -25,6 +25,12 @@ export function dashboardRows(result: Triage, filter: string): DashboardRow[] {
 		}
 	}
 	return rows;
+}
+
+/** Position of an indicator on the unfiltered dashboard (where Esc lands after `--queue`). */
+export function dashboardIndexOf(indicatorId: string): number {
+	const order = SECTIONS.flatMap(section => INDICATORS.filter(indicator => indicator.section === section.id));
+	return Math.max(0, order.findIndex(indicator => indicator.id === indicatorId));
 }
 
 export function isAlert(indicator: IndicatorResult): boolean {
