@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {isoFromDay, toDay} from '../../source/domain/calendar.js';
+import {isoFromDay, toDay, weekday} from '../../source/domain/calendar.js';
 import {DEFAULT_SETTINGS, type Settings} from '../../source/domain/settings.js';
 import {
 	frenchPublicHolidays,
@@ -86,5 +86,24 @@ describe('working days', () => {
 		expect(isWorkingDay(toDay('2027-05-29'), 'ouvrables')).toBe(true);
 		expect(isWorkingDay(toDay('2027-05-17'), 'ouvrables')).toBe(false);
 		expect(isWorkingDay(toDay('2027-05-29'), 'ouvres')).toBe(false);
+	});
+});
+
+describe('every meeting from 2026 to 2030', () => {
+	it('is due on a working day, with exactly five working days from it to the eve of the meeting', () => {
+		let longest = 0;
+		for (const kind of ['ouvrables', 'ouvres'] as const) {
+			for (let meeting = toDay('2026-01-01'); meeting <= toDay('2030-12-31'); meeting++) {
+				const dueDay = preparationDueDate(meeting, {...DEFAULT_SETTINGS, workingDays: kind});
+				expect(weekday(dueDay)).not.toBe(0);
+				expect(isWorkingDay(dueDay, kind)).toBe(true);
+				let count = 0;
+				for (let day = dueDay; day < meeting; day++) if (isWorkingDay(day, kind)) count++;
+				expect(count).toBe(5);
+				longest = Math.max(longest, meeting - dueDay);
+			}
+		}
+		// five working days never stretch beyond two weeks, holidays included
+		expect(longest).toBeLessThanOrEqual(14);
 	});
 });
