@@ -7,7 +7,7 @@ import type {StoreData} from '../store/schema.js';
 import {type Fault, ImportRejectedError} from './faults.js';
 import {type MergeResult, type MergeSummary, hasChanges, mergeBatch} from './merge.js';
 import {type ImportBatch, type Layout, checkReferences, parseImport} from './parseImport.js';
-import {readSheets} from './readSheets.js';
+import {type FileFormat, readSheets, sniffFormat} from './readSheets.js';
 
 export interface ImportOptions {
 	/** the store file (created when missing) */
@@ -20,6 +20,7 @@ export interface ImportOptions {
 
 export interface ImportResult {
 	readonly file: string;
+	readonly format: FileFormat;
 	readonly layout: Layout;
 	readonly summary: MergeSummary;
 	/** unknown columns or sheets: reported, not blocking */
@@ -78,6 +79,7 @@ function journalEntries(file: string, result: MergeResult): JournalEntry[] {
  * when the import changes nothing.
  */
 export async function importFile(file: string, options: ImportOptions): Promise<ImportResult> {
+	const format = await sniffFormat(file);
 	const batch = await readImportFile(file, options.today, options.storePath);
 	let result: MergeResult;
 	let written = false;
@@ -97,5 +99,5 @@ export async function importFile(file: string, options: ImportOptions): Promise<
 		result = merged!;
 		written = update.entries.length > 0;
 	}
-	return {file, layout: batch.layout, summary: result.summary, warnings: batch.warnings, written};
+	return {file, format, layout: batch.layout, summary: result.summary, warnings: batch.warnings, written};
 }

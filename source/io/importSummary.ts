@@ -7,7 +7,12 @@ function line(label: string, counts: Counts): string {
 }
 
 export function formatImportSummary(result: ImportResult, storePath: string, dryRun: boolean): string {
-	const layout = result.layout === 'exchange' ? 'classeur d’échange' : 'extraction Visual Course';
+	const layout =
+		result.layout === 'visual-course'
+			? 'extraction Visual Course'
+			: result.format === 'csv'
+				? 'format d’échange, CSV'
+				: 'classeur d’échange';
 	const lines = [
 		`${dryRun ? 'Simulation d’import' : 'Import'} de « ${result.file} » (${layout}) :`,
 		line('bénéficiaires', result.summary.participants),

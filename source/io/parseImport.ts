@@ -532,9 +532,9 @@ export async function parseImport(sheets: AsyncIterable<SheetSource>, today: Day
 
 /** Steps and events must belong to someone in the file or already in the store. */
 export function checkReferences(batch: ImportBatch, storeIds: ReadonlySet<string>): void {
-	const fileIds = new Set(batch.participants.map(record => record.id));
+	// Every id read from the file counts, even on a faulty row: its own fault says what to fix.
 	const check = (record: StepRecord | EventRecord, column: string) => {
-		if (fileIds.has(record.participantId) || storeIds.has(record.participantId)) return;
+		if (batch.participantRows.has(record.participantId) || storeIds.has(record.participantId)) return;
 		batch.faults.push({
 			sheet: record.sheet,
 			row: record.row,
