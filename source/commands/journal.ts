@@ -30,7 +30,7 @@ export async function runJournal(context: CommandContext): Promise<void> {
 		return;
 	}
 	const names = new Map(store.data.participants.map(p => [p.id, p.name]));
-	const count = `${lines.length} modification${lines.length > 1 ? 's' : ''}`;
+	const count = `${lines.length} entrée${lines.length > 1 ? 's' : ''}`;
 	const heading = `Journal de ${context.storePath}${id === undefined ? '' : ` — bénéficiaire ${id}`} — ${count}`;
 	process.stdout.write([heading, '', ...lines.map(line => formatJournalLine(line, names) + '\n')].join('\n'));
 }

@@ -9,6 +9,9 @@ const WORDS: Record<string, string> = {
 	created: 'créés',
 	updated: 'mis à jour',
 	unchanged: 'inchangés',
+	participants: 'bénéficiaires',
+	steps: 'étapes',
+	events: 'événements',
 };
 
 function pad(n: number): string {
@@ -29,7 +32,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function plain(value: unknown): string {
 	if (isRecord(value) && !('state' in value) && !('date' in value) && !('indicator' in value)) {
 		return Object.entries(value)
-			.map(([key, inner]) => `${WORDS[key] ?? key} : ${plain(inner)}`)
+			.map(([key, inner]) => (isRecord(inner) ? `${WORDS[key] ?? key} (${plain(inner)})` : `${WORDS[key] ?? key} : ${plain(inner)}`))
 			.join(', ');
 	}
 	return formatValue(value);

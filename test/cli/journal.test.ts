@@ -66,7 +66,7 @@ describe('plie-triage journal', () => {
 		expect(stderr).toBe('');
 		expect(code).toBe(0);
 		const stamp = localStamp(WHEN);
-		expect(stdout).toContain(`Journal de ${file} — 4 modifications`);
+		expect(stdout).toContain(`Journal de ${file} — 4 entrées`);
 		expect(stdout).toContain(
 			[
 				`${stamp} · assistante.plie · A1 (ALPHA Zélie)`,
@@ -85,7 +85,7 @@ describe('plie-triage journal', () => {
 		await someChanges();
 		const {code, stdout} = runCli(['journal', '--data', file, '--participant', 'B2']);
 		expect(code).toBe(0);
-		expect(stdout).toContain('bénéficiaire B2 — 1 modification');
+		expect(stdout).toContain('bénéficiaire B2 — 1 entrée');
 		expect(stdout).toContain('Entretien individuel');
 		expect(stdout).not.toContain('A1');
 		const none = runCli(['journal', '--data', file, '--participant', 'Z9']);
@@ -105,7 +105,7 @@ describe('plie-triage journal', () => {
 		const {code, stdout, stderr} = runCli(['journal', '--data', file]);
 		expect(code).toBe(0);
 		expect(stderr).toContain('ligne 5 illisible (ignorée)');
-		expect(stdout).toContain('4 modifications');
+		expect(stdout).toContain('4 entrées');
 	});
 
 	it('exits 1 with a message when the store or the journal cannot be read', async () => {
@@ -116,5 +116,15 @@ describe('plie-triage journal', () => {
 		const unreadable = runCli(['journal', '--data', file]);
 		expect(unreadable.code).toBe(1);
 		expect(unreadable.stderr).toContain(`${journalPath(file)} : lecture du journal impossible`);
+	});
+
+	it('an import is told with its file and summary', async () => {
+		const csv = path.join(dir, 'entrees.csv');
+		await fs.writeFile(csv, 'ID;Bénéficiaire\nX-1;TESTARD Une\n');
+		expect(runCli(['import', csv, '--data', file]).code).toBe(0);
+		const {code, stdout} = runCli(['journal', '--data', file]);
+		expect(code).toBe(0);
+		expect(stdout).toContain(`  import\n    Fichier : ${csv}, Bilan (bénéficiaires (créés : 1, mis à jour : 0, inchangés : 0)`);
+		expect(stdout).toMatch(/ · X-1 \(TESTARD Une\)\n  import : créé/);
 	});
 });
