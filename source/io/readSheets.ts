@@ -118,14 +118,18 @@ async function* xlsxSheets(file: string): AsyncIterable<SheetSource> {
 		entries: 'ignore',
 	}) as unknown as StreamWorkbookReader;
 	const date1904 = () => reader.properties?.model?.date1904 === true;
+	let sheets = 0;
 	try {
 		for await (const worksheet of reader) {
+			sheets++;
 			yield {name: worksheet.name, date1904, rows: worksheetRows(file, worksheet)};
 		}
 	} catch (error) {
 		if (error instanceof ImportFileError) throw error;
 		throw unreadable(file, error);
 	}
+	// A zip without worksheets: a Word or OpenDocument file, an archive renamed .xlsx…
+	if (sheets === 0) throw new ImportFileError(file, 'ce n’est pas un classeur Excel (.xlsx) : aucune feuille de calcul. Enregistrez-le en .xlsx ou en .csv.');
 }
 
 async function* worksheetRows(file: string, worksheet: StreamWorksheetReader): AsyncIterable<readonly SheetRow[]> {

@@ -154,6 +154,11 @@ describe('a file that cannot be read is refused with a message naming it', () =>
 		expect(await fileError(dir.write('ancien.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])))).toMatch(/\.xls\) non pris en charge/);
 	});
 
+	it('a zip with no worksheet in it', async () => {
+		const file = await writeWorkbook(dir.file('sans-feuille.xlsx'), []);
+		expect(await fileError(file)).toMatch(/sans-feuille\.xlsx : ce n’est pas un classeur Excel \(\.xlsx\) : aucune feuille de calcul/);
+	});
+
 	it('truncated', async () => {
 		const whole = await writeWorkbook(dir.file('whole.xlsx'), [{name: 'Bénéficiaires', rows: [EXCHANGE_PARTICIPANT_HEADERS, ['E-1', '', 'X', '', '', '', '', '']]}]);
 		const bytes = readFileSync(whole);
