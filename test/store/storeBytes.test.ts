@@ -69,29 +69,33 @@ describe('the read-only store reader (report)', () => {
 		throw new Error('the file was accepted');
 	}
 
-	it('reads the same store as openStore', async () => {
-		const file = path.join(dir, 'caseload.json');
-		writeFileSync(file, JSON.stringify(store, null, 1));
-		expect(await readStoreData(file)).toEqual((await openStore(file)).data);
-		writeFileSync(file, JSON.stringify({participants: [{id: 'A', name: 'TESTARD Léa', surnom: 'x'}]}));
-		expect(await readStoreData(file)).toEqual((await openStore(file)).data);
-	});
+	// a small file is parsed whole; a limit of 0 makes it go participant by participant
+	for (const wholeTextLimit of [undefined, 0]) {
+		const how = wholeTextLimit === 0 ? 'participant by participant' : 'whole';
+		it(`reads the same store as openStore (${how})`, async () => {
+			const file = path.join(dir, 'caseload.json');
+			writeFileSync(file, JSON.stringify(store, null, 1));
+			expect(await readStoreData(file, {wholeTextLimit})).toEqual((await openStore(file)).data);
+			writeFileSync(file, JSON.stringify({participants: [{id: 'A', name: 'TESTARD Léa', surnom: 'x'}]}));
+			expect(await readStoreData(file, {wholeTextLimit})).toEqual((await openStore(file)).data);
+		});
 
-	it('refuses what openStore refuses, with the same message', async () => {
-		const cases = [
-			'{"version": 1, "participants": [ {"id": "A"',
-			JSON.stringify({version: 1, participants: [{id: 'A', name: 'X', steps: [{label: 'a', start: '2026-02-30', state: 'Prévue'}]}]}),
-			'[1, 2, 3]',
-			JSON.stringify({version: 2, participants: []}),
-			'',
-		];
-		for (const text of cases) {
-			const file = path.join(dir, 'bad.json');
-			writeFileSync(file, text);
-			expect(await message(readStoreData(file))).toBe(await message(openStore(file)));
-		}
-		const missing = path.join(dir, 'missing.json');
-		expect(await message(readStoreData(missing))).toBe(await message(openStore(missing)));
-		expect(await message(readStoreData(dir))).toBe(await message(openStore(dir)));
-	});
+		it(`refuses what openStore refuses, with the same message (${how})`, async () => {
+			const cases = [
+				'{"version": 1, "participants": [ {"id": "A"',
+				JSON.stringify({version: 1, participants: [{id: 'A', name: 'X', steps: [{label: 'a', start: '2026-02-30', state: 'Prévue'}]}]}),
+				'[1, 2, 3]',
+				JSON.stringify({version: 2, participants: []}),
+				'',
+			];
+			for (const text of cases) {
+				const file = path.join(dir, 'bad.json');
+				writeFileSync(file, text);
+				expect(await message(readStoreData(file, {wholeTextLimit}))).toBe(await message(openStore(file)));
+			}
+			const missing = path.join(dir, 'missing.json');
+			expect(await message(readStoreData(missing, {wholeTextLimit}))).toBe(await message(openStore(missing)));
+			expect(await message(readStoreData(dir, {wholeTextLimit}))).toBe(await message(openStore(dir)));
+		});
+	}
 });
