@@ -75,8 +75,9 @@ export function displayPlain(value: Plain): string {
 
 export type Parsed<T> = {ok: true; value: T | undefined} | {ok: false; problem: string};
 
-const FRENCH_DATE_RE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d+)$/;
-const ISO_DATE_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+/** A time of day after the date (`03/02/2026 00:00`, `2026-02-03T00:00:00`) is ignored: only the day counts. */
+const FRENCH_DATE_RE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d+)(?:[ T]+\d{1,2}[:h]\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
+const ISO_DATE_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/;
 /** Excel serials between 1900-01-01 and 2199-12-31: anything else in a date column is not a date. */
 const MIN_DAY = -25_567;
 const MAX_DAY = 84_005;

@@ -47,8 +47,19 @@ export function detectSeparator(text: string): string {
 	return best;
 }
 
-/** RFC 4180 records; each with the 1-based line number where it starts (as a spreadsheet shows it). */
-export function parseCsv(text: string, separator = detectSeparator(text)): Array<{line: number; cells: string[]}> {
+const SEP_HINT_RE = /^sep=(.)\r?\n/i;
+
+/**
+ * RFC 4180 records, each with its row number as a spreadsheet shows it. A first line
+ * `sep=;` (Excel's separator hint, which Excel hides) sets the separator and is skipped.
+ */
+export function parseCsv(text: string, separator?: string): Array<{line: number; cells: string[]}> {
+	const hint = SEP_HINT_RE.exec(text);
+	if (hint) return parseRecords(text.slice(hint[0].length), separator ?? hint[1]!);
+	return parseRecords(text, separator ?? detectSeparator(text));
+}
+
+function parseRecords(text: string, separator: string): Array<{line: number; cells: string[]}> {
 	const records: Array<{line: number; cells: string[]}> = [];
 	let cells: string[] = [];
 	let field = '';

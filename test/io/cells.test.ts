@@ -11,6 +11,12 @@ describe('date cells and date text', () => {
 		expect(iso(parseDate('2026-02-03'))).toBe('2026-02-03');
 	});
 
+	it('ignores a time of day written after the date', () => {
+		expect(iso(parseDate('03/02/2026 00:00'))).toBe('2026-02-03');
+		expect(iso(parseDate('03/02/2026 14:30:00'))).toBe('2026-02-03');
+		expect(iso(parseDate('2026-02-03T00:00:00'))).toBe('2026-02-03');
+	});
+
 	it('refuses impossible dates and two-digit years, saying which', () => {
 		expect(parseDate('31/02/2026')).toEqual({ok: false, problem: 'date impossible'});
 		const twoDigits = parseDate('03/02/26');

@@ -14,6 +14,13 @@ describe('CSV decoding', () => {
 		expect(decodeCsv(windows1252(text))).toEqual({text, encoding: 'windows-1252'});
 	});
 
+	it('reads UTF-16 with its BOM (Excel "Texte Unicode", tab separated)', () => {
+		const text = 'Bénéficiaire\tGenre\r\nÉLODIE Zoé\tF\r\n';
+		const decoded = decodeCsv(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+		expect(decoded).toEqual({text, encoding: 'utf-16le'});
+		expect(parseCsv(decoded.text)[1]!.cells).toEqual(['ÉLODIE Zoé', 'F']);
+	});
+
 	it('refuses binary content', () => {
 		expect(() => decodeCsv(Buffer.from([0x00, 0x01, 0x02, 0x03]))).toThrow();
 	});
@@ -23,6 +30,13 @@ describe('CSV records', () => {
 	it('detects ; or , from the header line', () => {
 		expect(detectSeparator('a;b;c\n1,5;2;3')).toBe(';');
 		expect(detectSeparator('a,b,c\n1;2;3')).toBe(',');
+	});
+
+	it('follows and skips Excel\'s sep= hint line', () => {
+		expect(parseCsv('sep=,\r\nID,Note\r\n1,a;b\r\n')).toEqual([
+			{line: 1, cells: ['ID', 'Note']},
+			{line: 2, cells: ['1', 'a;b']},
+		]);
 	});
 
 	it('keeps quoted separators, quotes and line breaks inside a field, numbering records as rows', () => {
