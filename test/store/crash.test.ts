@@ -34,14 +34,16 @@ afterEach(async () => {
 
 describe('a writer killed at random moments', () => {
 	it('leaves a store that always parses, holding every change the journal tells', async () => {
+		let killedWhileWriting = 0;
 		for (let round = 0; round < 10; round++) {
 			const {child, finished, writing} = startWriter([file, 'update', `r${round}`, 'forever', '2000']);
 			await writing; // node is up and writing: now any moment may fall mid-write
 			await new Promise(resolve => setTimeout(resolve, Math.random() * 60));
 			child.kill('SIGKILL');
 			const result = await finished;
-			expect(result.signal).toBe('SIGKILL');
-			expect(result.stderr).toBe('');
+			if (result.signal === 'SIGKILL') killedWhileWriting++;
+			// a writer may also stop by itself (lock lost on an overloaded machine): then with a message, exit 1
+			else expect({code: result.code, stderr: result.stderr}).toMatchObject({code: 1, stderr: expect.stringMatching(/^plie-triage : /)});
 			const data = parseStoreText(file, await fs.readFile(file, 'utf8')); // throws if unreadable
 			const notes = new Set(data.participants.find(p => p.id === 'SHARED')!.events.map(e => e.note));
 			for (const line of (await readJournal(file))!.lines) {
@@ -49,6 +51,7 @@ describe('a writer killed at random moments', () => {
 				if (note) expect(notes).toContain(note);
 			}
 		}
+		expect(killedWhileWriting).toBeGreaterThanOrEqual(5);
 		// the lock a killed writer held is taken over once stale: the store is usable again
 		const after = await startWriter([file, 'update', 'final', '3', '2000']).finished;
 		expect(after.stderr).toBe('');
