@@ -7,6 +7,12 @@ import {InputError, UsageError} from './commands/errors.js';
 // Every file this process creates (store, journal, backups, exports) is private.
 process.umask(0o077);
 
+// React and its reconciler load their development build unless NODE_ENV says
+// production: the dashboard profile showed react.development.js and
+// react-reconciler.development.js (checks, warnings, DEV fibers) on every key.
+// An explicit NODE_ENV (tests run with 'test') is kept.
+process.env.NODE_ENV ??= 'production';
+
 const HELP = `
 	Usage
 	  $ plie-triage [commande] [options]

@@ -58,6 +58,9 @@ function nextFrame(stdout: FakeStdout, timeoutMs = 5000): Promise<string> {
 
 const settle = () => new Promise(resolve => setImmediate(resolve));
 
+// as dist/cli.js does before it loads React
+process.env.NODE_ENV ??= 'production';
+
 const {openStore} = await import('../store/openStore.js');
 const {toDay} = await import('../domain/calendar.js');
 const today = toDay(todayText);
