@@ -441,7 +441,8 @@ const REQUIRED: Record<SheetKind, readonly string[]> = {
 	events: ['participantId', 'date', 'type'],
 };
 
-async function readSheet(context: SheetContext, source: SheetSource, exchangeWorkbook: boolean): Promise<boolean> {
+/** Reads one sheet: 'read' when it was recognised (its faults recorded), 'no-header' when it is not a known layout. */
+async function readSheet(context: SheetContext, source: SheetSource, exchangeWorkbook: boolean): Promise<'read' | 'no-header'> {
 	let header: SheetRow | undefined;
 	let kind: SheetKind | undefined = kindFromName(source.name);
 	let searched = 0;
@@ -463,17 +464,16 @@ async function readSheet(context: SheetContext, source: SheetSource, exchangeWor
 			if (rowReader === undefined) rowReader = () => {}; // faults recorded; still drain the rows
 		}
 	}
-	if (header === undefined) {
-		if (kind !== undefined || !exchangeWorkbook) {
-			context.batch.faults.push({
-				sheet: source.name,
-				problem: `aucune ligne d’en-têtes reconnue dans les ${HEADER_SEARCH_ROWS} premières lignes (attendu par exemple « Bénéficiaire », « Date de naissance »${kind === 'participants' || kind === undefined ? ', « ID »' : ', « ID bénéficiaire »'}…)`,
-			});
-			return kind !== undefined;
-		}
-		return false;
-	}
-	return true;
+	if (header !== undefined) return 'read';
+	if (kind === undefined) return 'no-header';
+	// A sheet named like an exchange sheet must have its headers.
+	context.batch.faults.push({sheet: source.name, problem: noHeaderProblem(kind)});
+	return 'read';
+}
+
+function noHeaderProblem(kind: SheetKind | undefined): string {
+	const examples = kind === 'steps' || kind === 'events' ? '« ID bénéficiaire », « Date »' : '« Bénéficiaire », « Date de naissance », « ID »';
+	return `aucune ligne d’en-têtes reconnue dans les ${HEADER_SEARCH_ROWS} premières lignes (attendu par exemple ${examples}…)`;
 }
 
 function sheetReader(
@@ -511,21 +511,24 @@ export async function parseImport(sheets: AsyncIterable<SheetSource>, today: Day
 	const context: SheetContext = {batch, date1904: false, today};
 	let used = 0;
 	let seenExchangeSheet = false;
-	const ignored: string[] = [];
+	const ignored: Array<string | undefined> = [];
 	for await (const source of sheets) {
 		const named = kindFromName(source.name) !== undefined;
 		if (named) seenExchangeSheet = true;
 		if (seenExchangeSheet && !named) {
-			ignored.push(source.name ?? '');
-			for await (const _row of source.rows); // drain
+			ignored.push(source.name);
+			for await (const _rows of source.rows); // drain
 			continue;
 		}
-		if (await readSheet(context, source, seenExchangeSheet)) used++;
-		else if (source.name !== undefined) ignored.push(source.name);
+		if ((await readSheet(context, source, seenExchangeSheet)) === 'read') used++;
+		else ignored.push(source.name);
 	}
-	for (const name of ignored) batch.warnings.push(`feuille « ${name} » non reconnue : ignorée.`);
-	if (used === 0 && batch.faults.length === 0) {
-		batch.faults.push({problem: 'aucune feuille reconnue : attendu une extraction Visual Course ou un classeur d’échange (feuilles Bénéficiaires, Étapes, Événements).'});
+	if (used === 0) {
+		// Nothing recognised: say why, for the one sheet or for the whole file.
+		if (ignored.length === 1) batch.faults.push({sheet: ignored[0], problem: noHeaderProblem(undefined)});
+		else batch.faults.push({problem: 'aucune feuille reconnue : attendu une extraction Visual Course ou un classeur d’échange (feuilles Bénéficiaires, Étapes, Événements).'});
+	} else {
+		for (const name of ignored) batch.warnings.push(`feuille « ${name ?? ''} » non reconnue : ignorée.`);
 	}
 	return batch;
 }

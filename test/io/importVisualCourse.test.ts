@@ -157,6 +157,16 @@ describe('import of a Visual Course extraction', () => {
 		expect(pascal!.steps).toEqual([{label: 'atelier cv', type: 'Atelier', start: '2026-11-02', state: 'Prévue'}]);
 	});
 
+	it('ignores, with a warning, another sheet that is no known layout', async () => {
+		const file = await writeWorkbook(dir.file('vc.xlsx'), [
+			{name: 'Extraction', rows: extraction()},
+			{name: 'Paramètres', rows: [['Période', '2026'], ['Structure', 'PLIE']]},
+		]);
+		const result = await importFile(file, {storePath: dir.file('caseload.json'), today: TODAY});
+		expect(result.summary.participants.created).toBe(2);
+		expect(result.warnings).toEqual(['feuille « Paramètres » non reconnue : ignorée.']);
+	});
+
 	it('matches headers whatever their case, accents, spaces and punctuation, and the France Travail synonym', async () => {
 		const headers = ['  RESPONSABLE', 'beneficiaire', 'date  de NAISSANCE', 'Id France Travail', 'n° caf', 'Prolong parcours', 'Colonne perso'];
 		const file = await writeWorkbook(dir.file('vc.xlsx'), [
