@@ -117,4 +117,16 @@ describe('plie-triage demo', () => {
 		const json = JSON.parse(runCli(['report', '--json', '--data', file, '--today', T]).stdout);
 		expect(json.indicators.every((i: {count: number}) => i.count > 0)).toBe(true);
 	});
+
+	it('never replaces a caseload holding other files, unless --force', () => {
+		const run = runCli(['demo', '--data', store, '--today', T]);
+		expect(run.code).toBe(1);
+		expect(run.stderr).toContain('--force');
+		const json = JSON.parse(runCli(['report', '--json', '--data', store, '--today', T]).stdout);
+		expect(json.indicators[1].participants.sort()).toEqual(['A-1', 'B-2']);
+		const copy = path.join(dir, 'copy.json');
+		writeFileSync(copy, readFileSync(store));
+		expect(runCli(['demo', '--data', copy, '--today', T, '--force']).code).toBe(0);
+		expect(JSON.parse(readFileSync(copy, 'utf8')).participants.every((p: {id: string}) => p.id.startsWith('DEMO-'))).toBe(true);
+	});
 });
