@@ -69,8 +69,15 @@ export function triage(participants: readonly Participant[], options: TriageOpti
 	const facts = new Map<string, ParticipantFacts>();
 	const membership = new Map<string, string[]>();
 
+	// a caseload has a few dozen referent spellings: fold each once, not once per person
+	const folded = new Map<string, string>();
 	for (const participant of participants) {
-		if (wanted !== undefined && foldText(participant.referent ?? '') !== wanted) continue;
+		if (wanted !== undefined) {
+			const referent = participant.referent ?? '';
+			let key = folded.get(referent);
+			if (key === undefined) folded.set(referent, (key = foldText(referent)));
+			if (key !== wanted) continue;
+		}
 		const f = computeFacts(participant, today);
 		facts.set(participant.id, f);
 		const memberOf: string[] = [];
