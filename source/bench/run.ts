@@ -8,8 +8,6 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
 import {toDay} from '../domain/calendar.js';
-import {triage} from '../domain/triage.js';
-import {readStoreData} from '../store/readStore.js';
 import {type BudgetResult, checkBudgets} from './budgets.js';
 import {BENCH_SEED, generateCaseload, storeText} from './caseload.js';
 import {peakMemory, runJsonChild, timeNode} from './processes.js';
@@ -91,19 +89,9 @@ function measureReport(file: string, size: number): Pick<SizeResult, 'report' | 
 	return {report, floor, reportRatio: report.medianMs / floor.medianMs};
 }
 
-async function measureCompute(file: string, size: number): Promise<SizeResult['compute']> {
-	const data = await readStoreData(file);
-	const options = {today: toDay(TODAY), settings: data.settings};
-	let start = performance.now();
-	triage(data.participants, options);
-	const firstMs = performance.now() - start;
-	const runsMs: number[] = [];
+function measureCompute(file: string, size: number): SizeResult['compute'] {
 	const runs = size >= 50_000 ? 5 : 15;
-	for (let i = 0; i < runs; i++) {
-		start = performance.now();
-		triage(data.participants, options);
-		runsMs.push(performance.now() - start);
-	}
+	const {firstMs, runsMs} = runJsonChild<{firstMs: number; runsMs: number[]}>('./computeChild.js', [file, TODAY, String(runs)]);
 	return {firstMs, runsMs: runsMs.map(ms => round(ms)), medianMs: median(runsMs)};
 }
 
@@ -192,7 +180,7 @@ async function measureSize(size: number): Promise<SizeResult> {
 	log(`  report --json et plancher…`);
 	const reportPart = measureReport(file, size);
 	log(`  calcul du tri…`);
-	const compute = await measureCompute(file, size);
+	const compute = measureCompute(file, size);
 	const result: SizeResult = {participants: size, fileMb, ...reportPart, compute};
 	if (size <= 10_000) {
 		log(`  import du classeur d'échange…`);
