@@ -23,7 +23,14 @@ export async function runDashboard(context: CommandContext): Promise<void> {
 	}
 	const {openStore} = await import('../store/openStore.js');
 	const store = await openStore(context.storePath);
-	const [{render}, React, {Dashboard}] = await Promise.all([import('ink'), import('react'), import('../ui/Dashboard.js')]);
+	const [{render}, React, {Dashboard}, {EditSession}, {createEditHandler}] = await Promise.all([
+		import('ink'),
+		import('react'),
+		import('../ui/Dashboard.js'),
+		import('../store/editSession.js'),
+		import('../ui/edits/editHandler.js'),
+	]);
+	const session = new EditSession(context.storePath, store.data);
 	const app = render(
 		React.createElement(Dashboard, {
 			initialParticipants: store.data.participants,
@@ -33,6 +40,7 @@ export async function runDashboard(context: CommandContext): Promise<void> {
 			referent: context.referent,
 			queue,
 			color: !process.env.NO_COLOR,
+			onEdit: createEditHandler({session, today: context.today}),
 		}),
 		{exitOnCtrlC: true},
 	);

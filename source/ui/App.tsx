@@ -32,7 +32,12 @@ export interface Selection {
 	readonly participantId?: string;
 	/** index in participant.steps of the selected step (participant view) */
 	readonly stepIndex?: number;
+	/** discrétion mode (`*`): initials instead of names */
+	readonly discretion?: boolean;
 }
+
+/** What a command handler may ask the dashboard to do next: open the highlighted person. */
+export type CommandFollowUp = 'open' | void;
 
 export interface StatusMessage {
 	readonly text: string;
@@ -52,7 +57,7 @@ export interface AppProps {
 	/** the keymap; defaults to KEYMAP (extra bindings appear in the help) */
 	readonly bindings?: readonly Binding[];
 	/** called with a command of the keymap the dashboard does not handle itself */
-	readonly onCommand?: (command: string, selection: Selection) => void;
+	readonly onCommand?: (command: string, selection: Selection) => CommandFollowUp;
 	/** shown in the status line until the next key (a new object each time, so the same words can come back) */
 	readonly message?: StatusMessage;
 	/** false while a form of the caller owns the keyboard */
@@ -133,6 +138,7 @@ export function App(props: AppProps) {
 			indicatorId: s.queue?.indicatorId,
 			participantId: s.view === 'participant' ? d.shownId : highlighted,
 			stepIndex: s.view === 'participant' ? d.steps[d.stepCursor]?.index : undefined,
+			discretion: s.discretion,
 		};
 	}
 
@@ -152,7 +158,17 @@ export function App(props: AppProps) {
 
 	function openParticipantAt(index: number) {
 		const row = derive(navRef.current).queue[index];
-		if (row) dispatch({type: 'open-participant', id: row.entry.id, index});
+		if (row) dispatch({type: 'open-participant', id: row.entry.id, index, step: firstStepToFix(row.entry.id)});
+	}
+
+	/** The step the queue is about (or any step to fix) is selected on opening: `d`/`t` act on it at once. */
+	function firstStepToFix(id: string): number {
+		const facts = result.facts.get(id);
+		if (!facts) return 0;
+		const steps = shownSteps(facts);
+		const wanted = {'steps.to-start': 'to-start', 'steps.to-finish': 'to-finish'}[navRef.current.queue?.indicatorId ?? ''];
+		const index = steps.findIndex(s => s.problem !== undefined && (wanted === undefined || s.problem === wanted));
+		return Math.max(0, index >= 0 ? index : steps.findIndex(s => s.problem !== undefined));
 	}
 
 	/** n / p: the next person of the queue; when the shown person left it (after an edit), the one now in their place. */
@@ -240,7 +256,7 @@ export function App(props: AppProps) {
 				dispatch({type: 'toggle-discretion'});
 				return;
 			default:
-				props.onCommand?.(command, selection());
+				if (props.onCommand?.(command, selection()) === 'open') handleCommand('open');
 		}
 	}
 

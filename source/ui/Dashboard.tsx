@@ -6,7 +6,7 @@
 import React, {type ReactNode, useCallback, useRef, useState} from 'react';
 import type {Participant} from '../domain/model.js';
 import type {Settings} from '../domain/settings.js';
-import {App, type AppProps, type Selection, type StatusMessage} from './App.js';
+import {App, type AppProps, type CommandFollowUp, type Selection, type StatusMessage} from './App.js';
 
 export interface EditTools {
 	/** the caseload as it is now on screen */
@@ -21,7 +21,8 @@ export interface EditTools {
 	readonly closePanel: () => void;
 }
 
-export type EditHandler = (command: string, selection: Selection, tools: EditTools) => void;
+/** May return 'open' to open the highlighted person instead (a queue key that needs the file). */
+export type EditHandler = (command: string, selection: Selection, tools: EditTools) => CommandFollowUp;
 
 export interface DashboardProps extends Omit<AppProps, 'participants' | 'settings' | 'onCommand' | 'message' | 'inputActive' | 'panel'> {
 	readonly initialParticipants: readonly Participant[];
@@ -49,9 +50,7 @@ export function Dashboard({initialParticipants, initialSettings, onEdit, ...rest
 	}).current;
 
 	const onCommand = useCallback(
-		(command: string, selection: Selection) => {
-			onEdit?.(command, selection, tools);
-		},
+		(command: string, selection: Selection) => onEdit?.(command, selection, tools),
 		[onEdit, tools],
 	);
 

@@ -39,7 +39,8 @@ export type NavAction =
 	| {readonly type: 'move'; readonly move: Move; readonly count: number; readonly page: number}
 	| {readonly type: 'select'; readonly index: number}
 	| {readonly type: 'open-queue'; readonly indicatorId: string}
-	| {readonly type: 'open-participant'; readonly id: string; readonly index: number}
+	/** `step`: the row of the steps list to select first (the step to fix) */
+	| {readonly type: 'open-participant'; readonly id: string; readonly index: number; readonly step?: number}
 	| {readonly type: 'back'}
 	| {readonly type: 'filter-start'}
 	| {readonly type: 'filter-type'; readonly text: string}
@@ -164,7 +165,7 @@ export function navReducer(state: NavState, action: NavAction): NavState {
 		case 'open-participant': {
 			if (!state.queue) return state;
 			const queue = {...state.queue, cursor: action.index};
-			return {...state, view: 'participant', typing: false, queue, participant: {id: action.id, step: 0, stepOffset: 0}};
+			return {...state, view: 'participant', typing: false, queue, participant: {id: action.id, step: action.step ?? 0, stepOffset: 0}};
 		}
 		case 'back': {
 			if (state.overlay !== 'none') return {...state, overlay: 'none'};

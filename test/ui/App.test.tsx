@@ -265,7 +265,6 @@ describe('participant', () => {
 		});
 		app = await renderApp([someone], {
 			queue: 'caseload.active',
-			bindings: [...(await import('../../source/ui/keymap.js')).KEYMAP, {command: 'finish-step', strokes: [{char: 't'}], keys: 't', label: 'terminer l’étape', hint: 't terminer', views: ['participant']}],
 			onCommand: (command, selection) => seen.push({command, ...selection}),
 		});
 		let frame = await app.press(KEYS.enter);
@@ -274,9 +273,9 @@ describe('participant', () => {
 		frame = await app.press(KEYS.down);
 		expect(lineWith(frame, '›')).toContain('Seconde');
 		await app.press('t');
-		expect(seen).toEqual([expect.objectContaining({command: 'finish-step', view: 'participant', participantId: 'E-1', stepIndex: 0})]);
-		// the added binding is in the generated help
-		expect(await app.press('?')).toContain('terminer l’étape');
+		expect(seen).toEqual([expect.objectContaining({command: 'step-finish', view: 'participant', participantId: 'E-1', stepIndex: 0})]);
+		// the edit binding is in the generated help
+		expect(await app.press('?')).toContain('étape → Terminée');
 	});
 });
 
@@ -302,8 +301,10 @@ describe('modes and overlays', () => {
 		let frame = await app.press('?');
 		expect(frame).toContain('Aide');
 		expect(frame).toContain('PgDn');
-		expect(frame).toContain('mode discrétion');
+		expect(frame).toContain('entretien individuel aujourd’hui');
 		expect(lines(frame).length).toBeLessThanOrEqual(23);
+		// the help is taller than 24 rows: its end is one key away
+		expect(await app.press('G')).toContain('mode discrétion');
 		frame = await app.press(KEYS.escape);
 		expect(frame).toContain('Effectifs');
 	});

@@ -24,7 +24,7 @@ describe('Dashboard (edits plug in here)', () => {
 	it('re-triages after a handler replaces the caseload; n then goes to the person now in that place', async () => {
 		const people = [toStart('A', 30), toStart('B', 20), toStart('C', 10)];
 		const start: EditHandler = (command, selection, tools) => {
-			if (command !== 'start-step') return;
+			if (command !== 'step-start') return;
 			const next = tools.participants().map(p =>
 				p.id === selection.participantId
 					? {...p, steps: p.steps.map((s, i) => (i === selection.stepIndex ? {...s, state: 'En cours' as const} : s))}
@@ -33,7 +33,7 @@ describe('Dashboard (edits plug in here)', () => {
 			tools.replace(next);
 			tools.say('Étape passée « En cours ».');
 		};
-		const bindings = [...KEYMAP, {command: 'start-step', strokes: [{char: 'd'}], keys: 'd', label: 'étape en cours', hint: 'd en cours', views: ['participant' as const]}];
+		const bindings = KEYMAP;
 		const instance = render(
 			<Dashboard initialParticipants={people} initialSettings={DEFAULT_SETTINGS} storePath="x.json" today={toDay(T)} queue="steps.to-start" bindings={bindings} onEdit={start} color={false} />,
 		);

@@ -1,0 +1,34 @@
+// A message too long for the status line (a conflict with both values, a
+// failure, the cellule file written): shown in place of the body until a key.
+import {Box, Text, useInput} from 'ink';
+import React from 'react';
+import {truncate} from '../format.js';
+import {tint, useTheme} from '../theme.js';
+import {useTerminalSize} from '../useTerminalSize.js';
+
+export interface NoticeProps {
+	readonly title: string;
+	readonly text: string;
+	/** red when something went wrong */
+	readonly alarm?: boolean;
+	readonly onClose: () => void;
+}
+
+export function Notice({title, text, alarm, onClose}: NoticeProps) {
+	const theme = useTheme();
+	const {columns: width} = useTerminalSize();
+	useInput(() => onClose());
+	return (
+		<Box flexDirection="column" width={width}>
+			<Text bold color={tint(theme, alarm ? 'red' : 'cyan')} wrap="truncate-end">
+				{truncate(title, width)}
+			</Text>
+			{text.split('\n').map((line, i) => (
+				<Text key={i} wrap="wrap">
+					{line}
+				</Text>
+			))}
+			<Text dimColor>Une touche pour continuer.</Text>
+		</Box>
+	);
+}

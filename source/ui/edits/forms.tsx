@@ -1,0 +1,224 @@
+// The edit forms of the participant view: what each asks, its starting values,
+// and the pure edit its values become. Saving goes through the handler's `save`.
+import React from 'react';
+import {addMonths, type Day, frenchDate, toDay} from '../../domain/calendar.js';
+import {
+	addStep,
+	type Edit,
+	editStep,
+	edited,
+	recordEvent,
+	recordExit,
+	recordNonIntegration,
+	renewContract,
+	sameValue,
+	setContract,
+	setRomeCode,
+	snoozeIndicator,
+	stepRef,
+} from '../../domain/edits/index.js';
+import {parseTypedDate} from '../../domain/edits/dates.js';
+import {indicatorById} from '../../domain/indicators.js';
+import type {Participant, Step} from '../../domain/model.js';
+import {EVENT_TYPES, EXIT_REASONS, EXIT_TYPES, NON_INTEGRATION_REASONS, STEP_STATES} from '../../domain/vocabulary.js';
+import {Form} from './Form.js';
+import type {FieldSpec, Values} from './formState.js';
+
+/** Saves an edit of one participant; resolves to a refusal to show in the form. */
+export type Save = (edit: Edit) => Promise<string | undefined>;
+
+export interface FormContext {
+	readonly participant: Participant;
+	/** the name as shown (initials in discrétion mode) */
+	readonly name: string;
+	readonly today: Day;
+	readonly save: Save;
+	readonly cancel: () => void;
+}
+
+const blankIsNull = (text: string | undefined) => (text === undefined || text.trim() === '' ? null : text);
+
+const STEP_FIELDS: readonly FieldSpec[] = [
+	{key: 'label', label: 'Libellé', kind: 'text'},
+	{key: 'type', label: 'Type', kind: 'text'},
+	{key: 'start', label: 'Début', kind: 'date'},
+	{key: 'end', label: 'Fin (facultative)', kind: 'date', optional: true},
+	{key: 'state', label: 'État', kind: 'choice', options: STEP_STATES},
+];
+
+const stepFields = (values: Values) => ({
+	label: values.label,
+	type: values.type,
+	start: values.start ?? '',
+	end: blankIsNull(values.end),
+	state: values.state,
+});
+
+/** `m`: the selected step's label, type, dates and state. */
+export function stepForm(context: FormContext, step: Step) {
+	const ref = stepRef(step);
+	return (
+		<Form
+			title={`Modifier l’étape — ${context.name}`}
+			fields={STEP_FIELDS}
+			initial={{label: step.label, type: step.type, start: frenchDate(step.start), end: frenchDate(step.end), state: step.state}}
+			submit={values => context.save(p => editStep(p, ref, stepFields(values)))}
+			onCancel={context.cancel}
+		/>
+	);
+}
+
+/** `+`: a new step, planned from today unless changed. */
+export function newStepForm(context: FormContext) {
+	return (
+		<Form
+			title={`Nouvelle étape — ${context.name}`}
+			fields={STEP_FIELDS}
+			initial={{label: '', type: '', start: frenchDate(context.today), end: '', state: 'Prévue'}}
+			submit={values => context.save(p => addStep(p, stepFields(values)))}
+			onCancel={context.cancel}
+		/>
+	);
+}
+
+/** Tab: an event of any type, on any date, with a note. */
+export function eventForm(context: FormContext) {
+	return (
+		<Form
+			title={`Nouvel événement — ${context.name}`}
+			fields={[
+				{key: 'type', label: 'Type', kind: 'choice', options: EVENT_TYPES},
+				{key: 'date', label: 'Date', kind: 'date'},
+				{key: 'note', label: 'Note (facultative)', kind: 'text'},
+			]}
+			initial={{type: 'Entretien individuel', date: frenchDate(context.today), note: ''}}
+			submit={values => context.save(p => recordEvent(p, {type: values.type ?? '', date: values.date ?? '', note: values.note}))}
+			onCancel={context.cancel}
+		/>
+	);
+}
+
+const NO_RENEWAL = 'aucun (dates ci-dessus)';
+const RENEWALS: Record<string, number> = {'+6 mois après la fin actuelle': 6, '+12 mois après la fin actuelle': 12};
+
+/** `c`: CER start and end, a quick renewal (+6 / +12 months from the current end), the ROME code. */
+export function contractForm(context: FormContext) {
+	const p = context.participant;
+	const renewals = p.contractEnd === undefined ? [NO_RENEWAL] : [NO_RENEWAL, ...Object.keys(RENEWALS)];
+	return (
+		<Form
+			title={`Contrat (CER) et code ROME — ${context.name}`}
+			note={p.contractEnd === undefined ? 'Pas de fin de CER enregistrée : saisissez les dates.' : `Fin actuelle du CER : ${frenchDate(p.contractEnd)}`}
+			fields={[
+				{key: 'start', label: 'Début du CER', kind: 'date', optional: true},
+				{key: 'end', label: 'Fin du CER', kind: 'date', optional: true},
+				{key: 'renewal', label: 'Renouvellement', kind: 'choice', options: renewals},
+				{key: 'rome', label: 'Code ROME', kind: 'text'},
+			]}
+			initial={{start: frenchDate(p.contractStart), end: frenchDate(p.contractEnd), renewal: NO_RENEWAL, rome: p.romeCode ?? ''}}
+			derive={(values, changed) => {
+				if (changed !== 'renewal') return values;
+				const months = RENEWALS[values.renewal ?? ''];
+				if (months === undefined || p.contractEnd === undefined) return {...values, end: frenchDate(p.contractEnd)};
+				return {...values, end: frenchDate(addMonths(toDay(p.contractEnd), months))};
+			}}
+			submit={values =>
+				context.save(participant => {
+					const months = RENEWALS[values.renewal ?? ''];
+					const typedEnd = parseTypedDate(values.end ?? '');
+					// a renewal chosen and its end kept: journaled as a renewal
+					const renewal =
+						months !== undefined && participant.contractEnd !== undefined && typedEnd === addMonths(toDay(participant.contractEnd), months)
+							? renewContract(participant, months)
+							: undefined;
+					const contract = renewal ?? setContract(participant, {start: blankIsNull(values.start), end: blankIsNull(values.end)});
+					if (!contract.ok) return contract;
+					const rome = setRomeCode(contract.participant, values.rome ?? '');
+					if (!rome.ok) return rome;
+					const said = [
+						sameValue(contract.participant, participant) ? undefined : contract.description,
+						sameValue(rome.participant, contract.participant) ? undefined : rome.description,
+					].filter(Boolean);
+					return edited(rome.participant, said.join(' ; ') || 'Contrat et code ROME inchangés');
+				})
+			}
+			onCancel={context.cancel}
+		/>
+	);
+}
+
+/** Exit motives offered for a type: the seeds' groups (Réduction des freins and Autre use « autres »). */
+export function exitReasonsFor(type: string | undefined): readonly string[] {
+	if (type === 'Positive') return EXIT_REASONS.positive;
+	if (type === 'Dynamique') return EXIT_REASONS.dynamique;
+	return EXIT_REASONS.autres;
+}
+
+/** `x` for someone integrated: date, type and motive, confirmed before saving. */
+export function exitForm(context: FormContext) {
+	const p = context.participant;
+	const type = p.exitType ?? 'Positive';
+	return (
+		<Form
+			title={`Sortie du PLIE — ${context.name}`}
+			fields={[
+				{key: 'date', label: 'Date de sortie', kind: 'date'},
+				{key: 'type', label: 'Type', kind: 'choice', options: EXIT_TYPES},
+				{key: 'reason', label: 'Motif', kind: 'choice', options: values => exitReasonsFor(values.type)},
+			]}
+			initial={{
+				date: frenchDate(p.exitDate ?? context.today),
+				type,
+				reason: p.exitReason && exitReasonsFor(type).includes(p.exitReason) ? p.exitReason : exitReasonsFor(type)[0]!,
+			}}
+			confirm={values => `Enregistrer la sortie de ${context.name} le ${values.date} (${values.type} — ${values.reason}) ? (o/n)`}
+			submit={values => context.save(participant => recordExit(participant, {date: values.date ?? '', type: values.type ?? '', reason: values.reason ?? ''}))}
+			onCancel={context.cancel}
+		/>
+	);
+}
+
+/** `x` for someone in intake: the non-integration, confirmed before saving. */
+export function nonIntegrationForm(context: FormContext) {
+	const p = context.participant;
+	return (
+		<Form
+			title={`Non-intégration (phase d’accueil) — ${context.name}`}
+			fields={[
+				{key: 'date', label: 'Date', kind: 'date'},
+				{key: 'reason', label: 'Motif', kind: 'choice', options: NON_INTEGRATION_REASONS},
+			]}
+			initial={{date: frenchDate(p.nonIntegrationDate ?? context.today), reason: p.nonIntegrationReason ?? NON_INTEGRATION_REASONS[0]}}
+			confirm={values => `Enregistrer la non-intégration de ${context.name} le ${values.date} (${values.reason}) ? (o/n)`}
+			submit={values =>
+				context.save(participant => recordNonIntegration(participant, {date: values.date ?? '', reason: values.reason ?? ''}, context.today))
+			}
+			onCancel={context.cancel}
+		/>
+	);
+}
+
+/** Default length of a snooze: a month (the next cellule comes about then). */
+const SNOOZE_DAYS = 30;
+
+/** `z`: one of the person's alerts put on hold, with a reason and an end date. */
+export function snoozeForm(context: FormContext, indicatorIds: readonly string[], preferred?: string) {
+	const labels = indicatorIds.map(id => indicatorById(id)?.label ?? id);
+	const idOf = (label: string | undefined) => indicatorIds[labels.indexOf(label ?? '')] ?? '';
+	const first = preferred !== undefined && indicatorIds.includes(preferred) ? preferred : indicatorIds[0]!;
+	return (
+		<Form
+			title={`Mettre une alerte en attente — ${context.name}`}
+			fields={[
+				{key: 'indicator', label: 'Alerte', kind: 'choice', options: labels},
+				{key: 'reason', label: 'Raison', kind: 'text'},
+				{key: 'until', label: 'Jusqu’au', kind: 'date'},
+			]}
+			initial={{indicator: labels[indicatorIds.indexOf(first)]!, reason: '', until: frenchDate(context.today + SNOOZE_DAYS)}}
+			submit={values =>
+				context.save(p => snoozeIndicator(p, {indicator: idOf(values.indicator), reason: values.reason ?? '', until: values.until ?? ''}, context.today))
+			}
+			onCancel={context.cancel}
+		/>
+	);
+}
