@@ -66,24 +66,23 @@ interface CommandLine {
 	readonly flags: Readonly<Record<string, unknown>>;
 }
 
-// `report` with its plain flags is read without meow: the start-up profile of
-// `report` showed meow (its bundle, then reading and normalising package.json) at
-// ~45 ms of CPU, the largest module cost. Anything else — another command,
-// --help, --version, --flag=value, a repeated or unknown flag, a value starting
-// with '-' — goes through meow as before.
-const QUICK_REPORT_FLAGS: Readonly<Record<string, keyof typeof FLAGS>> = {
-	'--json': 'json',
-	'--hide-snoozed': 'hideSnoozed',
-	'--data': 'data',
-	'--today': 'today',
-	'--referent': 'referent',
+// `report` and the dashboard with their plain flags are read without meow: the
+// start-up profile of `report` showed meow (its bundle, then reading and
+// normalising package.json) at ~45 ms of CPU, its largest module cost. Anything
+// else — another command, --help, --version, --flag=value, a repeated or unknown
+// flag, a value starting with '-' — goes through meow as before.
+const QUICK_FLAGS: Readonly<Record<string, Readonly<Record<string, keyof typeof FLAGS>>>> = {
+	report: {'--json': 'json', '--hide-snoozed': 'hideSnoozed', '--data': 'data', '--today': 'today', '--referent': 'referent'},
+	dashboard: {'--data': 'data', '--today': 'today', '--referent': 'referent', '--queue': 'queue', '--demo-if-missing': 'demoIfMissing'},
 };
 
-function quickReport(argv: readonly string[]): CommandLine | undefined {
-	if (argv[0] !== 'report') return undefined;
+function quickCommandLine(argv: readonly string[]): CommandLine | undefined {
+	const report = argv[0] === 'report';
+	if (!report && argv[0] !== undefined && !argv[0].startsWith('--')) return undefined;
+	const known = QUICK_FLAGS[report ? 'report' : 'dashboard']!;
 	const flags: Record<string, unknown> = {};
-	for (let i = 1; i < argv.length; i++) {
-		const name = Object.hasOwn(QUICK_REPORT_FLAGS, argv[i]!) ? QUICK_REPORT_FLAGS[argv[i]!]! : undefined;
+	for (let i = report ? 1 : 0; i < argv.length; i++) {
+		const name = Object.hasOwn(known, argv[i]!) ? known[argv[i]!]! : undefined;
 		if (name === undefined || name in flags) return undefined;
 		if (FLAGS[name].type === 'boolean') {
 			flags[name] = true;
@@ -93,11 +92,11 @@ function quickReport(argv: readonly string[]): CommandLine | undefined {
 		if (value === undefined || value.startsWith('-')) return undefined;
 		flags[name] = value;
 	}
-	return {input: ['report'], flags};
+	return {input: report ? ['report'] : [], flags};
 }
 
 async function commandLine(): Promise<CommandLine> {
-	const quick = quickReport(process.argv.slice(2));
+	const quick = quickCommandLine(process.argv.slice(2));
 	if (quick) return quick;
 	const {default: meow} = await import('meow');
 	const cli = meow(HELP, {importMeta: import.meta, allowUnknownFlags: false, flags: FLAGS});
