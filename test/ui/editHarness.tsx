@@ -1,0 +1,92 @@
+// The dashboard with its real edit handler on a temporary store file: keys are
+// typed as a person would, and the file is read back to see what was saved.
+import {promises as fs} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {render} from 'ink-testing-library';
+import React from 'react';
+import {toDay} from '../../source/domain/calendar.js';
+import type {Participant} from '../../source/domain/model.js';
+import type {Settings} from '../../source/domain/settings.js';
+import {EditSession} from '../../source/store/editSession.js';
+import {readStoreFile} from '../../source/store/storeFile.js';
+import {updateStore} from '../../source/store/transaction.js';
+import {Dashboard} from '../../source/ui/Dashboard.js';
+import {createEditHandler} from '../../source/ui/edits/editHandler.js';
+import {KEYS, settled} from './renderApp.js';
+
+export interface Editor {
+	readonly dir: string;
+	readonly file: string;
+	readonly frame: () => string;
+	readonly press: (...keys: string[]) => Promise<string>;
+	/** waits for the saves under way, then returns the screen */
+	readonly saved: () => Promise<string>;
+	/** the participant as stored in the file now */
+	readonly disk: (id: string) => Promise<Participant>;
+	readonly session: EditSession;
+	readonly close: () => Promise<void>;
+}
+
+export async function renderEditor(
+	participants: readonly Participant[],
+	options: {today?: string; queue?: string; settings?: Partial<Settings>} = {},
+): Promise<Editor> {
+	const today = toDay(options.today ?? '2026-11-22');
+	const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'plie-edits-'));
+	const file = path.join(dir, 'caseload.json');
+	await updateStore(
+		file,
+		data => {
+			data.participants.push(...participants);
+			Object.assign(data.settings, options.settings ?? {});
+			return [{action: 'création du fichier de test'}];
+		},
+		{create: true},
+	);
+	const data = (await readStoreFile(file)).data;
+	const session = new EditSession(file, data);
+	const instance = render(
+		<Dashboard
+			initialParticipants={data.participants}
+			initialSettings={data.settings}
+			storePath={file}
+			today={today}
+			queue={options.queue}
+			color={false}
+			onEdit={createEditHandler({session, today, directory: dir})}
+		/>,
+	);
+	const stdout = instance.stdout as unknown as NodeJS.WriteStream & {emit: (event: string) => boolean};
+	Object.defineProperty(stdout, 'columns', {value: 80, configurable: true});
+	Object.defineProperty(stdout, 'rows', {value: 24, configurable: true});
+	stdout.emit('resize');
+	await settled(instance.lastFrame);
+	const frame = () => instance.lastFrame() ?? '';
+	// the session saves one change after the other: a reload queued behind them waits for them all
+	const saved = async () => {
+		await session.reloadIfChanged();
+		return settled(instance.lastFrame);
+	};
+	const press = async (...keys: string[]) => {
+		for (const key of keys) {
+			instance.stdin.write(key);
+			await settled(instance.lastFrame, key === KEYS.escape ? 80 : 30);
+			await saved();
+		}
+		return frame();
+	};
+	return {
+		dir,
+		file,
+		frame,
+		press,
+		saved,
+		session,
+		disk: async id => (await readStoreFile(file)).data.participants.find(p => p.id === id)!,
+		close: async () => {
+			instance.unmount();
+			await fs.rm(dir, {recursive: true, force: true});
+		},
+	};
+}
