@@ -1,5 +1,5 @@
 // Running a command as its own process, for whole-process times and peak memory.
-import {spawnSync} from 'node:child_process';
+import {spawn, spawnSync} from 'node:child_process';
 import {existsSync, openSync, closeSync, readFileSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -74,4 +74,37 @@ export function runJsonChild<T>(script: string, args: readonly string[], nodeOpt
 	const lines = (run.stdout?.toString() ?? '').trim().split('\n');
 	if (run.status !== 0) throw new Error(`${script} : code ${run.status}\n${run.stderr?.toString() ?? ''}`);
 	return JSON.parse(lines[lines.length - 1]!) as T;
+}
+
+/**
+ * Time from spawning `node args…` in a pseudo-terminal (util-linux `script`, 120×40)
+ * until its output shows `marker`: the first frame of the dashboard as a user
+ * sees it, start-up included. The process is then told to quit ('q') and killed.
+ * Undefined when `script` is missing or the marker never comes.
+ */
+export function firstFrameInTerminal(args: readonly string[], marker: string, timeoutMs = 30_000): Promise<number | undefined> {
+	const scriptBin = '/usr/bin/script';
+	if (!existsSync(scriptBin)) return Promise.resolve(undefined);
+	const quote = (text: string) => `'${text.replaceAll("'", "'\\''")}'`;
+	const command = `stty rows 40 cols 120; exec ${[process.execPath, ...args].map(quote).join(' ')}`;
+	return new Promise(resolve => {
+		const start = performance.now();
+		const child = spawn(scriptBin, ['-qfec', command, '/dev/null'], {stdio: ['pipe', 'pipe', 'ignore']});
+		let output = '';
+		let done = false;
+		const finish = (ms: number | undefined) => {
+			if (done) return;
+			done = true;
+			clearTimeout(timer);
+			child.stdin.write('q');
+			setTimeout(() => child.kill('SIGKILL'), 500).unref();
+			resolve(ms);
+		};
+		const timer = setTimeout(() => finish(undefined), timeoutMs);
+		child.stdout.on('data', (chunk: Buffer) => {
+			output += chunk.toString('utf8');
+			if (output.includes(marker)) finish(performance.now() - start);
+		});
+		child.on('exit', () => finish(undefined));
+	});
 }
