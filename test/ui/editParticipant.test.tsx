@@ -1,0 +1,201 @@
+// Events, contract, standby, exit, snooze, undo and conflicts through the
+// dashboard, with the store file read back after each key.
+import {afterEach, describe, expect, it} from 'vitest';
+import {addMonths, frenchDate, isoFromDay, toDay} from '../../source/domain/calendar.js';
+import type {Participant} from '../../source/domain/model.js';
+import {updateStore} from '../../source/store/transaction.js';
+import {inOrder, person} from '../helpers/caseload.js';
+import {type Editor, renderEditor} from './editHarness.js';
+import {KEYS} from './renderApp.js';
+
+const T = '2026-11-22';
+const iso = (offset: number) => isoFromDay(toDay(T) + offset);
+const fr = (offset: number) => frenchDate(toDay(T) + offset);
+
+let editor: Editor | undefined;
+afterEach(async () => {
+	await editor?.close();
+	editor = undefined;
+});
+
+/** Opens the first person of the « File active » queue. */
+async function openActive(people: Participant[]): Promise<Editor> {
+	editor = await renderEditor(people, {queue: 'caseload.active'});
+	await editor.press(KEYS.enter);
+	return editor;
+}
+
+describe('events', () => {
+	it('e records an individual interview today in one key, a an unjustified absence', async () => {
+		const e = await openActive([inOrder(T, {id: 'E'})]);
+		let frame = await e.press('e');
+		expect(frame).toContain(`${fr(0)}  Entretien individuel`);
+		frame = await e.press('a');
+		expect((await e.disk('E')).events).toEqual(expect.arrayContaining([{date: T, type: 'Entretien individuel'}, {date: T, type: 'Absence injustifiée'}]));
+		// pressed twice: refused, nothing recorded twice
+		frame = await e.press('e');
+		expect(frame).toContain('déjà enregistré');
+		expect((await e.disk('E')).events.filter(ev => ev.type === 'Entretien individuel' && ev.date === T)).toHaveLength(1);
+	});
+
+	it('Tab opens the event form: type chosen by its initial, a date, a note with a q in it', async () => {
+		const e = await openActive([inOrder(T, {id: 'E'})]);
+		let frame = await e.press('\t');
+		expect(frame).toContain('Nouvel événement');
+		frame = await e.press('c', '\t', '19/11/2026', '\t', 'rappel quinzaine', KEYS.enter);
+		expect((await e.disk('E')).events).toContainEqual({date: '2026-11-19', type: 'Contact téléphonique', note: 'rappel quinzaine'});
+		expect(frame).toContain('Enregistré : Événement « Contact téléphonique »');
+	});
+});
+
+describe('contract, ROME code, standby', () => {
+	it('c renews the CER by 6 months from its current end and sets the ROME code', async () => {
+		const e = await openActive([inOrder(T, {id: 'C', rsa: true, contractStart: iso(-170), contractEnd: iso(10), romeCode: undefined})]);
+		let frame = await e.press('c');
+		expect(frame).toContain(`Fin actuelle du CER : ${fr(10)}`);
+		frame = await e.press('\t', '\t', KEYS.down);
+		const renewed = isoFromDay(addMonths(toDay(T) + 10, 6));
+		expect(frame).toContain(frenchDate(renewed));
+		frame = await e.press('\t', 'm1607', KEYS.enter);
+		const stored = await e.disk('C');
+		expect(stored).toMatchObject({contractStart: iso(-170), contractEnd: renewed, romeCode: 'M1607'});
+		expect(frame).toContain('CER renouvelé de 6 mois');
+	});
+
+	it('c refuses an end before the start and a bad ROME code, in the form', async () => {
+		const e = await openActive([inOrder(T, {id: 'C', contractStart: iso(-10), contractEnd: iso(100)})]);
+		let frame = await e.press('c', '\t', '01/01/2020', KEYS.enter);
+		expect(frame).toContain('la fin (01/01/2020) précède le début');
+		frame = await e.press(KEYS.backspace.repeat(10), fr(200), '\t', '\t', KEYS.backspace.repeat(5), 'XYZ', KEYS.enter);
+		expect(frame).toContain('Code ROME « XYZ » impossible');
+		frame = await e.press(KEYS.escape);
+		expect(await e.disk('C')).toMatchObject({contractStart: iso(-10), contractEnd: iso(100), romeCode: 'K2204'});
+	});
+
+	it('v starts a standby today, and v again ends it', async () => {
+		const e = await openActive([inOrder(T, {id: 'V'})]);
+		let frame = await e.press('v');
+		expect(frame).toContain(`Veille depuis le ${fr(0)}`);
+		expect((await e.disk('V')).standbySince).toBe(T);
+		frame = await e.press('v');
+		expect(frame).toContain('Pas en veille');
+		expect((await e.disk('V')).standbySince).toBeUndefined();
+	});
+});
+
+describe('exit and non-integration, behind a confirmation', () => {
+	it('x: date, type, motive from the list; n goes back to the form, o saves', async () => {
+		const e = await openActive([inOrder(T, {id: 'X'})]);
+		let frame = await e.press('x');
+		expect(frame).toContain('Sortie du PLIE');
+		expect(frame).toContain('CDI');
+		// type Dynamique (its initial), then the motives of that group
+		frame = await e.press('\t', 'd', '\t', KEYS.down);
+		expect(frame).toContain('‹ CDI < mi-temps ›');
+		frame = await e.press(KEYS.enter);
+		expect(frame).toContain(`Enregistrer la sortie de TESTARD`);
+		expect(frame).toContain('(o/n)');
+		frame = await e.press('n');
+		expect(frame).toContain('Sortie du PLIE');
+		expect((await e.disk('X')).exitDate).toBeUndefined();
+		frame = await e.press(KEYS.enter, 'o');
+		expect(await e.disk('X')).toMatchObject({exitDate: T, exitType: 'Dynamique', exitReason: 'CDI < mi-temps'});
+		expect(frame).toContain('Sorti·e');
+	});
+
+	it('x for someone in intake records a non-integration with a motive of the list', async () => {
+		editor = await renderEditor([person({id: 'I', firstAppointment: iso(-20)})], {queue: 'caseload.intake'});
+		let frame = await editor.press(KEYS.enter, 'x');
+		expect(frame).toContain('Non-intégration');
+		frame = await editor.press('\t', 'r', KEYS.enter);
+		expect(frame).toContain('(o/n)');
+		await editor.press('o');
+		expect(await editor.disk('I')).toMatchObject({nonIntegrationDate: T, nonIntegrationReason: 'Relève d\'un accompagnement spécifique'});
+	});
+
+	it('Esc leaves the exit form without a change', async () => {
+		const e = await openActive([inOrder(T, {id: 'X'})]);
+		await e.press('x', KEYS.escape);
+		expect((await e.disk('X')).exitDate).toBeUndefined();
+	});
+});
+
+describe('snooze', () => {
+	it('z puts the alert on hold with a reason and an end date: out of the queue and its count, greyed in the file', async () => {
+		const lapsed = inOrder(T, {id: 'Z', rsa: true, contractStart: iso(-200), contractEnd: iso(-5)});
+		const other = inOrder(T, {id: 'Y', rsa: true, contractStart: iso(-200), contractEnd: iso(-3)});
+		editor = await renderEditor([lapsed, other], {queue: 'rsa.contract-expired'});
+		let frame = await editor.press(KEYS.enter, 'z');
+		expect(frame).toContain('Mettre une alerte en attente');
+		expect(frame).toContain('RSA dont le CER est échu');
+		frame = await editor.press('\t', 'renouvellement en cours', '\t', '15/12/2026', KEYS.enter);
+		const stored = await editor.disk('Z');
+		expect(stored.snoozes).toEqual([{indicator: 'rsa.contract-expired', reason: 'renouvellement en cours', until: '2026-12-15', since: T}]);
+		// still listed in the file, marked as on hold (the line is cut at 80 columns)
+		expect(frame).toMatch(/RSA dont le CER est échu .* — en attente jusqu'au/);
+		expect(frame).toContain('Enregistré : Alerte « RSA dont le CER est échu » mise en attente');
+		frame = await editor.press(KEYS.escape);
+		expect(frame).toMatch(/RSA dont le CER est échu — 1\/1 · 1 en attente/);
+		frame = await editor.press(KEYS.escape);
+		expect(frame).toMatch(/RSA dont le CER est échu\s+1\b/);
+	});
+
+	it('z refuses an end date already past, in the form', async () => {
+		editor = await renderEditor([inOrder(T, {id: 'Z', rsa: true, contractStart: iso(-200), contractEnd: iso(-5)})], {queue: 'rsa.contract-expired'});
+		const frame = await editor.press('z', '\t', 'attente', '\t', '01/11/2026', KEYS.enter);
+		expect(frame).toContain('déjà passée');
+		expect((await editor.disk('Z')).snoozes).toBeUndefined();
+	});
+});
+
+describe('undo', () => {
+	it('u undoes the session’s changes one by one, back to the file as it was, then says there is nothing left', async () => {
+		const original = inOrder(T, {id: 'U'});
+		const e = await openActive([original]);
+		const before = await e.disk('U');
+		await e.press('e', 'v');
+		expect((await e.disk('U')).standbySince).toBe(T);
+		let frame = await e.press('u');
+		expect(frame).toContain('Annulation : Mise en veille');
+		expect((await e.disk('U')).standbySince).toBeUndefined();
+		frame = await e.press('u');
+		expect(frame).toContain('Annulation : Événement « Entretien individuel »');
+		expect(await e.disk('U')).toEqual(before);
+		frame = await e.press('u');
+		expect(frame).toContain('Rien à annuler dans cette session.');
+	});
+});
+
+describe('a colleague’s change on disk', () => {
+	it('same step changed by both: a conflict message with both values, nothing overwritten, the screen shows the file', async () => {
+		const someone = inOrder(T, {id: 'K', steps: [{label: 'Atelier', type: 'Atelier', start: iso(-5), state: 'Prévue'}]});
+		editor = await renderEditor([someone], {queue: 'steps.to-start'});
+		await editor.press(KEYS.enter);
+		await updateStore(editor.file, data => {
+			const p = data.participants.find(x => x.id === 'K')!;
+			p.steps[0] = {...p.steps[0]!, state: 'Terminée', end: iso(-1)};
+			return [{action: 'collègue', participantId: 'K'}];
+		});
+		let frame = await editor.press('d');
+		expect(frame).toContain('Conflit');
+		expect(frame).toContain('enregistré entre-temps');
+		expect(frame).toContain('Terminée');
+		expect(frame).toContain('En cours');
+		expect((await editor.disk('K')).steps[0]).toMatchObject({state: 'Terminée', end: iso(-1)});
+		frame = await editor.press(' ');
+		expect(frame).toMatch(/› +Terminée/);
+	});
+
+	it('a different field changed meanwhile: both changes kept', async () => {
+		const someone = inOrder(T, {id: 'K', steps: [{label: 'Atelier', type: 'Atelier', start: iso(-5), state: 'Prévue'}]});
+		editor = await renderEditor([someone], {queue: 'steps.to-start'});
+		await editor.press(KEYS.enter);
+		await updateStore(editor.file, data => {
+			data.participants.find(x => x.id === 'K')!.romeCode = 'M1607';
+			return [{action: 'collègue', participantId: 'K'}];
+		});
+		const frame = await editor.press('d');
+		expect(frame).toContain('fusionné');
+		expect(await editor.disk('K')).toMatchObject({romeCode: 'M1607', steps: [{state: 'En cours'}]});
+	});
+});
