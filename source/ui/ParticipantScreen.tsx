@@ -199,7 +199,8 @@ export function ParticipantScreen({facts, membership, settings, stepCursor, step
 					wrap="truncate-end"
 				>
 					{truncate(
-						`${member.urgent && !member.snoozed ? '!' : ' '} ${member.label}${member.figure ? ` (${member.figure})` : ''}${member.snoozed ? ` — ${member.snoozed}` : ''}`,
+						// on hold: the reason matters more than the figure on a narrow screen
+						`${member.urgent && !member.snoozed ? '!' : ' '} ${member.label}${member.snoozed ? ` — ${member.snoozed}` : member.figure ? ` (${member.figure})` : ''}`,
 						width,
 					)}
 				</Text>
