@@ -1,0 +1,75 @@
+// `E` on the dashboard: the cellule workbook written next to the store (the
+// test's current folder stand-in), asked before replacing, in discrétion mode too.
+import {promises as fs} from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import {afterEach, describe, expect, it} from 'vitest';
+import {inOrder} from '../helpers/caseload.js';
+import {type Editor, renderEditor} from './editHarness.js';
+import {KEYS} from './renderApp.js';
+
+const T = '2026-11-22';
+
+let editor: Editor | undefined;
+afterEach(async () => {
+	await editor?.close();
+	editor = undefined;
+});
+
+async function namesIn(file: string, sheet: string): Promise<string> {
+	const workbook = new ExcelJS.Workbook();
+	await workbook.xlsx.readFile(file);
+	const rows: string[] = [];
+	workbook.getWorksheet(sheet)!.eachRow(row => rows.push(JSON.stringify(row.values)));
+	return rows.join('\n');
+}
+
+describe('E: the cellule preparation workbook from the dashboard', () => {
+	it('asks the meeting date (the next cellule by default), writes the file, says where and when it is due', async () => {
+		editor = await renderEditor([inOrder(T, {id: 'W', name: 'VERNADOU Lise'})], {settings: {nextCellule: '2026-12-08'}});
+		let frame = await editor.press('E');
+		expect(frame).toContain('Préparation de la cellule de suivi');
+		expect(frame).toContain('Date de la cellule : 08/12/2026');
+		frame = await editor.press(KEYS.enter);
+		const file = path.join(editor.dir, 'cellule-2026-12-08.xlsx');
+		expect(frame).toContain('Préparation de la cellule du 08/12/2026 écrite');
+		expect(frame).toContain('au plus tard le 02/12/2026');
+		expect((await fs.stat(file)).mode & 0o777).toBe(0o600);
+		expect(await namesIn(file, 'Liste nominative')).toContain('VERNADOU Lise');
+		// any key closes the message
+		frame = await editor.press(' ');
+		expect(frame).toContain('Effectifs');
+	});
+
+	it('asks « Remplacer ? » when the file exists: n keeps it, o replaces it', async () => {
+		editor = await renderEditor([inOrder(T, {id: 'W'})]);
+		// no next cellule in the settings: today + 14 days
+		let frame = await editor.press('E');
+		expect(frame).toContain('Date de la cellule : 06/12/2026');
+		const file = path.join(editor.dir, 'cellule-2026-12-06.xlsx');
+		await fs.writeFile(file, 'ouvert dans Excel', {mode: 0o600});
+		frame = await editor.press(KEYS.enter);
+		expect(frame).toContain('existe déjà');
+		expect(frame).toContain('Remplacer ? (o/n)');
+		frame = await editor.press('n');
+		expect(frame).toContain('Fichier non remplacé.');
+		expect(await fs.readFile(file, 'utf8')).toBe('ouvert dans Excel');
+		frame = await editor.press('E', KEYS.enter, 'o');
+		expect(frame).toContain('écrite');
+		// a real workbook now, not the old text
+		expect(await namesIn(file, 'Synthèse')).toContain('Rubrique');
+	});
+
+	it('writes initials in discrétion mode and refuses an impossible date in the form', async () => {
+		editor = await renderEditor([inOrder(T, {id: 'W', name: 'VERNADOU Lise'})], {settings: {nextCellule: '2026-12-08'}});
+		let frame = await editor.press('*', 'E');
+		expect(frame).toContain('discrétion');
+		frame = await editor.press('32/12/2026', KEYS.enter);
+		expect(frame).toContain('date impossible');
+		frame = await editor.press(KEYS.backspace.repeat(10), '08/12/2026', KEYS.enter);
+		expect(frame).toContain('écrite');
+		const names = await namesIn(path.join(editor.dir, 'cellule-2026-12-08.xlsx'), 'Liste nominative');
+		expect(names).not.toContain('VERNADOU');
+		expect(names).toContain('V. L.');
+	});
+});
