@@ -30,7 +30,8 @@ describe('E: the cellule preparation workbook from the dashboard', () => {
 		let frame = await editor.press('E');
 		expect(frame).toContain('Préparation de la cellule de suivi');
 		expect(frame).toContain('Date de la cellule : 08/12/2026');
-		frame = await editor.press(KEYS.enter);
+		await editor.press(KEYS.enter);
+		frame = await editor.waitFor('écrite');
 		const file = path.join(editor.dir, 'cellule-2026-12-08.xlsx');
 		expect(frame).toContain('Préparation de la cellule du 08/12/2026 écrite');
 		expect(frame).toContain('au plus tard le 02/12/2026');
@@ -48,14 +49,17 @@ describe('E: the cellule preparation workbook from the dashboard', () => {
 		expect(frame).toContain('Date de la cellule : 06/12/2026');
 		const file = path.join(editor.dir, 'cellule-2026-12-06.xlsx');
 		await fs.writeFile(file, 'ouvert dans Excel', {mode: 0o600});
-		frame = await editor.press(KEYS.enter);
-		expect(frame).toContain('existe déjà');
+		await editor.press(KEYS.enter);
+		frame = await editor.waitFor('existe déjà');
 		expect(frame).toContain('Remplacer ? (o/n)');
 		frame = await editor.press('n');
 		expect(frame).toContain('Fichier non remplacé.');
 		expect(await fs.readFile(file, 'utf8')).toBe('ouvert dans Excel');
-		frame = await editor.press('E', KEYS.enter, 'o');
-		expect(frame).toContain('écrite');
+		await editor.press('E', KEYS.enter);
+		await editor.waitFor('Remplacer');
+		await editor.press('o');
+		frame = await editor.waitFor('écrite');
+		expect(frame).toContain('cellule-2026-12-06.xlsx');
 		// a real workbook now, not the old text
 		expect(await namesIn(file, 'Synthèse')).toContain('Rubrique');
 	});
@@ -66,8 +70,8 @@ describe('E: the cellule preparation workbook from the dashboard', () => {
 		expect(frame).toContain('discrétion');
 		frame = await editor.press('32/12/2026', KEYS.enter);
 		expect(frame).toContain('date impossible');
-		frame = await editor.press(KEYS.backspace.repeat(10), '08/12/2026', KEYS.enter);
-		expect(frame).toContain('écrite');
+		await editor.press(KEYS.backspace.repeat(10), '08/12/2026', KEYS.enter);
+		await editor.waitFor('écrite');
 		const names = await namesIn(path.join(editor.dir, 'cellule-2026-12-08.xlsx'), 'Liste nominative');
 		expect(names).not.toContain('VERNADOU');
 		expect(names).toContain('V. L.');

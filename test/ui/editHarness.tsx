@@ -25,6 +25,8 @@ export interface Editor {
 	/** the participant as stored in the file now */
 	readonly disk: (id: string) => Promise<Participant>;
 	readonly session: EditSession;
+	/** the screen once it shows `text` (a workbook takes a moment to write) */
+	readonly waitFor: (text: string) => Promise<string>;
 	readonly close: () => Promise<void>;
 }
 
@@ -83,6 +85,10 @@ export async function renderEditor(
 		press,
 		saved,
 		session,
+		waitFor: async text => {
+			for (let waited = 0; waited < 15_000 && !frame().includes(text); waited += 50) await new Promise(resolve => setTimeout(resolve, 50));
+			return settled(instance.lastFrame);
+		},
 		disk: async id => (await readStoreFile(file)).data.participants.find(p => p.id === id)!,
 		close: async () => {
 			instance.unmount();

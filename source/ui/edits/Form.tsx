@@ -71,6 +71,7 @@ export function Form(props: FormProps) {
 	const [error, setError] = useState<string | undefined>();
 	const [question, setQuestion] = useState<string | undefined>();
 	const busy = useRef(false);
+	const [saving, setSaving] = useState(false);
 	const questionRef = useRef<string | undefined>(undefined);
 
 	function update(action: FormAction) {
@@ -91,6 +92,7 @@ export function Form(props: FormProps) {
 
 	async function save() {
 		busy.current = true;
+		setSaving(true);
 		setError(undefined);
 		try {
 			const refusal = await props.submit(stateRef.current.values);
@@ -99,6 +101,7 @@ export function Form(props: FormProps) {
 			setError(`Enregistrement impossible : ${(thrown as Error).message}`);
 		} finally {
 			busy.current = false;
+			setSaving(false);
 		}
 	}
 
@@ -155,7 +158,9 @@ export function Form(props: FormProps) {
 		date: 'jj/mm/aaaa, + / − : un jour',
 		choice: '↑↓ ou initiale : choisir',
 	} as const;
-	const hint = question
+	const hint = saving
+		? 'Enregistrement…'
+		: question
 		? 'o : oui · n ou Échap : revenir au formulaire'
 		: `Entrée : valider · Échap : annuler · Tab : champ suivant${focused ? ` · ${hintByKind[focused.kind]}` : ''}`;
 
