@@ -45,4 +45,6 @@ export async function runDashboard(context: CommandContext): Promise<void> {
 		{exitOnCtrlC: true},
 	);
 	await app.waitUntilExit();
+	// keys pressed just before q are still being saved: wait for them (a reload queued behind them)
+	await session.reloadIfChanged().catch(() => false);
 }
