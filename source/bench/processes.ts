@@ -10,18 +10,28 @@ const RSS_PRELOAD = fileURLToPath(new URL('./maxRssPreload.js', import.meta.url)
 
 export interface ProcessRun {
 	readonly ms: number;
+	/** user + system CPU time of the process (GNU time), when available */
+	readonly cpuMs?: number;
 	readonly code: number | null;
 	readonly stderr: string;
 }
 
-/** Wall time of `node args…`, stdout to /dev/null (the report is not read back). */
+const TIME_FORMAT = 'PLIE_BENCH_TIME %U %S %M';
+const TIME_LINE = /PLIE_BENCH_TIME ([\d.]+) ([\d.]+) (\d+)/;
+
+/** Wall time (and CPU time) of `node args…`, stdout to /dev/null (the report is not read back). */
 export function timeNode(args: readonly string[], env?: NodeJS.ProcessEnv): ProcessRun {
 	const devNull = openSync(os.devNull, 'w');
 	try {
+		const timed = existsSync(GNU_TIME);
+		const [command, commandArgs] = timed ? [GNU_TIME, ['-f', TIME_FORMAT, process.execPath, ...args]] : [process.execPath, [...args]];
 		const start = performance.now();
-		const run = spawnSync(process.execPath, args, {stdio: ['ignore', devNull, 'pipe'], env: env ?? process.env, maxBuffer: 64 * 1024 * 1024});
+		const run = spawnSync(command, commandArgs, {stdio: ['ignore', devNull, 'pipe'], env: env ?? process.env, maxBuffer: 64 * 1024 * 1024});
 		const ms = performance.now() - start;
-		return {ms, code: run.status, stderr: run.stderr?.toString() ?? ''};
+		const stderr = run.stderr?.toString() ?? '';
+		const match = TIME_LINE.exec(stderr);
+		const cpuMs = match ? (Number(match[1]) + Number(match[2])) * 1000 : undefined;
+		return {ms, cpuMs, code: run.status, stderr: stderr.replace(TIME_LINE, '').trim()};
 	} finally {
 		closeSync(devNull);
 	}
