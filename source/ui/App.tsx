@@ -362,7 +362,8 @@ export function App(props: AppProps) {
 					{body}
 				</Box>
 				<Text wrap="truncate-end">{truncate(status, width)}</Text>
-				<Footer view={nav.view} width={width} bindings={bindings} />
+				{/* a form shows its own keys */}
+				<Footer view={nav.view} width={width} bindings={bindings} text={props.panel ? '' : undefined} />
 			</Box>
 		</ThemeContext.Provider>
 	);

@@ -74,8 +74,8 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'right', strokes: [{key: 'rightArrow'}], keys: '→', label: 'section suivante', hint: '←→ section', views: ['dashboard']},
 	{command: 'open', strokes: [{key: 'return'}], keys: 'Entrée', label: 'ouvrir la file / la fiche', hint: 'Entrée ouvrir', views: ['dashboard', 'queue'], footer: ['dashboard', 'queue']},
 	// the edits (source/ui/edits): on the selected step, the person shown, or the person highlighted in the queue
-	{command: 'step-start', strokes: [{char: 'd'}], keys: 'd', label: 'étape sélectionnée → En cours (file « à commencer » : la personne en surbrillance)', hint: 'd/t/i étape', views: ['participant', 'queue'], footer: ['participant']},
-	{command: 'step-finish', strokes: [{char: 't'}], keys: 't', label: 'étape → Terminée, fin aujourd’hui si absente ou à venir (file « à terminer » aussi)', hint: 'd/t/i étape', views: ['participant', 'queue'], footer: ['participant']},
+	{command: 'step-start', strokes: [{char: 'd'}], keys: 'd', label: 'étape → En cours (aussi dans la file « Prévue → En cours »)', hint: 'd/t/i étape', views: ['participant', 'queue'], footer: ['participant']},
+	{command: 'step-finish', strokes: [{char: 't'}], keys: 't', label: 'étape → Terminée, fin aujourd’hui si absente (aussi dans sa file)', hint: 'd/t/i étape', views: ['participant', 'queue'], footer: ['participant']},
 	{command: 'step-interrupt', strokes: [{char: 'i'}], keys: 'i', label: 'étape → Interrompue, fin aujourd’hui', hint: 'd/t/i étape', views: ['participant'], footer: ['participant']},
 	{command: 'step-edit', strokes: [{char: 'm'}], keys: 'm', label: 'modifier l’étape : libellé, type, dates, état', hint: 'm modifier', views: ['participant']},
 	{command: 'step-add', strokes: [{char: '+'}, {char: 'A'}], keys: '+ A', label: 'ajouter une étape', hint: '+ étape', views: ['participant']},

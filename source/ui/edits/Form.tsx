@@ -153,16 +153,12 @@ export function Form(props: FormProps) {
 	const focusedOptions = focused ? optionsOf(focused, state.values) : [];
 	// lines left for the open list of choices: title, note, fields, error, hint
 	const optionLines = Math.max(3, height - fields.length - 5);
-	const hintByKind = {
-		text: 'texte libre',
-		date: 'jj/mm/aaaa, + / − : un jour',
-		choice: '↑↓ ou initiale : choisir',
-	} as const;
+	const hintByKind = {text: '', date: ' · +/− : un jour', choice: ' · ↑↓ ou initiale'} as const;
 	const hint = saving
 		? 'Enregistrement…'
 		: question
-		? 'o : oui · n ou Échap : revenir au formulaire'
-		: `Entrée : valider · Échap : annuler · Tab : champ suivant${focused ? ` · ${hintByKind[focused.kind]}` : ''}`;
+			? 'o : oui · n ou Échap : revenir au formulaire'
+			: `Entrée : valider · Échap : annuler · Tab : champ suivant${focused ? hintByKind[focused.kind] : ''}`;
 
 	return (
 		<Box flexDirection="column">
