@@ -67,7 +67,7 @@ export async function renderEditor(
 	const frame = () => instance.lastFrame() ?? '';
 	// the session saves one change after the other: a reload queued behind them waits for them all
 	const saved = async () => {
-		await session.reloadIfChanged();
+		await session.reloadIfChanged().catch(() => false);
 		return settled(instance.lastFrame);
 	};
 	const press = async (...keys: string[]) => {

@@ -199,3 +199,16 @@ describe('a colleague’s change on disk', () => {
 		expect(await editor.disk('K')).toMatchObject({romeCode: 'M1607', steps: [{state: 'En cours'}]});
 	});
 });
+
+describe('a save that fails', () => {
+	it('says why and shows the file as it is: the interview typed is not shown as if saved', async () => {
+		const e = await openActive([inOrder(T, {id: 'F'})]);
+		const {promises: fs} = await import('node:fs');
+		await fs.writeFile(e.file, '{ abîmé', {mode: 0o600});
+		let frame = await e.press('e');
+		expect(frame).toContain('Enregistrement impossible');
+		frame = await e.press(' ');
+		expect(frame).not.toContain(`${fr(0)}  Entretien individuel`);
+	});
+});
+

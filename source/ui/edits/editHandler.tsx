@@ -38,6 +38,9 @@ const QUEUE_STEP_KEYS: Record<string, {queue: string; problem: 'to-start' | 'to-
 export function createEditHandler(options: EditHandlerOptions): EditHandler {
 	const {session, today} = options;
 
+	/** one-key edits shown but not saved yet */
+	let pending = 0;
+
 	function refresh(tools: EditTools) {
 		tools.replace(session.data.participants, session.data.settings);
 	}
@@ -46,7 +49,8 @@ export function createEditHandler(options: EditHandlerOptions): EditHandler {
 	function report(outcome: ChangeOutcome, tools: EditTools, from: 'form' | 'key' | 'undo'): string | undefined {
 		switch (outcome.status) {
 			case 'saved': {
-				refresh(tools);
+				// while other one-key edits wait their turn, the screen already shows them: keep it
+				if (from !== 'key' || pending === 0 || outcome.merged) refresh(tools);
 				tools.closePanel();
 				const merged = outcome.merged ? ' (fusionné avec une modification enregistrée entre-temps sur un autre poste)' : '';
 				// a one-key edit already said what it did when it was shown
@@ -90,7 +94,11 @@ export function createEditHandler(options: EditHandlerOptions): EditHandler {
 		}
 		tools.replace(tools.participants().map(p => (p.id === participant.id ? result.participant : p)));
 		tools.say(result.description);
-		void apply(participant.id, edit).then(outcome => report(outcome, tools, 'key'));
+		pending++;
+		void apply(participant.id, edit).then(outcome => {
+			pending--;
+			report(outcome, tools, 'key');
+		});
 	}
 
 	function formContext(tools: EditTools, participant: Participant, selection: Selection): FormContext {
