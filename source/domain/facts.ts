@@ -132,7 +132,11 @@ export function computeFacts(participant: Participant, today: Day): ParticipantF
 	let stepsToStart = 0;
 	let earliestDueStart: Day | undefined;
 	let stepsAfterExit = 0;
-	for (const step of participant.steps) {
+	// indexed loops: computeFacts runs once per person in `report`, mostly before the
+	// JIT has optimised it, and an unoptimised for…of pays the iterator protocol per item
+	const steps = participant.steps;
+	for (let s = 0; s < steps.length; s++) {
+		const step = steps[s]!;
 		const start = dayOf(step.start);
 		const end = optionalDay(step.end);
 		if (start <= today) {
@@ -159,7 +163,9 @@ export function computeFacts(participant: Participant, today: Day): ParticipantF
 	let lastContact: Day | undefined;
 	// unjustified absences are rare: keep their days and count them once the last contact is known
 	let absences: Day[] | undefined;
-	for (const event of participant.events) {
+	const events = participant.events;
+	for (let e = 0; e < events.length; e++) {
+		const event = events[e]!;
 		const date = dayOf(event.date);
 		if (date > today) continue; // a planned event is not past activity
 		if (lastEvent === undefined || date > lastEvent) lastEvent = date;

@@ -71,7 +71,8 @@ export function triage(participants: readonly Participant[], options: TriageOpti
 
 	// a caseload has a few dozen referent spellings: fold each once, not once per person
 	const folded = new Map<string, string>();
-	for (const participant of participants) {
+	for (let p = 0; p < participants.length; p++) {
+		const participant = participants[p]!;
 		if (wanted !== undefined) {
 			const referent = participant.referent ?? '';
 			let key = folded.get(referent);

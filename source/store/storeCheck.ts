@@ -98,7 +98,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 function checkSteps(steps: unknown): boolean {
 	if (!Array.isArray(steps)) return false;
-	for (const step of steps) {
+	for (let s = 0; s < steps.length; s++) {
+		const step: unknown = steps[s];
 		if (!isPlainObject(step)) return false;
 		for (const key in step) {
 			if (key !== 'label' && key !== 'type' && key !== 'start' && key !== 'end' && key !== 'state') return false;
@@ -115,7 +116,8 @@ function checkSteps(steps: unknown): boolean {
 
 function checkEvents(events: unknown): boolean {
 	if (!Array.isArray(events)) return false;
-	for (const event of events) {
+	for (let e = 0; e < events.length; e++) {
+		const event: unknown = events[e];
 		if (!isPlainObject(event)) return false;
 		for (const key in event) if (key !== 'date' && key !== 'type' && key !== 'note') return false;
 		const type = EVENT_TYPES_BY_TEXT.get(event.type);
@@ -204,6 +206,7 @@ export function isCheckedStore(data: unknown): data is StoreData {
 	if (data.version !== STORE_VERSION || !checkSettings(data.settings)) return false;
 	const participants = data.participants;
 	if (!Array.isArray(participants)) return false;
-	for (const participant of participants) if (!checkParticipant(participant)) return false;
+	// indexed loops throughout: this runs once, mostly before the JIT has optimised it
+	for (let p = 0; p < participants.length; p++) if (!checkParticipant(participants[p])) return false;
 	return true;
 }
