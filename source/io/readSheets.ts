@@ -1,7 +1,8 @@
 // Opens an import file and hands over its sheets as streams of rows of plain
 // values. `.xlsx` is streamed (exceljs WorkbookReader), never loaded whole;
 // the kind of file is told by its first bytes, not only by its name.
-import {promises as fs} from 'node:fs';
+import {createReadStream, promises as fs} from 'node:fs';
+import type {Readable, Writable} from 'node:stream';
 import path from 'node:path';
 import {parseCsv, decodeCsv} from './csv.js';
 import {type Plain, plainFromCell} from './cells.js';
@@ -106,11 +107,33 @@ function unreadable(file: string, error: unknown): ImportFileError {
 	return new ImportFileError(file, `classeur Excel illisible ou tronqué (${detail}). Ouvrez-le dans Excel et enregistrez-le de nouveau en .xlsx.`);
 }
 
+/**
+ * exceljs' streaming reader loses zip entries at random under load (whole worksheets,
+ * sharedStrings, workbook.xml): its unzipper Parse emits 'end' as soon as the file is
+ * read, while parsed entries still wait in its readable buffer, and exceljs stops there.
+ * The input we hand over swaps that listener for a proper end of the readable side
+ * (push(null): buffered entries are still delivered, a truncated file still fails).
+ */
+function zipSource(file: string): Readable {
+	const source = createReadStream(file);
+	const pipe = source.pipe.bind(source);
+	source.pipe = (<T extends NodeJS.WritableStream>(destination: T, options?: {end?: boolean}) => {
+		const zip = destination as unknown as Writable & {push?: (chunk: unknown) => boolean};
+		const early = zip.listeners('finish').find(listener => /emit\(\s*['"]end['"]/.test(String(listener)));
+		if (early !== undefined && typeof zip.push === 'function') {
+			zip.removeListener('finish', early as (...args: unknown[]) => void);
+			zip.on('finish', () => zip.push!(null));
+		}
+		return pipe(destination, options);
+	}) as typeof source.pipe;
+	return source;
+}
+
 async function* xlsxSheets(file: string): AsyncIterable<SheetSource> {
 	const {default: ExcelJS} = await import('exceljs');
 	// Styles are not read: date columns are known, so a number there is an Excel serial
 	// (that also catches dates typed in cells without a date format). Saves time on big files.
-	const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+	const reader = new ExcelJS.stream.xlsx.WorkbookReader(zipSource(file), {
 		worksheets: 'emit',
 		sharedStrings: 'cache',
 		hyperlinks: 'ignore',
