@@ -31,6 +31,7 @@ export async function runDashboard(context: CommandContext): Promise<void> {
 		import('../ui/edits/editHandler.js'),
 	]);
 	const session = new EditSession(context.storePath, store.data);
+	const editor = createEditHandler({session, today: context.today});
 	const app = render(
 		React.createElement(Dashboard, {
 			initialParticipants: store.data.participants,
@@ -40,7 +41,9 @@ export async function runDashboard(context: CommandContext): Promise<void> {
 			referent: context.referent,
 			queue,
 			color: !process.env.NO_COLOR,
-			onEdit: createEditHandler({session, today: context.today}),
+			onEdit: editor,
+			// a colleague's saved changes appear within a few seconds
+			onStart: tools => editor.watch(tools),
 		}),
 		{exitOnCtrlC: true},
 	);

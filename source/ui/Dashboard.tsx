@@ -3,7 +3,7 @@
 // to replace the caseload once the change is saved (the triage is then recomputed
 // and every screen follows), to say something in the status line, or to show a
 // form that owns the keyboard until it is closed.
-import React, {type ReactNode, useCallback, useRef, useState} from 'react';
+import React, {type ReactNode, useCallback, useEffect, useRef, useState} from 'react';
 import type {Participant} from '../domain/model.js';
 import type {Settings} from '../domain/settings.js';
 import {App, type AppProps, type CommandFollowUp, type Selection, type StatusMessage} from './App.js';
@@ -28,9 +28,11 @@ export interface DashboardProps extends Omit<AppProps, 'participants' | 'setting
 	readonly initialParticipants: readonly Participant[];
 	readonly initialSettings: Settings;
 	readonly onEdit?: EditHandler;
+	/** started once with the tools (e.g. to show a colleague's saved changes); returns its stop */
+	readonly onStart?: (tools: EditTools) => () => void;
 }
 
-export function Dashboard({initialParticipants, initialSettings, onEdit, ...rest}: DashboardProps) {
+export function Dashboard({initialParticipants, initialSettings, onEdit, onStart, ...rest}: DashboardProps) {
 	const [data, setData] = useState({participants: initialParticipants, settings: initialSettings});
 	const [message, setMessage] = useState<StatusMessage | undefined>();
 	const [panel, setPanel] = useState<ReactNode>(null);
@@ -48,6 +50,8 @@ export function Dashboard({initialParticipants, initialSettings, onEdit, ...rest
 		openPanel: node => setPanel(node),
 		closePanel: () => setPanel(null),
 	}).current;
+
+	useEffect(() => onStart?.(tools), [onStart, tools]);
 
 	const onCommand = useCallback(
 		(command: string, selection: Selection) => onEdit?.(command, selection, tools),

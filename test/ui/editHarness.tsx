@@ -48,6 +48,7 @@ export async function renderEditor(
 	);
 	const data = (await readStoreFile(file)).data;
 	const session = new EditSession(file, data);
+	const editor = createEditHandler({session, today, directory: dir});
 	const instance = render(
 		<Dashboard
 			initialParticipants={data.participants}
@@ -56,7 +57,8 @@ export async function renderEditor(
 			today={today}
 			queue={options.queue}
 			color={false}
-			onEdit={createEditHandler({session, today, directory: dir})}
+			onEdit={editor}
+			onStart={tools => editor.watch(tools, 100)}
 		/>,
 	);
 	const stdout = instance.stdout as unknown as NodeJS.WriteStream & {emit: (event: string) => boolean};

@@ -186,6 +186,19 @@ describe('a colleague’s change on disk', () => {
 		expect(frame).toMatch(/› +Terminée/);
 	});
 
+	it('the step form writes only what was changed in it: a colleague’s new state of that step is kept', async () => {
+		const someone = inOrder(T, {id: 'K', steps: [{label: 'Atelier', type: 'Atelier', start: iso(-5), state: 'Prévue'}]});
+		editor = await renderEditor([someone], {queue: 'steps.to-start'});
+		await editor.press(KEYS.enter, 'm');
+		await updateStore(editor.file, data => {
+			const p = data.participants.find(x => x.id === 'K')!;
+			p.steps[0] = {...p.steps[0]!, state: 'En cours'};
+			return [{action: 'collègue', participantId: 'K'}];
+		});
+		await editor.press('\t', KEYS.backspace.repeat(7), 'Atelier collectif', KEYS.enter);
+		expect((await editor.disk('K')).steps).toEqual([{label: 'Atelier', type: 'Atelier collectif', start: iso(-5), state: 'En cours'}]);
+	});
+
 	it('a different field changed meanwhile: both changes kept', async () => {
 		const someone = inOrder(T, {id: 'K', steps: [{label: 'Atelier', type: 'Atelier', start: iso(-5), state: 'Prévue'}]});
 		editor = await renderEditor([someone], {queue: 'steps.to-start'});
@@ -197,6 +210,18 @@ describe('a colleague’s change on disk', () => {
 		const frame = await editor.press('d');
 		expect(frame).toContain('fusionné');
 		expect(await editor.disk('K')).toMatchObject({romeCode: 'M1607', steps: [{state: 'En cours'}]});
+	});
+});
+
+describe('a colleague’s saved change, without a key pressed', () => {
+	it('appears on the screen within moments', async () => {
+		const e = await openActive([inOrder(T, {id: 'W', standbySince: undefined})]);
+		expect(e.frame()).toContain('Pas en veille');
+		await updateStore(e.file, data => {
+			data.participants.find(x => x.id === 'W')!.standbySince = iso(-1);
+			return [{action: 'collègue', participantId: 'W'}];
+		});
+		expect(await e.waitFor('Veille depuis le')).toContain(`Veille depuis le ${fr(-1)}`);
 	});
 });
 

@@ -35,7 +35,10 @@ const QUEUE_STEP_KEYS: Record<string, {queue: string; problem: 'to-start' | 'to-
 	'step-finish': {queue: 'steps.to-finish', problem: 'to-finish'},
 };
 
-export function createEditHandler(options: EditHandlerOptions): EditHandler {
+/** The handler, and `watch` to give Dashboard's `onStart`: a colleague's saved changes appear within `ms`. */
+export type Editor = EditHandler & {readonly watch: (tools: EditTools, ms?: number) => () => void};
+
+export function createEditHandler(options: EditHandlerOptions): Editor {
 	const {session, today} = options;
 
 	/** one-key edits shown but not saved yet */
@@ -58,8 +61,10 @@ export function createEditHandler(options: EditHandlerOptions): EditHandler {
 				return undefined;
 			}
 			case 'unchanged':
-				if (from !== 'key') tools.closePanel();
-				tools.say(`Rien n’a changé${outcome.description ? ` : ${outcome.description}` : ''}.`);
+				if (from === 'form') {
+					tools.closePanel();
+					tools.say('Rien à enregistrer : aucune modification.');
+				} else tools.say(`Rien n’a changé${outcome.description ? ` : ${outcome.description}` : ''}.`);
 				return undefined;
 			case 'invalid':
 				if (from === 'form') return outcome.message;
@@ -199,7 +204,21 @@ export function createEditHandler(options: EditHandlerOptions): EditHandler {
 		return ids.filter(id => indicatorById(id)?.severity === 'urgent');
 	}
 
-	return (command, selection, tools) => {
+	function watch(tools: EditTools, ms = 3000): () => void {
+		const timer = setInterval(() => {
+			// edits shown but not saved yet would vanish from the screen for a moment: wait for them
+			if (pending > 0) return;
+			session.reloadIfChanged().then(
+				changed => {
+					if (changed && pending === 0) refresh(tools);
+				},
+				() => undefined, // an unreadable file is reported by the next save
+			);
+		}, ms);
+		return () => clearInterval(timer);
+	}
+
+	const handler: EditHandler = (command, selection, tools) => {
 		if (command === 'undo') return undo(tools);
 		if (command === 'export-cellule') return exportCellule(selection, tools);
 		const participant = tools.participants().find(p => p.id === selection.participantId);
@@ -263,4 +282,5 @@ export function createEditHandler(options: EditHandlerOptions): EditHandler {
 			}
 		}
 	};
+	return Object.assign(handler, {watch});
 }

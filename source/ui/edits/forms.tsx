@@ -46,23 +46,35 @@ const STEP_FIELDS: readonly FieldSpec[] = [
 	{key: 'state', label: 'État', kind: 'choice', options: STEP_STATES},
 ];
 
-const stepFields = (values: Values) => ({
-	label: values.label,
-	type: values.type,
-	start: values.start ?? '',
-	end: blankIsNull(values.end),
-	state: values.state,
-});
+/**
+ * Only what the user changed in the form: a field left as shown keeps the value
+ * stored now, so a colleague's change saved meanwhile to another field is not undone.
+ */
+function changed(values: Values, initial: Values, key: string): string | undefined {
+	return values[key] === initial[key] ? undefined : values[key];
+}
+
+const stepFields = (values: Values, initial: Values) => {
+	const end = changed(values, initial, 'end');
+	return {
+		label: changed(values, initial, 'label'),
+		type: changed(values, initial, 'type'),
+		start: changed(values, initial, 'start'),
+		end: end === undefined ? undefined : blankIsNull(end),
+		state: changed(values, initial, 'state'),
+	};
+};
 
 /** `m`: the selected step's label, type, dates and state. */
 export function stepForm(context: FormContext, step: Step) {
 	const ref = stepRef(step);
+	const initial = {label: step.label, type: step.type, start: frenchDate(step.start), end: frenchDate(step.end), state: step.state};
 	return (
 		<Form
 			title={`Modifier l’étape — ${context.name}`}
 			fields={STEP_FIELDS}
-			initial={{label: step.label, type: step.type, start: frenchDate(step.start), end: frenchDate(step.end), state: step.state}}
-			submit={values => context.save(p => editStep(p, ref, stepFields(values)))}
+			initial={initial}
+			submit={values => context.save(p => editStep(p, ref, stepFields(values, initial)))}
 			onCancel={context.cancel}
 		/>
 	);
@@ -75,7 +87,7 @@ export function newStepForm(context: FormContext) {
 			title={`Nouvelle étape — ${context.name}`}
 			fields={STEP_FIELDS}
 			initial={{label: '', type: '', start: frenchDate(context.today), end: '', state: 'Prévue'}}
-			submit={values => context.save(p => addStep(p, stepFields(values)))}
+			submit={values => context.save(p => addStep(p, {...values, end: blankIsNull(values.end)}))}
 			onCancel={context.cancel}
 		/>
 	);
@@ -105,6 +117,7 @@ const RENEWALS: Record<string, number> = {'+6 mois après la fin actuelle': 6, '
 export function contractForm(context: FormContext) {
 	const p = context.participant;
 	const renewals = p.contractEnd === undefined ? [NO_RENEWAL] : [NO_RENEWAL, ...Object.keys(RENEWALS)];
+	const initial = {start: frenchDate(p.contractStart), end: frenchDate(p.contractEnd), renewal: NO_RENEWAL, rome: p.romeCode ?? ''};
 	return (
 		<Form
 			title={`Contrat (CER) et code ROME — ${context.name}`}
@@ -115,7 +128,7 @@ export function contractForm(context: FormContext) {
 				{key: 'renewal', label: 'Renouvellement', kind: 'choice', options: renewals},
 				{key: 'rome', label: 'Code ROME', kind: 'text'},
 			]}
-			initial={{start: frenchDate(p.contractStart), end: frenchDate(p.contractEnd), renewal: NO_RENEWAL, rome: p.romeCode ?? ''}}
+			initial={initial}
 			derive={(values, changed) => {
 				if (changed !== 'renewal') return values;
 				const months = RENEWALS[values.renewal ?? ''];
@@ -131,9 +144,14 @@ export function contractForm(context: FormContext) {
 						months !== undefined && participant.contractEnd !== undefined && typedEnd === addMonths(toDay(participant.contractEnd), months)
 							? renewContract(participant, months)
 							: undefined;
-					const contract = renewal ?? setContract(participant, {start: blankIsNull(values.start), end: blankIsNull(values.end)});
+					const start = changed(values, initial, 'start');
+					const end = changed(values, initial, 'end');
+					const contract =
+						renewal ??
+						setContract(participant, {start: start === undefined ? undefined : blankIsNull(start), end: end === undefined ? undefined : blankIsNull(end)});
 					if (!contract.ok) return contract;
-					const rome = setRomeCode(contract.participant, values.rome ?? '');
+					const romeCode = changed(values, initial, 'rome');
+					const rome = romeCode === undefined ? contract : setRomeCode(contract.participant, romeCode);
 					if (!rome.ok) return rome;
 					const said = [
 						sameValue(contract.participant, participant) ? undefined : contract.description,
