@@ -40,6 +40,7 @@ describe('form reducer', () => {
 		state = formReducer(fields, state, {type: 'erase'});
 		state = formReducer(fields, state, {type: 'erase'});
 		expect(state.values.note).toBe('a');
+		expect(formReducer(fields, state, {type: 'clear'}).values.note).toBe('');
 	});
 
 	it('names an impossible date, or a missing one unless optional', () => {

@@ -140,6 +140,7 @@ export function Form(props: FormProps) {
 			// a later date is "up", the next option is "down"
 			else update({type: 'step', by: (field?.kind === 'date') === key.upArrow ? 1 : -1});
 		} else if (key.backspace || key.delete) update({type: 'erase'});
+		else if (key.ctrl && input === 'u') update({type: 'clear'});
 		else if (field?.kind === 'date' && (input === '+' || input === '-' || input === '−')) update({type: 'step', by: input === '+' ? 1 : -1});
 		else if (input !== '' && !key.ctrl && !key.meta) update({type: 'type', text: input});
 	}
@@ -153,7 +154,7 @@ export function Form(props: FormProps) {
 	const focusedOptions = focused ? optionsOf(focused, state.values) : [];
 	// lines left for the open list of choices: title, note, fields, error, hint
 	const optionLines = Math.max(3, height - fields.length - 5);
-	const hintByKind = {text: '', date: ' · +/− : un jour', choice: ' · ↑↓ ou initiale'} as const;
+	const hintByKind = {text: ' · Ctrl-U : effacer', date: ' · +/− : un jour', choice: ' · ↑↓ ou initiale'} as const;
 	const hint = saving
 		? 'Enregistrement…'
 		: question

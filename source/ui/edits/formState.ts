@@ -31,6 +31,8 @@ export type FormAction =
 	| {readonly type: 'focus'; readonly by: 1 | -1}
 	| {readonly type: 'type'; readonly text: string}
 	| {readonly type: 'erase'}
+	/** Ctrl-U: empties a text or date field */
+	| {readonly type: 'clear'}
 	/** +/− on a date: a day later or earlier; ↑↓ on a choice: the next or previous option */
 	| {readonly type: 'step'; readonly by: 1 | -1};
 
@@ -85,6 +87,9 @@ export function formReducer(fields: readonly FieldSpec[], state: FormState, acti
 		case 'erase':
 			if (field.kind === 'choice') return state;
 			return set(value.slice(0, -1));
+		case 'clear':
+			if (field.kind === 'choice') return state;
+			return set('');
 		case 'step': {
 			if (field.kind === 'choice') {
 				const options = optionsOf(field, state.values);
