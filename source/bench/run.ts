@@ -37,6 +37,7 @@ const KEYS = Number(flags.keys);
 
 interface Unavailable {
 	readonly unavailable: string;
+	readonly reason?: string;
 }
 type Maybe<T> = T | Unavailable;
 
@@ -89,7 +90,9 @@ function firstLine(text: string): string {
 
 function unavailable(stderr: string): Unavailable {
 	const line = firstLine(stderr);
-	return {unavailable: /pas encore disponible/.test(line) ? NOT_YET : `n/a (${line.slice(0, 80)})`};
+	if (/pas encore disponible/.test(line)) return {unavailable: NOT_YET};
+	// the table stays narrow; the whole reason goes to the JSON file
+	return {unavailable: 'n/a (échec)', reason: line.slice(0, 300)} as Unavailable;
 }
 
 function measureReport(file: string, size: number): Pick<SizeResult, 'report' | 'floor' | 'reportRatio' | 'reportCpuRatio'> {
