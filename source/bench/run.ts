@@ -1,7 +1,8 @@
 // `npm run bench`: builds synthetic caseloads of 100, 1,500, 10,000 and 50,000
 // participants in a temp folder, measures the commands as a user runs them, prints
 // a table, writes test/bench/results/latest.json, and exits 1 when a budget is missed.
-//   node dist/bench/run.js [--sizes 100,1500] [--runs 5] [--keys 100] [--out FILE]
+//   node dist/bench/run.js [--sizes 100,1500] [--runs 5] [--keys 100] [--out FILE] [--keep]
+// (--keep leaves the generated stores and workbooks in os.tmpdir()/plie-bench)
 import {existsSync, mkdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,6 +30,7 @@ const {values: flags} = parseArgs({
 		runs: {type: 'string', default: '5'},
 		keys: {type: 'string', default: '100'},
 		out: {type: 'string', default: path.join(REPO, 'test', 'bench', 'results', 'latest.json')},
+		keep: {type: 'boolean', default: false},
 	},
 });
 const SIZES = flags.sizes.split(',').map(Number);
@@ -351,4 +353,5 @@ writeFileSync(
 	{mode: 0o600},
 );
 log(`résultats : ${path.relative(process.cwd(), flags.out)}`);
+if (!flags.keep) rmSync(workDir, {recursive: true, force: true});
 process.exitCode = passed ? 0 : 1;
