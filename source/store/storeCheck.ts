@@ -139,34 +139,28 @@ function checkSnoozes(snoozes: unknown): boolean {
 	return true;
 }
 
-function checkValue(kind: Kind, value: unknown): boolean {
-	switch (kind) {
-		case 'string':
-			return typeof value === 'string';
-		case 'id':
-			return typeof value === 'string' && value.length > 0;
-		case 'date':
-			return isDate(value);
-		case 'boolean':
-			return typeof value === 'boolean';
-		case 'planState':
-			return PLAN_STATE_SET.has(value);
-		case 'exitType':
-			return EXIT_TYPE_SET.has(value);
-		case 'steps':
-			return checkSteps(value);
-		case 'events':
-			return checkEvents(value);
-		case 'snoozes':
-			return checkSnoozes(value);
-	}
-}
+const CHECKS: Readonly<Record<Kind, (value: unknown) => boolean>> = {
+	string: value => typeof value === 'string',
+	id: value => typeof value === 'string' && value.length > 0,
+	date: isDate,
+	boolean: value => typeof value === 'boolean',
+	planState: value => PLAN_STATE_SET.has(value),
+	exitType: value => EXIT_TYPE_SET.has(value),
+	steps: checkSteps,
+	events: checkEvents,
+	snoozes: checkSnoozes,
+};
+
+// one Map lookup per field of a person (the field names are interned strings)
+const PARTICIPANT_CHECKS = new Map<string, (value: unknown) => boolean>(
+	Object.entries(PARTICIPANT_FIELDS).map(([key, kind]) => [key, CHECKS[kind]]),
+);
 
 function checkParticipant(participant: unknown): boolean {
 	if (!isPlainObject(participant)) return false;
 	for (const key in participant) {
-		if (!Object.hasOwn(PARTICIPANT_FIELDS, key)) return false;
-		if (!checkValue(PARTICIPANT_FIELDS[key]!, participant[key])) return false;
+		const check = PARTICIPANT_CHECKS.get(key);
+		if (check === undefined || !check(participant[key])) return false;
 	}
 	if (typeof participant.id !== 'string' || typeof participant.name !== 'string') return false;
 	if (!('rsa' in participant)) participant.rsa = false;
