@@ -32,7 +32,7 @@ export interface Editor {
 
 export async function renderEditor(
 	participants: readonly Participant[],
-	options: {today?: string; queue?: string; settings?: Partial<Settings>} = {},
+	options: {today?: string; queue?: string; settings?: Partial<Settings>; watchMs?: number} = {},
 ): Promise<Editor> {
 	const today = toDay(options.today ?? '2026-11-22');
 	const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'plie-edits-'));
@@ -58,7 +58,7 @@ export async function renderEditor(
 			queue={options.queue}
 			color={false}
 			onEdit={editor}
-			onStart={tools => editor.watch(tools, 100)}
+			onStart={tools => editor.watch(tools, options.watchMs ?? 100)}
 		/>,
 	);
 	const stdout = instance.stdout as unknown as NodeJS.WriteStream & {emit: (event: string) => boolean};

@@ -169,7 +169,7 @@ describe('undo', () => {
 describe('a colleague’s change on disk', () => {
 	it('same step changed by both: a conflict message with both values, nothing overwritten, the screen shows the file', async () => {
 		const someone = inOrder(T, {id: 'K', steps: [{label: 'Atelier', type: 'Atelier', start: iso(-5), state: 'Prévue'}]});
-		editor = await renderEditor([someone], {queue: 'steps.to-start'});
+		editor = await renderEditor([someone], {queue: 'steps.to-start', watchMs: 600_000});
 		await editor.press(KEYS.enter);
 		await updateStore(editor.file, data => {
 			const p = data.participants.find(x => x.id === 'K')!;
@@ -188,7 +188,7 @@ describe('a colleague’s change on disk', () => {
 
 	it('the step form writes only what was changed in it: a colleague’s new state of that step is kept', async () => {
 		const someone = inOrder(T, {id: 'K', steps: [{label: 'Atelier', type: 'Atelier', start: iso(-5), state: 'Prévue'}]});
-		editor = await renderEditor([someone], {queue: 'steps.to-start'});
+		editor = await renderEditor([someone], {queue: 'steps.to-start', watchMs: 600_000});
 		await editor.press(KEYS.enter, 'm');
 		await updateStore(editor.file, data => {
 			const p = data.participants.find(x => x.id === 'K')!;
@@ -201,7 +201,8 @@ describe('a colleague’s change on disk', () => {
 
 	it('a different field changed meanwhile: both changes kept', async () => {
 		const someone = inOrder(T, {id: 'K', steps: [{label: 'Atelier', type: 'Atelier', start: iso(-5), state: 'Prévue'}]});
-		editor = await renderEditor([someone], {queue: 'steps.to-start'});
+		// no background refresh here: the key must meet the colleague's change at save time
+		editor = await renderEditor([someone], {queue: 'steps.to-start', watchMs: 600_000});
 		await editor.press(KEYS.enter);
 		await updateStore(editor.file, data => {
 			data.participants.find(x => x.id === 'K')!.romeCode = 'M1607';
