@@ -177,10 +177,10 @@ export function demoCaseload(today: Day): Participant[] {
 		// closed files
 		person(b, {
 			integratedDaysAgo: 500,
-			exitDate: iso(T - 35),
+			exitDate: iso(T - 6),
 			exitType: 'Dynamique',
 			exitReason: 'CDD < 6 mois',
-			steps: [step(b, T - 100, T - 36, 'Terminée')],
+			steps: [step(b, T - 100, T - 7, 'Terminée')],
 		}),
 		person(b, {firstAppointment: iso(T - 70), nonIntegrationDate: iso(T - 30), nonIntegrationReason: 'Absence aux rendez-vous'}),
 	];

@@ -136,6 +136,12 @@ function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SheetTa
 	});
 	header.commit();
 
+	if (sheet.rows.length === 0) {
+		// an empty sheet says so, so that nobody wonders whether the export failed
+		const note = worksheet.addRow(['Aucune personne concernée pour cette cellule.']);
+		note.getCell(1).font = {italic: true, color: {argb: 'FF666666'}};
+		note.commit();
+	}
 	for (const row of sheet.rows) {
 		const kinds = columns.map(column => column.kindOf?.(row) ?? column.kind);
 		const values = columns.map((column, i) => cellValue(column.value(row), kinds[i]!));

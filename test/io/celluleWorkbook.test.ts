@@ -245,3 +245,15 @@ describe('discrétion and scope', () => {
 		expect(synthesis.getRow(2).getCell(3).value).toBe('ROUVRAY Karim');
 	});
 });
+
+describe('an empty sheet', () => {
+	it('says that nobody is concerned instead of looking like a failed export', async () => {
+		const people = celluleCaseload().filter(p => !p.exitDate);
+		const file = await writeCelluleWorkbook(options('sans-sortie.xlsx', {participants: people}));
+		const sheet = (await read(file)).getWorksheet('Sorties')!;
+		expect(sheet.getRow(2).getCell(1).value).toBe('Aucune personne concernée pour cette cellule.');
+		expect(sheet.rowCount).toBe(2);
+		const full = (await read(file)).getWorksheet('Entrées')!;
+		expect(String(full.getRow(2).getCell(1).value)).not.toContain('Aucune personne');
+	});
+});
