@@ -127,7 +127,7 @@ function measureReport(file: string, size: number): Pick<SizeResult, 'report' | 
 }
 
 function measureCompute(file: string, size: number): SizeResult['compute'] {
-	const runs = size >= 50_000 ? 5 : 15;
+	const runs = size >= 50_000 ? 5 : 30;
 	const {firstMs, runsMs} = runJsonChild<{firstMs: number; runsMs: number[]}>('./computeChild.js', [file, TODAY, String(runs)]);
 	return {firstMs, runsMs: runsMs.map(ms => round(ms)), medianMs: median(runsMs)};
 }
