@@ -66,9 +66,11 @@ function mergeChecked(file: string, data: StoreData, batch: ImportBatch): MergeR
 
 function journalEntries(file: string, result: MergeResult): JournalEntry[] {
 	if (!hasChanges(result.summary)) return [];
+	// One summary line (with the file and the counts), and a line per existing participant
+	// the import changed; people it created are counted in the summary, not listed one by one
+	// (a first import of 10,000 people would otherwise write 10,000 lines).
 	return [
-		{action: 'import', after: {file, summary: result.summary}},
-		...result.created.map(participantId => ({participantId, action: 'import : créé'})),
+		{action: 'import', after: {file, summary: result.summary, created: result.created.length}},
 		...result.updated.map(participantId => ({participantId, action: 'import : mis à jour'})),
 	];
 }

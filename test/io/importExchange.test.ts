@@ -1,6 +1,7 @@
 import {readFileSync} from 'node:fs';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {importFile} from '../../source/io/importFile.js';
+import {journalPath} from '../../source/store/storePaths.js';
 import {
 	EVENT_HEADERS,
 	EXCHANGE_PARTICIPANT_HEADERS,
@@ -127,6 +128,18 @@ describe('import of an exchange workbook', () => {
 		expect(chloe.events[0]).toEqual({date: '2025-02-02', type: 'Autre'});
 		expect(chloe.events[1]).toEqual({date: '2026-11-02', type: 'Entretien individuel', note: 'point mensuel revu'});
 		expect(chloe.snoozes).toHaveLength(1);
+	});
+
+	it('journals the import: one summary line, one line per existing participant it changed', async () => {
+		const store = dir.file('caseload.json');
+		writeStore(store, [{id: 'E-1', name: 'FENLAM Chloé', rsa: false, steps: [], events: []}]);
+		await importFile(await writeWorkbook(dir.file('echange.xlsx'), exchange()), {storePath: store, today: TODAY});
+		const lines = readFileSync(journalPath(store), 'utf8').trim().split('\n').map(line => JSON.parse(line));
+		expect(lines.map(line => [line.kind, line.action, line.participantId])).toEqual([
+			['import', 'import', undefined],
+			['import', 'import : mis à jour', 'E-1'],
+		]);
+		expect(lines[0].after).toMatchObject({created: 1, summary: {participants: {created: 1, updated: 1, unchanged: 0}}});
 	});
 
 	it('accepts steps and events of a participant already in the store but not in the file', async () => {
