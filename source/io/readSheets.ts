@@ -3,7 +3,6 @@
 // the kind of file is told by its first bytes, not only by its name.
 import {createReadStream, promises as fs} from 'node:fs';
 import type {Readable, Writable} from 'node:stream';
-import path from 'node:path';
 import {parseCsv, decodeCsv} from './csv.js';
 import {type Plain, plainFromCell} from './cells.js';
 import {ImportFileError} from './faults.js';
@@ -182,8 +181,4 @@ export async function* readSheets(file: string): AsyncIterable<SheetSource> {
 		return;
 	}
 	yield* xlsxSheets(file);
-}
-
-export function displayName(file: string): string {
-	return path.basename(file);
 }
