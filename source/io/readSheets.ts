@@ -113,7 +113,7 @@ function unreadable(file: string, error: unknown): ImportFileError {
  * The input we hand over swaps that listener for a proper end of the readable side
  * (push(null): buffered entries are still delivered, a truncated file still fails).
  */
-function zipSource(file: string): Readable {
+export function zipSource(file: string): Readable {
 	const source = createReadStream(file);
 	const pipe = source.pipe.bind(source);
 	source.pipe = (<T extends NodeJS.WritableStream>(destination: T, options?: {end?: boolean}) => {
