@@ -2,7 +2,7 @@
 // The command line (REFERENTIEL §6): parse the flags, hand over to a command.
 // Commands are imported on demand so that `report` never loads Ink, React or exceljs.
 import type {CommandContext} from './commands/context.js';
-import {InputError, UsageError} from './commands/errors.js';
+import {InputError, UsageError} from './domain/errors.js';
 
 // Every file this process creates (store, journal, backups, exports) is private.
 process.umask(0o077);
@@ -26,8 +26,9 @@ const HELP = `
 	    --since DATE           depuis la cellule précédente (défaut : un mois avant)
 	    --out FICHIER, --force, --discret
 	  export --echange         classeur d'échange (toutes les données, réimportable)
+	    --out FICHIER, --force
 	  journal [--participant ID]  le journal des modifications
-	  demo                     écrit le portefeuille de démonstration (personnes inventées)
+	  demo [--force]           écrit le portefeuille de démonstration (personnes inventées)
 
 	Options
 	  --data FICHIER           fichier de suivi (défaut : $PLIE_TRIAGE_DATA ou data/caseload.json)

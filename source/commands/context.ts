@@ -1,6 +1,6 @@
 // What every command receives once the flags are parsed.
 import {type Day, frenchDate, localToday, parseIsoDate} from '../domain/calendar.js';
-import {UsageError} from './errors.js';
+import {UsageError} from '../domain/errors.js';
 
 export interface CommandContext {
 	readonly storePath: string;

@@ -2,7 +2,7 @@
 import {access} from 'node:fs/promises';
 import {INDICATOR_IDS} from '../domain/indicators.js';
 import type {CommandContext} from './context.js';
-import {UsageError} from './errors.js';
+import {UsageError} from '../domain/errors.js';
 
 export const NO_TTY_MESSAGE =
 	'le tableau de bord a besoin d’un terminal interactif. Pour une sortie texte, utilisez « plie-triage report » (ou « report --json »).';

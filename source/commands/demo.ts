@@ -5,7 +5,7 @@ import {isoFromDay} from '../domain/calendar.js';
 import {demoCaseload, demoNextCellule} from '../domain/demoCaseload.js';
 import {updateStore} from '../store/transaction.js';
 import type {CommandContext} from './context.js';
-import {InputError} from './errors.js';
+import {InputError} from '../domain/errors.js';
 
 export async function writeDemo(storePath: string, today: number, force = false): Promise<number> {
 	const participants = demoCaseload(today);

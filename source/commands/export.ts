@@ -1,6 +1,6 @@
 // `plie-triage export --cellule DATE | --echange`: each workbook has its own module.
 import type {CommandContext} from './context.js';
-import {UsageError} from './errors.js';
+import {UsageError} from '../domain/errors.js';
 
 export async function runExport(context: CommandContext): Promise<void> {
 	const {cellule, echange} = context.flags;

@@ -3,7 +3,7 @@
 import {type Day, frenchDate} from '../domain/calendar.js';
 import {openStore} from '../store/openStore.js';
 import {type CommandContext, requireCliDate} from './context.js';
-import {UsageError} from './errors.js';
+import {UsageError} from '../domain/errors.js';
 
 export async function runExportCellule(context: CommandContext): Promise<void> {
 	const {flags} = context;

@@ -2,7 +2,7 @@
 import {isoFromDay} from '../domain/calendar.js';
 import {openStore} from '../store/openStore.js';
 import type {CommandContext} from './context.js';
-import {InputError} from './errors.js';
+import {InputError} from '../domain/errors.js';
 
 export function defaultExchangeName(today: number): string {
 	return `echange-${isoFromDay(today)}.xlsx`;

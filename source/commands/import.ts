@@ -1,6 +1,6 @@
 // `plie-triage import FICHIER [--dry-run]` (REFERENTIEL §5.2).
 import type {CommandContext} from './context.js';
-import {InputError, UsageError} from './errors.js';
+import {InputError, UsageError} from '../domain/errors.js';
 
 export async function runImport(context: CommandContext): Promise<void> {
 	const [file, ...extra] = context.args;

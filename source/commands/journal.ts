@@ -3,7 +3,7 @@ import {readJournal} from '../store/journal.js';
 import {readStoreFile} from '../store/storeFile.js';
 import {journalPath} from '../store/storePaths.js';
 import type {CommandContext} from './context.js';
-import {InputError, UsageError} from './errors.js';
+import {InputError, UsageError} from '../domain/errors.js';
 import {formatJournalLine} from './journalText.js';
 
 export async function runJournal(context: CommandContext): Promise<void> {

@@ -5,7 +5,7 @@ import {randomBytes} from 'node:crypto';
 import {promises as fs} from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import {InputError} from '../commands/errors.js';
+import {InputError} from '../domain/errors.js';
 import {type Day, frenchDate, isoFromDay} from '../domain/calendar.js';
 import {selectCellule} from '../domain/cellule.js';
 import type {Participant} from '../domain/model.js';

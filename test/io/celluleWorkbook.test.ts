@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {InputError} from '../../source/commands/errors.js';
+import {InputError} from '../../source/domain/errors.js';
 import {toDay} from '../../source/domain/calendar.js';
 import {DEFAULT_SETTINGS} from '../../source/domain/settings.js';
 import {CELLULE_SHEET_NAMES} from '../../source/io/celluleSheets.js';

@@ -1,4 +1,6 @@
-// The two kinds of failure the CLI reports, with their exit codes (REFERENTIEL §6).
+// The two kinds of failure a user can cause, with the exit codes the CLI gives them
+// (REFERENTIEL §6). Here, at the bottom of the layers, so that io/ and store/ can
+// raise them without depending on the commands.
 
 /** Bad flags or arguments: exit 2. */
 export class UsageError extends Error {
