@@ -132,12 +132,14 @@ function measureCompute(file: string, size: number): SizeResult['compute'] {
 	return {firstMs, runsMs: runsMs.map(ms => round(ms)), medianMs: median(runsMs)};
 }
 
-function measureImport(file: string, size: number): NonNullable<SizeResult['importWorkbook']> {
+function measureImport(file: string, size: number, expectedRows: number): NonNullable<SizeResult['importWorkbook']> {
 	const workbook = path.join(workDir, `echange-${size}.xlsx`);
 	rmSync(workbook, {force: true});
 	const written = timeNode([CLI, 'export', '--echange', '--data', file, '--today', TODAY, '--out', workbook, '--force']);
 	if (written.code !== 0 || !existsSync(workbook)) return unavailable(written.stderr);
 	const {rows} = runJsonChild<{rows: number}>('./walkRows.js', [workbook]);
+	// three sheets: a header row each, then one row per person, step and event
+	if (rows !== expectedRows) return {unavailable: 'n/a (échec)', reason: `lecture en flux : ${rows} lignes au lieu de ${expectedRows}`} as Unavailable;
 	const runs = Math.min(RUNS, 3);
 	const importMs: number[] = [];
 	const walkMs: number[] = [];
@@ -219,7 +221,9 @@ async function measureDashboard(file: string, size: number): Promise<NonNullable
 async function measureSize(size: number): Promise<SizeResult> {
 	const file = path.join(workDir, `caseload-${size}.json`);
 	log(`— ${size} participants : génération…`);
-	const text = storeText(generateCaseload(size, toDay(TODAY)));
+	const store = generateCaseload(size, toDay(TODAY));
+	const expectedRows = 3 + size + store.participants.reduce((sum, p) => sum + p.steps.length + p.events.length, 0);
+	const text = storeText(store);
 	writeFileSync(file, text, {mode: 0o600});
 	const fileMb = Buffer.byteLength(text) / 1_048_576;
 	log(`  report --json et plancher…`);
@@ -229,7 +233,7 @@ async function measureSize(size: number): Promise<SizeResult> {
 	const result: SizeResult = {participants: size, fileMb, ...reportPart, compute};
 	if (size <= 10_000) {
 		log(`  import du classeur d'échange…`);
-		result.importWorkbook = measureImport(file, size);
+		result.importWorkbook = measureImport(file, size, expectedRows);
 		log(`  export cellule…`);
 		result.exportCellule = measureExport(file, size);
 		log(`  tableau de bord…`);
