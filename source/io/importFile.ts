@@ -66,11 +66,11 @@ function mergeChecked(file: string, data: StoreData, batch: ImportBatch): MergeR
 
 function journalEntries(file: string, result: MergeResult): JournalEntry[] {
 	if (!hasChanges(result.summary)) return [];
-	// One summary line (with the file and the counts), and a line per existing participant
-	// the import changed; people it created are counted in the summary, not listed one by one
-	// (a first import of 10,000 people would otherwise write 10,000 lines).
+	// One summary line (with the file and the counts), then a line per participant the
+	// import created or changed, so that an audit finds when each file entered the store.
 	return [
 		{action: 'import', after: {file, summary: result.summary, created: result.created.length}},
+		...result.created.map(participantId => ({participantId, action: 'import : créé'})),
 		...result.updated.map(participantId => ({participantId, action: 'import : mis à jour'})),
 	];
 }

@@ -130,13 +130,16 @@ describe('import of an exchange workbook', () => {
 		expect(chloe.snoozes).toHaveLength(1);
 	});
 
-	it('journals the import: one summary line, one line per existing participant it changed', async () => {
+	it('journals the import: one summary line, one line per participant it created or changed', async () => {
 		const store = dir.file('caseload.json');
 		writeStore(store, [{id: 'E-1', name: 'FENLAM Chloé', rsa: false, steps: [], events: []}]);
 		await importFile(await writeWorkbook(dir.file('echange.xlsx'), exchange()), {storePath: store, today: TODAY});
 		const lines = readFileSync(journalPath(store), 'utf8').trim().split('\n').map(line => JSON.parse(line));
+		const created = readStore(store).participants.map(p => p.id).filter(id => id !== 'E-1');
+		expect(created).toHaveLength(1);
 		expect(lines.map(line => [line.kind, line.action, line.participantId])).toEqual([
 			['import', 'import', undefined],
+			...created.map(id => ['import', 'import : créé', id]),
 			['import', 'import : mis à jour', 'E-1'],
 		]);
 		expect(lines[0].after).toMatchObject({created: 1, summary: {participants: {created: 1, updated: 1, unchanged: 0}}});
