@@ -71,6 +71,10 @@ export function triage(participants: readonly Participant[], options: TriageOpti
 
 	// a caseload has a few dozen referent spellings: fold each once, not once per person
 	const folded = new Map<string, string>();
+	// ids in strictly increasing order (as a store keeps them): each list is then
+	// already in id order, and its sort needs only the figures (sortEntries)
+	let idsAscending = true;
+	let previousId: string | undefined;
 	for (let p = 0; p < participants.length; p++) {
 		const participant = participants[p]!;
 		if (wanted !== undefined) {
@@ -79,6 +83,8 @@ export function triage(participants: readonly Participant[], options: TriageOpti
 			if (key === undefined) folded.set(referent, (key = foldText(referent)));
 			if (key !== wanted) continue;
 		}
+		if (previousId !== undefined && !(previousId < participant.id)) idsAscending = false;
+		previousId = participant.id;
 		const f = computeFacts(participant, today);
 		facts.set(participant.id, f);
 		const memberOf: string[] = [];
@@ -98,12 +104,43 @@ export function triage(participants: readonly Participant[], options: TriageOpti
 	}
 
 	const indicators = INDICATORS.map((definition, i) => {
-		const list = entries[i]!;
 		const sign = definition.figure.order === 'asc' ? 1 : -1;
-		list.sort((a, b) => sign * (a.figure - b.figure) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-		return {definition, entries: list, snoozed: snoozed[i]!};
+		return {definition, entries: sortEntries(entries[i]!, sign, idsAscending), snoozed: snoozed[i]!};
 	});
 	return {today, referent: options.referent, indicators, facts, membership};
+}
+
+// Whole figures below 2^31 and lists below 2^21 entries keep `figure * length + index` exact.
+const MAX_FIGURE = 2 ** 31;
+const MAX_LENGTH = 2 ** 21;
+
+/**
+ * `list` sorted by sign × figure, then by id. When the list is already in strictly
+ * increasing id order and its figures are whole numbers, each entry becomes one
+ * number (sign × figure × length + index) and a typed array sorts them natively:
+ * at 10,000 participants the comparator below took a fifth of the triage.
+ */
+function sortEntries(list: TriageEntry[], sign: number, idsAscending: boolean): TriageEntry[] {
+	const length = list.length;
+	if (idsAscending && length < MAX_LENGTH) {
+		const keys = new Float64Array(length);
+		let whole = true;
+		for (let j = 0; j < length; j++) {
+			const figure = list[j]!.figure;
+			if (!Number.isInteger(figure) || figure >= MAX_FIGURE || figure <= -MAX_FIGURE) {
+				whole = false;
+				break;
+			}
+			keys[j] = sign * figure * length + j;
+		}
+		if (whole) {
+			keys.sort();
+			const sorted: TriageEntry[] = new Array(length);
+			for (let k = 0; k < length; k++) sorted[k] = list[((keys[k]! % length) + length) % length]!;
+			return sorted;
+		}
+	}
+	return list.sort((a, b) => sign * (a.figure - b.figure) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 export function indicatorResult(result: Triage, id: string): IndicatorResult | undefined {
