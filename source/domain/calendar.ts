@@ -9,7 +9,6 @@ export type IsoDate = string;
 export type Day = number;
 
 const MS_PER_DAY = 86_400_000;
-const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Day number of a valid calendar date, or undefined when it does not exist (2026-02-30). */
 export function dayFromParts(year: number, month: number, day: number): Day | undefined {
@@ -21,10 +20,47 @@ export function dayFromParts(year: number, month: number, day: number): Day | un
 	return Math.round(ms / MS_PER_DAY);
 }
 
+const ZERO = 0x30;
+const DASH = 0x2d;
+
+/** Value of the ASCII digit at `i`, or NaN when it is anything else. */
+function digitAt(text: string, i: number): number {
+	const value = text.charCodeAt(i) - ZERO;
+	return value >= 0 && value <= 9 ? value : NaN;
+}
+
+function isLeapYear(year: number): boolean {
+	return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+const MONTH_LENGTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days since 1970-01-01 of a valid date, year ≥ 0 (H. Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): Day {
+	const y = month <= 2 ? year - 1 : year;
+	const era = Math.floor(y / 400);
+	const yearOfEra = y - era * 400;
+	const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+	const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+	return era * 146_097 + dayOfEra - 719_468;
+}
+
+/**
+ * Day number of `YYYY-MM-DD`, or undefined when the text is not that or the date
+ * does not exist. Character codes and arithmetic, no RegExp or Date: every stored
+ * date goes through here (store check, facts). Same answers as /^(\d{4})-(\d{2})-(\d{2})$/ + dayFromParts,
+ * including years 0000–0099, which Date.UTC reads as 1900–1999 and dayFromParts refuses.
+ */
 export function parseIsoDate(text: string): Day | undefined {
-	const match = ISO_RE.exec(text);
-	if (!match) return undefined;
-	return dayFromParts(Number(match[1]), Number(match[2]), Number(match[3]));
+	if (text.length !== 10 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH) return undefined;
+	const year = digitAt(text, 0) * 1000 + digitAt(text, 1) * 100 + digitAt(text, 2) * 10 + digitAt(text, 3);
+	const month = digitAt(text, 5) * 10 + digitAt(text, 6);
+	const day = digitAt(text, 8) * 10 + digitAt(text, 9);
+	// NaN (a non-digit) fails every comparison below
+	if (!(year >= 100 && month >= 1 && month <= 12 && day >= 1)) return undefined;
+	const length = month === 2 && isLeapYear(year) ? 29 : MONTH_LENGTHS[month - 1]!;
+	if (!(day <= length)) return undefined;
+	return daysFromCivil(year, month, day);
 }
 
 /** Day number of an ISO date known to be valid (stored data); throws otherwise. */

@@ -53,16 +53,10 @@ export interface ParticipantFacts {
 	readonly contractEnd?: Day;
 }
 
-// Stored dates repeat a lot (same start dates, same meeting days): parse each text once.
-const dayCache = new Map<string, Day>();
+// Parsing a date is a few character codes and some arithmetic (calendar.ts):
+// cheaper than the Map cache it replaced, and nothing kept between calls.
 export function dayOf(iso: string): Day {
-	let day = dayCache.get(iso);
-	if (day === undefined) {
-		day = toDay(iso);
-		if (dayCache.size > 100_000) dayCache.clear();
-		dayCache.set(iso, day);
-	}
-	return day;
+	return toDay(iso);
 }
 
 function optionalDay(iso: string | undefined): Day | undefined {
