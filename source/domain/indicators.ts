@@ -32,6 +32,12 @@ export interface IndicatorDefinition {
 	readonly severity: Severity;
 	readonly figure: Figure;
 	readonly measure: (facts: ParticipantFacts, settings: Settings) => number | undefined;
+	/**
+	 * True when the indicator may count a person whose parcours is closed (exited or
+	 * not integrated on day T). The others answer undefined for closed people, and the
+	 * triage does not ask them (40 % of a store that keeps years of exits).
+	 */
+	readonly countsClosed?: true;
 }
 
 const MONTHS_IN_PARCOURS: Figure = {label: 'Mois en parcours', unit: 'mois', order: 'desc'};
@@ -155,6 +161,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
 		severity: 'urgent',
 		figure: {label: 'Jours depuis la sortie', unit: 'jours', order: 'desc'},
 		measure: f => (f.exited && f.stepsAfterExit > 0 ? since(f.exitDay, f.today) : undefined),
+		countsClosed: true,
 	},
 	{
 		id: 'plan.provisional-integrated',

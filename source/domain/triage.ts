@@ -60,6 +60,12 @@ function activeSnooze(participant: Participant, indicatorId: string, todayIso: s
 	return participant.snoozes.find(s => s.indicator === indicatorId && s.until >= todayIso);
 }
 
+// positions in INDICATORS: all of them, and those that may count a closed person
+const ALL_INDICATORS: readonly number[] = INDICATORS.map((_, i) => i);
+const CLOSED_INDICATORS: readonly number[] = ALL_INDICATORS.filter(i => INDICATORS[i]!.countsClosed === true);
+// shared by everyone counted nowhere (most closed files)
+const NO_INDICATORS: readonly string[] = Object.freeze([]);
+
 export function triage(participants: readonly Participant[], options: TriageOptions): Triage {
 	const {today, settings} = options;
 	const todayIso = isoFromDay(today);
@@ -67,7 +73,7 @@ export function triage(participants: readonly Participant[], options: TriageOpti
 	const entries: TriageEntry[][] = INDICATORS.map(() => []);
 	const snoozed: SnoozedEntry[][] = INDICATORS.map(() => []);
 	const facts = new Map<string, ParticipantFacts>();
-	const membership = new Map<string, string[]>();
+	const membership = new Map<string, readonly string[]>();
 
 	// a caseload has a few dozen referent spellings: fold each once, not once per person
 	const folded = new Map<string, string>();
@@ -87,12 +93,14 @@ export function triage(participants: readonly Participant[], options: TriageOpti
 		previousId = participant.id;
 		const f = computeFacts(participant, today);
 		facts.set(participant.id, f);
-		const memberOf: string[] = [];
-		for (let i = 0; i < INDICATORS.length; i++) {
+		const candidates = f.closed ? CLOSED_INDICATORS : ALL_INDICATORS;
+		let memberOf: string[] | undefined;
+		for (let c = 0; c < candidates.length; c++) {
+			const i = candidates[c]!;
 			const indicator = INDICATORS[i]!;
 			const figure = indicator.measure(f, settings);
 			if (figure === undefined) continue;
-			memberOf.push(indicator.id);
+			(memberOf ??= []).push(indicator.id);
 			const snooze = activeSnooze(participant, indicator.id, todayIso);
 			if (snooze) {
 				snoozed[i]!.push({id: participant.id, figure, reason: snooze.reason, until: snooze.until});
@@ -100,7 +108,7 @@ export function triage(participants: readonly Participant[], options: TriageOpti
 			}
 			entries[i]!.push({id: participant.id, figure});
 		}
-		membership.set(participant.id, memberOf);
+		membership.set(participant.id, memberOf ?? NO_INDICATORS);
 	}
 
 	const indicators = INDICATORS.map((definition, i) => {

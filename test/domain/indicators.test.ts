@@ -2,7 +2,9 @@
 // the day before, the day of, and the day after each threshold.
 import {describe, expect, it} from 'vitest';
 import {addMonths, isoFromDay, toDay} from '../../source/domain/calendar.js';
-import {INDICATOR_IDS} from '../../source/domain/indicators.js';
+import {generateCaseload} from '../../source/bench/caseload.js';
+import {computeFacts} from '../../source/domain/facts.js';
+import {INDICATOR_IDS, INDICATORS} from '../../source/domain/indicators.js';
 import {DEFAULT_SETTINGS} from '../../source/domain/settings.js';
 import {counted, idsIn, inOrder, person} from '../helpers/caseload.js';
 
@@ -315,5 +317,25 @@ describe('scope and snoozes', () => {
 		expect(idsIn([p], 'followup.no-rome', T, {hideSnoozed: true})).toEqual([]);
 		expect(idsIn([p], 'followup.no-rome', T)).toEqual([p.id]);
 		expect(idsIn([p], 'followup.no-rome', d(8), {hideSnoozed: true})).toEqual([p.id]);
+	});
+});
+
+describe('closed files', () => {
+	// the triage asks a closed person only the indicators marked countsClosed
+	it('are counted by no other indicator, whatever the day', () => {
+		const {participants} = generateCaseload(1500, t);
+		let closed = 0;
+		for (const day of [t - 400, t - 30, t, t + 200]) {
+			for (const p of participants) {
+				const facts = computeFacts(p, day);
+				if (!facts.closed) continue;
+				closed++;
+				for (const indicator of INDICATORS) {
+					if (indicator.countsClosed) continue;
+					expect(indicator.measure(facts, DEFAULT_SETTINGS), `${indicator.id} ${p.id}`).toBeUndefined();
+				}
+			}
+		}
+		expect(closed).toBeGreaterThan(1000);
 	});
 });
