@@ -8,6 +8,11 @@
 // would fill a default), null, a wrong type, an impossible date — makes it
 // answer false, and the caller then runs zod, which gives the French messages.
 // test/store/storeCheck.test.ts keeps the key lists below equal to the schemas.
+//
+// `latin1`: the JSON was parsed from the file's bytes read as Latin-1 (readStore.ts,
+// a third of the cost of decoding UTF-8 into a two-byte string): every character
+// ≥ 0x80 is then one byte of UTF-8, and each string holding one is decoded here,
+// vocabulary values included, so the result equals the UTF-8 parse.
 import {parseIsoDate} from '../domain/calendar.js';
 import {EVENT_TYPES, EXIT_TYPES, PLAN_STATES, STEP_STATES} from '../domain/vocabulary.js';
 import type {StoreData} from './schema.js';
@@ -78,8 +83,33 @@ const WORKING_DAYS = new Set(['ouvrables', 'ouvres']);
 // with one shared string it compares pointers (and 180,000 copies are freed).
 const STEP_STATES_BY_TEXT = new Map<unknown, string>(STEP_STATES.map(state => [state, state]));
 const EVENT_TYPES_BY_TEXT = new Map<unknown, string>(EVENT_TYPES.map(type => [type, type]));
-const PLAN_STATE_SET = new Set<unknown>(PLAN_STATES);
-const EXIT_TYPE_SET = new Set<unknown>(EXIT_TYPES);
+const PLAN_STATES_BY_TEXT = new Map<unknown, string>(PLAN_STATES.map(state => [state, state]));
+const EXIT_TYPES_BY_TEXT = new Map<unknown, string>(EXIT_TYPES.map(type => [type, type]));
+
+/** The same vocabulary keyed by each value's UTF-8 bytes read as Latin-1 ('PrÃ©vue' → 'Prévue'). */
+function byLatin1(values: readonly string[]): Map<unknown, string> {
+	return new Map<unknown, string>(values.map(value => [Buffer.from(value, 'utf8').toString('latin1'), value]));
+}
+const STEP_STATES_BY_LATIN1 = byLatin1(STEP_STATES);
+const EVENT_TYPES_BY_LATIN1 = byLatin1(EVENT_TYPES);
+const PLAN_STATES_BY_LATIN1 = byLatin1(PLAN_STATES);
+const EXIT_TYPES_BY_LATIN1 = byLatin1(EXIT_TYPES);
+
+const NON_ASCII = /[^\u0000-\u007f]/;
+// A caseload repeats its accented texts (communes, labels, notes): 200,000 such
+// strings but 5,000 distinct ones at 10,000 participants; each is decoded once.
+const decoded = new Map<string, string>();
+/** `text` as UTF-8 when it was read as Latin-1 and holds a non-ASCII character. */
+function utf8(text: string, latin1: boolean): string {
+	if (!latin1 || !NON_ASCII.test(text)) return text;
+	let result = decoded.get(text);
+	if (result === undefined) {
+		result = Buffer.from(text, 'latin1').toString('utf8');
+		if (decoded.size >= 50_000) decoded.clear();
+		decoded.set(text, result);
+	}
+	return result;
+}
 
 // A caseload repeats its dates a lot: each text is checked once per process.
 const validDates = new Set<string>();
@@ -96,71 +126,102 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function checkSteps(steps: unknown): boolean {
+function checkSteps(steps: unknown, latin1: boolean): boolean {
 	if (!Array.isArray(steps)) return false;
+	const states = latin1 ? STEP_STATES_BY_LATIN1 : STEP_STATES_BY_TEXT;
 	for (let s = 0; s < steps.length; s++) {
 		const step: unknown = steps[s];
 		if (!isPlainObject(step)) return false;
 		for (const key in step) {
 			if (key !== 'label' && key !== 'type' && key !== 'start' && key !== 'end' && key !== 'state') return false;
 		}
-		const state = STEP_STATES_BY_TEXT.get(step.state);
+		const state = states.get(step.state);
 		if (typeof step.label !== 'string' || !isDate(step.start) || state === undefined) return false;
 		step.state = state;
+		if (latin1) step.label = utf8(step.label, true);
 		if ('end' in step && !isDate(step.end)) return false;
 		if (!('type' in step)) step.type = '';
 		else if (typeof step.type !== 'string') return false;
+		else if (latin1) step.type = utf8(step.type, true);
 	}
 	return true;
 }
 
-function checkEvents(events: unknown): boolean {
+function checkEvents(events: unknown, latin1: boolean): boolean {
 	if (!Array.isArray(events)) return false;
+	const types = latin1 ? EVENT_TYPES_BY_LATIN1 : EVENT_TYPES_BY_TEXT;
 	for (let e = 0; e < events.length; e++) {
 		const event: unknown = events[e];
 		if (!isPlainObject(event)) return false;
 		for (const key in event) if (key !== 'date' && key !== 'type' && key !== 'note') return false;
-		const type = EVENT_TYPES_BY_TEXT.get(event.type);
+		const type = types.get(event.type);
 		if (!isDate(event.date) || type === undefined) return false;
 		event.type = type;
-		if ('note' in event && typeof event.note !== 'string') return false;
+		if ('note' in event) {
+			if (typeof event.note !== 'string') return false;
+			if (latin1) event.note = utf8(event.note, true);
+		}
 	}
 	return true;
 }
 
-function checkSnoozes(snoozes: unknown): boolean {
+function checkSnoozes(snoozes: unknown, latin1: boolean): boolean {
 	if (!Array.isArray(snoozes)) return false;
 	for (const snooze of snoozes) {
 		if (!isPlainObject(snooze)) return false;
 		for (const key in snooze) if (key !== 'indicator' && key !== 'reason' && key !== 'until' && key !== 'since') return false;
 		if (typeof snooze.indicator !== 'string' || typeof snooze.reason !== 'string' || !isDate(snooze.until)) return false;
 		if ('since' in snooze && !isDate(snooze.since)) return false;
+		if (latin1) {
+			snooze.indicator = utf8(snooze.indicator, true);
+			snooze.reason = utf8(snooze.reason, true);
+		}
 	}
 	return true;
 }
 
-const CHECKS: Readonly<Record<Kind, (value: unknown) => boolean>> = {
-	string: value => typeof value === 'string',
-	id: value => typeof value === 'string' && value.length > 0,
-	date: isDate,
-	boolean: value => typeof value === 'boolean',
-	planState: value => PLAN_STATE_SET.has(value),
-	exitType: value => EXIT_TYPE_SET.has(value),
-	steps: checkSteps,
-	events: checkEvents,
-	snoozes: checkSnoozes,
-};
-
 // one Map lookup per field of a person (the field names are interned strings)
-const PARTICIPANT_CHECKS = new Map<string, (value: unknown) => boolean>(
-	Object.entries(PARTICIPANT_FIELDS).map(([key, kind]) => [key, CHECKS[kind]]),
-);
+const PARTICIPANT_KINDS = new Map<string, Kind>(Object.entries(PARTICIPANT_FIELDS));
 
-function checkParticipant(participant: unknown): boolean {
+/** Checks one field of a person; in Latin-1 mode, stores its UTF-8 text back. */
+function checkField(participant: Record<string, unknown>, key: string, kind: Kind, latin1: boolean): boolean {
+	const value = participant[key];
+	switch (kind) {
+		case 'string':
+		case 'id': {
+			if (typeof value !== 'string' || (kind === 'id' && value.length === 0)) return false;
+			if (latin1) participant[key] = utf8(value, true);
+			return true;
+		}
+		case 'date':
+			return isDate(value);
+		case 'boolean':
+			return typeof value === 'boolean';
+		case 'planState':
+		case 'exitType': {
+			const vocabulary =
+				kind === 'planState'
+					? latin1 ? PLAN_STATES_BY_LATIN1 : PLAN_STATES_BY_TEXT
+					: latin1 ? EXIT_TYPES_BY_LATIN1 : EXIT_TYPES_BY_TEXT;
+			const text = vocabulary.get(value);
+			if (text === undefined) return false;
+			if (latin1) participant[key] = text;
+			return true;
+		}
+		case 'steps':
+			return checkSteps(value, latin1);
+		case 'events':
+			return checkEvents(value, latin1);
+		case 'snoozes':
+			return checkSnoozes(value, latin1);
+	}
+}
+
+function checkParticipant(participant: unknown, latin1: boolean): boolean {
 	if (!isPlainObject(participant)) return false;
 	for (const key in participant) {
-		const check = PARTICIPANT_CHECKS.get(key);
-		if (check === undefined || !check(participant[key])) return false;
+		const kind = PARTICIPANT_KINDS.get(key);
+		if (kind === undefined || !checkField(participant, key, kind, latin1)) return false;
 	}
 	if (typeof participant.id !== 'string' || typeof participant.name !== 'string') return false;
 	if (!('rsa' in participant)) participant.rsa = false;
@@ -193,14 +254,16 @@ function isCount(value: unknown, min: number): boolean {
  * True when `data` (parsed JSON, already migrated) is a store exactly as storeSchema
  * would return it; the participants' missing defaults are filled in place. False
  * means "ask zod": it may still be a valid store that zod would normalise.
+ * `latin1`: `data` was parsed from Latin-1 text without \u escapes; its strings
+ * are decoded as UTF-8 in place (on false, parse the file again as UTF-8).
  */
-export function isCheckedStore(data: unknown): data is StoreData {
+export function isCheckedStore(data: unknown, latin1 = false): data is StoreData {
 	if (!isPlainObject(data)) return false;
 	for (const key in data) if (key !== 'version' && key !== 'settings' && key !== 'participants') return false;
 	if (data.version !== STORE_VERSION || !checkSettings(data.settings)) return false;
 	const participants = data.participants;
 	if (!Array.isArray(participants)) return false;
 	// indexed loops throughout: this runs once, mostly before the JIT has optimised it
-	for (let p = 0; p < participants.length; p++) if (!checkParticipant(participants[p])) return false;
+	for (let p = 0; p < participants.length; p++) if (!checkParticipant(participants[p], latin1)) return false;
 	return true;
 }

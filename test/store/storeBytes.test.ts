@@ -80,6 +80,39 @@ describe('the read-only store reader (report)', () => {
 			expect(await readStoreData(file, {wholeTextLimit})).toEqual((await openStore(file)).data);
 		});
 
+		it(`reads accents, emoji and broken UTF-8 as openStore does (${how})`, async () => {
+			const accented = structuredClone(store);
+			const first = accented.participants[0]!;
+			Object.assign(first, {
+				name: 'ÉLODIE Zoé · d’Arc 🙂',
+				commune: 'Saint-Apollinaire',
+				planState: 'Prévisionnel',
+				exitType: 'Réduction des freins',
+				snoozes: [{indicator: 'steps.idle30', reason: 'Arrêt maladie jusqu’au 3 décembre', until: '2026-12-03'}],
+			});
+			first.steps.push({label: 'Atelier « CV » à Chenôve', type: 'Formation', start: '2026-10-01', state: 'Terminée'});
+			first.events.push({date: '2026-10-02', type: 'Absence injustifiée', note: 'prévenue ✓'});
+			const file = path.join(dir, 'accents.json');
+			const text = JSON.stringify(accented, null, 1);
+			const broken = Buffer.concat([
+				Buffer.from(text.slice(0, text.indexOf('Saint-Apollinaire'))),
+				Buffer.from([0xc3, 0x28, 0xff, 0xf0, 0x9f, 0x99]), // invalid sequences inside a string
+				Buffer.from(text.slice(text.indexOf('Saint-Apollinaire'))),
+			]);
+			for (const content of [
+				bytes(text),
+				broken,
+				bytes(text.replace('Zoé', 'Zo\\u00e9')), // an escaped accent
+				bytes(JSON.stringify(generateCaseload(5, toDay('2026-11-22'), 9))), // maybe pure ASCII
+				bytes(JSON.stringify({version: 1, participants: [{id: 'A', name: 'TESTARD Léa', planState: 'Validé'}]})),
+			]) {
+				writeFileSync(file, content);
+				const expected = (await openStore(file)).data;
+				expect(await readStoreData(file, {wholeTextLimit})).toEqual(expected);
+			}
+			expect(JSON.stringify((await readStoreData(file, {wholeTextLimit})).participants)).toContain('TESTARD Léa');
+		});
+
 		it(`refuses what openStore refuses, with the same message (${how})`, async () => {
 			const cases = [
 				'{"version": 1, "participants": [ {"id": "A"',
