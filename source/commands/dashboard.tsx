@@ -21,16 +21,20 @@ export async function runDashboard(context: CommandContext): Promise<void> {
 		const exists = await access(context.storePath).then(() => true, () => false);
 		if (!exists) await (await import('./demo.js')).writeDemo(context.storePath, context.today);
 	}
-	const {openStore} = await import('../store/openStore.js');
-	const store = await openStore(context.storePath);
-	const [{render}, React, {Dashboard}, {EditSession}, {createEditHandler}] = await Promise.all([
+	const {storeRevision} = await import('../store/storeFile.js');
+	// taken before the read: a colleague's save during the read is then seen by the first check
+	const revision = await storeRevision(context.storePath);
+	// the screens load while the store is read: both are needed before the first frame
+	const [data, {render}, React, {Dashboard}, {EditSession}, {createEditHandler}] = await Promise.all([
+		import('../store/readStore.js').then(({readStoreData}) => readStoreData(context.storePath)),
 		import('ink'),
-		import('react'),
+		import('react').then(module => module.default),
 		import('../ui/Dashboard.js'),
 		import('../store/editSession.js'),
 		import('../ui/edits/editHandler.js'),
 	]);
-	const session = new EditSession(context.storePath, store.data);
+	const store = {data};
+	const session = new EditSession(context.storePath, store.data, {}, revision);
 	const editor = createEditHandler({session, today: context.today});
 	const app = render(
 		React.createElement(Dashboard, {

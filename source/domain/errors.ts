@@ -4,10 +4,12 @@
 
 /** Bad flags or arguments: exit 2. */
 export class UsageError extends Error {
+	override readonly name: string = 'UsageError';
 	readonly exitCode = 2;
 }
 
 /** A file the user gave cannot be used (store, import file…): exit 1, message names the file. */
 export class InputError extends Error {
+	override readonly name: string = 'InputError';
 	readonly exitCode = 1;
 }

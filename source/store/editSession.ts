@@ -17,12 +17,18 @@ export class EditSession {
 	/** the version of the file `current` was read from or written as */
 	private revision: string | undefined;
 
+	/**
+	 * `revision`: the file's `storeRevision` taken before `data` was read, so that the
+	 * first check for a colleague's changes does not read the whole store again.
+	 */
 	constructor(
 		readonly file: string,
 		data: StoreData,
 		private readonly options: ChangeOptions = {},
+		revision?: string,
 	) {
 		this.current = data;
+		this.revision = revision;
 	}
 
 	/** The store as the screens should show it now (colleagues' saved changes included after each call). */

@@ -3,9 +3,9 @@ import {Box, Text} from 'ink';
 import React from 'react';
 import {type Day, frenchDate, parseIsoDate} from '../domain/calendar.js';
 import type {Settings} from '../domain/settings.js';
-import {preparationDueDate} from '../domain/workingDays.js';
 import {truncate} from './format.js';
 import {tint, useTheme} from './theme.js';
+import {usePreparationDue} from './usePreparationDue.js';
 
 export interface HeaderProps {
 	readonly referent?: string;
@@ -16,15 +16,16 @@ export interface HeaderProps {
 	readonly width: number;
 }
 
-export function celluleLine(settings: Settings): string {
-	const meeting = settings.nextCellule === undefined ? undefined : parseIsoDate(settings.nextCellule);
+/** The meeting line; `due` is undefined for the moment the holiday calendar takes to load. */
+export function celluleLine(meeting: Day | undefined, due: Day | undefined): string {
 	if (meeting === undefined) return 'Cellule de suivi : date non renseignée';
-	const due = preparationDueDate(meeting, settings);
-	return `Cellule de suivi : ${frenchDate(meeting)} · préparation à rendre au plus tard le ${frenchDate(due)}`;
+	return `Cellule de suivi : ${frenchDate(meeting)} · préparation à rendre au plus tard le ${due === undefined ? '…' : frenchDate(due)}`;
 }
 
 export function Header({referent, today, storePath, settings, discretion, width}: HeaderProps) {
 	const theme = useTheme();
+	const meeting = settings.nextCellule === undefined ? undefined : parseIsoDate(settings.nextCellule);
+	const due = usePreparationDue(meeting, settings);
 	const mode = discretion ? ' · DISCRÉTION' : '';
 	const first = `plie-triage · Référent·e : ${referent ?? 'Tous'} · ${frenchDate(today)}${mode} · ${storePath}`;
 	return (
@@ -32,7 +33,7 @@ export function Header({referent, today, storePath, settings, discretion, width}
 			<Text bold color={tint(theme, 'cyan')}>
 				{truncate(first, width)}
 			</Text>
-			<Text>{truncate(celluleLine(settings), width)}</Text>
+			<Text>{truncate(celluleLine(meeting, due), width)}</Text>
 		</Box>
 	);
 }

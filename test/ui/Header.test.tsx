@@ -1,0 +1,34 @@
+import {afterEach, describe, expect, it} from 'vitest';
+import {DEFAULT_SETTINGS} from '../../source/domain/settings.js';
+import {inOrder} from '../helpers/caseload.js';
+import {type Rendered, renderApp} from './renderApp.js';
+
+let app: Rendered | undefined;
+afterEach(() => {
+	app?.unmount();
+	app = undefined;
+});
+
+async function eventually(read: () => string, text: string): Promise<string> {
+	for (let i = 0; i < 100; i++) {
+		const frame = read();
+		if (frame.includes(text)) return frame;
+		await new Promise(resolve => setTimeout(resolve, 20));
+	}
+	return read();
+}
+
+describe('header', () => {
+	it('follows the jours ouvrés setting for the due date, and says when no cellule date is set', async () => {
+		app = await renderApp([inOrder('2026-11-22')], {
+			settings: {...DEFAULT_SETTINGS, nextCellule: '2026-12-08', workingDays: 'ouvres'},
+			columns: 120,
+			rows: 30,
+		});
+		// Monday to Friday only: 7, 4, 3, 2, 1 December (Saturday 5 no longer counts)
+		expect(await eventually(() => app!.frame(), 'au plus tard le 01/12/2026')).toContain('au plus tard le 01/12/2026');
+		app.unmount();
+		app = await renderApp([inOrder('2026-11-22')], {columns: 120, rows: 30});
+		expect(app.frame()).toContain('Cellule de suivi : date non renseignée');
+	});
+});
