@@ -8,6 +8,7 @@ import {removeLeftoverTemps} from './leftovers.js';
 import {appendJournal, type JournalContext, type JournalEntry} from './journal.js';
 import type {HeldLock} from './lock.js';
 import {parseStoreText, StoreError} from './openStore.js';
+import {storeReadError} from './storeBasics.js';
 import {emptyStore, type StoreData} from './schema.js';
 import {writeFileAtomic} from './secureJsonFile.js';
 import {BACKUP_COUNT} from './storePaths.js';
@@ -23,19 +24,6 @@ export interface StoreSnapshot {
 	readonly text?: string;
 }
 
-function readFailure(file: string, error: unknown): StoreError {
-	const code = (error as NodeJS.ErrnoException).code;
-	if (code === 'ENOENT') {
-		return new StoreError(
-			file,
-			'fichier de suivi introuvable. Importez un fichier (plie-triage import FICHIER) ou créez la démo (plie-triage demo).',
-		);
-	}
-	if (code === 'EISDIR') return new StoreError(file, 'c’est un dossier, pas un fichier de suivi.');
-	if (code === 'EACCES' || code === 'EPERM') return new StoreError(file, 'lecture refusée (droits d’accès).');
-	return new StoreError(file, `lecture impossible (${(error as Error).message}).`);
-}
-
 /** Reads and validates the store now; a missing file is an empty store when `create`. */
 export async function readStoreFile(file: string, options: {create?: boolean} = {}): Promise<StoreSnapshot> {
 	let text: string;
@@ -43,7 +31,7 @@ export async function readStoreFile(file: string, options: {create?: boolean} = 
 		text = await fs.readFile(file, 'utf8');
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code === 'ENOENT' && options.create) return {data: emptyStore()};
-		throw readFailure(file, error);
+		throw storeReadError(file, error);
 	}
 	return {data: parseStoreText(file, text), text};
 }
