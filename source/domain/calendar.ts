@@ -1,9 +1,6 @@
 // Calendar dates without time or zone. A date is stored as ISO text `YYYY-MM-DD`
 // and handled in the engine as a day number (days since 1970-01-01), so that
 // comparisons and day differences never depend on the machine's time zone.
-// The per-function entry points: the package root loads all of date-fns (~100 ms per process).
-import {addMonths as addMonthsFns} from 'date-fns/addMonths';
-import {differenceInMonths} from 'date-fns/differenceInMonths';
 
 export type IsoDate = string;
 export type Day = number;
@@ -98,51 +95,54 @@ export function localToday(now: Date = new Date()): Day {
 	return dayFromParts(now.getFullYear(), now.getMonth() + 1, now.getDate())!;
 }
 
-// date-fns works on local Date objects; a local midnight built from the parts
-// keeps its calendar arithmetic exact in every time zone.
-function localDate(day: Day): Date {
-	const p = partsOfDay(day);
-	return new Date(p.year, p.month - 1, p.day);
+/** Days in `month` (1–12) of `year`. */
+function monthLength(year: number, month: number): number {
+	return month === 2 && isLeapYear(year) ? 29 : MONTH_LENGTHS[month - 1]!;
 }
 
-function dayOfLocal(date: Date): Day {
-	return dayFromParts(date.getFullYear(), date.getMonth() + 1, date.getDate())!;
+/** Day number of day `day` (may run past the month's end, as Date does) of month index `index` = year × 12 + month − 1. */
+function dayOfMonthIndex(index: number, day: number): Day {
+	const year = Math.floor(index / 12);
+	return daysFromCivil(year, index - year * 12 + 1, 1) + day - 1;
 }
 
-// Month arithmetic goes through Date objects (date-fns) and showed up in the triage
-// profile; a caseload has a few thousand distinct dates, so each answer is kept.
-const MONTH_CACHE_LIMIT = 200_000;
-const addMonthsCache = new Map<number, Day>();
-const monthsBetweenCache = new Map<number, number>();
-
-// Both numbers are far below 2^25 in magnitude (day 2^25 is 91,000 years away),
-// so one exact integer key holds the pair.
-function pairKey(a: number, b: number): number {
-	return a * 67_108_864 + b;
-}
+// Month arithmetic used to go through date-fns on local Date objects: loading it
+// cost ~20 ms per process and its calls showed in the triage profile. The two
+// functions below follow date-fns 4 step by step on calendar numbers (checked
+// against it on every pair of days over decades), so no time zone is involved.
 
 /** date-fns addMonths: 31 August + 6 months = last day of February. */
 export function addMonths(day: Day, months: number): Day {
-	const key = pairKey(day, months);
-	let result = addMonthsCache.get(key);
-	if (result === undefined) {
-		result = dayOfLocal(addMonthsFns(localDate(day), months));
-		if (addMonthsCache.size >= MONTH_CACHE_LIMIT) addMonthsCache.clear();
-		addMonthsCache.set(key, result);
-	}
-	return result;
+	if (months === 0) return day;
+	if (!Number.isFinite(months)) return undefined as unknown as Day; // date-fns: Invalid Date
+	const p = partsOfDay(day);
+	// Date#setMonth truncates a fractional month, after adding it to the current one
+	const index = p.year * 12 + Math.trunc(p.month - 1 + months + 1) - 1;
+	const year = Math.floor(index / 12);
+	const month = index - year * 12 + 1;
+	return daysFromCivil(year, month, Math.min(p.day, monthLength(year, month)));
 }
 
 /** REFERENTIEL §3 `months(a, b)` = date-fns differenceInMonths(b, a): full months from a to b. */
 export function monthsBetween(from: Day, to: Day): number {
-	const key = pairKey(from, to);
-	let result = monthsBetweenCache.get(key);
-	if (result === undefined) {
-		result = differenceInMonths(localDate(to), localDate(from));
-		if (monthsBetweenCache.size >= MONTH_CACHE_LIMIT) monthsBetweenCache.clear();
-		monthsBetweenCache.set(key, result);
+	const sign = to > from ? 1 : to < from ? -1 : 0;
+	const later = partsOfDay(to);
+	const earlier = partsOfDay(from);
+	const difference = Math.abs(later.year * 12 + later.month - (earlier.year * 12 + earlier.month));
+	if (difference < 1) return 0;
+	// date-fns moves `later` back by `difference` months with Date#setMonth, after
+	// turning 28/29 February into "30 February" (1 or 2 March)
+	let index = later.year * 12 + later.month - 1;
+	let dayOfMonth = later.day;
+	if (later.month === 2 && later.day > 27) {
+		index++;
+		dayOfMonth = 30 - monthLength(later.year, 2);
 	}
-	return result;
+	const moved = dayOfMonthIndex(index - sign * difference, dayOfMonth);
+	let lastMonthNotFull = (moved > from ? 1 : moved < from ? -1 : 0) === -sign;
+	if (later.day === monthLength(later.year, later.month) && difference === 1 && to > from) lastMonthNotFull = false;
+	const result = sign * (difference - (lastMonthNotFull ? 1 : 0));
+	return result === 0 ? 0 : result;
 }
 
 /** REFERENTIEL §3 `days(a, b)` = differenceInCalendarDays(b, a). */

@@ -8,6 +8,7 @@ import {
 	isoFromDay,
 	monthsBetween,
 	parseIsoDate,
+	partsOfDay,
 	toDay,
 	weekday,
 } from '../../source/domain/calendar.js';
@@ -61,5 +62,39 @@ describe('calendar dates', () => {
 		expect(weekday(toDay('2026-11-22'))).toBe(0); // a Sunday
 		expect(weekday(toDay('2026-12-08'))).toBe(2); // a Tuesday
 		expect(dayFromParts(2026, 2, 29)).toBeUndefined();
+	});
+});
+
+describe('month arithmetic without date-fns', () => {
+	// calendar.ts follows date-fns 4 on calendar numbers; date-fns itself is the reference
+	const local = (day: number) => {
+		const p = partsOfDay(day);
+		return new Date(p.year, p.month - 1, p.day);
+	};
+	const start = toDay('2023-01-01');
+	const days = Array.from({length: 1200}, (_, i) => start + i);
+
+	it('addMonths answers what date-fns addMonths answers', () => {
+		for (const day of days) {
+			for (const months of [-25, -13, -6, -1, 1, 2, 3, 6, 11, 12, 24]) {
+				const expected = addMonthsFns(local(day), months);
+				const parts = partsOfDay(addMonths(day, months));
+				expect([parts.year, parts.month, parts.day], `${isoFromDay(day)} + ${months}`).toEqual([
+					expected.getFullYear(),
+					expected.getMonth() + 1,
+					expected.getDate(),
+				]);
+			}
+		}
+	});
+
+	it('monthsBetween answers what date-fns differenceInMonths answers', () => {
+		for (const from of days) {
+			for (let to = start - 40; to < start + 1240; to += 23) {
+				expect(monthsBetween(from, to), `${isoFromDay(from)} → ${isoFromDay(to)}`).toBe(
+					differenceInMonths(local(to), local(from)),
+				);
+			}
+		}
 	});
 });
