@@ -143,8 +143,8 @@ function sortEntries(list: TriageEntry[], sign: number, idsAscending: boolean): 
 		}
 		if (whole) {
 			keys.sort();
-			const sorted: TriageEntry[] = new Array(length);
-			for (let k = 0; k < length; k++) sorted[k] = list[((keys[k]! % length) + length) % length]!;
+			const sorted: TriageEntry[] = [];
+			for (let k = 0; k < length; k++) sorted.push(list[((keys[k]! % length) + length) % length]!);
 			return sorted;
 		}
 	}
