@@ -71,9 +71,20 @@ export function isoFromDay(day: Day): IsoDate {
 	return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
+/** Year, month (1–12) and day of a day number (H. Hinnant's civil_from_days: no Date object). */
 export function partsOfDay(day: Day): {year: number; month: number; day: number} {
-	const date = new Date(day * MS_PER_DAY);
-	return {year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate()};
+	const z = day + 719_468;
+	const era = Math.floor(z / 146_097);
+	const dayOfEra = z - era * 146_097;
+	const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+	const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+	const shifted = Math.floor((5 * dayOfYear + 2) / 153); // 0 = March
+	const month = shifted < 10 ? shifted + 3 : shifted - 9;
+	return {
+		year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0),
+		month,
+		day: dayOfYear - Math.floor((153 * shifted + 2) / 5) + 1,
+	};
 }
 
 /** dd/mm/yyyy, how French users read dates. */
