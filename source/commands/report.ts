@@ -6,13 +6,16 @@ import {type Triage, triage} from '../domain/triage.js';
 import {readStoreData} from '../store/readStore.js';
 import type {CommandContext} from './context.js';
 
+/** What a report shows of a triage. */
+export type ReportedTriage = Pick<Triage, 'today' | 'referent' | 'indicators'>;
+
 export interface ReportJson {
 	today: string;
 	referent: string | null;
 	indicators: Array<{id: string; label: string; count: number; participants: string[]}>;
 }
 
-export function reportJson(result: Triage): ReportJson {
+export function reportJson(result: ReportedTriage): ReportJson {
 	return {
 		today: isoFromDay(result.today),
 		referent: result.referent ?? null,
@@ -25,7 +28,7 @@ export function reportJson(result: Triage): ReportJson {
 	};
 }
 
-export function reportTable(result: Triage, storePath: string): string {
+export function reportTable(result: ReportedTriage, storePath: string): string {
 	const lines = [
 		`plie-triage — indicateurs au ${frenchDate(result.today)} — référent : ${result.referent ?? 'Tous'}`,
 		`Fichier : ${storePath}`,
@@ -53,7 +56,7 @@ export function reportTable(result: Triage, storePath: string): string {
  * at the right indentation) rather than stringified as an object and re-indented:
  * fewer large strings, so less garbage at the end of `report`.
  */
-export function* reportJsonChunks(result: Triage): Generator<string> {
+export function* reportJsonChunks(result: ReportedTriage): Generator<string> {
 	const head = `{\n  "today": ${JSON.stringify(isoFromDay(result.today))},\n  "referent": ${JSON.stringify(result.referent ?? null)},\n  "indicators": `;
 	const {indicators} = result;
 	if (indicators.length === 0) {
@@ -82,12 +85,16 @@ async function writeChunks(chunks: Iterable<string>): Promise<void> {
 export async function runReport(context: CommandContext): Promise<void> {
 	// read-only: the light reader (no lowdb, no zod unless the file needs it)
 	const data = await readStoreData(context.storePath);
-	const result = triage(data.participants, {
+	const {today, referent, indicators} = triage(data.participants, {
 		today: context.today,
 		settings: data.settings,
 		referent: context.referent,
 		hideSnoozed: context.flags.hideSnoozed === true,
 	});
+	// only the queues are written: the facts and memberships of every person (most
+	// of what the triage allocated) are garbage before the output allocates, so the
+	// collection that the output triggers has little left to copy
+	const result = {today, referent, indicators};
 	if (context.flags.json === true) {
 		await writeChunks(reportJsonChunks(result));
 	} else {
