@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The command line (REFERENTIEL §6): parse the flags, hand over to a command.
 // Commands are imported on demand so that `report` never loads Ink, React or exceljs.
+import {parseArgs} from 'node:util';
 import type {CommandContext} from './commands/context.js';
 import {InputError, UsageError} from './domain/errors.js';
 
@@ -67,31 +68,35 @@ interface CommandLine {
 	readonly flags: Readonly<Record<string, unknown>>;
 }
 
-// `report` and the dashboard with their plain flags are read without meow: the
-// start-up profile of `report` showed meow (its bundle, then reading and
-// normalising package.json) at ~45 ms of CPU, its largest module cost. Anything
-// else — another command, --help, --version, --flag=value, a repeated or unknown
-// flag, a value starting with '-' — goes through meow as before.
-const QUICK_FLAGS: Readonly<Record<string, Readonly<Record<string, keyof typeof FLAGS>>>> = {
-	report: {'--json': 'json', '--hide-snoozed': 'hideSnoozed', '--data': 'data', '--today': 'today', '--referent': 'referent'},
-	dashboard: {'--data': 'data', '--today': 'today', '--referent': 'referent', '--queue': 'queue', '--demo-if-missing': 'demoIfMissing'},
+// `report` and the dashboard with their plain flags are read by Node's own
+// util.parseArgs instead of meow: the start-up profile of `report` showed meow
+// (its bundle, then reading and normalising package.json) at ~45 ms of CPU, its
+// largest module cost. Anything parseArgs refuses — another command, --help,
+// --version, an unknown or repeated flag, a value starting with '-' — goes
+// through meow, which gives the usual messages.
+const QUICK_FLAGS: Readonly<Record<'report' | 'dashboard', readonly (keyof typeof FLAGS)[]>> = {
+	report: ['json', 'hideSnoozed', 'data', 'today', 'referent'],
+	dashboard: ['data', 'today', 'referent', 'queue', 'demoIfMissing'],
 };
+
+const kebab = (name: string) => name.replace(/[A-Z]/g, letter => `-${letter.toLowerCase()}`);
 
 function quickCommandLine(argv: readonly string[]): CommandLine | undefined {
 	const report = argv[0] === 'report';
 	if (!report && argv[0] !== undefined && !argv[0].startsWith('--')) return undefined;
-	const known = QUICK_FLAGS[report ? 'report' : 'dashboard']!;
+	const names = QUICK_FLAGS[report ? 'report' : 'dashboard'];
+	const options = Object.fromEntries(names.map(name => [kebab(name), {type: FLAGS[name].type}]));
+	let values: Record<string, unknown>;
+	try {
+		({values} = parseArgs({args: argv.slice(report ? 1 : 0), options, strict: true, allowPositionals: false}));
+	} catch {
+		return undefined;
+	}
 	const flags: Record<string, unknown> = {};
-	for (let i = report ? 1 : 0; i < argv.length; i++) {
-		const name = Object.hasOwn(known, argv[i]!) ? known[argv[i]!]! : undefined;
-		if (name === undefined || name in flags) return undefined;
-		if (FLAGS[name].type === 'boolean') {
-			flags[name] = true;
-			continue;
-		}
-		const value = argv[++i];
-		if (value === undefined || value.startsWith('-')) return undefined;
-		flags[name] = value;
+	for (const name of names) {
+		const value = values[kebab(name)];
+		if (Array.isArray(value) || (typeof value === 'string' && value.startsWith('-'))) return undefined;
+		if (value !== undefined) flags[name] = value;
 	}
 	return {input: report ? ['report'] : [], flags};
 }
@@ -114,6 +119,9 @@ async function main(): Promise<void> {
 		throw new UsageError(`commande inconnue « ${name} ». Commandes : ${COMMANDS.join(', ')} (voir --help).`);
 	}
 	const command: Command = (name as Command | undefined) ?? 'dashboard';
+	for (const flag of ['data', 'today', 'referent', 'out', 'cellule', 'since', 'participant', 'queue'] as const) {
+		if (cli.flags[flag] === '') throw new UsageError(`--${flag} : valeur manquante.`);
+	}
 	const {resolveStorePath} = await import('./store/storeBasics.js');
 	const {todayFrom} = await import('./commands/context.js');
 	const context: CommandContext = {

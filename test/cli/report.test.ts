@@ -100,6 +100,11 @@ describe('plie-triage report', () => {
 		expect(unknown.code).toBe(2);
 		expect(unknown.stderr).toContain('frobnicate');
 		expect(runCli(['report', '--jsn']).code).toBe(2);
+		const empty = runCli(['report', '--data']);
+		expect(empty.code).toBe(2);
+		expect(empty.stderr).toContain('--data : valeur manquante');
+		// the long form --flag=value reads the same
+		expect(JSON.parse(runCli(['report', '--json', `--data=${store}`, '--today=2026-11-22']).stdout).indicators[1].count).toBe(2);
 	});
 
 	it('without a terminal, the dashboard points to report (exit 2)', () => {
