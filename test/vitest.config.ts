@@ -7,5 +7,8 @@ export default defineConfig({
 		include: ['test/**/*.test.{ts,tsx}'],
 		testTimeout: 30_000,
 		hookTimeout: 60_000,
+		// the screens under test stand for an interactive terminal, as the dashboard
+		// command makes them (Ink would otherwise draw only its last frame when CI is set)
+		env: {CI: 'false', CONTINUOUS_INTEGRATION: 'false'},
 	},
 });

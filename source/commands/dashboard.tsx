@@ -17,6 +17,10 @@ export function checkQueueFlag(queue: unknown): string | undefined {
 export async function runDashboard(context: CommandContext): Promise<void> {
 	const queue = checkQueueFlag(context.flags.queue);
 	if (!process.stdin.isTTY || !process.stdout.isTTY) throw new UsageError(NO_TTY_MESSAGE);
+	// Ink draws only the last frame when it believes it runs in CI (CI or
+	// CONTINUOUS_INTEGRATION set). Both ends are terminals here: a person is typing,
+	// so the screen must follow. Read by Ink when it loads, below.
+	for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (name in process.env) process.env[name] = 'false';
 	if (context.flags.demoIfMissing === true) {
 		const exists = await access(context.storePath).then(() => true, () => false);
 		if (!exists) await (await import('./demo.js')).writeDemo(context.storePath, context.today);
