@@ -362,24 +362,20 @@ function readCells(context: SheetContext, row: SheetRow, columns: ReadonlyArray<
 	return ok;
 }
 
+/** A required cell of this row, or undefined with a fault naming its column when it is blank. */
+function required<T>(context: SheetContext, row: SheetRow, got: Record<string, unknown>, fields: ByField, field: string, problem: string): T | undefined {
+	const value = got[field] as T | undefined;
+	if (value === undefined && field in got) fault(context, row, fields[field]!.header, '', problem);
+	return value;
+}
+
 function readStepRow(context: SheetContext, row: SheetRow, columns: ReadonlyArray<MappedColumn<string>>, fields: ByField): void {
 	const got: Record<string, unknown> = {};
 	let ok = readCells(context, row, columns, got);
-	const participantId = got.participantId as string | undefined;
-	if (participantId === undefined && 'participantId' in got) {
-		fault(context, row, fields.participantId!.header, '', 'identifiant du bénéficiaire manquant');
-		ok = false;
-	}
-	const label = got.label as string | undefined;
-	if (label === undefined && 'label' in got) {
-		fault(context, row, fields.label!.header, '', 'libellé de l’étape manquant');
-		ok = false;
-	}
-	const start = got.start as Day | undefined;
-	if (start === undefined && 'start' in got) {
-		fault(context, row, fields.start!.header, '', 'date de début manquante');
-		ok = false;
-	}
+	// a blank required cell is reported here; the row is then dropped by the check below
+	const participantId = required<string>(context, row, got, fields, 'participantId', 'identifiant du bénéficiaire manquant');
+	const label = required<string>(context, row, got, fields, 'label', 'libellé de l’étape manquant');
+	const start = required<Day>(context, row, got, fields, 'start', 'date de début manquante');
 	const end = got.end as Day | undefined;
 	const stateText = got.state as string | undefined;
 	const state = stateText === undefined ? undefined : matchStepState(stateText);
@@ -409,16 +405,8 @@ function readStepRow(context: SheetContext, row: SheetRow, columns: ReadonlyArra
 function readEventRow(context: SheetContext, row: SheetRow, columns: ReadonlyArray<MappedColumn<string>>, fields: ByField): void {
 	const got: Record<string, unknown> = {};
 	let ok = readCells(context, row, columns, got);
-	const participantId = got.participantId as string | undefined;
-	if (participantId === undefined && 'participantId' in got) {
-		fault(context, row, fields.participantId!.header, '', 'identifiant du bénéficiaire manquant');
-		ok = false;
-	}
-	const date = got.date as Day | undefined;
-	if (date === undefined && 'date' in got) {
-		fault(context, row, fields.date!.header, '', 'date manquante');
-		ok = false;
-	}
+	const participantId = required<string>(context, row, got, fields, 'participantId', 'identifiant du bénéficiaire manquant');
+	const date = required<Day>(context, row, got, fields, 'date', 'date manquante');
 	const typeText = got.type as string | undefined;
 	const type = typeText === undefined ? undefined : matchEventType(typeText);
 	if (typeText === undefined && 'type' in got) {
