@@ -117,6 +117,24 @@ function mergeEvent(stored: ParcoursEvent, record: EventRecord): boolean {
 }
 
 /** Merges `batch` (already validated) into `participants`, in place; the batch's step and event objects are adopted, not copied. */
+/**
+ * Adds `item` when nothing was stored under its key, else merges the record into the
+ * stored one; counts what happened and says whether the participant changed.
+ */
+function upsert<T, R>(items: T[], stored: T | undefined, item: T, record: R, merge: (stored: T, record: R) => boolean, counts: Counts): boolean {
+	if (stored === undefined) {
+		items.push(item);
+		counts.created++;
+		return true;
+	}
+	if (merge(stored, record)) {
+		counts.updated++;
+		return true;
+	}
+	counts.unchanged++;
+	return false;
+}
+
 export function mergeBatch(participants: Participant[], batch: ImportBatch): MergeResult {
 	const summary: MergeSummary = {participants: zero(), steps: zero(), events: zero()};
 	const byId = new Map<string, Participant>();
@@ -159,15 +177,7 @@ export function mergeBatch(participants: Participant[], batch: ImportBatch): Mer
 		if (items === undefined) stepIndex.set(participant.id, (items = new KeyedItems(participant.steps, stepKey)));
 		const stored = items.take(stepKey(record.step));
 		listed.add(stored ?? record.step);
-		if (stored === undefined) {
-			participant.steps.push(record.step);
-			summary.steps.created++;
-		} else if (mergeStep(stored, record)) summary.steps.updated++;
-		else {
-			summary.steps.unchanged++;
-			continue;
-		}
-		touched.add(participant.id);
+		if (upsert(participant.steps, stored, record.step, record, mergeStep, summary.steps)) touched.add(participant.id);
 	}
 
 	// The "dernière étape" columns say a step exists: after the Étapes sheet, it matches any
@@ -177,15 +187,7 @@ export function mergeBatch(participants: Participant[], batch: ImportBatch): Mer
 		const key = stepKey(record.step);
 		const stored = participant.steps.find(step => stepKey(step) === key);
 		if (stored !== undefined && listed.has(stored)) continue;
-		if (stored === undefined) {
-			participant.steps.push(record.step);
-			summary.steps.created++;
-		} else if (mergeStep(stored, record)) summary.steps.updated++;
-		else {
-			summary.steps.unchanged++;
-			continue;
-		}
-		touched.add(participant.id);
+		if (upsert(participant.steps, stored, record.step, record, mergeStep, summary.steps)) touched.add(participant.id);
 	}
 
 	const eventIndex = new Map<string, KeyedItems<ParcoursEvent>>();
@@ -199,15 +201,7 @@ export function mergeBatch(participants: Participant[], batch: ImportBatch): Mer
 		let items = eventIndex.get(participant.id);
 		if (items === undefined) eventIndex.set(participant.id, (items = new KeyedItems(participant.events, eventKey)));
 		const stored = items.take(eventKey(record.event));
-		if (stored === undefined) {
-			participant.events.push(record.event);
-			summary.events.created++;
-		} else if (mergeEvent(stored, record)) summary.events.updated++;
-		else {
-			summary.events.unchanged++;
-			continue;
-		}
-		touched.add(participant.id);
+		if (upsert(participant.events, stored, record.event, record, mergeEvent, summary.events)) touched.add(participant.id);
 	}
 
 	return {summary, created: [...created], updated: [...touched].filter(id => !created.has(id))};
