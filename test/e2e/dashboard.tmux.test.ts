@@ -1,47 +1,18 @@
 // The built CLI in a real terminal (tmux, 80×24): open a queue, a participant, quit with q.
-import {execFileSync} from 'node:child_process';
-import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {tmuxDriver} from '../helpers/tmux.js';
 import {CLI, ROOT, runCli} from '../helpers/cli.js';
 
 const SOCKET = `plie-e2e-${process.pid}`;
 let dir: string;
 
-function tmux(...args: string[]): string {
-	return execFileSync('tmux', ['-L', SOCKET, ...args], {encoding: 'utf8'});
-}
-
-const pause = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
-
-/** The screen once it shows `text` (polls: the terminal draws asynchronously). */
-async function screenWith(session: string, text: string, timeoutMs = 15_000): Promise<string> {
-	const start = Date.now();
-	let screen = '';
-	while (Date.now() - start < timeoutMs) {
-		screen = tmux('capture-pane', '-p', '-t', session);
-		if (screen.includes(text)) return screen;
-		await pause(100);
-	}
-	throw new Error(`« ${text} » never appeared on the screen:\n${screen}`);
-}
-
-async function fileWith(file: string, timeoutMs = 15_000): Promise<string> {
-	const start = Date.now();
-	while (Date.now() - start < timeoutMs) {
-		if (existsSync(file)) {
-			const text = readFileSync(file, 'utf8');
-			if (text.includes('\n')) return text;
-		}
-		await pause(100);
-	}
-	throw new Error(`${file} was never written`);
-}
-
+const driver = tmuxDriver(SOCKET);
+const {tmux, screenWith, fileWith, kill} = driver;
 function start(session: string, command: string, env: Record<string, string> = {}) {
-	const vars = Object.entries(env).map(([k, v]) => `${k}=${v}`);
-	tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', '-c', ROOT, 'env', ...vars, 'sh', '-c', command);
+	driver.start(session, command, {cwd: ROOT, env});
 }
 
 beforeAll(() => {
@@ -51,11 +22,7 @@ beforeAll(() => {
 });
 
 afterAll(() => {
-	try {
-		tmux('kill-server');
-	} catch {
-		// the server is gone once its last session ended
-	}
+	kill();
 	rmSync(dir, {recursive: true, force: true});
 });
 

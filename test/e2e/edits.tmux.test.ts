@@ -1,50 +1,21 @@
 // The built CLI in a real terminal (tmux, 80×24), as the assistant works: open the
 // "Étapes 'Prévue' → 'En cours'" queue, Enter, then d, n… until the end, quit,
 // and `report --json` agrees; then `E` writes the cellule workbook in the folder.
-import {execFileSync} from 'node:child_process';
-import {existsSync, mkdtempSync, readFileSync, rmSync, statSync} from 'node:fs';
+import {mkdtempSync, rmSync, statSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {tmuxDriver} from '../helpers/tmux.js';
 import {CLI, runCli} from '../helpers/cli.js';
 
 const SOCKET = `plie-e2e-edits-${process.pid}`;
 let dir: string;
 let store: string;
 
-function tmux(...args: string[]): string {
-	return execFileSync('tmux', ['-L', SOCKET, ...args], {encoding: 'utf8'});
-}
-
-const pause = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
-
-/** The screen once one of `texts` is on it. */
-async function screenWith(session: string, texts: string | string[], timeoutMs = 15_000): Promise<string> {
-	const wanted = Array.isArray(texts) ? texts : [texts];
-	const start = Date.now();
-	let screen = '';
-	while (Date.now() - start < timeoutMs) {
-		screen = tmux('capture-pane', '-p', '-t', session);
-		if (wanted.some(text => screen.includes(text))) return screen;
-		await pause(100);
-	}
-	throw new Error(`« ${wanted.join(' » / « ')} » never appeared on the screen:\n${screen}`);
-}
-
-async function fileWith(file: string, timeoutMs = 15_000): Promise<string> {
-	const start = Date.now();
-	while (Date.now() - start < timeoutMs) {
-		if (existsSync(file)) {
-			const text = readFileSync(file, 'utf8');
-			if (text.includes('\n')) return text;
-		}
-		await pause(100);
-	}
-	throw new Error(`${file} was never written`);
-}
-
+const driver = tmuxDriver(SOCKET);
+const {tmux, screenWith, fileWith, kill} = driver;
 function start(session: string, command: string) {
-	tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', '-c', dir, 'env', 'NO_COLOR=1', 'sh', '-c', command);
+	driver.start(session, command, {cwd: dir, env: {NO_COLOR: '1'}});
 }
 
 function toStartCount(): number {
@@ -61,11 +32,7 @@ beforeAll(() => {
 });
 
 afterAll(() => {
-	try {
-		tmux('kill-server');
-	} catch {
-		// the server is gone once its last session ended
-	}
+	kill();
 	rmSync(dir, {recursive: true, force: true});
 });
 
