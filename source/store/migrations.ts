@@ -1,6 +1,6 @@
 // Upgrades older store files step by step to STORE_VERSION. Each entry turns
 // version N into N + 1; a file from a newer plie-triage is refused, not guessed at.
-import {STORE_VERSION} from './storeBasics.js';
+import {STORE_VERSION, StoreError} from './storeBasics.js';
 
 type Migration = (data: Record<string, unknown>) => Record<string, unknown>;
 
@@ -28,4 +28,14 @@ export function migrate(raw: unknown): unknown {
 		version = data.version as number;
 	}
 	return data;
+}
+
+/** `migrate` for the store in `file`: a version it cannot handle is a StoreError naming the file. */
+export function migrateStore(file: string, raw: unknown): unknown {
+	try {
+		return migrate(raw);
+	} catch (error) {
+		if (error instanceof MigrationError) throw new StoreError(file, error.message);
+		throw error;
+	}
 }

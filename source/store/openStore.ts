@@ -4,7 +4,7 @@ import {promises as fs} from 'node:fs';
 import path from 'node:path';
 import {Low} from 'lowdb';
 import {type z} from 'zod';
-import {MigrationError, migrate} from './migrations.js';
+import {migrateStore} from './migrations.js';
 import {emptyStore, type StoreData, storeSchema} from './schema.js';
 import {SecureJsonFile} from './secureJsonFile.js';
 import {StoreError} from './storeBasics.js';
@@ -30,13 +30,7 @@ export function parseStoreText(file: string, text: string): StoreData {
 
 /** Migrates and validates parsed JSON; throws StoreError naming what is wrong. */
 export function storeFromJson(file: string, raw: unknown): StoreData {
-	let migrated: unknown;
-	try {
-		migrated = migrate(raw);
-	} catch (error) {
-		if (error instanceof MigrationError) throw new StoreError(file, error.message);
-		throw error;
-	}
+	const migrated = migrateStore(file, raw);
 	// the common case, a store as plie-triage writes it, skips zod's copy (see storeCheck.ts)
 	if (isCheckedStore(migrated)) return migrated;
 	const result = storeSchema.safeParse(migrated);

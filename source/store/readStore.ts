@@ -4,7 +4,7 @@
 // the same as `openStore(file)`'s.
 import {isAscii} from 'node:buffer';
 import {promises as fs} from 'node:fs';
-import {MigrationError, migrate} from './migrations.js';
+import {migrateStore} from './migrations.js';
 import type {StoreData} from './schema.js';
 import {STORE_VERSION, StoreError, storeReadError} from './storeBasics.js';
 import {parseStoreBytes} from './storeBytes.js';
@@ -74,13 +74,7 @@ export async function readStoreData(file: string, options: ReadOptions = {}): Pr
 		const {parseStoreText} = await import('./openStore.js');
 		return parseStoreText(file, bytes.toString('utf8'));
 	}
-	let migrated: unknown;
-	try {
-		migrated = migrate(raw);
-	} catch (error) {
-		if (error instanceof MigrationError) throw new StoreError(file, error.message);
-		throw error;
-	}
+	const migrated = migrateStore(file, raw);
 	if (isCheckedStore(migrated)) return migrated;
 	const {storeFromJson} = await import('./openStore.js');
 	return storeFromJson(file, raw);
