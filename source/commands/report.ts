@@ -2,12 +2,12 @@
 // Visual Course dashboard, or as the JSON of REFERENTIEL §6.
 import {frenchDate, isoFromDay} from '../domain/calendar.js';
 import {SECTIONS} from '../domain/indicators.js';
-import {type Triage, triage} from '../domain/triage.js';
-import {readStoreData} from '../store/readStore.js';
+import type {TriageQueues} from '../domain/triage.js';
+import {triageStoreFile} from '../store/readTriage.js';
 import type {CommandContext} from './context.js';
 
 /** What a report shows of a triage. */
-export type ReportedTriage = Pick<Triage, 'today' | 'referent' | 'indicators'>;
+export type ReportedTriage = TriageQueues;
 
 export interface ReportJson {
 	today: string;
@@ -83,18 +83,13 @@ async function writeChunks(chunks: Iterable<string>): Promise<void> {
 }
 
 export async function runReport(context: CommandContext): Promise<void> {
-	// read-only: the light reader (no lowdb, no zod unless the file needs it)
-	const data = await readStoreData(context.storePath);
-	const {today, referent, indicators} = triage(data.participants, {
+	// read-only: the light reader (no lowdb, no zod unless the file needs it), and
+	// only the queues: no facts kept per person once counted
+	const result = await triageStoreFile(context.storePath, {
 		today: context.today,
-		settings: data.settings,
 		referent: context.referent,
 		hideSnoozed: context.flags.hideSnoozed === true,
 	});
-	// only the queues are written: the facts and memberships of every person (most
-	// of what the triage allocated) are garbage before the output allocates, so the
-	// collection that the output triggers has little left to copy
-	const result = {today, referent, indicators};
 	if (context.flags.json === true) {
 		await writeChunks(reportJsonChunks(result));
 	} else {

@@ -59,8 +59,10 @@ export function dayOf(iso: string): Day {
 	return toDay(iso);
 }
 
+// Strict on purpose: '' is no date (the model refuses it), and `report` counts on
+// computeFacts to throw on every impossible date it reads (store/triageCheck.ts).
 function optionalDay(iso: string | undefined): Day | undefined {
-	return iso === undefined || iso === '' ? undefined : dayOf(iso);
+	return iso === undefined ? undefined : dayOf(iso);
 }
 
 /** Why a step must be fixed on day T (§4 steps.*), or undefined when it is in order. */

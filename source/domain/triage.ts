@@ -66,14 +66,33 @@ const CLOSED_INDICATORS: readonly number[] = ALL_INDICATORS.filter(i => INDICATO
 // shared by everyone counted nowhere (most closed files)
 const NO_INDICATORS: readonly string[] = Object.freeze([]);
 
+/** What `report` shows: the indicators' queues, without the facts kept for the screens. */
+export type TriageQueues = Pick<Triage, 'today' | 'referent' | 'indicators'>;
+
+/** Called for each participant in scope, with its facts and the indicators it is counted in. */
+type Visitor = (facts: ParticipantFacts, memberOf: readonly string[]) => void;
+
 export function triage(participants: readonly Participant[], options: TriageOptions): Triage {
+	const facts = new Map<string, ParticipantFacts>();
+	const membership = new Map<string, readonly string[]>();
+	const queues = scan(participants, options, (f, memberOf) => {
+		facts.set(f.participant.id, f);
+		membership.set(f.participant.id, memberOf);
+	});
+	return {...queues, facts, membership};
+}
+
+/** The triage's queues alone: nothing kept per person once counted (report). */
+export function triageQueues(participants: readonly Participant[], options: TriageOptions): TriageQueues {
+	return scan(participants, options);
+}
+
+function scan(participants: readonly Participant[], options: TriageOptions, visit?: Visitor): TriageQueues {
 	const {today, settings} = options;
 	const todayIso = isoFromDay(today);
 	const wanted = options.referent === undefined ? undefined : foldText(options.referent);
 	const entries: TriageEntry[][] = INDICATORS.map(() => []);
 	const snoozed: SnoozedEntry[][] = INDICATORS.map(() => []);
-	const facts = new Map<string, ParticipantFacts>();
-	const membership = new Map<string, readonly string[]>();
 
 	// a caseload has a few dozen referent spellings: fold each once, not once per person
 	const folded = new Map<string, string>();
@@ -92,7 +111,6 @@ export function triage(participants: readonly Participant[], options: TriageOpti
 		if (previousId !== undefined && !(previousId < participant.id)) idsAscending = false;
 		previousId = participant.id;
 		const f = computeFacts(participant, today);
-		facts.set(participant.id, f);
 		const candidates = f.closed ? CLOSED_INDICATORS : ALL_INDICATORS;
 		let memberOf: string[] | undefined;
 		for (let c = 0; c < candidates.length; c++) {
@@ -108,14 +126,27 @@ export function triage(participants: readonly Participant[], options: TriageOpti
 			}
 			entries[i]!.push({id: participant.id, figure});
 		}
-		membership.set(participant.id, memberOf ?? NO_INDICATORS);
+		visit?.(f, memberOf ?? NO_INDICATORS);
 	}
 
 	const indicators = INDICATORS.map((definition, i) => {
 		const sign = definition.figure.order === 'asc' ? 1 : -1;
 		return {definition, entries: sortEntries(entries[i]!, sign, idsAscending), snoozed: snoozed[i]!};
 	});
-	return {today, referent: options.referent, indicators, facts, membership};
+	return {today, referent: options.referent, indicators};
+}
+
+/**
+ * The queues of `result` restricted to the participants whose ids are in `ids`
+ * (order kept): the same as a triage run with that scope.
+ */
+export function keepOnly(result: TriageQueues, ids: ReadonlySet<string>, referent: string): TriageQueues {
+	const indicators = result.indicators.map(indicator => ({
+		definition: indicator.definition,
+		entries: indicator.entries.filter(entry => ids.has(entry.id)),
+		snoozed: indicator.snoozed.filter(entry => ids.has(entry.id)),
+	}));
+	return {today: result.today, referent, indicators};
 }
 
 // Whole figures below 2^31 and lists below 2^21 entries keep `figure * length + index` exact.

@@ -3,7 +3,7 @@
 // through openStore's parseStoreText, so the result and every French message are
 // the same as `openStore(file)`'s.
 import {isAscii} from 'node:buffer';
-import {promises as fs} from 'node:fs';
+import {readFileSync} from 'node:fs';
 import {migrateStore} from './migrations.js';
 import type {StoreData} from './schema.js';
 import {STORE_VERSION, StoreError, storeReadError} from './storeBasics.js';
@@ -14,7 +14,7 @@ import {isCheckedStore} from './storeCheck.js';
 // cheapest in time: ~100 ms less CPU at 10,000 participants than parsing each
 // participant); above it, memory matters more and the file is parsed participant
 // by participant (storeBytes.ts). 64 MiB is about 20,000 participants.
-const WHOLE_TEXT_LIMIT = 64 * 1024 * 1024;
+export const WHOLE_TEXT_LIMIT = 64 * 1024 * 1024;
 
 export interface ReadOptions {
 	/** bytes above which the file is parsed participant by participant (tests lower it) */
@@ -23,27 +23,38 @@ export interface ReadOptions {
 
 const BACKSLASH_U = Buffer.from('\\u');
 
+/** Parsed JSON of a store file, and whether its text was read as Latin-1. */
+export interface ParsedStore {
+	readonly value: unknown;
+	/**
+	 * The bytes were decoded as Latin-1, which is a copy, while UTF-8 text with one
+	 * accent becomes a two-byte string (31 MB file: 80 ms to decode, 62 MB of heap).
+	 * Pure ASCII reads the same either way; otherwise, without \u escapes, every
+	 * character ≥ 0x80 is a byte of UTF-8 inside a string (anywhere else the JSON is
+	 * invalid), and the checks decode the strings they keep (storeCheck.ts).
+	 */
+	readonly latin1: boolean;
+}
+
 /**
- * The store parsed from the bytes read as Latin-1, when that is exactly the store
- * the UTF-8 text gives: decoding Latin-1 is a copy, while UTF-8 text with one
- * accent becomes a two-byte string (31 MB file: 80 ms to decode, 62 MB of heap).
- * Pure ASCII reads the same either way; otherwise, without \u escapes, every
- * character ≥ 0x80 is a byte of UTF-8 inside a string (anywhere else the JSON is
- * invalid), and the check decodes those strings (storeCheck.ts). Undefined when
- * this does not apply or the check says no: then the usual path.
+ * The file's JSON parsed the cheapest way: as Latin-1 when that can stand for
+ * UTF-8 (a current file, no \u escape), participant by participant above `limit`
+ * bytes; undefined when it is not JSON or not laid out as expected.
  */
-function latin1Store(bytes: Buffer): StoreData | undefined {
-	const ascii = isAscii(bytes);
-	if (!ascii && bytes.indexOf(BACKSLASH_U) >= 0) return undefined;
-	let raw: unknown;
-	try {
-		raw = JSON.parse(bytes.toString('latin1'));
-	} catch {
-		return undefined;
+export function parseStoreJson(bytes: Buffer, limit: number): ParsedStore | undefined {
+	if (bytes.length <= limit && (isAscii(bytes) || bytes.indexOf(BACKSLASH_U) < 0)) {
+		let value: unknown;
+		try {
+			value = JSON.parse(bytes.toString('latin1'));
+		} catch {
+			return undefined;
+		}
+		// a current file only: migrations never see Latin-1 text
+		const current = typeof value === 'object' && value !== null && (value as {version?: unknown}).version === STORE_VERSION;
+		if (current) return {value, latin1: !isAscii(bytes)};
 	}
-	// a current file only: migrations never see Latin-1 text
-	if (typeof raw !== 'object' || raw === null || (raw as {version?: unknown}).version !== STORE_VERSION) return undefined;
-	return isCheckedStore(raw, !ascii) ? raw : undefined;
+	const value = parseJson(bytes, limit);
+	return value === undefined ? undefined : {value, latin1: false};
 }
 
 function parseJson(bytes: Buffer, limit: number): unknown {
@@ -55,20 +66,29 @@ function parseJson(bytes: Buffer, limit: number): unknown {
 	}
 }
 
-/** The validated store in `file`; throws StoreError like openStore (missing file included). */
-export async function readStoreData(file: string, options: ReadOptions = {}): Promise<StoreData> {
-	let bytes: Buffer;
+// Synchronous on purpose: fs.promises.readFile reads in 512 KiB chunks, one
+// thread-pool round trip each (~45 ms idle for a 31 MB store); nothing else is
+// waiting in a command that only reads.
+export async function readStoreBytes(file: string): Promise<Buffer> {
 	try {
-		bytes = await fs.readFile(file);
+		return readFileSync(file);
 	} catch (error) {
 		throw storeReadError(file, error);
 	}
+}
+
+/** The validated store in `file`; throws StoreError like openStore (missing file included). */
+export async function readStoreData(file: string, options: ReadOptions = {}): Promise<StoreData> {
+	return storeFromBytes(file, await readStoreBytes(file), options);
+}
+
+/** The validated store in `bytes`, read from `file`: the same result and messages as openStore. */
+export async function storeFromBytes(file: string, bytes: Buffer, options: ReadOptions = {}): Promise<StoreData> {
 	const limit = options.wholeTextLimit ?? WHOLE_TEXT_LIMIT;
-	if (bytes.length <= limit) {
-		const store = latin1Store(bytes);
-		if (store !== undefined) return store;
-	}
-	const raw = parseJson(bytes, limit);
+	const first = parseStoreJson(bytes, limit);
+	if (first?.latin1 === true && isCheckedStore(first.value, true)) return first.value;
+	// Latin-1 text the check refused is parsed again as UTF-8 for zod's messages
+	const raw = first === undefined || first.latin1 ? parseJson(bytes, limit) : first.value;
 	if (raw === undefined) {
 		// not JSON, or not laid out as expected: the usual path, with its usual messages
 		const {parseStoreText} = await import('./openStore.js');

@@ -81,26 +81,33 @@ const WORKING_DAYS = new Set(['ouvrables', 'ouvres']);
 // (same text): JSON.parse gives every event its own copy of "Entretien individuel",
 // so each `type === 'Entretien individuel'` in the triage compared 20 characters;
 // with one shared string it compares pointers (and 180,000 copies are freed).
-const STEP_STATES_BY_TEXT = new Map<unknown, string>(STEP_STATES.map(state => [state, state]));
-const EVENT_TYPES_BY_TEXT = new Map<unknown, string>(EVENT_TYPES.map(type => [type, type]));
-const PLAN_STATES_BY_TEXT = new Map<unknown, string>(PLAN_STATES.map(state => [state, state]));
-const EXIT_TYPES_BY_TEXT = new Map<unknown, string>(EXIT_TYPES.map(type => [type, type]));
-
-/** The same vocabulary keyed by each value's UTF-8 bytes read as Latin-1 ('PrÃ©vue' → 'Prévue'). */
-function byLatin1(values: readonly string[]): Map<unknown, string> {
-	return new Map<unknown, string>(values.map(value => [Buffer.from(value, 'utf8').toString('latin1'), value]));
+/** The four vocabularies of the model, each value keyed by its text as it comes out of JSON.parse. */
+export interface Vocabularies {
+	readonly stepStates: ReadonlyMap<unknown, string>;
+	readonly eventTypes: ReadonlyMap<unknown, string>;
+	readonly planStates: ReadonlyMap<unknown, string>;
+	readonly exitTypes: ReadonlyMap<unknown, string>;
 }
-const STEP_STATES_BY_LATIN1 = byLatin1(STEP_STATES);
-const EVENT_TYPES_BY_LATIN1 = byLatin1(EVENT_TYPES);
-const PLAN_STATES_BY_LATIN1 = byLatin1(PLAN_STATES);
-const EXIT_TYPES_BY_LATIN1 = byLatin1(EXIT_TYPES);
+
+function keyedBy(key: (value: string) => string): Vocabularies {
+	const map = (values: readonly string[]) => new Map<unknown, string>(values.map(value => [key(value), value]));
+	return {stepStates: map(STEP_STATES), eventTypes: map(EVENT_TYPES), planStates: map(PLAN_STATES), exitTypes: map(EXIT_TYPES)};
+}
+
+const BY_TEXT = keyedBy(value => value);
+/** keyed by each value's UTF-8 bytes read as Latin-1 ('PrÃ©vue' → 'Prévue') */
+const BY_LATIN1 = keyedBy(value => Buffer.from(value, 'utf8').toString('latin1'));
+
+export function vocabularies(latin1: boolean): Vocabularies {
+	return latin1 ? BY_LATIN1 : BY_TEXT;
+}
 
 const NON_ASCII = /[^\u0000-\u007f]/;
 // A caseload repeats its accented texts (communes, labels, notes): 200,000 such
 // strings but 5,000 distinct ones at 10,000 participants; each is decoded once.
 const decoded = new Map<string, string>();
 /** `text` as UTF-8 when it was read as Latin-1 and holds a non-ASCII character. */
-function utf8(text: string, latin1: boolean): string {
+export function utf8(text: string, latin1: boolean): string {
 	if (!latin1 || !NON_ASCII.test(text)) return text;
 	let result = decoded.get(text);
 	if (result === undefined) {
@@ -113,7 +120,7 @@ function utf8(text: string, latin1: boolean): string {
 
 // A caseload repeats its dates a lot: each text is checked once per process.
 const validDates = new Set<string>();
-function isDate(value: unknown): boolean {
+export function isDate(value: unknown): boolean {
 	if (typeof value !== 'string') return false;
 	if (validDates.has(value)) return true;
 	if (parseIsoDate(value) === undefined) return false;
@@ -122,13 +129,13 @@ function isDate(value: unknown): boolean {
 	return true;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function checkSteps(steps: unknown, latin1: boolean): boolean {
 	if (!Array.isArray(steps)) return false;
-	const states = latin1 ? STEP_STATES_BY_LATIN1 : STEP_STATES_BY_TEXT;
+	const states = vocabularies(latin1).stepStates;
 	for (let s = 0; s < steps.length; s++) {
 		const step: unknown = steps[s];
 		if (!isPlainObject(step)) return false;
@@ -149,7 +156,7 @@ function checkSteps(steps: unknown, latin1: boolean): boolean {
 
 function checkEvents(events: unknown, latin1: boolean): boolean {
 	if (!Array.isArray(events)) return false;
-	const types = latin1 ? EVENT_TYPES_BY_LATIN1 : EVENT_TYPES_BY_TEXT;
+	const types = vocabularies(latin1).eventTypes;
 	for (let e = 0; e < events.length; e++) {
 		const event: unknown = events[e];
 		if (!isPlainObject(event)) return false;
@@ -199,10 +206,7 @@ function checkField(participant: Record<string, unknown>, key: string, kind: Kin
 			return typeof value === 'boolean';
 		case 'planState':
 		case 'exitType': {
-			const vocabulary =
-				kind === 'planState'
-					? latin1 ? PLAN_STATES_BY_LATIN1 : PLAN_STATES_BY_TEXT
-					: latin1 ? EXIT_TYPES_BY_LATIN1 : EXIT_TYPES_BY_TEXT;
+			const vocabulary = kind === 'planState' ? vocabularies(latin1).planStates : vocabularies(latin1).exitTypes;
 			const text = vocabulary.get(value);
 			if (text === undefined) return false;
 			if (latin1) participant[key] = text;
@@ -230,7 +234,7 @@ function checkParticipant(participant: unknown, latin1: boolean): boolean {
 	return true;
 }
 
-function checkSettings(settings: unknown): boolean {
+export function checkSettings(settings: unknown): boolean {
 	if (!isPlainObject(settings)) return false;
 	for (const key in settings) if (!Object.hasOwn(SETTING_FIELDS, key)) return false;
 	for (const [key, kind] of Object.entries(SETTING_FIELDS)) {
