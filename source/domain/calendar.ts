@@ -53,6 +53,15 @@ export function parseIsoDate(text: string): Day | undefined {
 	const year = digitAt(text, 0) * 1000 + digitAt(text, 1) * 100 + digitAt(text, 2) * 10 + digitAt(text, 3);
 	const month = digitAt(text, 5) * 10 + digitAt(text, 6);
 	const day = digitAt(text, 8) * 10 + digitAt(text, 9);
+	return dayOfIsoFields(year, month, day);
+}
+
+/**
+ * Day number of the YYYY, MM and DD fields of an ISO date, each read from its
+ * digits (NaN when one is not a digit), or undefined when the date does not exist.
+ * parseIsoDate reads text; the store scanner (store/storeScan.ts) reads bytes.
+ */
+export function dayOfIsoFields(year: number, month: number, day: number): Day | undefined {
 	// NaN (a non-digit) fails every comparison below
 	if (!(year >= 100 && month >= 1 && month <= 12 && day >= 1)) return undefined;
 	const length = month === 2 && isLeapYear(year) ? 29 : MONTH_LENGTHS[month - 1]!;

@@ -2,6 +2,7 @@
 // every indicator reads plain numbers instead of re-parsing dates.
 import {addMonths, type Day, monthsBetween, toDay} from './calendar.js';
 import type {Participant, Step} from './model.js';
+import type {EventType, StepState} from './vocabulary.js';
 import type {Settings} from './settings.js';
 
 export type Status = 'intake' | 'active' | 'standby' | 'exited' | 'non-integrated';
@@ -101,11 +102,76 @@ function isCurrent(state: Step['state'], start: Day, end: Day | undefined, today
 	return end === undefined || end >= today;
 }
 
+/**
+ * A participant's steps and events reduced to what the rules read: states, types
+ * and days. computeFacts fills it from a Participant; `report` fills it straight
+ * from the store file's bytes (store/storeScan.ts), so that both share the rules below.
+ * Arrays are reused from one person to the next: only the first `count` items count.
+ */
+export interface DatedRecords {
+	stepCount: number;
+	readonly stepStates: StepState[];
+	readonly stepStarts: Day[];
+	/** NO_DAY when the step has no end */
+	readonly stepEnds: Day[];
+	eventCount: number;
+	readonly eventTypes: EventType[];
+	readonly eventDates: Day[];
+}
+
+/** Stands for a missing day in DatedRecords (no real date is this far back). */
+export const NO_DAY = -1e9;
+
+export function emptyRecords(): DatedRecords {
+	return {stepCount: 0, stepStates: [], stepStarts: [], stepEnds: [], eventCount: 0, eventTypes: [], eventDates: []};
+}
+
+/** The dates of a participant record that the rules read, as days. */
+export interface KeyDays {
+	readonly exit?: Day;
+	readonly nonIntegration?: Day;
+	readonly integration?: Day;
+	readonly standbySince?: Day;
+	readonly firstAppointment?: Day;
+	readonly contractEnd?: Day;
+}
+
+// computeFacts runs once per person, never re-entered: one scratch record for all
+const scratch = emptyRecords();
+
 export function computeFacts(participant: Participant, today: Day): ParticipantFacts {
-	const exitDay = optionalDay(participant.exitDate);
-	const nonIntegration = optionalDay(participant.nonIntegrationDate);
-	const integration = optionalDay(participant.integrationDate);
-	const standbySince = optionalDay(participant.standbySince);
+	const records = scratch;
+	// indexed loops: computeFacts runs once per person in `report`, mostly before the
+	// JIT has optimised it, and an unoptimised for…of pays the iterator protocol per item
+	const steps = participant.steps;
+	for (let s = 0; s < steps.length; s++) {
+		const step = steps[s]!;
+		records.stepStates[s] = step.state;
+		records.stepStarts[s] = dayOf(step.start);
+		records.stepEnds[s] = step.end === undefined ? NO_DAY : dayOf(step.end);
+	}
+	records.stepCount = steps.length;
+	const events = participant.events;
+	for (let e = 0; e < events.length; e++) {
+		const event = events[e]!;
+		records.eventTypes[e] = event.type;
+		records.eventDates[e] = dayOf(event.date);
+	}
+	records.eventCount = events.length;
+	const days: KeyDays = {
+		exit: optionalDay(participant.exitDate),
+		nonIntegration: optionalDay(participant.nonIntegrationDate),
+		integration: optionalDay(participant.integrationDate),
+		standbySince: optionalDay(participant.standbySince),
+		firstAppointment: optionalDay(participant.firstAppointment),
+		contractEnd: optionalDay(participant.contractEnd),
+	};
+	return factsOfRecords(participant, days, records, today);
+}
+
+/** The facts of `participant` from its key days and dated records (REFERENTIEL §3). */
+export function factsOfRecords(participant: Participant, days: KeyDays, records: DatedRecords, today: Day): ParticipantFacts {
+	const {exit: exitDay, nonIntegration, integration, standbySince} = days;
 	const exited = exitDay !== undefined && exitDay <= today;
 	const closed = exited || (nonIntegration !== undefined && nonIntegration <= today);
 	const active = !closed && integration !== undefined && integration <= today;
@@ -128,21 +194,19 @@ export function computeFacts(participant: Participant, today: Day): ParticipantF
 	let stepsToStart = 0;
 	let earliestDueStart: Day | undefined;
 	let stepsAfterExit = 0;
-	// indexed loops: computeFacts runs once per person in `report`, mostly before the
-	// JIT has optimised it, and an unoptimised for…of pays the iterator protocol per item
-	const steps = participant.steps;
-	for (let s = 0; s < steps.length; s++) {
-		const step = steps[s]!;
-		const start = dayOf(step.start);
-		const end = optionalDay(step.end);
+	const {stepStates, stepStarts, stepEnds} = records;
+	for (let s = 0; s < records.stepCount; s++) {
+		const state = stepStates[s]!;
+		const start = stepStarts[s]!;
+		const end = stepEnds[s] === NO_DAY ? undefined : stepEnds[s];
 		if (start <= today) {
 			startedSteps++;
-			const current = isCurrent(step.state, start, end, today);
+			const current = isCurrent(state, start, end, today);
 			if (current) currentSteps++;
 			const activity = current ? today : (end ?? start);
 			if (lastStepActivity === undefined || activity > lastStepActivity) lastStepActivity = activity;
 		}
-		const problem = problemOf(step.state, start, end, today, closed, exitDay);
+		const problem = problemOf(state, start, end, today, closed, exitDay);
 		if (problem === 'to-finish') {
 			stepsToFinish++;
 			if (oldestOverdueEnd === undefined || end! < oldestOverdueEnd) oldestOverdueEnd = end;
@@ -159,13 +223,12 @@ export function computeFacts(participant: Participant, today: Day): ParticipantF
 	let lastContact: Day | undefined;
 	// unjustified absences are rare: keep their days and count them once the last contact is known
 	let absences: Day[] | undefined;
-	const events = participant.events;
-	for (let e = 0; e < events.length; e++) {
-		const event = events[e]!;
-		const date = dayOf(event.date);
+	const {eventTypes, eventDates} = records;
+	for (let e = 0; e < records.eventCount; e++) {
+		const date = eventDates[e]!;
 		if (date > today) continue; // a planned event is not past activity
 		if (lastEvent === undefined || date > lastEvent) lastEvent = date;
-		const type = event.type;
+		const type = eventTypes[e];
 		if (type === 'Entretien individuel') {
 			if (lastInterview === undefined || date > lastInterview) lastInterview = date;
 		}
@@ -189,7 +252,7 @@ export function computeFacts(participant: Participant, today: Day): ParticipantF
 		active,
 		standby,
 		integration,
-		firstAppointment: optionalDay(participant.firstAppointment),
+		firstAppointment: days.firstAppointment,
 		exitDay,
 		standbySince,
 		months: active ? monthsBetween(integration!, today) : undefined,
@@ -205,7 +268,7 @@ export function computeFacts(participant: Participant, today: Day): ParticipantF
 		lastInterview,
 		lastContact,
 		absencesSinceContact,
-		contractEnd: optionalDay(participant.contractEnd),
+		contractEnd: days.contractEnd,
 	};
 }
 

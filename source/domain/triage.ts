@@ -69,48 +69,69 @@ const NO_INDICATORS: readonly string[] = Object.freeze([]);
 /** What `report` shows: the indicators' queues, without the facts kept for the screens. */
 export type TriageQueues = Pick<Triage, 'today' | 'referent' | 'indicators'>;
 
-/** Called for each participant in scope, with its facts and the indicators it is counted in. */
-type Visitor = (facts: ParticipantFacts, memberOf: readonly string[]) => void;
-
 export function triage(participants: readonly Participant[], options: TriageOptions): Triage {
 	const facts = new Map<string, ParticipantFacts>();
 	const membership = new Map<string, readonly string[]>();
-	const queues = scan(participants, options, (f, memberOf) => {
-		facts.set(f.participant.id, f);
-		membership.set(f.participant.id, memberOf);
-	});
-	return {...queues, facts, membership};
+	const queues = new QueueBuilder(options);
+	const wanted = referentFilter(options.referent);
+	for (let p = 0; p < participants.length; p++) {
+		const participant = participants[p]!;
+		if (!wanted(participant.referent)) continue;
+		const f = computeFacts(participant, options.today);
+		facts.set(participant.id, f);
+		membership.set(participant.id, queues.add(f));
+	}
+	return {...queues.finish(), facts, membership};
 }
 
 /** The triage's queues alone: nothing kept per person once counted (report). */
 export function triageQueues(participants: readonly Participant[], options: TriageOptions): TriageQueues {
-	return scan(participants, options);
-}
-
-function scan(participants: readonly Participant[], options: TriageOptions, visit?: Visitor): TriageQueues {
-	const {today, settings} = options;
-	const todayIso = isoFromDay(today);
-	const wanted = options.referent === undefined ? undefined : foldText(options.referent);
-	const entries: TriageEntry[][] = INDICATORS.map(() => []);
-	const snoozed: SnoozedEntry[][] = INDICATORS.map(() => []);
-
-	// a caseload has a few dozen referent spellings: fold each once, not once per person
-	const folded = new Map<string, string>();
-	// ids in strictly increasing order (as a store keeps them): each list is then
-	// already in id order, and its sort needs only the figures (sortEntries)
-	let idsAscending = true;
-	let previousId: string | undefined;
+	const queues = new QueueBuilder(options);
+	const wanted = referentFilter(options.referent);
 	for (let p = 0; p < participants.length; p++) {
 		const participant = participants[p]!;
-		if (wanted !== undefined) {
-			const referent = participant.referent ?? '';
-			let key = folded.get(referent);
-			if (key === undefined) folded.set(referent, (key = foldText(referent)));
-			if (key !== wanted) continue;
-		}
-		if (previousId !== undefined && !(previousId < participant.id)) idsAscending = false;
-		previousId = participant.id;
-		const f = computeFacts(participant, today);
+		if (wanted(participant.referent)) queues.add(computeFacts(participant, options.today));
+	}
+	return queues.finish();
+}
+
+/** True for the referents in scope: all when `referent` is undefined, else the same name, case and accents aside. */
+export function referentFilter(referent: string | undefined): (candidate: string | undefined) => boolean {
+	if (referent === undefined) return () => true;
+	const wanted = foldText(referent);
+	// a caseload has a few dozen referent spellings: fold each once, not once per person
+	const folded = new Map<string, string>();
+	return candidate => {
+		const text = candidate ?? '';
+		let key = folded.get(text);
+		if (key === undefined) folded.set(text, (key = foldText(text)));
+		return key === wanted;
+	};
+}
+
+/**
+ * Builds the indicators' queues from the facts of each participant in scope, in
+ * store order: one pass, every indicator asked once per person.
+ */
+export class QueueBuilder {
+	private readonly entries: TriageEntry[][] = INDICATORS.map(() => []);
+	private readonly snoozed: SnoozedEntry[][] = INDICATORS.map(() => []);
+	private readonly todayIso: string;
+	// ids in strictly increasing order (as a store keeps them): each list is then
+	// already in id order, and its sort needs only the figures (sortEntries)
+	private idsAscending = true;
+	private previousId: string | undefined;
+
+	constructor(private readonly options: TriageOptions) {
+		this.todayIso = isoFromDay(options.today);
+	}
+
+	/** Counts one person; answers the ids of the indicators that count them (snoozed included). */
+	add(f: ParticipantFacts): readonly string[] {
+		const {participant} = f;
+		const {settings, hideSnoozed} = this.options;
+		if (this.previousId !== undefined && !(this.previousId < participant.id)) this.idsAscending = false;
+		this.previousId = participant.id;
 		const candidates = f.closed ? CLOSED_INDICATORS : ALL_INDICATORS;
 		let memberOf: string[] | undefined;
 		for (let c = 0; c < candidates.length; c++) {
@@ -119,34 +140,23 @@ function scan(participants: readonly Participant[], options: TriageOptions, visi
 			const figure = indicator.measure(f, settings);
 			if (figure === undefined) continue;
 			(memberOf ??= []).push(indicator.id);
-			const snooze = activeSnooze(participant, indicator.id, todayIso);
+			const snooze = activeSnooze(participant, indicator.id, this.todayIso);
 			if (snooze) {
-				snoozed[i]!.push({id: participant.id, figure, reason: snooze.reason, until: snooze.until});
-				if (options.hideSnoozed) continue;
+				this.snoozed[i]!.push({id: participant.id, figure, reason: snooze.reason, until: snooze.until});
+				if (hideSnoozed) continue;
 			}
-			entries[i]!.push({id: participant.id, figure});
+			this.entries[i]!.push({id: participant.id, figure});
 		}
-		visit?.(f, memberOf ?? NO_INDICATORS);
+		return memberOf ?? NO_INDICATORS;
 	}
 
-	const indicators = INDICATORS.map((definition, i) => {
-		const sign = definition.figure.order === 'asc' ? 1 : -1;
-		return {definition, entries: sortEntries(entries[i]!, sign, idsAscending), snoozed: snoozed[i]!};
-	});
-	return {today, referent: options.referent, indicators};
-}
-
-/**
- * The queues of `result` restricted to the participants whose ids are in `ids`
- * (order kept): the same as a triage run with that scope.
- */
-export function keepOnly(result: TriageQueues, ids: ReadonlySet<string>, referent: string): TriageQueues {
-	const indicators = result.indicators.map(indicator => ({
-		definition: indicator.definition,
-		entries: indicator.entries.filter(entry => ids.has(entry.id)),
-		snoozed: indicator.snoozed.filter(entry => ids.has(entry.id)),
-	}));
-	return {today: result.today, referent, indicators};
+	finish(): TriageQueues {
+		const indicators = INDICATORS.map((definition, i) => {
+			const sign = definition.figure.order === 'asc' ? 1 : -1;
+			return {definition, entries: sortEntries(this.entries[i]!, sign, this.idsAscending), snoozed: this.snoozed[i]!};
+		});
+		return {today: this.options.today, referent: this.options.referent, indicators};
+	}
 }
 
 // Whole figures below 2^31 and lists below 2^21 entries keep `figure * length + index` exact.

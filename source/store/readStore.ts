@@ -14,7 +14,7 @@ import {isCheckedStore} from './storeCheck.js';
 // cheapest in time: ~100 ms less CPU at 10,000 participants than parsing each
 // participant); above it, memory matters more and the file is parsed participant
 // by participant (storeBytes.ts). 64 MiB is about 20,000 participants.
-export const WHOLE_TEXT_LIMIT = 64 * 1024 * 1024;
+const WHOLE_TEXT_LIMIT = 64 * 1024 * 1024;
 
 export interface ReadOptions {
 	/** bytes above which the file is parsed participant by participant (tests lower it) */
@@ -24,7 +24,7 @@ export interface ReadOptions {
 const BACKSLASH_U = Buffer.from('\\u');
 
 /** Parsed JSON of a store file, and whether its text was read as Latin-1. */
-export interface ParsedStore {
+interface ParsedStore {
 	readonly value: unknown;
 	/**
 	 * The bytes were decoded as Latin-1, which is a copy, while UTF-8 text with one
@@ -41,7 +41,7 @@ export interface ParsedStore {
  * UTF-8 (a current file, no \u escape), participant by participant above `limit`
  * bytes; undefined when it is not JSON or not laid out as expected.
  */
-export function parseStoreJson(bytes: Buffer, limit: number): ParsedStore | undefined {
+function parseStoreJson(bytes: Buffer, limit: number): ParsedStore | undefined {
 	if (bytes.length <= limit && (isAscii(bytes) || bytes.indexOf(BACKSLASH_U) < 0)) {
 		let value: unknown;
 		try {

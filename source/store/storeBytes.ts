@@ -27,7 +27,7 @@ const MARKER = '\u0000plie-triage:participants';
 const MARKER_JSON = JSON.stringify(MARKER);
 
 /** Index just after the string opening at `i`, or -1 when it never closes. */
-function skipString(bytes: Uint8Array, i: number): number {
+export function skipString(bytes: Uint8Array, i: number): number {
 	const n = bytes.length;
 	for (let j = i + 1; j < n; j++) {
 		const b = bytes[j];
@@ -37,7 +37,7 @@ function skipString(bytes: Uint8Array, i: number): number {
 	return -1;
 }
 
-function skipSpace(bytes: Uint8Array, i: number): number {
+export function skipSpace(bytes: Uint8Array, i: number): number {
 	const n = bytes.length;
 	while (i < n) {
 		const b = bytes[i];
@@ -48,7 +48,7 @@ function skipSpace(bytes: Uint8Array, i: number): number {
 }
 
 /** Index just after the object or array opening at `i`, or -1. */
-function skipNested(bytes: Uint8Array, i: number): number {
+export function skipNested(bytes: Uint8Array, i: number): number {
 	const n = bytes.length;
 	let depth = 0;
 	while (i < n) {
@@ -161,13 +161,8 @@ function locate(bytes: Uint8Array): Layout | undefined {
 export function parseStoreBytes(bytes: Buffer): Record<string, unknown> | undefined {
 	const layout = locate(bytes);
 	if (layout === undefined) return undefined;
-	let rest: unknown;
-	try {
-		rest = JSON.parse(bytes.toString('utf8', 0, layout.open) + MARKER_JSON + bytes.toString('utf8', layout.close + 1));
-	} catch {
-		return undefined;
-	}
-	if (typeof rest !== 'object' || rest === null || (rest as Record<string, unknown>).participants !== MARKER) return undefined;
+	const rest = parseAround(bytes, layout.open, layout.close);
+	if (rest === undefined) return undefined;
 	const {items} = layout;
 	const participants: unknown[] = new Array(items.length / 2);
 	try {
@@ -175,6 +170,53 @@ export function parseStoreBytes(bytes: Buffer): Record<string, unknown> | undefi
 	} catch {
 		return undefined;
 	}
-	(rest as Record<string, unknown>).participants = participants;
+	rest.participants = participants;
+	return rest;
+}
+
+/**
+ * The file's JSON object without its participants array (bytes `open` to `close`,
+ * the brackets included), or undefined when that is not valid JSON or when the
+ * array is not the value JSON.parse would give to "participants" (a repeated key).
+ * Its `participants` is then a placeholder, to be replaced.
+ */
+export function parseAround(bytes: Buffer, open: number, close: number): Record<string, unknown> | undefined {
+	let rest: unknown;
+	try {
+		rest = JSON.parse(bytes.toString('utf8', 0, open) + MARKER_JSON + bytes.toString('utf8', close + 1));
+	} catch {
+		return undefined;
+	}
+	if (typeof rest !== 'object' || rest === null || (rest as Record<string, unknown>).participants !== MARKER) return undefined;
 	return rest as Record<string, unknown>;
+}
+
+/**
+ * Index of the '[' opening the value of the first top-level "participants" key,
+ * found without walking that array; -1 when the file does not start that way.
+ */
+export function participantsOpen(bytes: Uint8Array): number {
+	let i = skipSpace(bytes, 0);
+	if (bytes[i] !== OPEN_BRACE) return -1;
+	i++;
+	for (;;) {
+		i = skipSpace(bytes, i);
+		if (bytes[i] !== QUOTE) return -1;
+		const keyStart = i;
+		i = skipString(bytes, i);
+		if (i < 0) return -1;
+		const keyEnd = i;
+		i = skipSpace(bytes, i);
+		if (bytes[i] !== COLON) return -1;
+		i = skipSpace(bytes, i + 1);
+		const b = bytes[i];
+		if (isKey(bytes, keyStart, keyEnd)) return b === OPEN_BRACKET ? i : -1;
+		if (b === OPEN_BRACE || b === OPEN_BRACKET) i = skipNested(bytes, i);
+		else if (b === QUOTE) i = skipString(bytes, i);
+		else while (i < bytes.length && bytes[i] !== COMMA && bytes[i] !== CLOSE_BRACE) i++;
+		if (i < 0) return -1;
+		i = skipSpace(bytes, i);
+		if (bytes[i] !== COMMA) return -1;
+		i++;
+	}
 }

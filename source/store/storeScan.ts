@@ -1,0 +1,497 @@
+// `report` straight from the store file's bytes. The profile of `report` at
+// 10,000 participants: JSON.parse built 250,000 objects and as many strings
+// (names, labels, notes…) that the triage never reads, and the garbage collector
+// then walked them all; the checks and the facts walked them twice more. Here
+// one pass over the bytes checks each participant and reads only what the rules
+// need — states, types and dates, each date read once, as a day number — into
+// reusable arrays (facts.ts DatedRecords); no object is built per step or event.
+//
+// Only the plain layout is read this way: keys and values without escapes, the
+// schema's keys once each, dates as "YYYY-MM-DD". A participant written any other
+// way (an escape, an unknown key, snoozes, a null…) is handed to JSON.parse on its
+// own and then checked like any parsed store (triageCheck.ts). The answer is
+// undefined — take the usual path — as soon as something is wrong, so that the
+// usual path gives its French message. The bytes are accepted only when they are
+// `head [p1, …, pn] tail` with every pi a JSON object and head/tail valid around
+// the array (storeBytes.ts parseAround): the file is then valid JSON, and the
+// counts are those of openStore + triage (test/store/readTriage.test.ts).
+import {dayOfIsoFields, type Day} from '../domain/calendar.js';
+import {computeFacts, type DatedRecords, emptyRecords, factsOfRecords, type KeyDays, NO_DAY, type ParticipantFacts} from '../domain/facts.js';
+import type {Participant} from '../domain/model.js';
+import type {Settings} from '../domain/settings.js';
+import {QueueBuilder, referentFilter, type TriageOptions, type TriageQueues} from '../domain/triage.js';
+import {EVENT_TYPES, type EventType, EXIT_TYPES, PLAN_STATES, type PlanState, STEP_STATES, type StepState} from '../domain/vocabulary.js';
+import {STORE_VERSION} from './storeBasics.js';
+import {parseAround, participantsOpen, skipNested, skipSpace} from './storeBytes.js';
+import {checkSettings} from './storeCheck.js';
+import {isTriageReady} from './triageCheck.js';
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COLON = 0x3a;
+const COMMA = 0x2c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const DASH = 0x2d;
+const ZERO = 0x30;
+/** a position meaning "not the plain layout": the participant goes through JSON.parse */
+const UNSURE = -1;
+
+/** What a participant field holds, as far as the scan is concerned. */
+const enum Field {
+	Id,
+	Referent,
+	RomeCode,
+	Text,
+	Date,
+	Exit,
+	NonIntegration,
+	Integration,
+	StandbySince,
+	FirstAppointment,
+	ContractEnd,
+	Rsa,
+	Extension,
+	PlanState,
+	ExitType,
+	Steps,
+	Events,
+}
+
+// Every key of participantSchema but snoozes (rare: JSON.parse takes those participants).
+const PARTICIPANT_KEYS: ReadonlyArray<readonly [string, Field]> = [
+	['id', Field.Id],
+	['referent', Field.Referent],
+	['name', Field.Text],
+	['gender', Field.Text],
+	['birthDate', Field.Date],
+	['commune', Field.Text],
+	['integrationCriterion', Field.Text],
+	['rsa', Field.Rsa],
+	['franceTravailId', Field.Text],
+	['franceTravailAgency', Field.Text],
+	['cafNumber', Field.Text],
+	['prescriber', Field.Text],
+	['firstAppointment', Field.FirstAppointment],
+	['integrationDate', Field.Integration],
+	['planState', Field.PlanState],
+	['contractStart', Field.Date],
+	['contractEnd', Field.ContractEnd],
+	['romeCode', Field.RomeCode],
+	['extension', Field.Extension],
+	['standbySince', Field.StandbySince],
+	['exitDate', Field.Exit],
+	['exitType', Field.ExitType],
+	['exitReason', Field.Text],
+	['nonIntegrationDate', Field.NonIntegration],
+	['nonIntegrationReason', Field.Text],
+	['steps', Field.Steps],
+	['events', Field.Events],
+];
+const NAME_KEY = PARTICIPANT_KEYS.findIndex(([key]) => key === 'name');
+const STEP_KEYS = ['label', 'type', 'start', 'end', 'state'] as const;
+const EVENT_KEYS = ['date', 'type', 'note'] as const;
+
+/** Keys as UTF-8 bytes, looked up by length first. */
+class KeyTable {
+	private readonly keys: readonly Uint8Array[];
+	constructor(keys: readonly string[]) {
+		this.keys = keys.map(key => Buffer.from(key, 'utf8'));
+	}
+
+	get size(): number {
+		return this.keys.length;
+	}
+
+	/** Position of the key spelled by bytes[start, end), -1 when unknown; `hint` is tried first (keys come in order). */
+	find(bytes: Uint8Array, start: number, end: number, hint: number): number {
+		if (hint < this.keys.length && sameBytes(bytes, start, end, this.keys[hint]!)) return hint;
+		for (let k = 0; k < this.keys.length; k++) if (sameBytes(bytes, start, end, this.keys[k]!)) return k;
+		return -1;
+	}
+}
+
+function sameBytes(bytes: Uint8Array, start: number, end: number, word: Uint8Array): boolean {
+	if (end - start !== word.length) return false;
+	for (let k = 0; k < word.length; k++) if (bytes[start + k] !== word[k]) return false;
+	return true;
+}
+
+/** A closed vocabulary matched on the bytes of a value. */
+class WordTable<W extends string> {
+	private readonly bytes: readonly Uint8Array[];
+	constructor(private readonly words: readonly W[]) {
+		this.bytes = words.map(word => Buffer.from(word, 'utf8'));
+	}
+
+	find(bytes: Uint8Array, start: number, end: number): W | undefined {
+		for (let w = 0; w < this.bytes.length; w++) if (sameBytes(bytes, start, end, this.bytes[w]!)) return this.words[w];
+		return undefined;
+	}
+}
+
+const PARTICIPANT_TABLE = new KeyTable(PARTICIPANT_KEYS.map(([key]) => key));
+const PARTICIPANT_FIELDS = PARTICIPANT_KEYS.map(([, field]) => field);
+const STEP_TABLE = new KeyTable(STEP_KEYS);
+const EVENT_TABLE = new KeyTable(EVENT_KEYS);
+const STEP_WORDS = new WordTable<StepState>(STEP_STATES);
+const EVENT_WORDS = new WordTable<EventType>(EVENT_TYPES);
+const PLAN_WORDS = new WordTable<PlanState>(PLAN_STATES);
+const EXIT_WORDS = new WordTable(EXIT_TYPES);
+
+/**
+ * Index just after the string opening at `i` when it holds no escape (and no
+ * control character, which JSON forbids), else UNSURE.
+ */
+function plainStringEnd(bytes: Uint8Array, i: number): number {
+	if (bytes[i] !== QUOTE) return UNSURE;
+	const n = bytes.length;
+	for (let j = i + 1; j < n; j++) {
+		const b = bytes[j]!;
+		if (b === QUOTE) return j + 1;
+		if (b === BACKSLASH || b < 0x20) return UNSURE;
+	}
+	return UNSURE;
+}
+
+/** Day of the "YYYY-MM-DD" string at `i`, or undefined when it is not exactly that. */
+function dateAt(bytes: Uint8Array, i: number): Day | undefined {
+	if (bytes[i] !== QUOTE || bytes[i + 11] !== QUOTE || bytes[i + 5] !== DASH || bytes[i + 8] !== DASH) return undefined;
+	const year = digit(bytes, i + 1) * 1000 + digit(bytes, i + 2) * 100 + digit(bytes, i + 3) * 10 + digit(bytes, i + 4);
+	const month = digit(bytes, i + 6) * 10 + digit(bytes, i + 7);
+	const day = digit(bytes, i + 9) * 10 + digit(bytes, i + 10);
+	return dayOfIsoFields(year, month, day);
+}
+
+function digit(bytes: Uint8Array, i: number): number {
+	const value = bytes[i]! - ZERO;
+	return value >= 0 && value <= 9 ? value : NaN;
+}
+
+const DATE_LENGTH = 12; // the quotes included
+
+/** One participant read from bytes: the fields the rules read. */
+class Person {
+	id = '';
+	referent: string | undefined;
+	romeCode: string | undefined;
+	rsa = false;
+	extension: boolean | undefined;
+	planState: PlanState | undefined;
+	hasName = false;
+	exit: Day | undefined;
+	nonIntegration: Day | undefined;
+	integration: Day | undefined;
+	standbySince: Day | undefined;
+	firstAppointment: Day | undefined;
+	contractEnd: Day | undefined;
+	readonly records: DatedRecords = emptyRecords();
+
+	reset(): void {
+		this.id = '';
+		this.referent = this.romeCode = this.extension = this.planState = undefined;
+		this.rsa = this.hasName = false;
+		this.exit = this.nonIntegration = this.integration = this.standbySince = this.firstAppointment = this.contractEnd = undefined;
+		this.records.stepCount = this.records.eventCount = 0;
+	}
+
+	/** The participant the indicators see: the fields they read (report shows only ids). */
+	participant(): Participant {
+		const participant: Participant = {id: this.id, name: '', rsa: this.rsa, steps: [], events: []};
+		if (this.referent !== undefined) participant.referent = this.referent;
+		if (this.romeCode !== undefined) participant.romeCode = this.romeCode;
+		if (this.extension !== undefined) participant.extension = this.extension;
+		if (this.planState !== undefined) participant.planState = this.planState;
+		return participant;
+	}
+
+	keyDays(): KeyDays {
+		return {
+			exit: this.exit,
+			nonIntegration: this.nonIntegration,
+			integration: this.integration,
+			standbySince: this.standbySince,
+			firstAppointment: this.firstAppointment,
+			contractEnd: this.contractEnd,
+		};
+	}
+}
+
+/** Reads the participant object at `i` into `person`; the index after its '}', or UNSURE. */
+function scanParticipant(bytes: Buffer, i: number, person: Person): number {
+	person.reset();
+	if (bytes[i] !== OPEN_BRACE) return UNSURE;
+	i = skipSpace(bytes, i + 1);
+	if (bytes[i] === CLOSE_BRACE) return UNSURE; // no id: JSON.parse and the check refuse it
+	let seen = 0; // one bit per key: a repeated key goes through JSON.parse (the last one wins there)
+	let hint = 0;
+	for (;;) {
+		const keyEnd = plainStringEnd(bytes, i);
+		if (keyEnd === UNSURE) return UNSURE;
+		const key = PARTICIPANT_TABLE.find(bytes, i + 1, keyEnd - 1, hint);
+		if (key < 0 || (seen & (1 << key)) !== 0) return UNSURE;
+		seen |= 1 << key;
+		hint = key + 1;
+		i = skipSpace(bytes, keyEnd);
+		if (bytes[i] !== COLON) return UNSURE;
+		i = scanField(bytes, skipSpace(bytes, i + 1), PARTICIPANT_FIELDS[key]!, person);
+		if (i === UNSURE) return UNSURE;
+		if (key === NAME_KEY) person.hasName = true;
+		i = skipSpace(bytes, i);
+		if (bytes[i] === CLOSE_BRACE) break;
+		if (bytes[i] !== COMMA) return UNSURE;
+		i = skipSpace(bytes, i + 1);
+	}
+	if (person.id === '' || !person.hasName) return UNSURE;
+	return i + 1;
+}
+
+/** Reads one field's value at `i`; the index after it, or UNSURE. */
+function scanField(bytes: Buffer, i: number, field: Field, person: Person): number {
+	switch (field) {
+		case Field.Id:
+		case Field.Referent:
+		case Field.RomeCode: {
+			const end = plainStringEnd(bytes, i);
+			if (end === UNSURE) return UNSURE;
+			const text = bytes.toString('utf8', i + 1, end - 1);
+			if (field === Field.Id) person.id = text;
+			else if (field === Field.Referent) person.referent = text;
+			else person.romeCode = text;
+			return end;
+		}
+		case Field.Text:
+			return plainStringEnd(bytes, i);
+		case Field.Date:
+			return dateAt(bytes, i) === undefined ? UNSURE : i + DATE_LENGTH;
+		case Field.Exit:
+		case Field.NonIntegration:
+		case Field.Integration:
+		case Field.StandbySince:
+		case Field.FirstAppointment:
+		case Field.ContractEnd: {
+			const day = dateAt(bytes, i);
+			if (day === undefined) return UNSURE;
+			if (field === Field.Exit) person.exit = day;
+			else if (field === Field.NonIntegration) person.nonIntegration = day;
+			else if (field === Field.Integration) person.integration = day;
+			else if (field === Field.StandbySince) person.standbySince = day;
+			else if (field === Field.FirstAppointment) person.firstAppointment = day;
+			else person.contractEnd = day;
+			return i + DATE_LENGTH;
+		}
+		case Field.Rsa:
+		case Field.Extension: {
+			const value = booleanAt(bytes, i);
+			if (value === undefined) return UNSURE;
+			if (field === Field.Rsa) person.rsa = value;
+			else person.extension = value;
+			return i + (value ? 4 : 5);
+		}
+		case Field.PlanState:
+		case Field.ExitType: {
+			const end = plainStringEnd(bytes, i);
+			if (end === UNSURE) return UNSURE;
+			if (field === Field.PlanState) {
+				person.planState = PLAN_WORDS.find(bytes, i + 1, end - 1);
+				if (person.planState === undefined) return UNSURE;
+			} else if (EXIT_WORDS.find(bytes, i + 1, end - 1) === undefined) {
+				return UNSURE;
+			}
+			return end;
+		}
+		case Field.Steps:
+			return scanList(bytes, i, person.records, scanStep);
+		case Field.Events:
+			return scanList(bytes, i, person.records, scanEvent);
+	}
+}
+
+function booleanAt(bytes: Uint8Array, i: number): boolean | undefined {
+	// t r u e / f a l s e
+	if (bytes[i] === 0x74 && bytes[i + 1] === 0x72 && bytes[i + 2] === 0x75 && bytes[i + 3] === 0x65) return true;
+	if (bytes[i] === 0x66 && bytes[i + 1] === 0x61 && bytes[i + 2] === 0x6c && bytes[i + 3] === 0x73 && bytes[i + 4] === 0x65) return false;
+	return undefined;
+}
+
+/** Reads an array of objects at `i` with `scanItem`; the index after its ']', or UNSURE. */
+function scanList(bytes: Buffer, i: number, records: DatedRecords, scanItem: (bytes: Buffer, i: number, records: DatedRecords) => number): number {
+	if (bytes[i] !== OPEN_BRACKET) return UNSURE;
+	i = skipSpace(bytes, i + 1);
+	if (bytes[i] === CLOSE_BRACKET) return i + 1;
+	for (;;) {
+		i = scanItem(bytes, i, records);
+		if (i === UNSURE) return UNSURE;
+		i = skipSpace(bytes, i);
+		if (bytes[i] === CLOSE_BRACKET) return i + 1;
+		if (bytes[i] !== COMMA) return UNSURE;
+		i = skipSpace(bytes, i + 1);
+	}
+}
+
+/** Reads the members of the object at `i`, calling `read` with each key's position in `table`; the index after '}', or UNSURE. */
+function scanObject(bytes: Buffer, i: number, table: KeyTable, read: (bytes: Buffer, key: number, i: number) => number): number {
+	if (bytes[i] !== OPEN_BRACE) return UNSURE;
+	i = skipSpace(bytes, i + 1);
+	if (bytes[i] === CLOSE_BRACE) return UNSURE; // required keys missing
+	let seen = 0;
+	let hint = 0;
+	for (;;) {
+		const keyEnd = plainStringEnd(bytes, i);
+		if (keyEnd === UNSURE) return UNSURE;
+		const key = table.find(bytes, i + 1, keyEnd - 1, hint);
+		if (key < 0 || (seen & (1 << key)) !== 0) return UNSURE;
+		seen |= 1 << key;
+		hint = key + 1;
+		i = skipSpace(bytes, keyEnd);
+		if (bytes[i] !== COLON) return UNSURE;
+		i = read(bytes, key, skipSpace(bytes, i + 1));
+		if (i === UNSURE) return UNSURE;
+		i = skipSpace(bytes, i);
+		if (bytes[i] === CLOSE_BRACE) return i + 1;
+		if (bytes[i] !== COMMA) return UNSURE;
+		i = skipSpace(bytes, i + 1);
+	}
+}
+
+// The step and event being read: module state rather than an object per item
+// (the scan is synchronous and never re-entered).
+// step keys: label 0, type 1, start 2, end 3, state 4 (label, start and state required)
+const STEP_REQUIRED = (1 << 0) | (1 << 2) | (1 << 4);
+let stepSeen = 0;
+let stepStart = NO_DAY;
+let stepEnd = NO_DAY;
+let stepState: StepState | undefined;
+
+function readStepKey(bytes: Buffer, key: number, i: number): number {
+	stepSeen |= 1 << key;
+	switch (key) {
+		case 0:
+		case 1:
+			return plainStringEnd(bytes, i);
+		case 2:
+		case 3: {
+			const day = dateAt(bytes, i);
+			if (day === undefined) return UNSURE;
+			if (key === 2) stepStart = day;
+			else stepEnd = day;
+			return i + DATE_LENGTH;
+		}
+		default: {
+			const end = plainStringEnd(bytes, i);
+			if (end === UNSURE) return UNSURE;
+			stepState = STEP_WORDS.find(bytes, i + 1, end - 1);
+			return stepState === undefined ? UNSURE : end;
+		}
+	}
+}
+
+function scanStep(bytes: Buffer, i: number, records: DatedRecords): number {
+	stepSeen = 0;
+	stepEnd = NO_DAY;
+	const end = scanObject(bytes, i, STEP_TABLE, readStepKey);
+	if (end === UNSURE || (stepSeen & STEP_REQUIRED) !== STEP_REQUIRED) return UNSURE;
+	const s = records.stepCount++;
+	records.stepStates[s] = stepState!;
+	records.stepStarts[s] = stepStart;
+	records.stepEnds[s] = stepEnd;
+	return end;
+}
+
+// event keys: date 0, type 1, note 2 (date and type required)
+const EVENT_REQUIRED = (1 << 0) | (1 << 1);
+let eventSeen = 0;
+let eventDate = NO_DAY;
+let eventType: EventType | undefined;
+
+function readEventKey(bytes: Buffer, key: number, i: number): number {
+	eventSeen |= 1 << key;
+	if (key === 0) {
+		const day = dateAt(bytes, i);
+		if (day === undefined) return UNSURE;
+		eventDate = day;
+		return i + DATE_LENGTH;
+	}
+	const end = plainStringEnd(bytes, i);
+	if (end === UNSURE || key === 2) return end;
+	eventType = EVENT_WORDS.find(bytes, i + 1, end - 1);
+	return eventType === undefined ? UNSURE : end;
+}
+
+function scanEvent(bytes: Buffer, i: number, records: DatedRecords): number {
+	eventSeen = 0;
+	const end = scanObject(bytes, i, EVENT_TABLE, readEventKey);
+	if (end === UNSURE || (eventSeen & EVENT_REQUIRED) !== EVENT_REQUIRED) return UNSURE;
+	const e = records.eventCount++;
+	records.eventTypes[e] = eventType!;
+	records.eventDates[e] = eventDate;
+	return end;
+}
+
+/**
+ * The participant object at `start` parsed by JSON.parse and checked like a parsed
+ * store; undefined when it is not valid (then the whole file takes the usual path).
+ */
+function parsedParticipant(bytes: Buffer, start: number, end: number): Participant | undefined {
+	let value: unknown;
+	try {
+		value = JSON.parse(bytes.toString('utf8', start, end));
+	} catch {
+		return undefined;
+	}
+	return isTriageReady(value) ? value : undefined;
+}
+
+/** The facts of everyone in scope, in store order; undefined when unsure. */
+function scanParticipants(bytes: Buffer, open: number, options: ReportScope): {facts: ParticipantFacts[]; close: number} | undefined {
+	const inScope = referentFilter(options.referent);
+	const facts: ParticipantFacts[] = [];
+	const person = new Person();
+	let i = skipSpace(bytes, open + 1);
+	if (bytes[i] === CLOSE_BRACKET) return {facts, close: i};
+	for (;;) {
+		if (bytes[i] !== OPEN_BRACE) return undefined;
+		let end = scanParticipant(bytes, i, person);
+		if (end !== UNSURE) {
+			if (inScope(person.referent)) facts.push(factsOfRecords(person.participant(), person.keyDays(), person.records, options.today));
+		} else {
+			end = skipNested(bytes, i);
+			if (end < 0) return undefined;
+			const participant = parsedParticipant(bytes, i, end);
+			if (participant === undefined) return undefined;
+			let f: ParticipantFacts;
+			try {
+				// out of scope too: computing the facts is what checks the dates it reads
+				f = computeFacts(participant, options.today);
+			} catch {
+				return undefined;
+			}
+			if (inScope(participant.referent)) facts.push(f);
+		}
+		i = skipSpace(bytes, end);
+		if (bytes[i] === CLOSE_BRACKET) return {facts, close: i};
+		if (bytes[i] !== COMMA) return undefined;
+		i = skipSpace(bytes, i + 1);
+	}
+}
+
+export type ReportScope = Omit<TriageOptions, 'settings'>;
+
+/**
+ * The queues of the store held in `bytes`, read in one pass; undefined whenever
+ * the usual path must decide (not a current store, a value the schema refuses,
+ * a layout this reader does not know).
+ */
+export function scanStore(bytes: Buffer, options: ReportScope): TriageQueues | undefined {
+	const open = participantsOpen(bytes);
+	if (open < 0) return undefined;
+	const scanned = scanParticipants(bytes, open, options);
+	if (scanned === undefined) return undefined;
+	const rest = parseAround(bytes, open, scanned.close);
+	if (rest === undefined || rest.version !== STORE_VERSION || !checkSettings(rest.settings)) return undefined;
+	const queues = new QueueBuilder({...options, settings: rest.settings as Settings});
+	for (const f of scanned.facts) queues.add(f);
+	return queues.finish();
+}

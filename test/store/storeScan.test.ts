@@ -1,0 +1,60 @@
+// The byte scanner is what keeps `report` fast: it must read our own store files
+// (and the usual JSON layouts) itself, and give exactly the triage of the parsed store.
+import {describe, expect, it} from 'vitest';
+import {generateCaseload} from '../../source/bench/caseload.js';
+import {toDay} from '../../source/domain/calendar.js';
+import {settingsSchema} from '../../source/domain/settings.js';
+import {triageQueues} from '../../source/domain/triage.js';
+import {storeSchema} from '../../source/store/schema.js';
+import {scanStore} from '../../source/store/storeScan.js';
+
+const TODAY = toDay('2026-11-22');
+
+function store(size: number, seed: number) {
+	return storeSchema.parse(JSON.parse(JSON.stringify(generateCaseload(size, TODAY, seed))));
+}
+
+function counts(queues: ReturnType<typeof triageQueues>) {
+	return queues.indicators.map(indicator => [indicator.definition.id, indicator.entries, indicator.snoozed]);
+}
+
+describe('the store scanner', () => {
+	const data = store(150, 3);
+	const layouts: Array<[string, string]> = [
+		['our writer (one space)', JSON.stringify(data, null, 1)],
+		['compact', JSON.stringify(data)],
+		['two spaces, CRLF', JSON.stringify(data, null, 2).replaceAll('\n', '\r\n')],
+		['tabs', JSON.stringify(data, null, '\t')],
+	];
+
+	it.each(layouts)('reads a store laid out as %s and counts like the triage of the parsed store', (_, text) => {
+		const scanned = scanStore(Buffer.from(text), {today: TODAY});
+		expect(scanned).toBeDefined();
+		expect(counts(scanned!)).toEqual(counts(triageQueues(data.participants, {today: TODAY, settings: data.settings})));
+	});
+
+	it('keeps to the referent asked for and can leave snoozed alerts out', () => {
+		const referent = data.participants[0]!.referent!;
+		const options = {today: TODAY, referent: referent.toUpperCase(), hideSnoozed: true};
+		const scanned = scanStore(Buffer.from(JSON.stringify(data, null, 1)), options);
+		expect(counts(scanned!)).toEqual(counts(triageQueues(data.participants, {...options, settings: data.settings})));
+		expect(scanned!.referent).toBe(referent.toUpperCase());
+	});
+
+	it('leaves to the usual path what it cannot decide: an old version, missing settings, a broken date, bad JSON', () => {
+		const today = {today: TODAY};
+		const text = JSON.stringify(data, null, 1);
+		expect(scanStore(Buffer.from(JSON.stringify({...data, version: 0})), today)).toBeUndefined();
+		expect(scanStore(Buffer.from(JSON.stringify({version: data.version, participants: data.participants})), today)).toBeUndefined();
+		const firstDate = data.participants.flatMap(p => p.events)[0]!.date;
+		expect(scanStore(Buffer.from(text.replace(`"${firstDate}"`, '"2026-02-30"')), today)).toBeUndefined();
+		expect(scanStore(Buffer.from(text.slice(0, -5)), today)).toBeUndefined();
+		expect(scanStore(Buffer.from(text + ','), today)).toBeUndefined();
+	});
+
+	it('reads an empty store', () => {
+		const empty = {version: data.version, settings: settingsSchema.parse({}), participants: []};
+		const scanned = scanStore(Buffer.from(JSON.stringify(empty)), {today: TODAY});
+		expect(scanned?.indicators.every(indicator => indicator.entries.length === 0)).toBe(true);
+	});
+});
