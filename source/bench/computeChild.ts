@@ -1,5 +1,6 @@
-// Child process: the triage alone, on a store read as `report` reads it, in a
-// fresh process (the benchmark's own heap holds the generated caseloads).
+// Child process: the triage alone, on the parsed store as the dashboard holds it
+// (facts and memberships kept), in a fresh process (the benchmark's own heap
+// holds the generated caseloads).
 // Prints the first (cold) call and the following ones, in ms.
 import {toDay} from '../domain/calendar.js';
 import {triage} from '../domain/triage.js';

@@ -1,7 +1,8 @@
-// Reading the store for a command that only looks (report): no lowdb, no zod,
-// and a large file parsed one participant at a time. A file this fast path is not sure about goes
-// through openStore's parseStoreText, so the result and every French message are
-// the same as `openStore(file)`'s.
+// Reading the store for a command that only looks (the dashboard; `report` when
+// its byte scanner is unsure, see readTriage.ts): no lowdb, no zod, and a large
+// file parsed one participant at a time. A file this fast path is not sure about
+// goes through openStore's parseStoreText, so the result and every French message
+// are the same as `openStore(file)`'s.
 import {isAscii} from 'node:buffer';
 import {readFileSync} from 'node:fs';
 import {migrateStore} from './migrations.js';
