@@ -14,11 +14,13 @@ import {demoCaseload, demoNextCellule} from '../../source/domain/demoCaseload.js
 import {DEFAULT_SETTINGS} from '../../source/domain/settings.js';
 import {type TriageQueues, triage} from '../../source/domain/triage.js';
 import {openStore, parseStoreText, StoreError} from '../../source/store/openStore.js';
-import {type ReportOptions, triageStoreFile} from '../../source/store/readTriage.js';
+import {triageStoreFile} from '../../source/store/readTriage.js';
 
 // parsed JSON, freely reshaped by the mutations below
-// biome-ignore lint/suspicious/noExplicitAny: arbitrary JSON on purpose
 type J = any;
+
+// the report's scope (today, referent, hideSnoozed), whatever the module names it
+type ReportOptions = Parameters<typeof triageStoreFile>[1];
 
 const BASE = toDay('2026-11-22');
 const iso = isoFromDay;
@@ -347,10 +349,19 @@ interface At {
 	readonly e: number;
 }
 
+const isObject = (value: unknown): boolean => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The participant at `at` (added when there is none); a loose object when an earlier mutation broke the list. */
 function participantAt(store: J, at: At): J {
 	const participants = store.participants;
+	if (!Array.isArray(participants)) return {};
 	if (participants.length === 0) participants.push({id: 'AJOUT-1', name: 'AJOUT Personne', referent: 'LEBRUN Ana'});
-	return participants[at.p % participants.length];
+	const p = participants[at.p % participants.length];
+	return isObject(p) ? p : {};
+}
+
+function settingsOf(store: J): J {
+	return isObject(store.settings) ? store.settings : {};
 }
 
 function stepAt(store: J, at: At): J {
@@ -358,13 +369,15 @@ function stepAt(store: J, at: At): J {
 	if (!Array.isArray(p.steps) || p.steps.length === 0) {
 		p.steps = [{label: 'Atelier CV', type: 'Atelier', start: iso(BASE - 20), end: iso(BASE + 20), state: 'En cours'}];
 	}
-	return p.steps[at.s % p.steps.length];
+	const step = p.steps[at.s % p.steps.length];
+	return isObject(step) ? step : {};
 }
 
 function eventAt(store: J, at: At): J {
 	const p = participantAt(store, at);
 	if (!Array.isArray(p.events) || p.events.length === 0) p.events = [{date: iso(BASE - 4), type: 'Entretien individuel'}];
-	return p.events[at.e % p.events.length];
+	const event = p.events[at.e % p.events.length];
+	return isObject(event) ? event : {};
 }
 
 function snoozeAt(store: J, at: At): J {
@@ -372,10 +385,16 @@ function snoozeAt(store: J, at: At): J {
 	if (!Array.isArray(p.snoozes) || p.snoozes.length === 0) {
 		p.snoozes = [{indicator: 'followup.no-rome', reason: 'Projet en cours', until: iso(BASE + 10), since: iso(BASE - 10)}];
 	}
-	return p.snoozes[0];
+	return isObject(p.snoozes[0]) ? p.snoozes[0] : {};
 }
 
 type StoreMutation = (store: J, at: At) => void;
+
+const replaceParticipant =
+	(value: unknown): StoreMutation =>
+	(s, at) => {
+		if (Array.isArray(s.participants) && s.participants.length > 0) s.participants[at.p % s.participants.length] = value;
+	};
 
 const PARTICIPANT_DATES = [
 	'birthDate',
@@ -415,7 +434,7 @@ const DATE_MUTATIONS: ReadonlyArray<readonly [string, StoreMutation]> = [...BAD_
 		[`event.date = ${shown}`, (s: J, at: At) => void (eventAt(s, at).date = value)] as const,
 		[`snooze.until = ${shown}`, (s: J, at: At) => void (snoozeAt(s, at).until = value)] as const,
 		[`snooze.since = ${shown}`, (s: J, at: At) => void (snoozeAt(s, at).since = value)] as const,
-		[`settings.nextCellule = ${shown}`, (s: J) => void (s.settings.nextCellule = value)] as const,
+		[`settings.nextCellule = ${shown}`, (s: J) => void (settingsOf(s).nextCellule = value)] as const,
 	];
 });
 
@@ -499,9 +518,9 @@ const OTHER_MUTATIONS: ReadonlyArray<readonly [string, StoreMutation]> = [
 	['event note null', set(eventAt, 'note', null)],
 	['snooze reason 5', set(snoozeAt, 'reason', 5)],
 	['snooze indicator null', set(snoozeAt, 'indicator', null)],
-	['a participant that is an array', (s, at) => void (s.participants[at.p % Math.max(1, s.participants.length)] = [])],
-	['a participant that is a string', (s, at) => void (s.participants[at.p % Math.max(1, s.participants.length)] = 'PLIE-000001')],
-	['a participant that is null', (s, at) => void (s.participants[at.p % Math.max(1, s.participants.length)] = null)],
+	['a participant that is an array', replaceParticipant([])],
+	['a participant that is a string', replaceParticipant('PLIE-000001')],
+	['a participant that is null', replaceParticipant(null)],
 	// unknown keys (zod strips them)
 	['unknown top-level key', s => void (s.exportedAt = '2026-11-01')],
 	['unknown participant key', set(participantAt, 'telephone', '06 00 00 00 00')],
@@ -510,20 +529,20 @@ const OTHER_MUTATIONS: ReadonlyArray<readonly [string, StoreMutation]> = [
 	['unknown step key', set(stepAt, 'comment', 'à revoir')],
 	['unknown event key', set(eventAt, 'duration', 30)],
 	['unknown snooze key', set(snoozeAt, 'by', 'MARTEL Inès')],
-	['unknown setting', s => void (s.settings.colour = 'bleu')],
+	['unknown setting', s => void (settingsOf(s).colour = 'bleu')],
 	// settings
 	['no settings', s => void delete s.settings],
 	['settings null', s => void (s.settings = null)],
 	['settings []', s => void (s.settings = [])],
 	['settings {}', s => void (s.settings = {})],
-	['a setting missing', s => void delete s.settings.idleDays],
-	['a setting as text', s => void (s.settings.idleDays = '30')],
-	['a setting at 0', s => void (s.settings.noEventDays = 0)],
-	['a setting negative', s => void (s.settings.preparationWorkingDays = -1)],
-	['a setting fractional', s => void (s.settings.contractSoonDays = 1.5)],
-	['a setting changed', s => void (s.settings.longIdleDays = 45)],
-	['preparationWorkingDays 0', s => void (s.settings.preparationWorkingDays = 0)],
-	['workingDays unknown', s => void (s.settings.workingDays = 'ouvré')],
+	['a setting missing', s => void delete settingsOf(s).idleDays],
+	['a setting as text', s => void (settingsOf(s).idleDays = '30')],
+	['a setting at 0', s => void (settingsOf(s).noEventDays = 0)],
+	['a setting negative', s => void (settingsOf(s).preparationWorkingDays = -1)],
+	['a setting fractional', s => void (settingsOf(s).contractSoonDays = 1.5)],
+	['a setting changed', s => void (settingsOf(s).longIdleDays = 45)],
+	['preparationWorkingDays 0', s => void (settingsOf(s).preparationWorkingDays = 0)],
+	['workingDays unknown', s => void (settingsOf(s).workingDays = 'ouvré')],
 	// versions
 	['no version (migrated)', s => void delete s.version],
 	['version 0 (migrated)', s => void (s.version = 0)],
@@ -543,8 +562,9 @@ const OTHER_MUTATIONS: ReadonlyArray<readonly [string, StoreMutation]> = [
 	[
 		'a participant copied into another referent’s file',
 		(s, at) => {
+			if (!Array.isArray(s.participants)) return;
 			const p = participantAt(s, at);
-			const others = s.participants.filter((q: J) => q.referent !== p.referent);
+			const others = s.participants.filter((q: J) => isObject(q) && q.referent !== p.referent);
 			const copy = structuredClone(others[0] ?? p);
 			copy.id = p.id;
 			s.participants.push(copy);
@@ -649,7 +669,7 @@ describe('triageStoreFile on broken or unusual stores gives the usual path’s o
 		expect(await verdict(s => void (s.version = 999))).toBe('error');
 		expect(await verdict(s => void delete s.version)).toBe('queues');
 		expect(await verdict(s => void delete s.settings)).toBe('queues');
-		expect(await verdict(s => void (s.settings.colour = 'bleu'))).toBe('queues');
+		expect(await verdict(s => void (settingsOf(s).colour = 'bleu'))).toBe('queues');
 		expect(await verdict(set(participantAt, 'telephone', '06'))).toBe('queues');
 		expect(await verdict(set(stepAt, 'state', 'Terminé'))).toBe('error');
 		expect(await verdict(set(participantAt, 'rsa', 'oui'))).toBe('error');
@@ -752,7 +772,7 @@ describe('triageStoreFile on random caseloads with random damage', () => {
 					}
 				},
 			),
-			{numRuns: 100},
+			{numRuns: 300},
 		);
 	});
 });
