@@ -410,6 +410,11 @@ const PARTICIPANT_DATES = [
 const BAD_DATES: readonly unknown[] = [
 	'2026-02-30',
 	'2025-02-29',
+	'1900-02-29',
+	'2026-04-31',
+	'2026-13-01',
+	'2026-00-10',
+	'2026-01-00',
 	'',
 	'2026-1-05',
 	'2026-01-05 ',
@@ -423,7 +428,7 @@ const BAD_DATES: readonly unknown[] = [
 	{},
 ];
 // odd but real dates: both paths must accept them alike
-const ODD_DATES: readonly string[] = ['2024-02-29', '0100-01-01', '9999-12-31', '1970-01-01'];
+const ODD_DATES: readonly string[] = ['2024-02-29', '2000-02-29', '0100-01-01', '9999-12-31', '1970-01-01', '1969-12-31'];
 
 const DATE_MUTATIONS: ReadonlyArray<readonly [string, StoreMutation]> = [...BAD_DATES, ...ODD_DATES].flatMap(value => {
 	const shown = JSON.stringify(value);
