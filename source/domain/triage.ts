@@ -48,11 +48,6 @@ export function sameReferent(a: string | undefined, b: string): boolean {
 	return foldText(a ?? '') === foldText(b);
 }
 
-export function inScope(participants: readonly Participant[], referent: string | undefined): Participant[] {
-	if (referent === undefined) return [...participants];
-	const wanted = foldText(referent);
-	return participants.filter(p => foldText(p.referent ?? '') === wanted);
-}
 
 function activeSnooze(participant: Participant, indicatorId: string, todayIso: string) {
 	if (!participant.snoozes) return undefined;
