@@ -28,34 +28,71 @@ export async function runDashboard(context: CommandContext): Promise<void> {
 	const {storeRevision} = await import('../store/storeFile.js');
 	// taken before the read: a colleague's save during the read is then seen by the first check
 	const revision = await storeRevision(context.storePath);
-	// the screens load while the store is read: both are needed before the first frame
-	const [data, {render}, React, {Dashboard}, {EditSession}, {createEditHandler}] = await Promise.all([
-		import('../store/readStore.js').then(({readStoreData}) => readStoreData(context.storePath)),
-		import('ink'),
-		import('react').then(module => module.default),
-		import('../ui/Dashboard.js'),
-		import('../store/editSession.js'),
-		import('../ui/edits/editHandler.js'),
-	]);
-	const store = {data};
-	const session = new EditSession(context.storePath, store.data, {}, revision);
-	const editor = createEditHandler({session, today: context.today});
-	const app = render(
-		React.createElement(Dashboard, {
-			initialParticipants: store.data.participants,
-			initialSettings: store.data.settings,
+	const inkAndReact = Promise.all([import('ink'), import('react').then(module => module.default)]);
+	const {readStoreBytes, storeFromBytes} = await import('../store/readStore.js');
+	const bytes = await readStoreBytes(context.storePath);
+	const color = !process.env.NO_COLOR;
+	// the counts first, from a scan of the bytes; then the participants, for the queues and files
+	let app = queue === undefined && context.referent === undefined ? await showPreview(context, bytes, color) : undefined;
+	try {
+		const data = await storeFromBytes(context.storePath, bytes);
+		const [[{render}, React], {Dashboard}, {EditSession}, {createEditHandler}] = await Promise.all([
+			inkAndReact,
+			import('../ui/Dashboard.js'),
+			import('../store/editSession.js'),
+			import('../ui/edits/editHandler.js'),
+		]);
+		const session = new EditSession(context.storePath, data, {}, revision);
+		const editor = createEditHandler({session, today: context.today});
+		const dashboard = React.createElement(Dashboard, {
+			initialParticipants: data.participants,
+			initialSettings: data.settings,
 			storePath: context.storePath,
 			today: context.today,
 			referent: context.referent,
 			queue,
-			color: !process.env.NO_COLOR,
+			color,
 			onEdit: editor,
 			// a colleague's saved changes appear within a few seconds
 			onStart: tools => editor.watch(tools),
-		}),
-		{exitOnCtrlC: true},
-	);
-	await app.waitUntilExit();
-	// keys pressed just before q are still being saved: wait for them (a reload queued behind them)
-	await session.reloadIfChanged().catch(() => false);
+		});
+		if (app) app.rerender(dashboard);
+		else app = render(dashboard, {exitOnCtrlC: true});
+		await app.waitUntilExit();
+		// keys pressed just before q are still being saved: wait for them (a reload queued behind them)
+		await session.reloadIfChanged().catch(() => false);
+	} catch (error) {
+		app?.unmount();
+		throw error;
+	} finally {
+		if (process.stdin.isTTY) process.stdin.setRawMode(false);
+	}
+}
+
+type InkInstance = ReturnType<typeof import('ink').render>;
+
+/**
+ * The dashboard's counts on screen before the participants are read
+ * (ui/DashboardPreview.tsx); undefined when the scan leaves the file to the usual
+ * reader (which then says what is wrong with it).
+ */
+async function showPreview(context: CommandContext, bytes: Buffer, color: boolean): Promise<InkInstance | undefined> {
+	const {scanStore} = await import('../store/storeScan.js');
+	const scanned = scanStore(bytes, {today: context.today, hideSnoozed: true});
+	if (scanned === undefined) return undefined;
+	const [{render}, React, {DashboardPreview}] = await Promise.all([
+		import('ink'),
+		import('react').then(module => module.default),
+		import('../ui/DashboardPreview.js'),
+	]);
+	// keys typed before the dashboard takes the keyboard wait, unechoed, in the terminal's buffer
+	process.stdin.setRawMode(true);
+	const preview = React.createElement(DashboardPreview, {
+		queues: scanned.queues,
+		settings: scanned.settings,
+		storePath: context.storePath,
+		today: context.today,
+		color,
+	});
+	return render(preview, {exitOnCtrlC: true});
 }

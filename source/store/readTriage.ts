@@ -15,7 +15,7 @@ export interface TriageReadOptions extends ReadOptions {
 export async function triageStoreFile(file: string, scope: ReportScope, options: TriageReadOptions = {}): Promise<TriageQueues> {
 	const bytes = await readStoreBytes(file);
 	const scanned = options.scan === false ? undefined : scanStore(bytes, scope);
-	if (scanned !== undefined) return scanned;
+	if (scanned !== undefined) return scanned.queues;
 	const data = await storeFromBytes(file, bytes, options);
 	return triageQueues(data.participants, {...scope, settings: data.settings});
 }

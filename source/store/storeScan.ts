@@ -479,19 +479,26 @@ function scanParticipants(bytes: Buffer, open: number, options: ReportScope): {f
 
 export type ReportScope = Omit<TriageOptions, 'settings'>;
 
+/** What the scan gives: the queues, and the settings they were counted with. */
+export interface ScannedStore {
+	readonly queues: TriageQueues;
+	readonly settings: Settings;
+}
+
 /**
  * The queues of the store held in `bytes`, read in one pass; undefined whenever
  * the usual path must decide (not a current store, a value the schema refuses,
  * a layout this reader does not know).
  */
-export function scanStore(bytes: Buffer, options: ReportScope): TriageQueues | undefined {
+export function scanStore(bytes: Buffer, options: ReportScope): ScannedStore | undefined {
 	const open = participantsOpen(bytes);
 	if (open < 0) return undefined;
 	const scanned = scanParticipants(bytes, open, options);
 	if (scanned === undefined) return undefined;
 	const rest = parseAround(bytes, open, scanned.close);
 	if (rest === undefined || rest.version !== STORE_VERSION || !checkSettings(rest.settings)) return undefined;
-	const queues = new QueueBuilder({...options, settings: rest.settings as Settings});
+	const settings = rest.settings as Settings;
+	const queues = new QueueBuilder({...options, settings});
 	for (const f of scanned.facts) queues.add(f);
-	return queues.finish();
+	return {queues: queues.finish(), settings};
 }

@@ -2,7 +2,7 @@
 // as props (participants + settings); the triage is computed once per (caseload,
 // referent) and every screen reads it. Keys are looked up in the keymap; keys the
 // dashboard does not handle itself go to `onCommand` (the edits plug in there).
-import {Box, type Key, Text, useApp, useInput} from 'ink';
+import {type Key, useApp, useInput} from 'ink';
 import React, {type ReactNode, useMemo, useRef, useState} from 'react';
 import {type Day} from '../domain/calendar.js';
 import {computeFacts} from '../domain/facts.js';
@@ -10,9 +10,8 @@ import type {Participant} from '../domain/model.js';
 import type {Settings} from '../domain/settings.js';
 import {indicatorResult, triage} from '../domain/triage.js';
 import {dashboardStatus, DashboardScreen, sectionJump} from './DashboardScreen.js';
-import {displayName, truncate} from './format.js';
-import {Footer} from './Footer.js';
-import {Header} from './Header.js';
+import {displayName} from './format.js';
+import {Frame} from './Frame.js';
 import {HelpOverlay, helpLines} from './HelpOverlay.js';
 import {type Binding, commandFor, KEYMAP, type View} from './keymap.js';
 import {clamp, initialNavState, type Move, type NavAction, navReducer, type NavState} from './navigation.js';
@@ -20,7 +19,7 @@ import {budget, ParticipantScreen, shownSteps} from './ParticipantScreen.js';
 import {QUEUE_CHROME_LINES, QueueScreen} from './QueueScreen.js';
 import {choiceIndex, ReferentPicker, referentChoices, referentLabel} from './ReferentPicker.js';
 import {type DashboardRow, dashboardIndexOf, dashboardRows, longestId, queueColumns, type QueueRow, queueRows, searchIndex} from './screenData.js';
-import {bodyHeight, ThemeContext} from './theme.js';
+import {bodyHeight} from './theme.js';
 import {useTerminalSize} from './useTerminalSize.js';
 
 /** What the user is on, for the commands of the keymap the dashboard does not handle (edits). */
@@ -355,16 +354,18 @@ export function App(props: AppProps) {
 	else if (props.message && props.message !== dismissed) status = props.message.text;
 
 	return (
-		<ThemeContext.Provider value={{color: props.color !== false}}>
-			<Box flexDirection="column" width={width}>
-				<Header referent={referentLabel(choices, nav.referent)} today={today} storePath={storePath} settings={settings} discretion={nav.discretion} width={width} />
-				<Box flexDirection="column" height={height} overflow="hidden">
-					{body}
-				</Box>
-				<Text wrap="truncate-end">{truncate(status, width)}</Text>
-				{/* a form shows its own keys */}
-				<Footer view={nav.view} width={width} bindings={bindings} text={props.panel ? '' : undefined} />
-			</Box>
-		</ThemeContext.Provider>
+		<Frame
+			color={props.color !== false}
+			width={width}
+			height={height}
+			header={{referent: referentLabel(choices, nav.referent), today, storePath, settings, discretion: nav.discretion}}
+			status={status}
+			view={nav.view}
+			bindings={bindings}
+			// a form shows its own keys
+			footerText={props.panel ? '' : undefined}
+		>
+			{body}
+		</Frame>
 	);
 }

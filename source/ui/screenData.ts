@@ -14,7 +14,7 @@ export interface DashboardRow {
 }
 
 /** The indicators in section order, narrowed by a filter on their label or id. */
-export function dashboardRows(result: Triage, filter: string): DashboardRow[] {
+export function dashboardRows(result: Pick<Triage, 'indicators'>, filter: string): DashboardRow[] {
 	const wanted = foldText(filter);
 	const rows: DashboardRow[] = [];
 	for (const section of SECTIONS) {

@@ -1,0 +1,40 @@
+// The dashboard's first frame while the store is still being read: the counts
+// come from the byte scan of the file (store/storeScan.ts), in a few hundred
+// milliseconds at 10,000 participants, and the screen is the dashboard's own
+// (same frame, same rows). The full dashboard replaces it in place once the
+// participants are read; keys typed meanwhile wait for it.
+import React from 'react';
+import type {Day} from '../domain/calendar.js';
+import type {Settings} from '../domain/settings.js';
+import type {TriageQueues} from '../domain/triage.js';
+import {dashboardStatus, DashboardScreen} from './DashboardScreen.js';
+import {Frame} from './Frame.js';
+import {dashboardRows} from './screenData.js';
+import {bodyHeight} from './theme.js';
+import {useTerminalSize} from './useTerminalSize.js';
+
+export interface DashboardPreviewProps {
+	readonly queues: TriageQueues;
+	readonly settings: Settings;
+	readonly storePath: string;
+	readonly today: Day;
+	readonly color?: boolean;
+}
+
+export function DashboardPreview({queues, settings, storePath, today, color}: DashboardPreviewProps) {
+	const {columns: width, rows} = useTerminalSize();
+	const height = bodyHeight(rows);
+	const dashboard = dashboardRows(queues, '');
+	return (
+		<Frame
+			color={color !== false}
+			width={width}
+			height={height}
+			header={{referent: undefined, today, storePath, settings, discretion: false}}
+			status={dashboardStatus(dashboard, 0)}
+			view="dashboard"
+		>
+			<DashboardScreen rows={dashboard} cursor={0} width={width} height={height} />
+		</Frame>
+	);
+}

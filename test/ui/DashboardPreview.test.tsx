@@ -1,0 +1,49 @@
+// The preview is replaced in place by the dashboard: it must show the same screen,
+// with the counts the dashboard will show (read from the file's bytes).
+import {render} from 'ink-testing-library';
+import React from 'react';
+import {afterEach, describe, expect, it} from 'vitest';
+import {toDay} from '../../source/domain/calendar.js';
+import {demoCaseload} from '../../source/domain/demoCaseload.js';
+import {DEFAULT_SETTINGS} from '../../source/domain/settings.js';
+import {scanStore} from '../../source/store/storeScan.js';
+import {STORE_VERSION} from '../../source/store/storeBasics.js';
+import {DashboardPreview} from '../../source/ui/DashboardPreview.js';
+import {type Rendered, renderApp, settled} from './renderApp.js';
+
+const T = '2026-11-22';
+const demo = demoCaseload(toDay(T));
+
+let app: Rendered | undefined;
+afterEach(() => {
+	app?.unmount();
+	app = undefined;
+});
+
+async function previewFrame(columns: number, rows: number): Promise<string> {
+	const file = Buffer.from(JSON.stringify({version: STORE_VERSION, settings: DEFAULT_SETTINGS, participants: demo}, null, 1));
+	const scanned = scanStore(file, {today: toDay(T), hideSnoozed: true});
+	expect(scanned).toBeDefined();
+	const instance = render(
+		<DashboardPreview queues={scanned!.queues} settings={scanned!.settings} storePath="data/essai.json" today={toDay(T)} color={false} />,
+	);
+	const stdout = instance.stdout as unknown as NodeJS.WriteStream & {emit: (event: string) => boolean};
+	Object.defineProperty(stdout, 'columns', {value: columns, configurable: true});
+	Object.defineProperty(stdout, 'rows', {value: rows, configurable: true});
+	stdout.emit('resize');
+	const frame = await settled(instance.lastFrame);
+	instance.unmount();
+	return frame;
+}
+
+describe('the dashboard preview', () => {
+	it.each([
+		[120, 40],
+		[80, 24],
+	])('at %i×%i, is the first frame of the dashboard, counts included', async (columns, rows) => {
+		const preview = await previewFrame(columns, rows);
+		app = await renderApp(demo, {columns, rows});
+		expect(preview).toBe(app.frame());
+		expect(preview).toContain('Effectifs');
+	});
+});
