@@ -104,9 +104,9 @@ function isCurrent(state: Step['state'], start: Day, end: Day | undefined, today
 
 /**
  * A participant's steps and events reduced to what the rules read: states, types
- * and days. computeFacts fills it from a Participant; `report` fills it straight
- * from the store file's bytes (store/storeScan.ts), so that both share the rules below.
- * Arrays are reused from one person to the next: only the first `count` items count.
+ * and days. `report` fills it straight from the store file's bytes
+ * (store/storeScan.ts); arrays are reused from one person to the next: only the
+ * first `count` items count.
  */
 export interface DatedRecords {
 	stepCount: number;
@@ -136,28 +136,63 @@ export interface KeyDays {
 	readonly contractEnd?: Day;
 }
 
-// computeFacts runs once per person, never re-entered: one scratch record for all
-const scratch = emptyRecords();
+// The dashboard triages the same participants again after every change (an edit,
+// another referent): the facts of a person whose dates, states and types are the
+// very same values as last time, on the same day, are those computed last time.
+// computeFacts is a pure function of these values: what it reads is compared
+// (strings by identity first, so a text changed in place is seen), never assumed.
+interface Remembered {
+	readonly today: Day;
+	/** every value computeFacts read, in reading order */
+	readonly inputs: readonly unknown[];
+	readonly facts: ParticipantFacts;
+}
+
+const remembered = new WeakMap<Participant, Remembered>();
+
+/** The values computeFacts reads of a participant, in a fixed order. */
+function inputsOf(p: Participant): unknown[] {
+	const inputs: unknown[] = [p.exitDate, p.nonIntegrationDate, p.integrationDate, p.standbySince, p.firstAppointment, p.contractEnd, p.steps.length];
+	for (let s = 0; s < p.steps.length; s++) inputs.push(p.steps[s]!.state, p.steps[s]!.start, p.steps[s]!.end);
+	inputs.push(p.events.length);
+	for (let e = 0; e < p.events.length; e++) inputs.push(p.events[e]!.type, p.events[e]!.date);
+	return inputs;
+}
+
+function sameInputs(p: Participant, inputs: readonly unknown[]): boolean {
+	const {steps, events} = p;
+	if (
+		inputs[0] !== p.exitDate ||
+		inputs[1] !== p.nonIntegrationDate ||
+		inputs[2] !== p.integrationDate ||
+		inputs[3] !== p.standbySince ||
+		inputs[4] !== p.firstAppointment ||
+		inputs[5] !== p.contractEnd ||
+		inputs[6] !== steps.length
+	) {
+		return false;
+	}
+	let k = 7;
+	for (let s = 0; s < steps.length; s++, k += 3) {
+		const step = steps[s]!;
+		if (inputs[k] !== step.state || inputs[k + 1] !== step.start || inputs[k + 2] !== step.end) return false;
+	}
+	if (inputs[k++] !== events.length) return false;
+	for (let e = 0; e < events.length; e++, k += 2) {
+		if (inputs[k] !== events[e]!.type || inputs[k + 1] !== events[e]!.date) return false;
+	}
+	return true;
+}
 
 export function computeFacts(participant: Participant, today: Day): ParticipantFacts {
-	const records = scratch;
-	// indexed loops: computeFacts runs once per person in `report`, mostly before the
-	// JIT has optimised it, and an unoptimised for…of pays the iterator protocol per item
-	const steps = participant.steps;
-	for (let s = 0; s < steps.length; s++) {
-		const step = steps[s]!;
-		records.stepStates[s] = step.state;
-		records.stepStarts[s] = dayOf(step.start);
-		records.stepEnds[s] = step.end === undefined ? NO_DAY : dayOf(step.end);
-	}
-	records.stepCount = steps.length;
-	const events = participant.events;
-	for (let e = 0; e < events.length; e++) {
-		const event = events[e]!;
-		records.eventTypes[e] = event.type;
-		records.eventDates[e] = dayOf(event.date);
-	}
-	records.eventCount = events.length;
+	const last = remembered.get(participant);
+	if (last !== undefined && last.today === today && sameInputs(participant, last.inputs)) return last.facts;
+	const facts = freshFacts(participant, today);
+	remembered.set(participant, {today, inputs: inputsOf(participant), facts});
+	return facts;
+}
+
+function freshFacts(participant: Participant, today: Day): ParticipantFacts {
 	const days: KeyDays = {
 		exit: optionalDay(participant.exitDate),
 		nonIntegration: optionalDay(participant.nonIntegrationDate),
@@ -166,111 +201,142 @@ export function computeFacts(participant: Participant, today: Day): ParticipantF
 		firstAppointment: optionalDay(participant.firstAppointment),
 		contractEnd: optionalDay(participant.contractEnd),
 	};
-	return factsOfRecords(participant, days, records, today);
+	const tally = TALLY.begin(today, days);
+	// indexed loops: computeFacts runs once per person in a triage, mostly before the
+	// JIT has optimised it, and an unoptimised for…of pays the iterator protocol per item
+	const steps = participant.steps;
+	for (let s = 0; s < steps.length; s++) {
+		const step = steps[s]!;
+		tally.step(step.state, dayOf(step.start), step.end === undefined ? undefined : dayOf(step.end));
+	}
+	const events = participant.events;
+	for (let e = 0; e < events.length; e++) tally.event(events[e]!.type, dayOf(events[e]!.date));
+	return tally.facts(participant, days);
 }
 
-/** The facts of `participant` from its key days and dated records (REFERENTIEL §3). */
+/** The facts of `participant` from its key days and dated records (the same rules as computeFacts). */
 export function factsOfRecords(participant: Participant, days: KeyDays, records: DatedRecords, today: Day): ParticipantFacts {
-	const {exit: exitDay, nonIntegration, integration, standbySince} = days;
-	const exited = exitDay !== undefined && exitDay <= today;
-	const closed = exited || (nonIntegration !== undefined && nonIntegration <= today);
-	const active = !closed && integration !== undefined && integration <= today;
-	const standby = active && standbySince !== undefined && standbySince <= today;
-	const status: Status = exited
-		? 'exited'
-		: closed
-			? 'non-integrated'
-			: standby
-				? 'standby'
-				: active
-					? 'active'
-					: 'intake';
-
-	let startedSteps = 0;
-	let currentSteps = 0;
-	let lastStepActivity: Day | undefined;
-	let stepsToFinish = 0;
-	let oldestOverdueEnd: Day | undefined;
-	let stepsToStart = 0;
-	let earliestDueStart: Day | undefined;
-	let stepsAfterExit = 0;
-	const {stepStates, stepStarts, stepEnds} = records;
+	const tally = TALLY.begin(today, days);
 	for (let s = 0; s < records.stepCount; s++) {
-		const state = stepStates[s]!;
-		const start = stepStarts[s]!;
-		const end = stepEnds[s] === NO_DAY ? undefined : stepEnds[s];
+		const end = records.stepEnds[s]!;
+		tally.step(records.stepStates[s]!, records.stepStarts[s]!, end === NO_DAY ? undefined : end);
+	}
+	for (let e = 0; e < records.eventCount; e++) tally.event(records.eventTypes[e]!, records.eventDates[e]!);
+	return tally.facts(participant, days);
+}
+
+/**
+ * REFERENTIEL §3 for one person, fed step by step and event by event. One
+ * instance serves every person in turn (begin() starts over): a triage computes
+ * a person's facts from start to finish, never two at once.
+ */
+class FactsTally {
+	private today: Day = 0;
+	private exitDay: Day | undefined;
+	private status: Status = 'intake';
+	private closed = false;
+	private exited = false;
+	private active = false;
+	private standby = false;
+	private startedSteps = 0;
+	private currentSteps = 0;
+	private lastStepActivity: Day | undefined;
+	private stepsToFinish = 0;
+	private oldestOverdueEnd: Day | undefined;
+	private stepsToStart = 0;
+	private earliestDueStart: Day | undefined;
+	private stepsAfterExit = 0;
+	private lastEvent: Day | undefined;
+	private lastInterview: Day | undefined;
+	private lastContact: Day | undefined;
+	// unjustified absences are rare: their days are kept and counted once the last contact is known
+	private absences: Day[] = [];
+
+	begin(today: Day, days: KeyDays): this {
+		const {exit, nonIntegration, integration, standbySince} = days;
+		this.today = today;
+		this.exitDay = exit;
+		this.exited = exit !== undefined && exit <= today;
+		this.closed = this.exited || (nonIntegration !== undefined && nonIntegration <= today);
+		this.active = !this.closed && integration !== undefined && integration <= today;
+		this.standby = this.active && standbySince !== undefined && standbySince <= today;
+		this.status = this.exited ? 'exited' : this.closed ? 'non-integrated' : this.standby ? 'standby' : this.active ? 'active' : 'intake';
+		this.startedSteps = this.currentSteps = this.stepsToFinish = this.stepsToStart = this.stepsAfterExit = 0;
+		this.lastStepActivity = this.oldestOverdueEnd = this.earliestDueStart = undefined;
+		this.lastEvent = this.lastInterview = this.lastContact = undefined;
+		this.absences.length = 0;
+		return this;
+	}
+
+	step(state: StepState, start: Day, end: Day | undefined): void {
+		const today = this.today;
 		if (start <= today) {
-			startedSteps++;
+			this.startedSteps++;
 			const current = isCurrent(state, start, end, today);
-			if (current) currentSteps++;
+			if (current) this.currentSteps++;
 			const activity = current ? today : (end ?? start);
-			if (lastStepActivity === undefined || activity > lastStepActivity) lastStepActivity = activity;
+			if (this.lastStepActivity === undefined || activity > this.lastStepActivity) this.lastStepActivity = activity;
 		}
-		const problem = problemOf(state, start, end, today, closed, exitDay);
+		const problem = problemOf(state, start, end, today, this.closed, this.exitDay);
 		if (problem === 'to-finish') {
-			stepsToFinish++;
-			if (oldestOverdueEnd === undefined || end! < oldestOverdueEnd) oldestOverdueEnd = end;
+			this.stepsToFinish++;
+			if (this.oldestOverdueEnd === undefined || end! < this.oldestOverdueEnd) this.oldestOverdueEnd = end;
 		} else if (problem === 'to-start') {
-			stepsToStart++;
-			if (earliestDueStart === undefined || start < earliestDueStart) earliestDueStart = start;
+			this.stepsToStart++;
+			if (this.earliestDueStart === undefined || start < this.earliestDueStart) this.earliestDueStart = start;
 		} else if (problem === 'after-exit') {
-			stepsAfterExit++;
+			this.stepsAfterExit++;
 		}
 	}
 
-	let lastEvent: Day | undefined;
-	let lastInterview: Day | undefined;
-	let lastContact: Day | undefined;
-	// unjustified absences are rare: keep their days and count them once the last contact is known
-	let absences: Day[] | undefined;
-	const {eventTypes, eventDates} = records;
-	for (let e = 0; e < records.eventCount; e++) {
-		const date = eventDates[e]!;
-		if (date > today) continue; // a planned event is not past activity
-		if (lastEvent === undefined || date > lastEvent) lastEvent = date;
-		const type = eventTypes[e];
+	event(type: EventType, date: Day): void {
+		if (date > this.today) return; // a planned event is not past activity
+		if (this.lastEvent === undefined || date > this.lastEvent) this.lastEvent = date;
 		if (type === 'Entretien individuel') {
-			if (lastInterview === undefined || date > lastInterview) lastInterview = date;
+			if (this.lastInterview === undefined || date > this.lastInterview) this.lastInterview = date;
 		}
 		if (type === 'Entretien individuel' || type === 'Atelier collectif') {
-			if (lastContact === undefined || date > lastContact) lastContact = date;
+			if (this.lastContact === undefined || date > this.lastContact) this.lastContact = date;
 		} else if (type === 'Absence injustifiée') {
-			(absences ??= []).push(date);
+			this.absences.push(date);
 		}
 	}
-	let absencesSinceContact = 0;
-	if (absences !== undefined) {
-		for (const date of absences) if (lastContact === undefined || date > lastContact) absencesSinceContact++;
-	}
 
-	return {
-		participant,
-		today,
-		status,
-		closed,
-		exited,
-		active,
-		standby,
-		integration,
-		firstAppointment: days.firstAppointment,
-		exitDay,
-		standbySince,
-		months: active ? monthsBetween(integration!, today) : undefined,
-		startedSteps,
-		currentSteps,
-		lastStepActivity,
-		stepsToFinish,
-		oldestOverdueEnd,
-		stepsToStart,
-		earliestDueStart,
-		stepsAfterExit,
-		lastEvent,
-		lastInterview,
-		lastContact,
-		absencesSinceContact,
-		contractEnd: days.contractEnd,
-	};
+	facts(participant: Participant, days: KeyDays): ParticipantFacts {
+		const {today, lastContact, absences} = this;
+		let absencesSinceContact = 0;
+		for (let a = 0; a < absences.length; a++) if (lastContact === undefined || absences[a]! > lastContact) absencesSinceContact++;
+		return {
+			participant,
+			today,
+			status: this.status,
+			closed: this.closed,
+			exited: this.exited,
+			active: this.active,
+			standby: this.standby,
+			integration: days.integration,
+			firstAppointment: days.firstAppointment,
+			exitDay: days.exit,
+			standbySince: days.standbySince,
+			months: this.active ? monthsBetween(days.integration!, today) : undefined,
+			startedSteps: this.startedSteps,
+			currentSteps: this.currentSteps,
+			lastStepActivity: this.lastStepActivity,
+			stepsToFinish: this.stepsToFinish,
+			oldestOverdueEnd: this.oldestOverdueEnd,
+			stepsToStart: this.stepsToStart,
+			earliestDueStart: this.earliestDueStart,
+			stepsAfterExit: this.stepsAfterExit,
+			lastEvent: this.lastEvent,
+			lastInterview: this.lastInterview,
+			lastContact,
+			absencesSinceContact,
+			contractEnd: days.contractEnd,
+		};
+	}
 }
+
+const TALLY = new FactsTally();
 
 /** The interview gap that applies on day T: 15 days in the first 3 months, then 30 (§4 rhythm-late). */
 export function interviewGap(facts: ParticipantFacts, settings: Settings): number {
