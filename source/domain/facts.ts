@@ -136,63 +136,7 @@ export interface KeyDays {
 	readonly contractEnd?: Day;
 }
 
-// The dashboard triages the same participants again after every change (an edit,
-// another referent): the facts of a person whose dates, states and types are the
-// very same values as last time, on the same day, are those computed last time.
-// computeFacts is a pure function of these values: what it reads is compared
-// (strings by identity first, so a text changed in place is seen), never assumed.
-interface Remembered {
-	readonly today: Day;
-	/** every value computeFacts read, in reading order */
-	readonly inputs: readonly unknown[];
-	readonly facts: ParticipantFacts;
-}
-
-const remembered = new WeakMap<Participant, Remembered>();
-
-/** The values computeFacts reads of a participant, in a fixed order. */
-function inputsOf(p: Participant): unknown[] {
-	const inputs: unknown[] = [p.exitDate, p.nonIntegrationDate, p.integrationDate, p.standbySince, p.firstAppointment, p.contractEnd, p.steps.length];
-	for (let s = 0; s < p.steps.length; s++) inputs.push(p.steps[s]!.state, p.steps[s]!.start, p.steps[s]!.end);
-	inputs.push(p.events.length);
-	for (let e = 0; e < p.events.length; e++) inputs.push(p.events[e]!.type, p.events[e]!.date);
-	return inputs;
-}
-
-function sameInputs(p: Participant, inputs: readonly unknown[]): boolean {
-	const {steps, events} = p;
-	if (
-		inputs[0] !== p.exitDate ||
-		inputs[1] !== p.nonIntegrationDate ||
-		inputs[2] !== p.integrationDate ||
-		inputs[3] !== p.standbySince ||
-		inputs[4] !== p.firstAppointment ||
-		inputs[5] !== p.contractEnd ||
-		inputs[6] !== steps.length
-	) {
-		return false;
-	}
-	let k = 7;
-	for (let s = 0; s < steps.length; s++, k += 3) {
-		const step = steps[s]!;
-		if (inputs[k] !== step.state || inputs[k + 1] !== step.start || inputs[k + 2] !== step.end) return false;
-	}
-	if (inputs[k++] !== events.length) return false;
-	for (let e = 0; e < events.length; e++, k += 2) {
-		if (inputs[k] !== events[e]!.type || inputs[k + 1] !== events[e]!.date) return false;
-	}
-	return true;
-}
-
 export function computeFacts(participant: Participant, today: Day): ParticipantFacts {
-	const last = remembered.get(participant);
-	if (last !== undefined && last.today === today && sameInputs(participant, last.inputs)) return last.facts;
-	const facts = freshFacts(participant, today);
-	remembered.set(participant, {today, inputs: inputsOf(participant), facts});
-	return facts;
-}
-
-function freshFacts(participant: Participant, today: Day): ParticipantFacts {
 	const days: KeyDays = {
 		exit: optionalDay(participant.exitDate),
 		nonIntegration: optionalDay(participant.nonIntegrationDate),
