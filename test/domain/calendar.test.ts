@@ -22,6 +22,20 @@ describe('calendar dates', () => {
 		expect(parseIsoDate('2027-02-29')).toBeUndefined();
 	});
 
+	it('reads any YYYY-MM-DD as the calendar does (Date.UTC), existing or not, 1900 and 2100 included', () => {
+		const pad = (n: number, width: number) => String(n).padStart(width, '0');
+		fc.assert(
+			fc.property(fc.integer({min: 100, max: 9999}), fc.integer({min: 0, max: 13}), fc.integer({min: 0, max: 32}), (year, month, day) => {
+				const text = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+				expect(parseIsoDate(text)).toBe(dayFromParts(year, month, day));
+			}),
+			{numRuns: 3000},
+		);
+		for (const text of ['1900-02-29', '2100-02-29', '2000-02-29', '1899-12-31', '2199-12-31', '2200-01-01']) {
+			expect(parseIsoDate(text)).toBe(dayFromParts(Number(text.slice(0, 4)), Number(text.slice(5, 7)), Number(text.slice(8))));
+		}
+	});
+
 	it('adds months the date-fns way: 31 August + 6 months is the end of February', () => {
 		expect(isoFromDay(addMonths(toDay('2026-08-31'), 6))).toBe('2027-02-28');
 		expect(isoFromDay(addMonths(toDay('2027-08-31'), 6))).toBe('2028-02-29');
