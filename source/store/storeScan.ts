@@ -6,10 +6,11 @@
 // need — states, types and dates, each date read once, as a day number — into
 // reusable arrays (facts.ts DatedRecords); no object is built per step or event.
 //
-// Only the plain layout is read this way: keys and values without escapes, the
-// schema's keys once each, dates as "YYYY-MM-DD". A participant written any other
-// way (an escape, an unknown key, snoozes, a null…) is handed to JSON.parse on its
-// own and then checked like any parsed store (triageCheck.ts). The answer is
+// Only the usual layout is read this way: the schema's keys once each, without
+// escapes; dates as "YYYY-MM-DD"; escapes only in the texts the rules never read
+// (names, labels, notes…). A participant written any other way (an escape in an
+// id, an unknown key, a null…) is handed to JSON.parse on its own and then
+// checked like any parsed store (triageCheck.ts). The answer is
 // undefined — take the usual path — as soon as something is wrong, so that the
 // usual path gives its French message. The bytes are accepted only when they are
 // `head [p1, …, pn] tail` with every pi a JSON object and head/tail valid around
@@ -17,7 +18,7 @@
 // counts are those of openStore + triage (test/store/readTriage.test.ts).
 import {dayOfIsoFields, type Day} from '../domain/calendar.js';
 import {computeFacts, type DatedRecords, emptyRecords, factsOfRecords, type KeyDays, NO_DAY, type ParticipantFacts} from '../domain/facts.js';
-import type {Participant} from '../domain/model.js';
+import type {Participant, Snooze} from '../domain/model.js';
 import type {Settings} from '../domain/settings.js';
 import {QueueBuilder, referentFilter, type TriageOptions, type TriageQueues} from '../domain/triage.js';
 import {EVENT_TYPES, type EventType, EXIT_TYPES, PLAN_STATES, type PlanState, STEP_STATES, type StepState} from '../domain/vocabulary.js';
@@ -58,10 +59,11 @@ const enum Field {
 	ExitType,
 	Steps,
 	Events,
+	Snoozes,
 }
 
-// Every key of participantSchema but snoozes (rare: JSON.parse takes those participants).
-const PARTICIPANT_KEYS: ReadonlyArray<readonly [string, Field]> = [
+// Every key of participantSchema (test/store/storeScan.test.ts keeps them equal).
+export const PARTICIPANT_KEYS: ReadonlyArray<readonly [string, Field]> = [
 	['id', Field.Id],
 	['referent', Field.Referent],
 	['name', Field.Text],
@@ -89,10 +91,12 @@ const PARTICIPANT_KEYS: ReadonlyArray<readonly [string, Field]> = [
 	['nonIntegrationReason', Field.Text],
 	['steps', Field.Steps],
 	['events', Field.Events],
+	['snoozes', Field.Snoozes],
 ];
 const NAME_KEY = PARTICIPANT_KEYS.findIndex(([key]) => key === 'name');
 const STEP_KEYS = ['label', 'type', 'start', 'end', 'state'] as const;
 const EVENT_KEYS = ['date', 'type', 'note'] as const;
+const SNOOZE_KEYS = ['indicator', 'reason', 'until', 'since'] as const;
 
 /** Keys as UTF-8 bytes, looked up by length first. */
 class KeyTable {
@@ -136,6 +140,7 @@ const PARTICIPANT_TABLE = new KeyTable(PARTICIPANT_KEYS.map(([key]) => key));
 const PARTICIPANT_FIELDS = PARTICIPANT_KEYS.map(([, field]) => field);
 const STEP_TABLE = new KeyTable(STEP_KEYS);
 const EVENT_TABLE = new KeyTable(EVENT_KEYS);
+const SNOOZE_TABLE = new KeyTable(SNOOZE_KEYS);
 const STEP_WORDS = new WordTable<StepState>(STEP_STATES);
 const EVENT_WORDS = new WordTable<EventType>(EVENT_TYPES);
 const PLAN_WORDS = new WordTable<PlanState>(PLAN_STATES);
@@ -152,6 +157,37 @@ function plainStringEnd(bytes: Uint8Array, i: number): number {
 		const b = bytes[j]!;
 		if (b === QUOTE) return j + 1;
 		if (b === BACKSLASH || b < 0x20) return UNSURE;
+	}
+	return UNSURE;
+}
+
+const HEX = new Uint8Array(256);
+for (const c of '0123456789abcdefABCDEF') HEX[c.charCodeAt(0)] = 1;
+// the characters JSON allows after a backslash, besides u
+const ESCAPES = new Uint8Array(256);
+for (const c of '"\\/bfnrt') ESCAPES[c.charCodeAt(0)] = 1;
+
+/**
+ * Index just after the JSON string opening at `i`, escapes allowed (a note with
+ * quotes or line breaks), or UNSURE when it is not a valid JSON string: for the
+ * texts the rules never read, whose value is not needed.
+ */
+function textEnd(bytes: Uint8Array, i: number): number {
+	if (bytes[i] !== QUOTE) return UNSURE;
+	const n = bytes.length;
+	for (let j = i + 1; j < n; j++) {
+		const b = bytes[j]!;
+		if (b === QUOTE) return j + 1;
+		if (b < 0x20) return UNSURE;
+		if (b === BACKSLASH) {
+			const e = bytes[++j]!;
+			if (e === 0x75) {
+				if (!(HEX[bytes[j + 1]!] && HEX[bytes[j + 2]!] && HEX[bytes[j + 3]!] && HEX[bytes[j + 4]!])) return UNSURE;
+				j += 4;
+			} else if (!ESCAPES[e]) {
+				return UNSURE;
+			}
+		}
 	}
 	return UNSURE;
 }
@@ -180,6 +216,7 @@ class Person {
 	rsa = false;
 	extension: boolean | undefined;
 	planState: PlanState | undefined;
+	snoozes: Snooze[] | undefined;
 	hasName = false;
 	exit: Day | undefined;
 	nonIntegration: Day | undefined;
@@ -191,7 +228,7 @@ class Person {
 
 	reset(): void {
 		this.id = '';
-		this.referent = this.romeCode = this.extension = this.planState = undefined;
+		this.referent = this.romeCode = this.extension = this.planState = this.snoozes = undefined;
 		this.rsa = this.hasName = false;
 		this.exit = this.nonIntegration = this.integration = this.standbySince = this.firstAppointment = this.contractEnd = undefined;
 		this.records.stepCount = this.records.eventCount = 0;
@@ -204,6 +241,7 @@ class Person {
 		if (this.romeCode !== undefined) participant.romeCode = this.romeCode;
 		if (this.extension !== undefined) participant.extension = this.extension;
 		if (this.planState !== undefined) participant.planState = this.planState;
+		if (this.snoozes !== undefined) participant.snoozes = this.snoozes;
 		return participant;
 	}
 
@@ -263,7 +301,7 @@ function scanField(bytes: Buffer, i: number, field: Field, person: Person): numb
 			return end;
 		}
 		case Field.Text:
-			return plainStringEnd(bytes, i);
+			return textEnd(bytes, i);
 		case Field.Date:
 			return dateAt(bytes, i) === undefined ? UNSURE : i + DATE_LENGTH;
 		case Field.Exit:
@@ -306,6 +344,8 @@ function scanField(bytes: Buffer, i: number, field: Field, person: Person): numb
 			return scanList(bytes, i, person.records, scanStep);
 		case Field.Events:
 			return scanList(bytes, i, person.records, scanEvent);
+		case Field.Snoozes:
+			return scanSnoozes(bytes, i, person);
 	}
 }
 
@@ -370,7 +410,7 @@ function readStepKey(bytes: Buffer, key: number, i: number): number {
 	switch (key) {
 		case 0:
 		case 1:
-			return plainStringEnd(bytes, i);
+			return textEnd(bytes, i);
 		case 2:
 		case 3: {
 			const day = dateAt(bytes, i);
@@ -414,8 +454,9 @@ function readEventKey(bytes: Buffer, key: number, i: number): number {
 		eventDate = day;
 		return i + DATE_LENGTH;
 	}
+	if (key === 2) return textEnd(bytes, i);
 	const end = plainStringEnd(bytes, i);
-	if (end === UNSURE || key === 2) return end;
+	if (end === UNSURE) return UNSURE;
 	eventType = EVENT_WORDS.find(bytes, i + 1, end - 1);
 	return eventType === undefined ? UNSURE : end;
 }
@@ -428,6 +469,48 @@ function scanEvent(bytes: Buffer, i: number, records: DatedRecords): number {
 	records.eventTypes[e] = eventType!;
 	records.eventDates[e] = eventDate;
 	return end;
+}
+
+// snooze keys: indicator 0, reason 1, until 2, since 3 (the first three required)
+const SNOOZE_REQUIRED = (1 << 0) | (1 << 1) | (1 << 2);
+let snoozeSeen = 0;
+let snooze: {indicator: string; reason: string; until: string; since?: string} = {indicator: '', reason: '', until: ''};
+
+function readSnoozeKey(bytes: Buffer, key: number, i: number): number {
+	snoozeSeen |= 1 << key;
+	if (key >= 2) {
+		if (dateAt(bytes, i) === undefined) return UNSURE;
+		const text = bytes.toString('latin1', i + 1, i + DATE_LENGTH - 1);
+		if (key === 2) snooze.until = text;
+		else snooze.since = text;
+		return i + DATE_LENGTH;
+	}
+	const end = plainStringEnd(bytes, i);
+	if (end === UNSURE) return UNSURE;
+	const text = bytes.toString('utf8', i + 1, end - 1);
+	if (key === 0) snooze.indicator = text;
+	else snooze.reason = text;
+	return end;
+}
+
+/** Reads a snoozes array (alerts acknowledged until a date, kept whole: the triage reads them). */
+function scanSnoozes(bytes: Buffer, i: number, person: Person): number {
+	if (bytes[i] !== OPEN_BRACKET) return UNSURE;
+	const snoozes: Snooze[] = [];
+	person.snoozes = snoozes;
+	i = skipSpace(bytes, i + 1);
+	if (bytes[i] === CLOSE_BRACKET) return i + 1;
+	for (;;) {
+		snoozeSeen = 0;
+		snooze = {indicator: '', reason: '', until: ''};
+		i = scanObject(bytes, i, SNOOZE_TABLE, readSnoozeKey);
+		if (i === UNSURE || (snoozeSeen & SNOOZE_REQUIRED) !== SNOOZE_REQUIRED) return UNSURE;
+		snoozes.push(snooze);
+		i = skipSpace(bytes, i);
+		if (bytes[i] === CLOSE_BRACKET) return i + 1;
+		if (bytes[i] !== COMMA) return UNSURE;
+		i = skipSpace(bytes, i + 1);
+	}
 }
 
 /**
@@ -445,12 +528,13 @@ function parsedParticipant(bytes: Buffer, start: number, end: number): Participa
 }
 
 /** The facts of everyone in scope, in store order; undefined when unsure. */
-function scanParticipants(bytes: Buffer, open: number, options: ReportScope): {facts: ParticipantFacts[]; close: number} | undefined {
+function scanParticipants(bytes: Buffer, open: number, options: ReportScope): {facts: ParticipantFacts[]; close: number; parsedAlone: number} | undefined {
 	const inScope = referentFilter(options.referent);
 	const facts: ParticipantFacts[] = [];
 	const person = new Person();
+	let parsedAlone = 0;
 	let i = skipSpace(bytes, open + 1);
-	if (bytes[i] === CLOSE_BRACKET) return {facts, close: i};
+	if (bytes[i] === CLOSE_BRACKET) return {facts, close: i, parsedAlone};
 	for (;;) {
 		if (bytes[i] !== OPEN_BRACE) return undefined;
 		let end = scanParticipant(bytes, i, person);
@@ -461,6 +545,7 @@ function scanParticipants(bytes: Buffer, open: number, options: ReportScope): {f
 			if (end < 0) return undefined;
 			const participant = parsedParticipant(bytes, i, end);
 			if (participant === undefined) return undefined;
+			parsedAlone++;
 			let f: ParticipantFacts;
 			try {
 				// out of scope too: computing the facts is what checks the dates it reads
@@ -471,7 +556,7 @@ function scanParticipants(bytes: Buffer, open: number, options: ReportScope): {f
 			if (inScope(participant.referent)) facts.push(f);
 		}
 		i = skipSpace(bytes, end);
-		if (bytes[i] === CLOSE_BRACKET) return {facts, close: i};
+		if (bytes[i] === CLOSE_BRACKET) return {facts, close: i, parsedAlone};
 		if (bytes[i] !== COMMA) return undefined;
 		i = skipSpace(bytes, i + 1);
 	}
@@ -483,6 +568,8 @@ export type ReportScope = Omit<TriageOptions, 'settings'>;
 export interface ScannedStore {
 	readonly queues: TriageQueues;
 	readonly settings: Settings;
+	/** participants JSON.parse had to read (an unusual layout): few, or the scan gains little */
+	readonly parsedAlone: number;
 }
 
 /**
@@ -500,5 +587,5 @@ export function scanStore(bytes: Buffer, options: ReportScope): ScannedStore | u
 	const settings = rest.settings as Settings;
 	const queues = new QueueBuilder({...options, settings});
 	for (const f of scanned.facts) queues.add(f);
-	return {queues: queues.finish(), settings};
+	return {queues: queues.finish(), settings, parsedAlone: scanned.parsedAlone};
 }

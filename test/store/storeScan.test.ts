@@ -6,7 +6,8 @@ import {toDay} from '../../source/domain/calendar.js';
 import {settingsSchema} from '../../source/domain/settings.js';
 import {triageQueues} from '../../source/domain/triage.js';
 import {storeSchema} from '../../source/store/schema.js';
-import {scanStore} from '../../source/store/storeScan.js';
+import {PARTICIPANT_KEYS, scanStore} from '../../source/store/storeScan.js';
+import {participantSchema} from '../../source/domain/model.js';
 
 const TODAY = toDay('2026-11-22');
 
@@ -31,6 +32,22 @@ describe('the store scanner', () => {
 		const scanned = scanStore(Buffer.from(text), {today: TODAY})?.queues;
 		expect(scanned).toBeDefined();
 		expect(counts(scanned!)).toEqual(counts(triageQueues(data.participants, {today: TODAY, settings: data.settings})));
+	});
+
+	it('knows every key of a participant (a new field must be added there too)', () => {
+		expect(PARTICIPANT_KEYS.map(([key]) => key).sort()).toEqual(Object.keys(participantSchema.shape).sort());
+	});
+
+	it('reads notes with quotes and line breaks, accents and snoozed alerts itself, without JSON.parse', () => {
+		const withText = structuredClone(data);
+		const someone = withText.participants.find(p => p.events.length > 0)!;
+		someone.events[0]!.note = 'Appel : « rappeler » — "urgent"\nligne 2\ttab \\ fin';
+		someone.name = 'ÉLODIE "Élo" D\'Artagnan';
+		someone.snoozes = [{indicator: 'steps.to-start', reason: 'Attente de l’employeur', until: '2026-12-31', since: '2026-11-01'}];
+		const scanned = scanStore(Buffer.from(JSON.stringify(withText, null, 1)), {today: TODAY});
+		expect(scanned?.parsedAlone).toBe(0);
+		// counts include the snoozed entries, with their reasons
+		expect(counts(scanned!.queues)).toEqual(counts(triageQueues(withText.participants, {today: TODAY, settings: withText.settings})));
 	});
 
 	it('keeps to the referent asked for and can leave snoozed alerts out', () => {
