@@ -1,22 +1,45 @@
 // `plie-triage import FICHIER [--dry-run]` (REFERENTIEL §5.2).
+//
+// The import runs in a worker thread whose young generation is 96 MB instead of
+// V8's 16 MB default: an import keeps every row of the file until it is all
+// checked, and with the default each of ~250 scavenges copied those rows again
+// (~1 s of a 4 s import at 10,000 participants; ~0.25 s in the larger space).
+// Node sets that size only when an isolate is created, hence the worker.
+import {Worker} from 'node:worker_threads';
 import type {CommandContext} from './context.js';
 import {InputError, UsageError} from '../domain/errors.js';
+import type {ImportJob, ImportOutcome} from './importWorker.js';
+
+const YOUNG_GENERATION_MB = 96;
+
+function runInWorker(job: ImportJob): Promise<ImportOutcome> {
+	return new Promise((resolve, reject) => {
+		const worker = new Worker(new URL('./importWorker.js', import.meta.url), {
+			workerData: job,
+			resourceLimits: {maxYoungGenerationSizeMb: YOUNG_GENERATION_MB},
+		});
+		worker.once('message', resolve);
+		worker.once('error', reject);
+		worker.once('exit', code => reject(new Error(`l’import s’est arrêté (code ${code}) sans donner de résultat`)));
+	});
+}
 
 export async function runImport(context: CommandContext): Promise<void> {
 	const [file, ...extra] = context.args;
 	if (file === undefined) throw new UsageError('import : précisez le fichier à importer (plie-triage import FICHIER.xlsx).');
 	if (extra.length > 0) throw new UsageError(`import : un seul fichier à la fois (reçu aussi « ${extra.join(' ')} »).`);
 	const dryRun = context.flags.dryRun === true;
-	const {importFile} = await import('../io/importFile.js');
-	const {ImportFileError, ImportRejectedError} = await import('../io/faults.js');
-	const {formatImportSummary} = await import('../io/importSummary.js');
-	let result;
-	try {
-		result = await importFile(file, {storePath: context.storePath, today: context.today, dryRun});
-	} catch (error) {
-		if (error instanceof ImportFileError || error instanceof ImportRejectedError) throw new InputError(error.message);
+	const outcome = await runInWorker({file, storePath: context.storePath, today: context.today, dryRun});
+	if (!outcome.ok) {
+		if (outcome.name === 'ImportFileError' || outcome.name === 'ImportRejectedError') throw new InputError(outcome.message);
+		// StoreError, LockError… keep their name: the command line tells a user's error by it
+		const error = new Error(outcome.message);
+		error.name = outcome.name;
+		if (outcome.stack !== undefined) error.stack = outcome.stack;
 		throw error;
 	}
+	const {result} = outcome;
+	const {formatImportSummary} = await import('../io/importSummary.js');
 	for (const warning of result.warnings) process.stderr.write(`avertissement : ${file} : ${warning}\n`);
 	process.stdout.write(formatImportSummary(result, context.storePath, dryRun));
 }

@@ -1,0 +1,26 @@
+// The import, run in a worker thread with a larger young generation (see import.ts).
+import {parentPort, workerData} from 'node:worker_threads';
+import type {Day} from '../domain/calendar.js';
+import {importFile} from '../io/importFile.js';
+
+export interface ImportJob {
+	readonly file: string;
+	readonly storePath: string;
+	readonly today: Day;
+	readonly dryRun: boolean;
+}
+
+/** What the worker posts back: the result, or the error as plain data (name, message, stack). */
+export type ImportOutcome =
+	| {readonly ok: true; readonly result: Awaited<ReturnType<typeof importFile>>}
+	| {readonly ok: false; readonly name: string; readonly message: string; readonly stack?: string};
+
+const job = workerData as ImportJob;
+let outcome: ImportOutcome;
+try {
+	outcome = {ok: true, result: await importFile(job.file, {storePath: job.storePath, today: job.today, dryRun: job.dryRun})};
+} catch (error) {
+	const {name, message, stack} = error as Error;
+	outcome = {ok: false, name: String(name), message: String(message), stack};
+}
+parentPort!.postMessage(outcome);
