@@ -1,7 +1,7 @@
 // `plie-triage export --cellule DATE [--since DATE] [--referent NAME] [--out FILE] [--force] [--discret]`:
 // the preparation workbook of the cellule de suivi (REFERENTIEL §5.3, issue 6).
 import {type Day, frenchDate} from '../domain/calendar.js';
-import {openStore} from '../store/openStore.js';
+import {readStoreData} from '../store/readStore.js';
 import {type CommandContext, requireCliDate} from './context.js';
 import {UsageError} from '../domain/errors.js';
 
@@ -19,7 +19,8 @@ export async function runExportCellule(context: CommandContext): Promise<void> {
 	const out = typeof flags.out === 'string' ? flags.out : undefined;
 	if (out !== undefined && out.trim() === '') throw new UsageError('--out : nom de fichier vide.');
 
-	const store = await openStore(context.storePath);
+	// read-only: the light reader (same store and messages as openStore, without lowdb and zod when the file is sound)
+	const store = {data: await readStoreData(context.storePath)};
 	const {writeCelluleWorkbook} = await import('../io/celluleWorkbook.js');
 	const {preparationDueDate} = await import('../domain/workingDays.js');
 	const file = await writeCelluleWorkbook({

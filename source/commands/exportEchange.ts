@@ -1,6 +1,6 @@
 // `plie-triage export --echange [--out FICHIER] [--force]`: the exchange workbook of the whole store.
 import {isoFromDay} from '../domain/calendar.js';
-import {openStore} from '../store/openStore.js';
+import {readStoreData} from '../store/readStore.js';
 import type {CommandContext} from './context.js';
 import {InputError} from '../domain/errors.js';
 
@@ -10,7 +10,8 @@ export function defaultExchangeName(today: number): string {
 
 export async function runExportEchange(context: CommandContext): Promise<void> {
 	const out = typeof context.flags.out === 'string' && context.flags.out !== '' ? context.flags.out : defaultExchangeName(context.today);
-	const store = await openStore(context.storePath);
+	// read-only: the light reader (same store and messages as openStore, without lowdb and zod when the file is sound)
+	const store = {data: await readStoreData(context.storePath)};
 	const {writeExchangeWorkbook, ExportFileExistsError} = await import('../io/exchangeWorkbook.js');
 	try {
 		await writeExchangeWorkbook(store.data.participants, out, {overwrite: context.flags.force === true});
