@@ -25,7 +25,7 @@ export async function runDashboard(context: CommandContext): Promise<void> {
 		const exists = await access(context.storePath).then(() => true, () => false);
 		if (!exists) await (await import('./demo.js')).writeDemo(context.storePath, context.today);
 	}
-	const {storeRevision} = await import('../store/storeFile.js');
+	const {storeRevision} = await import('../store/storeBasics.js');
 	// taken before the read: a colleague's save during the read is then seen by the first check
 	const revision = await storeRevision(context.storePath);
 	const inkAndReact = Promise.all([import('ink'), import('react').then(module => module.default)]);

@@ -1,5 +1,6 @@
 // What every reader of the store needs without loading zod or lowdb (the
 // `report` command's start-up): the version, where the file is, the error.
+import {stat} from 'node:fs/promises';
 import path from 'node:path';
 
 export const STORE_VERSION = 1;
@@ -33,4 +34,14 @@ export function storeReadError(file: string, error: unknown): StoreError {
 	if (code === 'EISDIR') return new StoreError(file, 'c’est un dossier, pas un fichier de suivi.');
 	if (code === 'EACCES' || code === 'EPERM') return new StoreError(file, 'lecture refusée (droits d’accès).');
 	return new StoreError(file, `lecture impossible (${(error as Error).message}).`);
+}
+
+/** Identifies one version of the file on disk (each atomic write makes a new inode); undefined when missing. */
+export async function storeRevision(file: string): Promise<string | undefined> {
+	try {
+		const info = await stat(file);
+		return `${info.ino}:${info.mtimeMs}:${info.size}`;
+	} catch {
+		return undefined;
+	}
 }

@@ -9,6 +9,8 @@ import {appendJournal, type JournalContext, type JournalEntry} from './journal.j
 import type {HeldLock} from './lock.js';
 import {parseStoreText, StoreError} from './openStore.js';
 import {storeReadError} from './storeBasics.js';
+// light, for the dashboard's start (no zod, no lowdb): see storeBasics.ts
+export {storeRevision} from './storeBasics.js';
 import {emptyStore, type StoreData} from './schema.js';
 import {writeFileAtomic} from './secureJsonFile.js';
 import {BACKUP_COUNT} from './storePaths.js';
@@ -68,12 +70,3 @@ export async function commitStore(
 	}
 }
 
-/** Identifies one version of the file on disk (each atomic write makes a new inode); undefined when missing. */
-export async function storeRevision(file: string): Promise<string | undefined> {
-	try {
-		const stat = await fs.stat(file);
-		return `${stat.ino}:${stat.mtimeMs}:${stat.size}`;
-	} catch {
-		return undefined;
-	}
-}
