@@ -132,6 +132,30 @@ export function localToday(now: Date = new Date()): Day {
 }
 
 /** Days in `month` (1–12) of `year`. */
+const TABLE_FIRST_INDEX = TABLE_FIRST_YEAR * 12;
+const TABLE_FIRST_DAY = MONTH_STARTS[0]!;
+const TABLE_END_DAY = daysFromCivil(TABLE_FIRST_YEAR + TABLE_YEARS, 1, 1);
+
+/** year × 12 + month − 1 of a day number (the month table, else civil_from_days). */
+function monthIndexOf(day: Day): number {
+	if (day >= TABLE_FIRST_DAY && day < TABLE_END_DAY) {
+		// an estimate from the mean month length, then at most a step either way
+		let k = Math.floor((day - TABLE_FIRST_DAY) / 30.436875);
+		if (k >= MONTH_STARTS.length) k = MONTH_STARTS.length - 1;
+		while (MONTH_STARTS[k]! > day) k--;
+		while (k + 1 < MONTH_STARTS.length && MONTH_STARTS[k + 1]! <= day) k++;
+		return TABLE_FIRST_INDEX + k;
+	}
+	const p = partsOfDay(day);
+	return p.year * 12 + p.month - 1;
+}
+
+/** Day number of the first day of month index `index` (year × 12 + month − 1). */
+function firstDayOfMonthIndex(index: number): Day {
+	const k = index - TABLE_FIRST_INDEX;
+	return k >= 0 && k < MONTH_STARTS.length ? MONTH_STARTS[k]! : dayOfMonthIndex(index, 1);
+}
+
 function monthLength(year: number, month: number): number {
 	return month === 2 && isLeapYear(year) ? 29 : MONTH_LENGTHS[month - 1]!;
 }
@@ -151,32 +175,37 @@ function dayOfMonthIndex(index: number, day: number): Day {
 export function addMonths(day: Day, months: number): Day {
 	if (months === 0) return day;
 	if (!Number.isFinite(months)) return undefined as unknown as Day; // date-fns: Invalid Date
-	const p = partsOfDay(day);
+	const current = monthIndexOf(day);
+	const dayOfMonth = day - firstDayOfMonthIndex(current) + 1;
 	// Date#setMonth truncates a fractional month, after adding it to the current one
-	const index = p.year * 12 + Math.trunc(p.month - 1 + months + 1) - 1;
+	const currentYear = Math.floor(current / 12);
+	const index = currentYear * 12 + Math.trunc(current - currentYear * 12 + months + 1) - 1;
 	const year = Math.floor(index / 12);
 	const month = index - year * 12 + 1;
-	return daysFromCivil(year, month, Math.min(p.day, monthLength(year, month)));
+	return daysFromCivil(year, month, Math.min(dayOfMonth, monthLength(year, month)));
 }
 
 /** REFERENTIEL §3 `months(a, b)` = date-fns differenceInMonths(b, a): full months from a to b. */
 export function monthsBetween(from: Day, to: Day): number {
 	const sign = to > from ? 1 : to < from ? -1 : 0;
-	const later = partsOfDay(to);
-	const earlier = partsOfDay(from);
-	const difference = Math.abs(later.year * 12 + later.month - (earlier.year * 12 + earlier.month));
+	// month indexes (year × 12 + month − 1) and day of month: numbers, no object per call
+	const laterIndex = monthIndexOf(to);
+	const difference = Math.abs(laterIndex - monthIndexOf(from));
 	if (difference < 1) return 0;
+	const laterYear = Math.floor(laterIndex / 12);
+	const laterMonth = laterIndex - laterYear * 12 + 1;
+	const laterDay = to - firstDayOfMonthIndex(laterIndex) + 1;
 	// date-fns moves `later` back by `difference` months with Date#setMonth, after
 	// turning 28/29 February into "30 February" (1 or 2 March)
-	let index = later.year * 12 + later.month - 1;
-	let dayOfMonth = later.day;
-	if (later.month === 2 && later.day > 27) {
+	let index = laterIndex;
+	let dayOfMonth = laterDay;
+	if (laterMonth === 2 && laterDay > 27) {
 		index++;
-		dayOfMonth = 30 - monthLength(later.year, 2);
+		dayOfMonth = 30 - monthLength(laterYear, 2);
 	}
 	const moved = dayOfMonthIndex(index - sign * difference, dayOfMonth);
 	let lastMonthNotFull = (moved > from ? 1 : moved < from ? -1 : 0) === -sign;
-	if (later.day === monthLength(later.year, later.month) && difference === 1 && to > from) lastMonthNotFull = false;
+	if (laterDay === monthLength(laterYear, laterMonth) && difference === 1 && to > from) lastMonthNotFull = false;
 	const result = sign * (difference - (lastMonthNotFull ? 1 : 0));
 	return result === 0 ? 0 : result;
 }

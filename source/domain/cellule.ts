@@ -117,7 +117,7 @@ export function selectCellule(options: CelluleOptions): CelluleSelection {
 			if (due) renewals.push({facts: f, ...due});
 			if (f.months! >= LONG_PARCOURS_MONTHS) longParcours.push(f);
 		}
-		const memberOf = result.membership.get(f.participant.id) ?? [];
+		const memberOf = result.memberOf(f.participant.id);
 		const {reasons, snoozed} = situationReasons(f, memberOf, settings);
 		if (reasons.length > 0 || snoozed.length > 0) situations.push({facts: f, reasons, snoozed});
 	}

@@ -41,7 +41,8 @@ export interface Triage {
 	/** facts of every participant in scope, by id */
 	readonly facts: ReadonlyMap<string, ParticipantFacts>;
 	/** indicator ids each participant is counted in (snoozed included), by participant id */
-	readonly membership: ReadonlyMap<string, readonly string[]>;
+	/** ids of the indicators a participant is counted in (snoozed included), in INDICATORS order */
+	readonly memberOf: (id: string) => readonly string[];
 }
 
 export function sameReferent(a: string | undefined, b: string): boolean {
@@ -61,12 +62,24 @@ const CLOSED_INDICATORS: readonly number[] = ALL_INDICATORS.filter(i => INDICATO
 // shared by everyone counted nowhere (most closed files)
 const NO_INDICATORS: readonly string[] = Object.freeze([]);
 
+// a membership mask holds one bit per indicator
+if (INDICATORS.length > 31) throw new Error('more than 31 indicators: membership masks need another representation');
+
+/** The indicator ids of a membership mask (bit i = INDICATORS[i]; 27 indicators fit in a small integer). */
+function indicatorIdsOf(mask: number): readonly string[] {
+	if (mask === 0) return NO_INDICATORS;
+	const ids: string[] = [];
+	for (let i = 0; i < INDICATORS.length; i++) if ((mask & (1 << i)) !== 0) ids.push(INDICATORS[i]!.id);
+	return ids;
+}
+
 /** What `report` shows: the indicators' queues, without the facts kept for the screens. */
 export type TriageQueues = Pick<Triage, 'today' | 'referent' | 'indicators'>;
 
 export function triage(participants: readonly Participant[], options: TriageOptions): Triage {
 	const facts = new Map<string, ParticipantFacts>();
-	const membership = new Map<string, readonly string[]>();
+	// a mask per person, not an array: the ids are made when a screen asks
+	const masks = new Map<string, number>();
 	const queues = new QueueBuilder(options);
 	const wanted = referentFilter(options.referent);
 	for (let p = 0; p < participants.length; p++) {
@@ -74,9 +87,9 @@ export function triage(participants: readonly Participant[], options: TriageOpti
 		if (!wanted(participant.referent)) continue;
 		const f = computeFacts(participant, options.today);
 		facts.set(participant.id, f);
-		membership.set(participant.id, queues.add(f));
+		masks.set(participant.id, queues.add(f));
 	}
-	return {...queues.finish(), facts, membership};
+	return {...queues.finish(), facts, memberOf: id => indicatorIdsOf(masks.get(id) ?? 0)};
 }
 
 /** The triage's queues alone: nothing kept per person once counted (report). */
@@ -121,20 +134,20 @@ export class QueueBuilder {
 		this.todayIso = isoFromDay(options.today);
 	}
 
-	/** Counts one person; answers the ids of the indicators that count them (snoozed included). */
-	add(f: ParticipantFacts): readonly string[] {
+	/** Counts one person; answers the indicators that count them (snoozed included), as a mask of positions in INDICATORS. */
+	add(f: ParticipantFacts): number {
 		const {participant} = f;
 		const {settings, hideSnoozed} = this.options;
 		if (this.previousId !== undefined && !(this.previousId < participant.id)) this.idsAscending = false;
 		this.previousId = participant.id;
 		const candidates = f.closed ? CLOSED_INDICATORS : ALL_INDICATORS;
-		let memberOf: string[] | undefined;
+		let mask = 0;
 		for (let c = 0; c < candidates.length; c++) {
 			const i = candidates[c]!;
 			const indicator = INDICATORS[i]!;
 			const figure = indicator.measure(f, settings);
 			if (figure === undefined) continue;
-			(memberOf ??= []).push(indicator.id);
+			mask |= 1 << i;
 			const snooze = activeSnooze(participant, indicator.id, this.todayIso);
 			if (snooze) {
 				this.snoozed[i]!.push({id: participant.id, figure, reason: snooze.reason, until: snooze.until});
@@ -142,7 +155,7 @@ export class QueueBuilder {
 			}
 			this.entries[i]!.push({id: participant.id, figure});
 		}
-		return memberOf ?? NO_INDICATORS;
+		return mask;
 	}
 
 	finish(): TriageQueues {

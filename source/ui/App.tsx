@@ -114,7 +114,7 @@ export function App(props: AppProps) {
 		const shown = shownId === undefined ? undefined : byId.get(shownId);
 		const facts = shown ? (result.facts.get(shown.id) ?? computeFacts(shown, today)) : undefined;
 		const steps = facts ? shownSteps(facts) : [];
-		const membership = facts ? (result.membership.get(facts.participant.id) ?? []) : [];
+		const membership = facts ? result.memberOf(facts.participant.id) : [];
 		const stepLines = facts ? budget(height, steps.length, facts.participant.events.length, membership.length).steps : 1;
 		const stepCursor = clamp(state.participant?.step ?? 0, 0, Math.max(0, steps.length - 1));
 		return {dashboard, indicator, queueFilter, queue, queueCursor, shownId, facts, steps, membership, stepLines, stepCursor};

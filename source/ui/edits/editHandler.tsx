@@ -200,7 +200,7 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 
 	/** The person's alerts (urgent indicators) the `z` form offers. */
 	function alertsOf(participant: Participant, tools: EditTools): string[] {
-		const ids = triage([participant], {today, settings: tools.settings()}).membership.get(participant.id) ?? [];
+		const ids = triage([participant], {today, settings: tools.settings()}).memberOf(participant.id);
 		return ids.filter(id => indicatorById(id)?.severity === 'urgent');
 	}
 
