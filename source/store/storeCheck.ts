@@ -77,10 +77,6 @@ export const SETTING_FIELDS: Readonly<Record<string, SettingKind>> = {
 const OPTIONAL_SETTINGS = new Set(['nextCellule']);
 const WORKING_DAYS = new Set(['ouvrables', 'ouvres']);
 
-// Step states and event types are also replaced by the vocabulary's own string
-// (same text): JSON.parse gives every event its own copy of "Entretien individuel",
-// so each `type === 'Entretien individuel'` in the triage compared 20 characters;
-// with one shared string it compares pointers (and 180,000 copies are freed).
 /** The four vocabularies of the model, each value keyed by its text as it comes out of JSON.parse. */
 export interface Vocabularies {
 	readonly stepStates: ReadonlyMap<unknown, string>;
@@ -89,6 +85,10 @@ export interface Vocabularies {
 	readonly exitTypes: ReadonlyMap<unknown, string>;
 }
 
+// Step states and event types are also replaced by the vocabulary's own string
+// (same text): JSON.parse gives every event its own copy of "Entretien individuel",
+// so each `type === 'Entretien individuel'` in the triage compared 20 characters;
+// with one shared string it compares pointers (and 180,000 copies are freed).
 function keyedBy(key: (value: string) => string): Vocabularies {
 	const map = (values: readonly string[]) => new Map<unknown, string>(values.map(value => [key(value), value]));
 	return {stepStates: map(STEP_STATES), eventTypes: map(EVENT_TYPES), planStates: map(PLAN_STATES), exitTypes: map(EXIT_TYPES)};
