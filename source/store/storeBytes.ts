@@ -13,60 +13,12 @@
 // repeated "participants" key — the answer is undefined and the caller parses the
 // whole text the usual way (which also gives the usual error message).
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COLON = 0x3a;
-const COMMA = 0x2c;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
+import {BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, OPEN_BRACE, OPEN_BRACKET, QUOTE, skipNested, skipSpace, skipString} from './jsonBytes.js';
+
 const KEY = Buffer.from('"participants"');
 // stands in for the array while the rest of the file is parsed (no real file holds a NUL in a value)
 const MARKER = '\u0000plie-triage:participants';
 const MARKER_JSON = JSON.stringify(MARKER);
-
-/** Index just after the string opening at `i`, or -1 when it never closes. */
-export function skipString(bytes: Uint8Array, i: number): number {
-	const n = bytes.length;
-	for (let j = i + 1; j < n; j++) {
-		const b = bytes[j];
-		if (b === QUOTE) return j + 1;
-		if (b === BACKSLASH) j++;
-	}
-	return -1;
-}
-
-export function skipSpace(bytes: Uint8Array, i: number): number {
-	const n = bytes.length;
-	while (i < n) {
-		const b = bytes[i];
-		if (b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09) break;
-		i++;
-	}
-	return i;
-}
-
-/** Index just after the object or array opening at `i`, or -1. */
-export function skipNested(bytes: Uint8Array, i: number): number {
-	const n = bytes.length;
-	let depth = 0;
-	while (i < n) {
-		const b = bytes[i];
-		if (b === QUOTE) {
-			i = skipString(bytes, i);
-			if (i < 0) return -1;
-			continue;
-		}
-		if (b === OPEN_BRACE || b === OPEN_BRACKET) depth++;
-		else if (b === CLOSE_BRACE || b === CLOSE_BRACKET) {
-			depth--;
-			if (depth === 0) return i + 1;
-		}
-		i++;
-	}
-	return -1;
-}
 
 function isKey(bytes: Uint8Array, start: number, end: number): boolean {
 	if (end - start !== KEY.length) return false;

@@ -23,18 +23,11 @@ import type {Settings} from '../domain/settings.js';
 import {QueueBuilder, referentFilter, type TriageOptions, type TriageQueues} from '../domain/triage.js';
 import {EVENT_TYPES, type EventType, EXIT_TYPES, PLAN_STATES, type PlanState, STEP_STATES, type StepState} from '../domain/vocabulary.js';
 import {STORE_VERSION} from './storeBasics.js';
-import {parseAround, participantsOpen, skipNested, skipSpace} from './storeBytes.js';
+import {BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, OPEN_BRACE, OPEN_BRACKET, QUOTE, skipNested, skipSpace} from './jsonBytes.js';
+import {parseAround, participantsOpen} from './storeBytes.js';
 import {checkSettings} from './storeCheck.js';
 import {isTriageReady} from './triageCheck.js';
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COLON = 0x3a;
-const COMMA = 0x2c;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
 const DASH = 0x2d;
 const ZERO = 0x30;
 /** a position meaning "not the plain layout": the participant goes through JSON.parse */
@@ -93,7 +86,6 @@ export const PARTICIPANT_KEYS: ReadonlyArray<readonly [string, Field]> = [
 	['events', Field.Events],
 	['snoozes', Field.Snoozes],
 ];
-const NAME_KEY = PARTICIPANT_KEYS.findIndex(([key]) => key === 'name');
 const STEP_KEYS = ['label', 'type', 'start', 'end', 'state'] as const;
 const EVENT_KEYS = ['date', 'type', 'note'] as const;
 const SNOOZE_KEYS = ['indicator', 'reason', 'until', 'since'] as const;
@@ -217,7 +209,6 @@ class Person {
 	extension: boolean | undefined;
 	planState: PlanState | undefined;
 	snoozes: Snooze[] | undefined;
-	hasName = false;
 	exit: Day | undefined;
 	nonIntegration: Day | undefined;
 	integration: Day | undefined;
@@ -229,7 +220,7 @@ class Person {
 	reset(): void {
 		this.id = '';
 		this.referent = this.romeCode = this.extension = this.planState = this.snoozes = undefined;
-		this.rsa = this.hasName = false;
+		this.rsa = false;
 		this.exit = this.nonIntegration = this.integration = this.standbySince = this.firstAppointment = this.contractEnd = undefined;
 		this.records.stepCount = this.records.eventCount = 0;
 	}
@@ -257,33 +248,23 @@ class Person {
 	}
 }
 
-/** Reads the participant object at `i` into `person`; the index after its '}', or UNSURE. */
-function scanParticipant(bytes: Buffer, i: number, person: Person): number {
-	person.reset();
-	if (bytes[i] !== OPEN_BRACE) return UNSURE;
-	i = skipSpace(bytes, i + 1);
-	if (bytes[i] === CLOSE_BRACE) return UNSURE; // no id: JSON.parse and the check refuse it
-	let seen = 0; // one bit per key: a repeated key goes through JSON.parse (the last one wins there)
-	let hint = 0;
-	for (;;) {
-		const keyEnd = plainStringEnd(bytes, i);
-		if (keyEnd === UNSURE) return UNSURE;
-		const key = PARTICIPANT_TABLE.find(bytes, i + 1, keyEnd - 1, hint);
-		if (key < 0 || (seen & (1 << key)) !== 0) return UNSURE;
-		seen |= 1 << key;
-		hint = key + 1;
-		i = skipSpace(bytes, keyEnd);
-		if (bytes[i] !== COLON) return UNSURE;
-		i = scanField(bytes, skipSpace(bytes, i + 1), PARTICIPANT_FIELDS[key]!, person);
-		if (i === UNSURE) return UNSURE;
-		if (key === NAME_KEY) person.hasName = true;
-		i = skipSpace(bytes, i);
-		if (bytes[i] === CLOSE_BRACE) break;
-		if (bytes[i] !== COMMA) return UNSURE;
-		i = skipSpace(bytes, i + 1);
-	}
-	if (person.id === '' || !person.hasName) return UNSURE;
-	return i + 1;
+// the participant being read: module state, like the step and event below
+let reading = new Person();
+// id and name are required
+const keyBit = (name: string) => 1 << PARTICIPANT_KEYS.findIndex(([key]) => key === name);
+const PARTICIPANT_REQUIRED = keyBit('id') | keyBit('name');
+
+function readParticipantKey(bytes: Buffer, key: number, i: number): number {
+	return scanField(bytes, i, PARTICIPANT_FIELDS[key]!, reading);
+}
+
+/** Reads the participant object at `i` into `into`; the index after its '}', or UNSURE. */
+function scanParticipant(bytes: Buffer, i: number, into: Person): number {
+	reading = into;
+	into.reset();
+	const end = scanObject(bytes, i, PARTICIPANT_TABLE, readParticipantKey, PARTICIPANT_REQUIRED);
+	// an empty id goes through JSON.parse and the check, which refuse it
+	return end === UNSURE || into.id === '' ? UNSURE : end;
 }
 
 /** Reads one field's value at `i`; the index after it, or UNSURE. */
@@ -341,11 +322,12 @@ function scanField(bytes: Buffer, i: number, field: Field, person: Person): numb
 			return end;
 		}
 		case Field.Steps:
-			return scanList(bytes, i, person.records, scanStep);
+			return scanList(bytes, i, scanStep);
 		case Field.Events:
-			return scanList(bytes, i, person.records, scanEvent);
+			return scanList(bytes, i, scanEvent);
 		case Field.Snoozes:
-			return scanSnoozes(bytes, i, person);
+			person.snoozes = [];
+			return scanList(bytes, i, scanSnooze);
 	}
 }
 
@@ -357,12 +339,12 @@ function booleanAt(bytes: Uint8Array, i: number): boolean | undefined {
 }
 
 /** Reads an array of objects at `i` with `scanItem`; the index after its ']', or UNSURE. */
-function scanList(bytes: Buffer, i: number, records: DatedRecords, scanItem: (bytes: Buffer, i: number, records: DatedRecords) => number): number {
+function scanList(bytes: Buffer, i: number, scanItem: (bytes: Buffer, i: number) => number): number {
 	if (bytes[i] !== OPEN_BRACKET) return UNSURE;
 	i = skipSpace(bytes, i + 1);
 	if (bytes[i] === CLOSE_BRACKET) return i + 1;
 	for (;;) {
-		i = scanItem(bytes, i, records);
+		i = scanItem(bytes, i);
 		if (i === UNSURE) return UNSURE;
 		i = skipSpace(bytes, i);
 		if (bytes[i] === CLOSE_BRACKET) return i + 1;
@@ -371,8 +353,12 @@ function scanList(bytes: Buffer, i: number, records: DatedRecords, scanItem: (by
 	}
 }
 
-/** Reads the members of the object at `i`, calling `read` with each key's position in `table`; the index after '}', or UNSURE. */
-function scanObject(bytes: Buffer, i: number, table: KeyTable, read: (bytes: Buffer, key: number, i: number) => number): number {
+/**
+ * Reads the members of the object at `i`, calling `read` with each key's position
+ * in `table`; the index after '}', or UNSURE (also when a key of `required`, one
+ * bit per position, is missing, or a key comes twice: JSON.parse keeps the last one).
+ */
+function scanObject(bytes: Buffer, i: number, table: KeyTable, read: (bytes: Buffer, key: number, i: number) => number, required: number): number {
 	if (bytes[i] !== OPEN_BRACE) return UNSURE;
 	i = skipSpace(bytes, i + 1);
 	if (bytes[i] === CLOSE_BRACE) return UNSURE; // required keys missing
@@ -390,7 +376,7 @@ function scanObject(bytes: Buffer, i: number, table: KeyTable, read: (bytes: Buf
 		i = read(bytes, key, skipSpace(bytes, i + 1));
 		if (i === UNSURE) return UNSURE;
 		i = skipSpace(bytes, i);
-		if (bytes[i] === CLOSE_BRACE) return i + 1;
+		if (bytes[i] === CLOSE_BRACE) return (seen & required) === required ? i + 1 : UNSURE;
 		if (bytes[i] !== COMMA) return UNSURE;
 		i = skipSpace(bytes, i + 1);
 	}
@@ -400,13 +386,11 @@ function scanObject(bytes: Buffer, i: number, table: KeyTable, read: (bytes: Buf
 // (the scan is synchronous and never re-entered).
 // step keys: label 0, type 1, start 2, end 3, state 4 (label, start and state required)
 const STEP_REQUIRED = (1 << 0) | (1 << 2) | (1 << 4);
-let stepSeen = 0;
 let stepStart = NO_DAY;
 let stepEnd = NO_DAY;
 let stepState: StepState | undefined;
 
 function readStepKey(bytes: Buffer, key: number, i: number): number {
-	stepSeen |= 1 << key;
 	switch (key) {
 		case 0:
 		case 1:
@@ -428,11 +412,11 @@ function readStepKey(bytes: Buffer, key: number, i: number): number {
 	}
 }
 
-function scanStep(bytes: Buffer, i: number, records: DatedRecords): number {
-	stepSeen = 0;
+function scanStep(bytes: Buffer, i: number): number {
 	stepEnd = NO_DAY;
-	const end = scanObject(bytes, i, STEP_TABLE, readStepKey);
-	if (end === UNSURE || (stepSeen & STEP_REQUIRED) !== STEP_REQUIRED) return UNSURE;
+	const end = scanObject(bytes, i, STEP_TABLE, readStepKey, STEP_REQUIRED);
+	if (end === UNSURE) return UNSURE;
+	const {records} = reading;
 	const s = records.stepCount++;
 	records.stepStates[s] = stepState!;
 	records.stepStarts[s] = stepStart;
@@ -442,12 +426,10 @@ function scanStep(bytes: Buffer, i: number, records: DatedRecords): number {
 
 // event keys: date 0, type 1, note 2 (date and type required)
 const EVENT_REQUIRED = (1 << 0) | (1 << 1);
-let eventSeen = 0;
 let eventDate = NO_DAY;
 let eventType: EventType | undefined;
 
 function readEventKey(bytes: Buffer, key: number, i: number): number {
-	eventSeen |= 1 << key;
 	if (key === 0) {
 		const day = dateAt(bytes, i);
 		if (day === undefined) return UNSURE;
@@ -461,10 +443,10 @@ function readEventKey(bytes: Buffer, key: number, i: number): number {
 	return eventType === undefined ? UNSURE : end;
 }
 
-function scanEvent(bytes: Buffer, i: number, records: DatedRecords): number {
-	eventSeen = 0;
-	const end = scanObject(bytes, i, EVENT_TABLE, readEventKey);
-	if (end === UNSURE || (eventSeen & EVENT_REQUIRED) !== EVENT_REQUIRED) return UNSURE;
+function scanEvent(bytes: Buffer, i: number): number {
+	const end = scanObject(bytes, i, EVENT_TABLE, readEventKey, EVENT_REQUIRED);
+	if (end === UNSURE) return UNSURE;
+	const {records} = reading;
 	const e = records.eventCount++;
 	records.eventTypes[e] = eventType!;
 	records.eventDates[e] = eventDate;
@@ -473,11 +455,9 @@ function scanEvent(bytes: Buffer, i: number, records: DatedRecords): number {
 
 // snooze keys: indicator 0, reason 1, until 2, since 3 (the first three required)
 const SNOOZE_REQUIRED = (1 << 0) | (1 << 1) | (1 << 2);
-let snoozeSeen = 0;
 let snooze: {indicator: string; reason: string; until: string; since?: string} = {indicator: '', reason: '', until: ''};
 
 function readSnoozeKey(bytes: Buffer, key: number, i: number): number {
-	snoozeSeen |= 1 << key;
 	if (key >= 2) {
 		if (dateAt(bytes, i) === undefined) return UNSURE;
 		const text = bytes.toString('latin1', i + 1, i + DATE_LENGTH - 1);
@@ -493,24 +473,12 @@ function readSnoozeKey(bytes: Buffer, key: number, i: number): number {
 	return end;
 }
 
-/** Reads a snoozes array (alerts acknowledged until a date, kept whole: the triage reads them). */
-function scanSnoozes(bytes: Buffer, i: number, person: Person): number {
-	if (bytes[i] !== OPEN_BRACKET) return UNSURE;
-	const snoozes: Snooze[] = [];
-	person.snoozes = snoozes;
-	i = skipSpace(bytes, i + 1);
-	if (bytes[i] === CLOSE_BRACKET) return i + 1;
-	for (;;) {
-		snoozeSeen = 0;
-		snooze = {indicator: '', reason: '', until: ''};
-		i = scanObject(bytes, i, SNOOZE_TABLE, readSnoozeKey);
-		if (i === UNSURE || (snoozeSeen & SNOOZE_REQUIRED) !== SNOOZE_REQUIRED) return UNSURE;
-		snoozes.push(snooze);
-		i = skipSpace(bytes, i);
-		if (bytes[i] === CLOSE_BRACKET) return i + 1;
-		if (bytes[i] !== COMMA) return UNSURE;
-		i = skipSpace(bytes, i + 1);
-	}
+/** Reads one snoozed alert into the participant's snoozes (kept whole: the triage reads them). */
+function scanSnooze(bytes: Buffer, i: number): number {
+	snooze = {indicator: '', reason: '', until: ''};
+	const end = scanObject(bytes, i, SNOOZE_TABLE, readSnoozeKey, SNOOZE_REQUIRED);
+	if (end !== UNSURE) reading.snoozes!.push(snooze);
+	return end;
 }
 
 /**
