@@ -1,7 +1,6 @@
 // `plie-triage journal`: the trail of changes, readable in French, filtered by
 // participant; a clear line when empty; exit 1 when the store or journal is unreadable.
 import {promises as fs} from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {toDay} from '../../source/domain/calendar.js';
@@ -9,9 +8,9 @@ import {recordInterview, renewContract, startStep, stepRef} from '../../source/d
 import {applyChange, undoChange} from '../../source/store/applyChange.js';
 import {readStoreFile} from '../../source/store/storeFile.js';
 import {journalPath} from '../../source/store/storePaths.js';
-import {updateStore} from '../../source/store/transaction.js';
 import {person} from '../helpers/caseload.js';
 import {runCli} from '../helpers/cli.js';
+import {createTempStore, removeTempDir} from '../helpers/tempStore.js';
 
 const T = toDay('2026-11-22');
 const step = {label: 'Atelier CV', type: 'Atelier', start: '2026-11-16', state: 'Prévue' as const};
@@ -30,25 +29,14 @@ async function participant(id: string) {
 }
 
 beforeEach(async () => {
-	dir = await fs.mkdtemp(path.join(os.tmpdir(), 'plie-journal-'));
-	file = path.join(dir, 'caseload.json');
-	await updateStore(
-		file,
-		data => {
-			data.participants.push(
-				person({id: 'A1', name: 'ALPHA Zélie', rsa: true, integrationDate: '2026-01-01', contractEnd: '2026-12-01', steps: [step]}),
-				person({id: 'B2', name: 'BRAVO Noé', integrationDate: '2026-02-01'}),
-			);
-			return [{action: 'création'}];
-		},
-		{create: true},
-	);
+	({dir, file} = await createTempStore('plie-journal-', [
+		person({id: 'A1', name: 'ALPHA Zélie', rsa: true, integrationDate: '2026-01-01', contractEnd: '2026-12-01', steps: [step]}),
+		person({id: 'B2', name: 'BRAVO Noé', integrationDate: '2026-02-01'}),
+	]));
 	await fs.rm(journalPath(file)); // start each test with a store and no journal yet
 });
 
-afterEach(async () => {
-	await fs.rm(dir, {recursive: true, force: true});
-});
+afterEach(() => removeTempDir(dir));
 
 async function someChanges(): Promise<void> {
 	const context = {user: 'assistante.plie', now: WHEN};

@@ -2,8 +2,6 @@
 // colleague's save in between is merged, or reported as a conflict with both
 // values — never silently overwritten; undo writes the previous participant back.
 import {promises as fs} from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {toDay} from '../../source/domain/calendar.js';
@@ -22,9 +20,10 @@ import type {Participant} from '../../source/domain/model.js';
 import {applyChange, type ChangeOutcome, undoChange} from '../../source/store/applyChange.js';
 import {readJournal} from '../../source/store/journal.js';
 import {readStoreFile} from '../../source/store/storeFile.js';
-import {backupPath, journalPath} from '../../source/store/storePaths.js';
+import {backupPath} from '../../source/store/storePaths.js';
 import {updateStore} from '../../source/store/transaction.js';
 import {person} from '../helpers/caseload.js';
+import {createTempStore, removeTempDir} from '../helpers/tempStore.js';
 
 const T = toDay('2026-11-22');
 const step = {label: 'Atelier CV', type: 'Atelier', start: '2026-11-16', state: 'Prévue' as const};
@@ -52,24 +51,13 @@ function saved(outcome: ChangeOutcome) {
 }
 
 beforeEach(async () => {
-	dir = await fs.mkdtemp(path.join(os.tmpdir(), 'plie-apply-'));
-	file = path.join(dir, 'caseload.json');
-	await updateStore(
-		file,
-		data => {
-			data.participants.push(
-				person({id: 'A', name: 'ALPHA Test', rsa: true, integrationDate: '2026-01-01', contractEnd: '2026-12-01', steps: [step]}),
-				person({id: 'B', name: 'BRAVO Test', integrationDate: '2026-02-01'}),
-			);
-			return [{action: 'création'}];
-		},
-		{create: true},
-	);
+	({dir, file} = await createTempStore('plie-apply-', [
+		person({id: 'A', name: 'ALPHA Test', rsa: true, integrationDate: '2026-01-01', contractEnd: '2026-12-01', steps: [step]}),
+		person({id: 'B', name: 'BRAVO Test', integrationDate: '2026-02-01'}),
+	]));
 });
 
-afterEach(async () => {
-	await fs.rm(dir, {recursive: true, force: true});
-});
+afterEach(() => removeTempDir(dir));
 
 describe('applyChange', () => {
 	it('writes the edit at once, with a backup of the previous version and a journal line', async () => {

@@ -1,35 +1,21 @@
 // Two (here four) processes writing the same store at once, through the built code:
 // every change a process reports as saved is in the store afterwards, and a
 // process that could not save exits 1 with a message — never a silent loss.
-import {promises as fs} from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {readJournal} from '../../source/store/journal.js';
 import {readStoreFile} from '../../source/store/storeFile.js';
-import {updateStore} from '../../source/store/transaction.js';
 import {person} from '../helpers/caseload.js';
+import {createTempStore, removeTempDir} from '../helpers/tempStore.js';
 import {doneCount, startWriter} from './processes.js';
 
 let dir: string;
 let file: string;
 
 beforeEach(async () => {
-	dir = await fs.mkdtemp(path.join(os.tmpdir(), 'plie-conc-'));
-	file = path.join(dir, 'caseload.json');
-	await updateStore(
-		file,
-		data => {
-			data.participants.push(person({id: 'SHARED', name: 'PARTAGE Test', integrationDate: '2026-01-01'}));
-			return [{action: 'création'}];
-		},
-		{create: true},
-	);
+	({dir, file} = await createTempStore('plie-conc-', [person({id: 'SHARED', name: 'PARTAGE Test', integrationDate: '2026-01-01'})]));
 });
 
-afterEach(async () => {
-	await fs.rm(dir, {recursive: true, force: true});
-});
+afterEach(() => removeTempDir(dir));
 
 describe('several processes writing one store', () => {
 	it('every saved change lands: commands (updateStore) and dashboards (applyChange) together', async () => {

@@ -1,36 +1,23 @@
 // A writer killed with SIGKILL at random moments (mid-write, holding the lock…)
 // never leaves an unreadable store, and the journal tells only what landed.
 import {promises as fs} from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {readJournal} from '../../source/store/journal.js';
 import {parseStoreText} from '../../source/store/openStore.js';
-import {updateStore} from '../../source/store/transaction.js';
 import {person} from '../helpers/caseload.js';
+import {createTempStore, removeTempDir} from '../helpers/tempStore.js';
 import {doneCount, startWriter} from './processes.js';
 
 let dir: string;
 let file: string;
 
 beforeEach(async () => {
-	dir = await fs.mkdtemp(path.join(os.tmpdir(), 'plie-kill-'));
-	file = path.join(dir, 'caseload.json');
 	// a store of some size, so that a write takes long enough to be cut
-	await updateStore(
-		file,
-		data => {
-			for (let i = 0; i < 300; i++) data.participants.push(person({id: `FILL${i}`, name: `REMPLISSAGE Personne${i}`, commune: 'Rouen'}));
-			data.participants.push(person({id: 'SHARED', name: 'PARTAGE Test'}));
-			return [{action: 'création'}];
-		},
-		{create: true},
-	);
+	const fill = Array.from({length: 300}, (_, i) => person({id: `FILL${i}`, name: `REMPLISSAGE Personne${i}`, commune: 'Rouen'}));
+	({dir, file} = await createTempStore('plie-kill-', [...fill, person({id: 'SHARED', name: 'PARTAGE Test'})]));
 });
 
-afterEach(async () => {
-	await fs.rm(dir, {recursive: true, force: true});
-});
+afterEach(() => removeTempDir(dir));
 
 describe('a writer killed at random moments', () => {
 	it('leaves a store that always parses, holding every change the journal tells', async () => {

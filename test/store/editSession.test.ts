@@ -1,16 +1,13 @@
 // The dashboard's editing session: keys saved in order even when pressed in a
 // burst, `u` undoing back to the first change, a colleague's save shown after a conflict.
-import {promises as fs} from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {toDay} from '../../source/domain/calendar.js';
 import {finishStep, recordInterview, renewContract, startStep, stepRef} from '../../source/domain/edits/index.js';
 import {EditSession, NOTHING_TO_UNDO} from '../../source/store/editSession.js';
 import {readJournal} from '../../source/store/journal.js';
 import {readStoreFile} from '../../source/store/storeFile.js';
-import {updateStore} from '../../source/store/transaction.js';
 import {person} from '../helpers/caseload.js';
+import {createTempStore, removeTempDir} from '../helpers/tempStore.js';
 
 const T = toDay('2026-11-22');
 const steps = [
@@ -29,21 +26,12 @@ async function session(): Promise<EditSession> {
 }
 
 beforeEach(async () => {
-	dir = await fs.mkdtemp(path.join(os.tmpdir(), 'plie-session-'));
-	file = path.join(dir, 'caseload.json');
-	await updateStore(
-		file,
-		data => {
-			data.participants.push(person({id: 'A', rsa: true, integrationDate: '2026-01-01', contractEnd: '2026-12-01', steps}));
-			return [{action: 'création'}];
-		},
-		{create: true},
-	);
+	({dir, file} = await createTempStore('plie-session-', [
+		person({id: 'A', rsa: true, integrationDate: '2026-01-01', contractEnd: '2026-12-01', steps}),
+	]));
 });
 
-afterEach(async () => {
-	await fs.rm(dir, {recursive: true, force: true});
-});
+afterEach(() => removeTempDir(dir));
 
 describe('EditSession', () => {
 	it('keys pressed in a burst are all saved, in order', async () => {

@@ -1,8 +1,5 @@
 // The dashboard with its real edit handler on a temporary store file: keys are
 // typed as a person would, and the file is read back to see what was saved.
-import {promises as fs} from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import {render} from 'ink-testing-library';
 import React from 'react';
 import {toDay} from '../../source/domain/calendar.js';
@@ -10,9 +7,9 @@ import type {Participant} from '../../source/domain/model.js';
 import type {Settings} from '../../source/domain/settings.js';
 import {EditSession} from '../../source/store/editSession.js';
 import {readStoreFile} from '../../source/store/storeFile.js';
-import {updateStore} from '../../source/store/transaction.js';
 import {Dashboard} from '../../source/ui/Dashboard.js';
 import {createEditHandler} from '../../source/ui/edits/editHandler.js';
+import {createTempStore, removeTempDir} from '../helpers/tempStore.js';
 import {KEYS, settled} from './renderApp.js';
 
 export interface Editor {
@@ -35,17 +32,7 @@ export async function renderEditor(
 	options: {today?: string; queue?: string; settings?: Partial<Settings>; watchMs?: number} = {},
 ): Promise<Editor> {
 	const today = toDay(options.today ?? '2026-11-22');
-	const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'plie-edits-'));
-	const file = path.join(dir, 'caseload.json');
-	await updateStore(
-		file,
-		data => {
-			data.participants.push(...participants);
-			Object.assign(data.settings, options.settings ?? {});
-			return [{action: 'création du fichier de test'}];
-		},
-		{create: true},
-	);
+	const {dir, file} = await createTempStore('plie-edits-', participants, options.settings);
 	const data = (await readStoreFile(file)).data;
 	const session = new EditSession(file, data);
 	const editor = createEditHandler({session, today, directory: dir});
@@ -94,7 +81,7 @@ export async function renderEditor(
 		disk: async id => (await readStoreFile(file)).data.participants.find(p => p.id === id)!,
 		close: async () => {
 			instance.unmount();
-			await fs.rm(dir, {recursive: true, force: true});
+			await removeTempDir(dir);
 		},
 	};
 }
