@@ -2,6 +2,7 @@
 // fills, how its cells are read, and the synonyms users actually type.
 // The first name of each column is the one the exchange workbook writes.
 import type {Participant, Step, ParcoursEvent} from '../domain/model.js';
+import {foldText} from '../domain/text.js';
 
 export type CellKind = 'text' | 'date' | 'boolean';
 
@@ -89,11 +90,7 @@ export const SHEET_NAMES: Record<SheetKind, string> = {
  * (`  N° CAF ` → `ncaf`, `Id. Pôle Emploi` → `idpoleemploi`).
  */
 export function headerKey(header: string): string {
-	return header
-		.normalize('NFD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.toLowerCase()
-		.replace(/[^a-z0-9]/g, '');
+	return foldText(header).replace(/[^a-z0-9]/g, '');
 }
 
 /** Sheet names are compared the same way (`etapes` = `Étapes`). */
