@@ -240,6 +240,7 @@ function readParticipantRow(
 	context: SheetContext,
 	row: SheetRow,
 	columns: Array<MappedColumn<ParticipantField>>,
+	headers: ByField,
 	layout: Layout,
 	state: ParticipantSheetState,
 ): void {
@@ -249,10 +250,8 @@ function readParticipantRow(
 	let lastStepEnd: Day | undefined;
 	let ok = true;
 	let birthDay: Day | undefined;
-	const headers: Partial<Record<ParticipantField, MappedColumn<ParticipantField>>> = {};
 	for (const column of columns) {
 		const field = column.spec.field;
-		headers[field] = column;
 		const value = readCell(context, row, column);
 		if (value === invalid) {
 			ok = false;
@@ -479,7 +478,8 @@ function sheetReader(
 		const columns = mapColumns(context, headerRow, PARTICIPANT_INDEX, required);
 		if (columns === undefined) return undefined;
 		const state: ParticipantSheetState = {firstRowById: context.batch.participantRows};
-		return row => readParticipantRow(context, row, columns, layout, state);
+		const headers = byField(columns);
+		return row => readParticipantRow(context, row, columns, headers, layout, state);
 	}
 	const index = (kind === 'steps' ? STEP_INDEX : EVENT_INDEX) as Map<string, ColumnSpec<string>>;
 	const columns = mapColumns(context, headerRow, index, REQUIRED[kind]);
