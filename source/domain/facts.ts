@@ -60,8 +60,7 @@ export function dayOf(iso: string): Day {
 	return toDay(iso);
 }
 
-// Strict on purpose: '' is no date (the model refuses it), and `report` counts on
-// computeFacts to throw on every impossible date it reads (store/triageCheck.ts).
+// Strict: '' is no date (the model refuses it).
 function optionalDay(iso: string | undefined): Day | undefined {
 	return iso === undefined ? undefined : dayOf(iso);
 }

@@ -15,6 +15,7 @@
 // vocabulary values included, so the result equals the UTF-8 parse.
 import {parseIsoDate} from '../domain/calendar.js';
 import {EVENT_TYPES, EXIT_TYPES, PLAN_STATES, STEP_STATES} from '../domain/vocabulary.js';
+import type {Participant} from '../domain/model.js';
 import type {StoreData} from './schema.js';
 import {STORE_VERSION} from './storeBasics.js';
 
@@ -219,6 +220,11 @@ function checkField(participant: Record<string, unknown>, key: string, kind: Kin
 		case 'snoozes':
 			return checkSnoozes(value, latin1);
 	}
+}
+
+/** True when `value` is one participant exactly as participantSchema would return it (defaults filled in place). */
+export function isCheckedParticipant(value: unknown): value is Participant {
+	return checkParticipant(value, false);
 }
 
 function checkParticipant(participant: unknown, latin1: boolean): boolean {

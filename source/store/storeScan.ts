@@ -9,8 +9,8 @@
 // Only the usual layout is read this way: the schema's keys once each, without
 // escapes; dates as "YYYY-MM-DD"; escapes only in the texts the rules never read
 // (names, labels, notes…). A participant written any other way (an escape in an
-// id, an unknown key, a null…) is handed to JSON.parse on its own and then
-// checked like any parsed store (triageCheck.ts). The answer is
+// id, a key in another spelling…) is handed to JSON.parse on its own and then
+// checked like any parsed store (storeCheck.ts). The answer is
 // undefined — take the usual path — as soon as something is wrong, so that the
 // usual path gives its French message. The bytes are accepted only when they are
 // `head [p1, …, pn] tail` with every pi a JSON object and head/tail valid around
@@ -25,8 +25,7 @@ import {EVENT_TYPES, type EventType, EXIT_TYPES, PLAN_STATES, type PlanState, ST
 import {STORE_VERSION} from './storeBasics.js';
 import {BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, OPEN_BRACE, OPEN_BRACKET, QUOTE, skipNested, skipSpace} from './jsonBytes.js';
 import {parseAround, participantsOpen} from './storeBytes.js';
-import {checkSettings} from './storeCheck.js';
-import {isTriageReady} from './triageCheck.js';
+import {checkSettings, isCheckedParticipant} from './storeCheck.js';
 
 const DASH = 0x2d;
 const ZERO = 0x30;
@@ -492,7 +491,7 @@ function parsedParticipant(bytes: Buffer, start: number, end: number): Participa
 	} catch {
 		return undefined;
 	}
-	return isTriageReady(value) ? value : undefined;
+	return isCheckedParticipant(value) ? value : undefined;
 }
 
 /** The facts of everyone in scope, in store order; undefined when unsure. */
@@ -514,14 +513,7 @@ function scanParticipants(bytes: Buffer, open: number, options: ReportScope): {f
 			const participant = parsedParticipant(bytes, i, end);
 			if (participant === undefined) return undefined;
 			parsedAlone++;
-			let f: ParticipantFacts;
-			try {
-				// out of scope too: computing the facts is what checks the dates it reads
-				f = computeFacts(participant, options.today);
-			} catch {
-				return undefined;
-			}
-			if (inScope(participant.referent)) facts.push(f);
+			if (inScope(participant.referent)) facts.push(computeFacts(participant, options.today));
 		}
 		i = skipSpace(bytes, end);
 		if (bytes[i] === CLOSE_BRACKET) return {facts, close: i, parsedAlone};
