@@ -105,7 +105,13 @@ async function commandLine(): Promise<CommandLine> {
 	const quick = quickCommandLine(process.argv.slice(2));
 	if (quick) return quick;
 	const {default: meow} = await import('meow');
-	const cli = meow(HELP, {importMeta: import.meta, allowUnknownFlags: false, flags: FLAGS});
+	// Unknown flags are refused here rather than by meow, whose message is in English.
+	const cli = meow(HELP, {importMeta: import.meta, allowUnknownFlags: true, flags: FLAGS});
+	const unknown = Object.keys(cli.flags).filter(name => !(name in FLAGS) && name !== 'help' && name !== 'version');
+	if (unknown.length > 0) {
+		const names = unknown.map(name => `« ${name.length === 1 ? '-' : '--'}${kebab(name)} »`).join(', ');
+		throw new UsageError(`option inconnue ${names} (voir plie-triage --help).`);
+	}
 	return {input: cli.input, flags: cli.flags};
 }
 
@@ -119,6 +125,9 @@ async function main(): Promise<void> {
 		throw new UsageError(`commande inconnue « ${name} ». Commandes : ${COMMANDS.join(', ')} (voir --help).`);
 	}
 	const command: Command = (name as Command | undefined) ?? 'dashboard';
+	if ((command === 'report' || command === 'export' || command === 'demo') && args.length > 0) {
+		throw new UsageError(`${command} : argument en trop « ${args.join(' ')} » (voir --help).`);
+	}
 	for (const flag of ['data', 'today', 'referent', 'out', 'cellule', 'since', 'participant', 'queue'] as const) {
 		if (cli.flags[flag] === '') throw new UsageError(`--${flag} : valeur manquante.`);
 	}
@@ -175,10 +184,16 @@ function userErrorCode(error: unknown): 1 | 2 | undefined {
 	return undefined;
 }
 
-main().catch((error: unknown) => {
+main().catch(async (error: unknown) => {
 	const code = userErrorCode(error);
+	const systemMessage = code === undefined ? (await import('./commands/systemError.js')).describeSystemError(error) : undefined;
 	if (code !== undefined) {
 		process.stderr.write(`plie-triage : ${(error as Error).message}\n`);
+	} else if (systemMessage !== undefined) {
+		// a file-system refusal no module described: still the path and the reason, exit 1
+		process.stderr.write(`plie-triage : ${systemMessage}\n`);
+		process.exitCode = 1;
+		return;
 	} else {
 		process.stderr.write(`plie-triage : erreur inattendue : ${(error as Error)?.stack ?? String(error)}\n`);
 	}

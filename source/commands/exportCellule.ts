@@ -21,6 +21,8 @@ export async function runExportCellule(context: CommandContext): Promise<void> {
 
 	// read-only: the light reader (same store and messages as openStore, without lowdb and zod when the file is sound)
 	const store = {data: await readStoreData(context.storePath)};
+	const {requireKnownReferent} = await import('./referentCheck.js');
+	requireKnownReferent(context.referent, store.data.participants, context.storePath);
 	const {writeCelluleWorkbook} = await import('../io/celluleWorkbook.js');
 	const {preparationDueDate} = await import('../domain/workingDays.js');
 	const file = await writeCelluleWorkbook({

@@ -19,8 +19,9 @@ export async function runExportEchange(context: CommandContext): Promise<void> {
 		if (error instanceof ExportFileExistsError) throw new InputError(error.message);
 		const code = (error as NodeJS.ErrnoException).code;
 		if (code === 'ENOENT') throw new InputError(`${out} : dossier introuvable.`);
+		if (code === 'ENOTDIR') throw new InputError(`${out} : dossier introuvable (un élément du chemin est un fichier).`);
 		if (code === 'EACCES' || code === 'EPERM') throw new InputError(`${out} : écriture refusée (droits d’accès).`);
-		if (code === 'EISDIR') throw new InputError(`${out} : c’est un dossier.`);
+		if (code === 'EISDIR') throw new InputError(`${out} : c’est un dossier ; donnez un nom de fichier avec --out.`);
 		throw error;
 	}
 	const participants = store.data.participants;

@@ -33,7 +33,7 @@ export async function runImport(context: CommandContext): Promise<void> {
 	if (!outcome.ok) {
 		if (outcome.name === 'ImportFileError' || outcome.name === 'ImportRejectedError') throw new InputError(outcome.message);
 		// StoreError, LockError… keep their name: the command line tells a user's error by it
-		const error = new Error(outcome.message);
+		const error = Object.assign(new Error(outcome.message), {code: outcome.code, path: outcome.path, dest: outcome.dest});
 		error.name = outcome.name;
 		if (outcome.stack !== undefined) error.stack = outcome.stack;
 		throw error;

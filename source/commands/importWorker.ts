@@ -13,7 +13,16 @@ export interface ImportJob {
 /** What the worker posts back: the result, or the error as plain data (name, message, stack). */
 export type ImportOutcome =
 	| {readonly ok: true; readonly result: Awaited<ReturnType<typeof importFile>>}
-	| {readonly ok: false; readonly name: string; readonly message: string; readonly stack?: string};
+	| {
+			readonly ok: false;
+			readonly name: string;
+			readonly message: string;
+			readonly stack?: string;
+			/** a file-system error's code, path and dest, so that the command line can describe it */
+			readonly code?: string;
+			readonly path?: string;
+			readonly dest?: string;
+	  };
 
 const job = workerData as ImportJob;
 let outcome: ImportOutcome;
@@ -21,6 +30,15 @@ try {
 	outcome = {ok: true, result: await importFile(job.file, {storePath: job.storePath, today: job.today, dryRun: job.dryRun})};
 } catch (error) {
 	const {name, message, stack} = error as Error;
-	outcome = {ok: false, name: String(name), message: String(message), stack};
+	const {code, path, dest} = error as {code?: unknown; path?: unknown; dest?: unknown};
+	outcome = {
+		ok: false,
+		name: String(name),
+		message: String(message),
+		stack,
+		...(typeof code === 'string' ? {code} : {}),
+		...(typeof path === 'string' ? {path} : {}),
+		...(typeof dest === 'string' ? {dest} : {}),
+	};
 }
 parentPort!.postMessage(outcome);

@@ -90,6 +90,12 @@ export async function runReport(context: CommandContext): Promise<void> {
 		referent: context.referent,
 		hideSnoozed: context.flags.hideSnoozed === true,
 	});
+	// every count at zero for a referent: read the store again (rare) to tell a typo from an empty caseload
+	if (context.referent !== undefined && result.indicators.every(indicator => indicator.entries.length === 0)) {
+		const {readStoreData} = await import('../store/readStore.js');
+		const {requireKnownReferent} = await import('./referentCheck.js');
+		requireKnownReferent(context.referent, (await readStoreData(context.storePath)).participants, context.storePath);
+	}
 	if (context.flags.json === true) {
 		await writeChunks(reportJsonChunks(result));
 	} else {

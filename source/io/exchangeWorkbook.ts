@@ -74,6 +74,9 @@ export async function writeExchangeWorkbook(
 	file: string,
 	options: WriteOptions = {},
 ): Promise<void> {
+	const existing = await fs.stat(file).catch(() => undefined);
+	// a folder is never replaced, --force or not: say so rather than "already exists"
+	if (existing?.isDirectory()) throw Object.assign(new Error(`${file} : c’est un dossier`), {code: 'EISDIR', path: file});
 	if (!options.overwrite) {
 		const exists = await fs
 			.lstat(file)

@@ -1,0 +1,25 @@
+// `--referent NAME` that matches nobody in the store is almost always a typo:
+// refuse it (usage error, exit 2) with the names the store does hold, rather
+// than print indicators that are all zero.
+import {referentFilter} from '../domain/triage.js';
+import {UsageError} from '../domain/errors.js';
+
+const LISTED = 12;
+
+export function requireKnownReferent(
+	referent: string | undefined,
+	participants: ReadonlyArray<{readonly referent?: string}>,
+	storePath: string,
+): void {
+	if (referent === undefined) return;
+	const wanted = referentFilter(referent);
+	if (participants.some(participant => wanted(participant.referent))) return;
+	const names = [...new Set(participants.map(p => p.referent?.trim()).filter((name): name is string => !!name))].sort((a, b) =>
+		a.localeCompare(b, 'fr'),
+	);
+	const known =
+		names.length === 0
+			? 'aucun·e référent·e n’y est renseigné·e'
+			: `référent·es du fichier : ${names.slice(0, LISTED).join(', ')}${names.length > LISTED ? `… (${names.length} en tout)` : ''}`;
+	throw new UsageError(`--referent : aucun bénéficiaire suivi par « ${referent} » dans ${storePath} (${known}).`);
+}

@@ -1,0 +1,37 @@
+// A file-system refusal (folder missing, a file where a folder is expected, no
+// space, no right…) that no module turned into a French message: the command
+// line still tells the user which path and what, in French, with exit 1.
+
+const REASONS: Readonly<Record<string, string>> = {
+	ENOENT: 'fichier ou dossier introuvable',
+	ENOTDIR: 'un élément du chemin est un fichier, pas un dossier',
+	EEXIST: 'un fichier porte déjà ce nom (un dossier est attendu)',
+	EISDIR: 'c’est un dossier, pas un fichier',
+	EACCES: 'accès refusé (droits d’accès)',
+	EPERM: 'opération refusée (droits d’accès)',
+	EROFS: 'disque en lecture seule',
+	ENOSPC: 'disque plein',
+	EDQUOT: 'quota disque dépassé',
+	ENAMETOOLONG: 'nom de fichier trop long',
+	EBUSY: 'fichier occupé (ouvert dans un autre programme ?)',
+	EMFILE: 'trop de fichiers ouverts',
+	ELOOP: 'trop de liens symboliques',
+};
+
+interface SystemErrorLike {
+	readonly code?: unknown;
+	readonly path?: unknown;
+	readonly dest?: unknown;
+}
+
+/** The French message of a Node file-system error, or undefined when `error` is not one. */
+export function describeSystemError(error: unknown): string | undefined {
+	if (typeof error !== 'object' || error === null) return undefined;
+	const {code, path, dest} = error as SystemErrorLike;
+	if (typeof code !== 'string') return undefined;
+	const reason = REASONS[code];
+	if (reason === undefined) return undefined;
+	const where = typeof path === 'string' ? path : undefined;
+	const target = typeof dest === 'string' ? ` → ${dest}` : '';
+	return `${where === undefined ? '' : `${where}${target} : `}${reason}.`;
+}
