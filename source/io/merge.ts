@@ -116,7 +116,6 @@ function mergeEvent(stored: ParcoursEvent, record: EventRecord): boolean {
 	return true;
 }
 
-/** Merges `batch` (already validated) into `participants`, in place; the batch's step and event objects are adopted, not copied. */
 /**
  * Adds `item` when nothing was stored under its key, else merges the record into the
  * stored one; counts what happened and says whether the participant changed.
@@ -135,6 +134,7 @@ function upsert<T, R>(items: T[], stored: T | undefined, item: T, record: R, mer
 	return false;
 }
 
+/** Merges `batch` (already validated) into `participants`, in place; the batch's step and event objects are adopted, not copied. */
 export function mergeBatch(participants: Participant[], batch: ImportBatch): MergeResult {
 	const summary: MergeSummary = {participants: zero(), steps: zero(), events: zero()};
 	const byId = new Map<string, Participant>();
