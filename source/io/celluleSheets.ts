@@ -2,7 +2,7 @@
 // one accessor per column, in the order the PLIE reads them. No exceljs here, so
 // the layout can be read (and tested) apart from the writing.
 import {type Day, monthsBetween} from '../domain/calendar.js';
-import type {CelluleSelection} from '../domain/cellule.js';
+import type {CelluleSelection, Renewal, Situation} from '../domain/cellule.js';
 import {currentStep, lastStepDoneOrUnderWay, nextPlannedStep, stepTitle} from '../domain/celluleSteps.js';
 import {dayOf, type ParticipantFacts, STATUS_LABELS} from '../domain/facts.js';
 import {SECTIONS} from '../domain/indicators.js';
@@ -61,10 +61,12 @@ function table<R>(name: string, columns: Column<R>[], rows: readonly R[], frozen
 export function celluleSheets(selection: CelluleSelection, options: SheetOptions): SheetTable[] {
 	const meeting = selection.meeting;
 	const name = (p: Participant) => (options.discret ? initials(p.name) : p.name);
-	const person: Column<ParticipantFacts>[] = [
-		{header: 'Bénéficiaire', kind: 'text', value: f => name(f.participant)},
-		{header: 'Référent·e', kind: 'text', value: f => f.participant.referent},
+	/** the two columns every sheet about people starts with; `facts` finds the person in a row */
+	const personOf = <R>(facts: (row: R) => ParticipantFacts): Column<R>[] => [
+		{header: 'Bénéficiaire', kind: 'text', value: r => name(facts(r).participant)},
+		{header: 'Référent·e', kind: 'text', value: r => facts(r).participant.referent},
 	];
+	const person = personOf<ParticipantFacts>(f => f);
 	const stepColumns = (pick: (f: ParticipantFacts) => Step | undefined, title: string): Column<ParticipantFacts>[] => [
 		{header: title, kind: 'text', value: f => stepTitle(pick(f))},
 		{header: 'Début étape', kind: 'date', value: f => optionalDay(pick(f)?.start)},
@@ -94,8 +96,7 @@ export function celluleSheets(selection: CelluleSelection, options: SheetOptions
 		table(
 			'Renouvellements',
 			[
-				{header: 'Bénéficiaire', kind: 'text', value: r => name(r.facts.participant)},
-				{header: 'Référent·e', kind: 'text', value: r => r.facts.participant.referent},
+				...personOf<Renewal>(r => r.facts),
 				{header: "Date d'intégration", kind: 'date', value: r => r.facts.integration},
 				{header: 'Fin de la période', kind: 'date', value: r => r.periodEnd},
 				{header: 'Renouvellement à', kind: 'text', value: r => `${r.periodMonths} mois`},
@@ -125,8 +126,7 @@ export function celluleSheets(selection: CelluleSelection, options: SheetOptions
 		table(
 			'Situations à évoquer',
 			[
-				{header: 'Bénéficiaire', kind: 'text', value: s => name(s.facts.participant)},
-				{header: 'Référent·e', kind: 'text', value: s => s.facts.participant.referent},
+				...personOf<Situation>(s => s.facts),
 				{header: 'Situation', kind: 'text', value: s => STATUS_LABELS[s.facts.status]},
 				{header: 'Motifs', kind: 'text', value: s => s.reasons.join('\n'), width: 70, wrap: true},
 				{header: 'Alertes mises en attente', kind: 'text', value: s => s.snoozed.join('\n'), width: 50, wrap: true},
