@@ -1,6 +1,6 @@
 // Hand-built caseloads for the tests: a participant with sensible blanks, and a
 // shortcut to the ids an indicator counts on a given day.
-import {toDay} from '../../source/domain/calendar.js';
+import {isoFromDay, toDay} from '../../source/domain/calendar.js';
 import type {Participant} from '../../source/domain/model.js';
 import {DEFAULT_SETTINGS, type Settings} from '../../source/domain/settings.js';
 import {triage} from '../../source/domain/triage.js';
@@ -23,12 +23,11 @@ export function person(overrides: Partial<Participant> = {}): Participant {
 /** An active participant with a current step and a recent interview: in no alert. */
 export function inOrder(today: string, overrides: Partial<Participant> = {}): Participant {
 	const t = toDay(today);
-	const iso = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
 	return person({
-		integrationDate: iso(t - 100),
+		integrationDate: isoFromDay(t - 100),
 		romeCode: 'K2204',
-		steps: [{label: 'Formation', type: 'Formation', start: iso(t - 50), end: iso(t + 50), state: 'En cours'}],
-		events: [{date: iso(t - 3), type: 'Entretien individuel'}],
+		steps: [{label: 'Formation', type: 'Formation', start: isoFromDay(t - 50), end: isoFromDay(t + 50), state: 'En cours'}],
+		events: [{date: isoFromDay(t - 3), type: 'Entretien individuel'}],
 		...overrides,
 	});
 }

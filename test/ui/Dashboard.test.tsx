@@ -2,7 +2,7 @@
 import {render} from 'ink-testing-library';
 import React from 'react';
 import {afterEach, describe, expect, it} from 'vitest';
-import {toDay} from '../../source/domain/calendar.js';
+import {isoFromDay, toDay} from '../../source/domain/calendar.js';
 import type {Participant} from '../../source/domain/model.js';
 import {DEFAULT_SETTINGS} from '../../source/domain/settings.js';
 import {Dashboard, type EditHandler} from '../../source/ui/Dashboard.js';
@@ -13,7 +13,7 @@ import {KEYS, settled} from './renderApp.js';
 const T = '2026-11-22';
 
 function toStart(id: string, daysLate: number): Participant {
-	const start = new Date((toDay(T) - daysLate) * 86_400_000).toISOString().slice(0, 10);
+	const start = isoFromDay(toDay(T) - daysLate);
 	return inOrder(T, {id, name: `ATTENTE ${id}`, steps: [{label: 'Atelier', type: 'Atelier', start, state: 'Prévue'}]});
 }
 
