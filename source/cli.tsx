@@ -101,7 +101,21 @@ function quickCommandLine(argv: readonly string[]): CommandLine | undefined {
 	return {input: report ? ['report'] : [], flags};
 }
 
+/** `--today X --today Y`: meow would keep Y silently (even when X is impossible); ask for one value. */
+function refuseRepeatedValues(argv: readonly string[]): void {
+	const seen = new Set<string>();
+	for (const arg of argv) {
+		if (arg === '--') break;
+		const name = /^--([a-z-]+)(=|$)/.exec(arg)?.[1];
+		const flag = Object.entries(FLAGS).find(([key]) => kebab(key) === name);
+		if (name === undefined || flag === undefined || flag[1].type !== 'string') continue;
+		if (seen.has(name)) throw new UsageError(`--${name} : donné plusieurs fois ; n’en gardez qu’un.`);
+		seen.add(name);
+	}
+}
+
 async function commandLine(): Promise<CommandLine> {
+	refuseRepeatedValues(process.argv.slice(2));
 	const quick = quickCommandLine(process.argv.slice(2));
 	if (quick) return quick;
 	const {default: meow} = await import('meow');

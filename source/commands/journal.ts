@@ -5,6 +5,7 @@ import {journalPath} from '../store/storePaths.js';
 import type {CommandContext} from './context.js';
 import {InputError, UsageError} from '../domain/errors.js';
 import {formatJournalLine} from './journalText.js';
+import {systemReason} from './systemError.js';
 
 export async function runJournal(context: CommandContext): Promise<void> {
 	const participant = context.flags.participant;
@@ -17,7 +18,8 @@ export async function runJournal(context: CommandContext): Promise<void> {
 	try {
 		journal = await readJournal(context.storePath);
 	} catch (error) {
-		throw new InputError(`${journalPath(context.storePath)} : lecture du journal impossible (${(error as Error).message}).`);
+		const reason = systemReason(error) ?? (error as Error).message;
+		throw new InputError(`${journalPath(context.storePath)} : lecture du journal impossible (${reason}).`);
 	}
 	for (const number of journal?.unreadable ?? []) {
 		process.stderr.write(`plie-triage : ${journalPath(context.storePath)}, ligne ${number} illisible (ignorée).\n`);

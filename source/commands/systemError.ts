@@ -24,6 +24,12 @@ interface SystemErrorLike {
 	readonly dest?: unknown;
 }
 
+/** The French reason of a Node file-system error (no path), or undefined. */
+export function systemReason(error: unknown): string | undefined {
+	const code = (error as SystemErrorLike | null)?.code;
+	return typeof code === 'string' ? REASONS[code] : undefined;
+}
+
 /** The French message of a Node file-system error, or undefined when `error` is not one. */
 export function describeSystemError(error: unknown): string | undefined {
 	if (typeof error !== 'object' || error === null) return undefined;

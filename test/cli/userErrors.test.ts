@@ -1,7 +1,7 @@
 // Mistakes a référent can make on the command line: each gets a French message that
 // names what and where, the right exit code, no stack trace, and leaves files as they were.
 import {createHash} from 'node:crypto';
-import {mkdirSync, readdirSync, readFileSync, statSync} from 'node:fs';
+import {mkdirSync, readdirSync, readFileSync, rmSync, statSync} from 'node:fs';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {runCli} from '../helpers/cli.js';
 import {TODAY_ISO, TempDir} from '../io/importHelpers.js';
@@ -97,5 +97,25 @@ describe('plie-triage: user mistakes', () => {
 		expectUserError(runCli(['demo', '--data', data, '--today', TODAY_ISO]), 1, file, 'un fichier porte déjà ce nom');
 		expectUserError(runCli(['import', csv, '--data', data, '--today', TODAY_ISO]), 1, file, 'un fichier porte déjà ce nom');
 		expect(snapshot()).toBe(before);
+	});
+
+	it('a flag given twice is refused (exit 2) instead of keeping the last value silently', () => {
+		const run = runCli(['report', '--today', '2026-02-30', '--today', TODAY_ISO, '--data', store]);
+		expectUserError(run, 2, '--today : donné plusieurs fois');
+		expect(run.stdout).toBe('');
+		expectUserError(runCli(['journal', '--data', store, '--data=autre.json']), 2, '--data : donné plusieurs fois');
+	});
+
+	it('journal whose journal file is a folder: exit 1, the journal path and the reason in French', () => {
+		const data = dir.file('j.json');
+		expect(runCli(['demo', '--data', data, '--today', TODAY_ISO]).code).toBe(0);
+		const journal = dir.file('j.journal.jsonl');
+		const stored = readFileSync(data);
+		rmSync(journal); // the demo's journal file goes, a folder takes its name
+		mkdirSync(journal);
+		const run = runCli(['journal', '--data', data]);
+		expectUserError(run, 1, `${journal} : lecture du journal impossible (c’est un dossier, pas un fichier)`);
+		expect(run.stderr).not.toContain('EISDIR');
+		expect(readFileSync(data)).toEqual(stored);
 	});
 });
