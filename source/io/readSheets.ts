@@ -6,6 +6,7 @@ import type {Readable, Writable} from 'node:stream';
 import {parseCsv, decodeCsv} from './csv.js';
 import {type Plain, plainFromCell} from './cells.js';
 import {ImportFileError} from './faults.js';
+import {CELLULE_SHEET_NAMES} from './celluleSheets.js';
 
 export interface SheetRow {
 	/** the row number the spreadsheet shows (1 = first line) */
@@ -101,6 +102,10 @@ interface StreamWorksheetReader {
 	parse(): AsyncIterable<Array<{eventType: string; value: unknown}>>;
 }
 
+const CELLULE_WORKBOOK =
+	'c’est un classeur de préparation de la cellule (plie-triage export --cellule) : il sert à la réunion et ne se réimporte pas. ' +
+	'Pour transférer des dossiers, utilisez le classeur d’échange (plie-triage export --echange).';
+
 function unreadable(file: string, error: unknown): ImportFileError {
 	const detail = error instanceof Error ? error.message : String(error);
 	return new ImportFileError(file, `classeur Excel illisible ou tronqué (${detail}). Ouvrez-le dans Excel et enregistrez-le de nouveau en .xlsx.`);
@@ -143,6 +148,8 @@ async function* xlsxSheets(file: string): AsyncIterable<SheetSource> {
 	let sheets = 0;
 	try {
 		for await (const worksheet of reader) {
+			// our own cellule workbook opens on its summary sheet: its tables are not an import format
+			if (sheets === 0 && worksheet.name === CELLULE_SHEET_NAMES[0]) throw new ImportFileError(file, CELLULE_WORKBOOK);
 			sheets++;
 			yield {name: worksheet.name, date1904, rows: worksheetRows(file, worksheet)};
 		}

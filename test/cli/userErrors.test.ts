@@ -118,4 +118,14 @@ describe('plie-triage: user mistakes', () => {
 		expect(run.stderr).not.toContain('EISDIR');
 		expect(readFileSync(data)).toEqual(stored);
 	});
+
+	it('importing the cellule workbook (our own export) is refused as such, pointing to the exchange workbook; store untouched', () => {
+		const cellule = dir.file('cellule-a-importer.xlsx');
+		expect(runCli(['export', '--cellule', '2026-12-08', '--out', cellule, '--data', store, '--today', TODAY_ISO]).code).toBe(0);
+		const before = snapshot();
+		const run = runCli(['import', cellule, '--data', store, '--today', TODAY_ISO]);
+		expectUserError(run, 1, `${cellule} : c’est un classeur de préparation de la cellule`, 'export --echange');
+		expect(run.stderr).not.toContain('même bénéficiaire');
+		expect(snapshot()).toBe(before);
+	});
 });
