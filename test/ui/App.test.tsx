@@ -6,6 +6,7 @@ import {DEFAULT_SETTINGS} from '../../source/domain/settings.js';
 import {triage} from '../../source/domain/triage.js';
 import {inOrder, person} from '../helpers/caseload.js';
 import {KEYS, type Rendered, renderApp} from './renderApp.js';
+import type {Binding} from '../../source/ui/keymap.js';
 
 const T = '2026-11-22';
 const demo = demoCaseload(toDay(T));
@@ -267,7 +268,9 @@ describe('participant', () => {
 		});
 		app = await renderApp([someone], {
 			queue: 'caseload.active',
-			onCommand: (command, selection) => seen.push({command, ...selection}),
+			onCommand: (command, selection) => {
+				seen.push({command, ...selection});
+			},
 		});
 		let frame = await app.press(KEYS.enter);
 		// steps are shown by date: the first shown is the stored second
@@ -312,7 +315,7 @@ describe('modes and overlays', () => {
 	});
 
 	it('scrolls the help when the keymap is taller than the screen', async () => {
-		const extra = Array.from({length: 12}, (_, i) => ({command: `extra-${i}`, strokes: [{char: String(i % 10)}], keys: `F${i}`, label: `commande supplémentaire ${i}`, hint: '', views: ['participant' as const]}));
+		const extra = Array.from({length: 12}, (_, i) => ({command: `extra-${i}`, strokes: [{char: String(i % 10)}], keys: `F${i}`, label: `commande supplémentaire ${i}`, hint: '', views: ['participant' as const]}) as unknown as Binding);
 		const {KEYMAP} = await import('../../source/ui/keymap.js');
 		app = await renderApp(demo, {bindings: [...KEYMAP, ...extra]});
 		let frame = await app.press('?');

@@ -6,7 +6,7 @@ import {isoFromDay, toDay} from '../../source/domain/calendar.js';
 import type {Participant} from '../../source/domain/model.js';
 import {DEFAULT_SETTINGS} from '../../source/domain/settings.js';
 import {Dashboard, type EditHandler} from '../../source/ui/Dashboard.js';
-import {KEYMAP} from '../../source/ui/keymap.js';
+import {type Binding, KEYMAP} from '../../source/ui/keymap.js';
 import {inOrder} from '../helpers/caseload.js';
 import {KEYS, settled} from './renderApp.js';
 
@@ -64,7 +64,8 @@ describe('Dashboard (edits plug in here)', () => {
 		const form: EditHandler = (command, _selection, tools) => {
 			if (command === 'open-form') tools.openPanel(<>{'Formulaire ouvert'}</>);
 		};
-		const bindings = [...KEYMAP, {command: 'open-form', strokes: [{char: 'e'}], keys: 'e', label: 'formulaire', hint: 'e formulaire'}];
+		// an extra binding: its command goes to the edit handler
+		const bindings = [...KEYMAP, {command: 'open-form', strokes: [{char: 'e'}], keys: 'e', label: 'formulaire', hint: 'e formulaire'} as unknown as Binding];
 		const instance = render(
 			<Dashboard initialParticipants={[inOrder(T)]} initialSettings={DEFAULT_SETTINGS} storePath="x.json" today={toDay(T)} bindings={bindings} onEdit={form} color={false} />,
 		);
