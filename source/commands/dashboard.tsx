@@ -21,6 +21,18 @@ export async function runDashboard(context: CommandContext): Promise<void> {
 	// CONTINUOUS_INTEGRATION set). Both ends are terminals here: a person is typing,
 	// so the screen must follow. Read by Ink when it loads, below.
 	for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (name in process.env) process.env[name] = 'false';
+	// From now on, keys typed while the store is read wait unechoed in the terminal's
+	// buffer, Entrée included, for the dashboard to take them (a 10,000-person store
+	// takes about a second; in the terminal's usual mode they would be printed).
+	process.stdin.setRawMode(true);
+	try {
+		await openDashboard(context, queue);
+	} finally {
+		process.stdin.setRawMode(false);
+	}
+}
+
+async function openDashboard(context: CommandContext, queue: string | undefined): Promise<void> {
 	if (context.flags.demoIfMissing === true) {
 		const exists = await access(context.storePath).then(() => true, () => false);
 		if (!exists) await (await import('./demo.js')).writeDemo(context.storePath, context.today);
@@ -64,8 +76,6 @@ export async function runDashboard(context: CommandContext): Promise<void> {
 	} catch (error) {
 		app?.unmount();
 		throw error;
-	} finally {
-		if (process.stdin.isTTY) process.stdin.setRawMode(false);
 	}
 }
 
@@ -85,8 +95,6 @@ async function showPreview(context: CommandContext, bytes: Buffer, color: boolea
 		import('react').then(module => module.default),
 		import('../ui/DashboardPreview.js'),
 	]);
-	// keys typed before the dashboard takes the keyboard wait, unechoed, in the terminal's buffer
-	process.stdin.setRawMode(true);
 	const preview = React.createElement(DashboardPreview, {
 		queues: scanned.queues,
 		settings: scanned.settings,

@@ -53,7 +53,7 @@ export function membershipOf(facts: ParticipantFacts, ids: readonly string[], se
 				id,
 				label: definition.label,
 				urgent: definition.severity === 'urgent',
-				figure: figure === undefined ? undefined : `${definition.figure.label.toLowerCase()} : ${figure}`,
+				figure: figure === undefined ? undefined : `${lowerFirst(definition.figure.label)} : ${figure}`,
 				snoozed: snooze ? `en attente jusqu'au ${frenchDate(snooze.until)} : ${snooze.reason}` : undefined,
 			},
 		];
@@ -210,4 +210,9 @@ export function ParticipantScreen({facts, membership, settings, stepCursor, step
 			) : null}
 		</Box>
 	);
+}
+
+/** "Jours depuis le 1er RDV" → "jours depuis le 1er RDV": only the first letter (acronyms stay). */
+function lowerFirst(text: string): string {
+	return text.charAt(0).toLowerCase() + text.slice(1);
 }

@@ -74,4 +74,17 @@ describe('dashboard in tmux at 80×24', () => {
 		expect(screen).toContain(report.stderr.trim());
 		expect(screen).not.toContain('    at ');
 	});
+	it('takes keys typed while a large store is still being read, in order, without printing them', async () => {
+		const big = path.join(dir, 'big.json');
+		const {generateCaseload, storeText} = await import('../../source/bench/caseload.js');
+		const {toDay} = await import('../../source/domain/calendar.js');
+		writeFileSync(big, storeText(generateCaseload(4000, toDay('2026-11-22'))));
+		start('early', `node '${CLI}' --data '${big}' --today 2026-11-22; sleep 5`, {NO_COLOR: '1'});
+		// as soon as the program runs (before any frame): two rows down, then Entrée
+		await new Promise(resolve => setTimeout(resolve, 150));
+		tmux('send-keys', '-t', 'early', 'j', 'j', 'Enter');
+		const screen = await screenWith('early', 'Dont en veille — 1/');
+		expect(screen).not.toMatch(/^jj/m);
+		tmux('send-keys', '-t', 'early', 'q');
+	});
 });

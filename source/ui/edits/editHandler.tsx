@@ -184,7 +184,7 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 		tools.openPanel(
 			<Form
 				title={`Préparation de la cellule de suivi${selection.referent ? ` — ${selection.referent}` : ' — tous les référents'}${selection.discretion ? ' (discrétion : initiales)' : ''}`}
-				note="Fichier cellule-AAAA-MM-JJ.xlsx écrit dans le dossier courant."
+				note="Le fichier cellule-AAAA-MM-JJ.xlsx sera écrit dans le dossier courant."
 				fields={[{key: 'meeting', label: 'Date de la cellule', kind: 'date'}]}
 				initial={{meeting: frenchDate(meetingDefault)}}
 				submit={async values => {
