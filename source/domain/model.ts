@@ -4,6 +4,9 @@ import {z} from 'zod';
 import {parseIsoDate} from './calendar.js';
 import {EVENT_TYPES, EXIT_TYPES, PLAN_STATES, STEP_STATES} from './vocabulary.js';
 
+// every message zod gives reaches a user: in French (zod's own translation)
+z.config(z.locales.fr());
+
 export const isoDateSchema = z
 	.string()
 	.refine(value => parseIsoDate(value) !== undefined, {message: 'date invalide (attendu AAAA-MM-JJ)'});

@@ -12,9 +12,44 @@ import {isCheckedStore} from './storeCheck.js';
 
 export {DEFAULT_STORE_PATH, resolveStorePath, StoreError} from './storeBasics.js';
 
-function describeIssue(issue: z.core.$ZodIssue): string {
-	const where = issue.path.length > 0 ? issue.path.join('.') + ' : ' : '';
-	return where + issue.message;
+const LIST_ITEMS: Readonly<Record<string, string>> = {steps: 'étape', events: 'événement', snoozes: 'mise en attente'};
+
+/** Where an issue is, in words: « bénéficiaire DEMO-007 (n°7), étape n°2, champ « start » ». */
+function placeOf(path: readonly PropertyKey[], raw: unknown): string {
+	const parts: string[] = [];
+	let rest = path;
+	if (path[0] === 'participants' && typeof path[1] === 'number') {
+		const n = path[1];
+		const id = (raw as {participants?: Array<{id?: unknown}>} | undefined)?.participants?.[n]?.id;
+		parts.push(typeof id === 'string' && id !== '' ? `bénéficiaire ${id} (n°${n + 1})` : `bénéficiaire n°${n + 1}`);
+		rest = path.slice(2);
+		const item = LIST_ITEMS[String(rest[0])];
+		if (item !== undefined && typeof rest[1] === 'number') {
+			parts.push(`${item} n°${rest[1] + 1}`);
+			rest = rest.slice(2);
+		}
+	} else if (path[0] === 'settings') {
+		parts.push('réglages');
+		rest = path.slice(1);
+	}
+	if (rest.length > 0) parts.push(`champ « ${rest.map(String).join('.')} »`);
+	return parts.join(', ');
+}
+
+/** The issue in words, then its path in the JSON (for whoever mends the file by hand). */
+function describeIssue(issue: z.core.$ZodIssue, raw: unknown): string {
+	if (issue.path.length === 0) return issue.message;
+	return `${placeOf(issue.path, raw)} : ${issue.message} [${issue.path.map(String).join('.')}]`;
+}
+
+/** Where JSON.parse stopped, as a line and column of the file (its own message is English). */
+function syntaxErrorPlace(text: string, error: unknown): string {
+	const position = /position (\d+)/.exec((error as Error).message);
+	if (position === null) return 'le texte s’arrête avant la fin (fichier tronqué ?)';
+	const before = text.slice(0, Number(position[1]));
+	const line = before.split('\n').length;
+	const column = before.length - before.lastIndexOf('\n');
+	return `erreur de syntaxe ligne ${line}, colonne ${column}`;
 }
 
 /** Parses and validates a store file's text; throws StoreError naming what is wrong. */
@@ -23,7 +58,7 @@ export function parseStoreText(file: string, text: string): StoreData {
 	try {
 		raw = JSON.parse(text);
 	} catch (error) {
-		throw new StoreError(file, `ce n’est pas un fichier JSON valide (${(error as Error).message}). Le fichier n’a pas été modifié.`);
+		throw new StoreError(file, `ce n’est pas un fichier JSON valide (${syntaxErrorPlace(text, error)}). Le fichier n’a pas été modifié.`);
 	}
 	return storeFromJson(file, raw);
 }
@@ -35,7 +70,10 @@ export function storeFromJson(file: string, raw: unknown): StoreData {
 	if (isCheckedStore(migrated)) return migrated;
 	const result = storeSchema.safeParse(migrated);
 	if (!result.success) {
-		const issues = result.error.issues.slice(0, 3).map(describeIssue).join(' ; ');
+		const issues = result.error.issues
+			.slice(0, 3)
+			.map(issue => describeIssue(issue, migrated))
+			.join(' ; ');
 		throw new StoreError(file, `ce n’est pas un fichier de suivi plie-triage valide (${issues}). Le fichier n’a pas été modifié.`);
 	}
 	return result.data;

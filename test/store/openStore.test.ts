@@ -32,12 +32,24 @@ describe('opening the store', () => {
 		expect(readFileSync(file, 'utf8')).toBe(bytes);
 	});
 
+	it('says where the JSON breaks, in French: the line and column, or that the file stops short', async () => {
+		const file = path.join(dir, 'broken.json');
+		writeFileSync(file, '{\n "version": 1,\n "participants": [{"id": "A", }]\n}');
+		expect((await refusal(file)).message).toContain('erreur de syntaxe ligne 3, colonne 31');
+		writeFileSync(file, '{"version": 1, "participants": [');
+		expect((await refusal(file)).message).toContain('fichier tronqué');
+		writeFileSync(file, '{"hello": 1}');
+		expect((await refusal(file)).message).toContain('tableau attendu');
+	});
+
 	it('refuses JSON that is not a store, saying what is wrong', async () => {
 		const file = path.join(dir, 'other.json');
 		const bytes = JSON.stringify({version: 1, participants: [{id: 'A', name: 'X', steps: [{label: 'a', start: '2026-02-30', state: 'Prévue'}]}]});
 		writeFileSync(file, bytes);
 		const error = await refusal(file);
 		expect(error.message).toMatch(/participants\.0\.steps\.0\.start/);
+		// in words too, in French: which person, which step, which field
+		expect(error.message).toContain('bénéficiaire A (n°1), étape n°1, champ « start » : date invalide');
 		expect(readFileSync(file, 'utf8')).toBe(bytes);
 		writeFileSync(file, '[1, 2, 3]');
 		expect((await refusal(file)).message).toMatch(/pas un fichier de suivi/);
