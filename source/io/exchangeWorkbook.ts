@@ -31,24 +31,50 @@ function cellValue(kind: CellKind, value: unknown): unknown {
 }
 
 const WIDTHS: Partial<Record<CellKind, number>> = {date: 12, boolean: 8};
+// enough rows to see how long a column's texts run (the sheet is streamed: widths come first)
+const WIDTH_SAMPLE = 300;
+
+/** Each column as wide as its header or its longest sampled text, within 10 to 50 characters. */
+function columnWidths(columns: ReadonlyArray<ColumnSpec<string>>, sample: ReadonlyArray<Record<string, unknown>>): number[] {
+	return columns.map(column => {
+		const fixed = WIDTHS[column.kind];
+		if (fixed !== undefined) return Math.max(fixed, column.names[0]!.length + 2);
+		let longest = column.names[0]!.length;
+		for (const row of sample) {
+			const value = row[column.field];
+			if (value !== undefined && value !== null) longest = Math.max(longest, String(value).length);
+		}
+		return Math.min(50, Math.max(10, longest + 2));
+	});
+}
 
 interface SheetWriter {
 	addRow(values: unknown[]): {commit(): void};
 	columns: unknown;
+	autoFilter: unknown;
 	getRow(n: number): {font: unknown; commit(): void};
 	commit(): Promise<void> | void;
 }
 
-function startSheet(workbook: {addWorksheet(name: string, options: unknown): unknown}, name: string, columns: ReadonlyArray<ColumnSpec<string>>): SheetWriter {
+function startSheet(
+	workbook: {addWorksheet(name: string, options: unknown): unknown},
+	name: string,
+	columns: ReadonlyArray<ColumnSpec<string>>,
+	sample: ReadonlyArray<Record<string, unknown>>,
+): SheetWriter {
 	const sheet = workbook.addWorksheet(name, {views: [{state: 'frozen', ySplit: 1}]}) as SheetWriter;
-	sheet.columns = columns.map(column => ({
+	const widths = columnWidths(columns, sample);
+	sheet.columns = columns.map((column, i) => ({
 		header: column.names[0],
 		key: column.field,
-		width: WIDTHS[column.kind] ?? Math.max(12, column.names[0]!.length + 2),
+		width: widths[i],
 		style: column.kind === 'date' ? {numFmt: DATE_FORMAT} : {},
 	}));
+	// a filter on every heading, as in the cellule workbook
+	sheet.autoFilter = {from: {row: 1, column: 1}, to: {row: 1, column: columns.length}};
 	const header = sheet.getRow(1);
-	header.font = {bold: true};
+	// the body's font: without a name, LibreOffice shows the headings in its default serif
+	header.font = {name: 'Calibri', size: 11, bold: true};
 	header.commit();
 	return sheet;
 }
@@ -93,16 +119,17 @@ export async function writeExchangeWorkbook(
 	try {
 		const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({stream, useStyles: true, useSharedStrings: true});
 		workbook.creator = 'plie-triage';
-		const people = startSheet(workbook, SHEET_NAMES.participants, PARTICIPANT_EXPORT);
+		const sample = participants.slice(0, WIDTH_SAMPLE);
+		const people = startSheet(workbook, SHEET_NAMES.participants, PARTICIPANT_EXPORT, sample as unknown as Array<Record<string, unknown>>);
 		for (const participant of participants) writeRow(people, PARTICIPANT_EXPORT, participant as unknown as Record<string, unknown>);
 		await people.commit();
-		const steps = startSheet(workbook, SHEET_NAMES.steps, STEP_COLUMNS);
+		const steps = startSheet(workbook, SHEET_NAMES.steps, STEP_COLUMNS, sample.flatMap(p => p.steps) as unknown as Array<Record<string, unknown>>);
 		for (const participant of participants) {
 			const owner = {participantId: participant.id};
 			for (const step of participant.steps) writeRow(steps, STEP_COLUMNS, step as unknown as Record<string, unknown>, owner);
 		}
 		await steps.commit();
-		const events = startSheet(workbook, SHEET_NAMES.events, EVENT_COLUMNS);
+		const events = startSheet(workbook, SHEET_NAMES.events, EVENT_COLUMNS, sample.flatMap(p => p.events) as unknown as Array<Record<string, unknown>>);
 		for (const participant of participants) {
 			const owner = {participantId: participant.id};
 			for (const event of participant.events) writeRow(events, EVENT_COLUMNS, event as unknown as Record<string, unknown>, owner);

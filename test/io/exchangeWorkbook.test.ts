@@ -33,6 +33,27 @@ describe('the exchange workbook', () => {
 		expect(again.summary.events.created).toBe(0);
 	});
 
+	it('opens readable: names and labels not cut, a filter on every heading', async () => {
+		const person: Participant = {
+			id: 'X-2',
+			name: 'QUINBRALOVELDAL Marie-Christine',
+			rsa: false,
+			steps: [{label: 'Chantier d’insertion espaces verts et naturels', type: 'Emploi', start: '2026-10-01', state: 'En cours'}],
+			events: [],
+		};
+		const file = dir.file('echange.xlsx');
+		await writeExchangeWorkbook([person], file);
+		const workbook = new ExcelJS.Workbook();
+		await workbook.xlsx.readFile(file);
+		const people = workbook.getWorksheet('Bénéficiaires')!;
+		const nameColumn = (people.getRow(1).values as unknown[]).indexOf('Bénéficiaire');
+		expect(people.getColumn(nameColumn).width).toBeGreaterThanOrEqual(person.name.length);
+		const steps = workbook.getWorksheet('Étapes')!;
+		const labelColumn = (steps.getRow(1).values as unknown[]).indexOf('Libellé');
+		expect(steps.getColumn(labelColumn).width).toBeGreaterThanOrEqual(person.steps[0]!.label.length);
+		for (const sheet of workbook.worksheets) expect(sheet.autoFilter).toBeTruthy();
+	});
+
 	it('has the three sheets, a bold header, real date cells shown dd/mm/yyyy, Oui/Non booleans', async () => {
 		const person: Participant = {
 			id: 'X-1',
