@@ -25,3 +25,8 @@ export function initials(name: string): string {
 		.map(word => word.split('-').map(part => (part[0] ?? '').toUpperCase() + '.').join('-'))
 		.join(' ');
 }
+
+/** A person's name as shown: initials in discrétion mode (screens, cellule workbook). */
+export function displayName(participant: {readonly name: string}, discretion: boolean): string {
+	return discretion ? initials(participant.name) : participant.name;
+}

@@ -1,6 +1,6 @@
 // Cells as users have them, reduced to plain values once per row: rich text,
 // hyperlinks and formulas become their text or cached result; text is trimmed.
-import {type Day, dayFromParts} from '../domain/calendar.js';
+import {type Day, dayFromParts, frenchDate} from '../domain/calendar.js';
 import {foldText} from '../domain/text.js';
 
 /** A cell once read: text (trimmed, never empty), a number, a date cell's day, a boolean, or nothing. */
@@ -66,8 +66,7 @@ export function plainFromCell(value: unknown): Plain {
 export function displayPlain(value: Plain): string {
 	if (value === undefined) return '';
 	if (typeof value === 'object') {
-		const date = new Date(value.day * MS_PER_DAY);
-		return `${String(date.getUTCDate()).padStart(2, '0')}/${String(date.getUTCMonth() + 1).padStart(2, '0')}/${date.getUTCFullYear()}`;
+		return frenchDate(value.day);
 	}
 	if (typeof value === 'boolean') return value ? 'VRAI' : 'FAUX';
 	return String(value);

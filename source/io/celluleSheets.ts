@@ -7,7 +7,7 @@ import {currentStep, lastStepDoneOrUnderWay, nextPlannedStep, stepTitle} from '.
 import {dayOf, type ParticipantFacts, STATUS_LABELS} from '../domain/facts.js';
 import {SECTIONS} from '../domain/indicators.js';
 import type {Participant, Step} from '../domain/model.js';
-import {initials} from '../domain/text.js';
+import {displayName} from '../domain/text.js';
 
 export type ColumnKind = 'text' | 'date' | 'number';
 /** a date column's value is a Day number; the writer makes it a real date cell */
@@ -60,7 +60,7 @@ function table<R>(name: string, columns: Column<R>[], rows: readonly R[], frozen
 
 export function celluleSheets(selection: CelluleSelection, options: SheetOptions): SheetTable[] {
 	const meeting = selection.meeting;
-	const name = (p: Participant) => (options.discret ? initials(p.name) : p.name);
+	const name = (p: Participant) => displayName(p, options.discret === true);
 	/** the two columns every sheet about people starts with; `facts` finds the person in a row */
 	const personOf = <R>(facts: (row: R) => ParticipantFacts): Column<R>[] => [
 		{header: 'Bénéficiaire', kind: 'text', value: r => name(facts(r).participant)},

@@ -1,7 +1,9 @@
 // Fitting text into terminal cells: one line per row, long text cut with '…'
 // rather than wrapped (a wrapped row would push the screen past the terminal).
-import type {Participant} from '../domain/model.js';
-import {initials} from '../domain/text.js';
+import {displayName} from '../domain/text.js';
+
+// the screens' name formatting lives with the text helpers (the cellule workbook uses it too)
+export {displayName};
 
 /** Cut to `width` characters, ending with '…' when something was cut. */
 export function truncate(text: string, width: number): string {
@@ -14,11 +16,6 @@ export function truncate(text: string, width: number): string {
 export function cell(text: string, width: number, align: 'left' | 'right' = 'left'): string {
 	const cut = truncate(text, width);
 	return align === 'left' ? cut.padEnd(width, ' ') : cut.padStart(width, ' ');
-}
-
-/** The name as shown: initials in discrétion mode (screen projected at the cellule). */
-export function displayName(participant: Pick<Participant, 'name'>, discretion: boolean): string {
-	return discretion ? initials(participant.name) : participant.name;
 }
 
 export function plural(count: number, one: string, many: string): string {
