@@ -200,7 +200,7 @@ function userErrorCode(error: unknown): 1 | 2 | undefined {
 
 main().catch(async (error: unknown) => {
 	const code = userErrorCode(error);
-	const systemMessage = code === undefined ? (await import('./commands/systemError.js')).describeSystemError(error) : undefined;
+	const systemMessage = code === undefined ? (await import('./store/systemError.js')).describeSystemError(error) : undefined;
 	if (code !== undefined) {
 		process.stderr.write(`plie-triage : ${(error as Error).message}\n`);
 	} else if (systemMessage !== undefined) {

@@ -5,7 +5,7 @@ import {journalPath} from '../store/storePaths.js';
 import type {CommandContext} from './context.js';
 import {InputError, UsageError} from '../domain/errors.js';
 import {formatJournalLine} from './journalText.js';
-import {systemReason} from './systemError.js';
+import {systemReason} from '../store/systemError.js';
 
 export async function runJournal(context: CommandContext): Promise<void> {
 	const participant = context.flags.participant;

@@ -7,7 +7,7 @@ import {type z} from 'zod';
 import {migrateStore} from './migrations.js';
 import {emptyStore, type StoreData, storeSchema} from './schema.js';
 import {SecureJsonFile} from './secureJsonFile.js';
-import {StoreError} from './storeBasics.js';
+import {StoreError, storeReadError} from './storeBasics.js';
 import {isCheckedStore} from './storeCheck.js';
 
 export {DEFAULT_STORE_PATH, resolveStorePath, StoreError} from './storeBasics.js';
@@ -93,10 +93,7 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 		await db.read();
 	} catch (error) {
 		if (error instanceof StoreError) throw error;
-		const code = (error as NodeJS.ErrnoException).code;
-		if (code === 'EISDIR') throw new StoreError(file, 'c’est un dossier, pas un fichier de suivi.');
-		if (code === 'EACCES' || code === 'EPERM') throw new StoreError(file, 'lecture refusée (droits d’accès).');
-		throw new StoreError(file, `lecture impossible (${(error as Error).message}).`);
+		throw storeReadError(file, error);
 	}
 	const exists = await fs
 		.access(file)

@@ -2,6 +2,7 @@
 // `report` command's start-up): the version, where the file is, the error.
 import {stat} from 'node:fs/promises';
 import path from 'node:path';
+import {systemReason} from './systemError.js';
 
 export const STORE_VERSION = 1;
 
@@ -33,7 +34,7 @@ export function storeReadError(file: string, error: unknown): StoreError {
 	}
 	if (code === 'EISDIR') return new StoreError(file, 'c’est un dossier, pas un fichier de suivi.');
 	if (code === 'EACCES' || code === 'EPERM') return new StoreError(file, 'lecture refusée (droits d’accès).');
-	return new StoreError(file, `lecture impossible (${(error as Error).message}).`);
+	return new StoreError(file, `lecture impossible (${systemReason(error) ?? (error as Error).message}).`);
 }
 
 /** Identifies one version of the file on disk (each atomic write makes a new inode); undefined when missing. */

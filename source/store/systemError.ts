@@ -1,6 +1,7 @@
 // A file-system refusal (folder missing, a file where a folder is expected, no
-// space, no right…) that no module turned into a French message: the command
-// line still tells the user which path and what, in French, with exit 1.
+// space, no right…) in French: the store's readers say why they cannot read, and
+// the command line turns any refusal no module described into its path and reason
+// (exit 1). Here, under the commands and io, so that every layer can use it.
 
 const REASONS: Readonly<Record<string, string>> = {
 	ENOENT: 'fichier ou dossier introuvable',
