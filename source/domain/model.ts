@@ -36,6 +36,13 @@ export const snoozeSchema = z.object({
 });
 export type Snooze = z.infer<typeof snoozeSchema>;
 
+/** A CER before the current one (REFERENTIEL §2, version 2): a renewal moves the current CER here. */
+export const previousContractSchema = z.object({
+	start: isoDateSchema.optional(),
+	end: isoDateSchema,
+});
+export type PreviousContract = z.infer<typeof previousContractSchema>;
+
 export const participantSchema = z.object({
 	id: z.string().min(1),
 	referent: z.string().optional(),
@@ -62,6 +69,14 @@ export const participantSchema = z.object({
 	exitReason: z.string().optional(),
 	nonIntegrationDate: isoDateSchema.optional(),
 	nonIntegrationReason: z.string().optional(),
+	// version 2 (REFERENTIEL §2)
+	orientationDate: isoDateSchema.optional(),
+	previousContracts: z.array(previousContractSchema).optional(),
+	standbyReason: z.string().optional(),
+	exitValidatedOn: isoDateSchema.optional(),
+	exitLettersSentOn: isoDateSchema.optional(),
+	exitProofReceivedOn: isoDateSchema.optional(),
+	exitClosedOn: isoDateSchema.optional(),
 	steps: z.array(stepSchema).default([]),
 	events: z.array(eventSchema).default([]),
 	snoozes: z.array(snoozeSchema).optional(),

@@ -19,7 +19,7 @@ import type {Participant} from '../domain/model.js';
 import type {StoreData} from './schema.js';
 import {STORE_VERSION} from './storeBasics.js';
 
-type Kind = 'string' | 'id' | 'date' | 'boolean' | 'planState' | 'exitType' | 'steps' | 'events' | 'snoozes';
+type Kind = 'string' | 'id' | 'date' | 'boolean' | 'planState' | 'exitType' | 'contracts' | 'steps' | 'events' | 'snoozes';
 
 export const PARTICIPANT_FIELDS: Readonly<Record<string, Kind>> = {
 	id: 'id',
@@ -47,6 +47,13 @@ export const PARTICIPANT_FIELDS: Readonly<Record<string, Kind>> = {
 	exitReason: 'string',
 	nonIntegrationDate: 'date',
 	nonIntegrationReason: 'string',
+	orientationDate: 'date',
+	previousContracts: 'contracts',
+	standbyReason: 'string',
+	exitValidatedOn: 'date',
+	exitLettersSentOn: 'date',
+	exitProofReceivedOn: 'date',
+	exitClosedOn: 'date',
 	steps: 'steps',
 	events: 'events',
 	snoozes: 'snoozes',
@@ -155,6 +162,16 @@ function checkSteps(steps: unknown, latin1: boolean): boolean {
 	return true;
 }
 
+function checkContracts(contracts: unknown): boolean {
+	if (!Array.isArray(contracts)) return false;
+	for (const contract of contracts) {
+		if (!isPlainObject(contract)) return false;
+		for (const key in contract) if (key !== 'start' && key !== 'end') return false;
+		if (!isDate(contract.end) || ('start' in contract && !isDate(contract.start))) return false;
+	}
+	return true;
+}
+
 function checkEvents(events: unknown, latin1: boolean): boolean {
 	if (!Array.isArray(events)) return false;
 	const types = vocabularies(latin1).eventTypes;
@@ -213,6 +230,8 @@ function checkField(participant: Record<string, unknown>, key: string, kind: Kin
 			if (latin1) participant[key] = text;
 			return true;
 		}
+		case 'contracts':
+			return checkContracts(value);
 		case 'steps':
 			return checkSteps(value, latin1);
 		case 'events':

@@ -52,6 +52,8 @@ const enum Field {
 	Steps,
 	Events,
 	Snoozes,
+	/** a field the rules do not read yet and the scan does not parse: the participant goes through JSON.parse */
+	Unsure,
 }
 
 // Every key of participantSchema (test/store/storeScan.test.ts keeps them equal).
@@ -81,6 +83,13 @@ export const PARTICIPANT_KEYS: ReadonlyArray<readonly [string, Field]> = [
 	['exitReason', Field.Text],
 	['nonIntegrationDate', Field.NonIntegration],
 	['nonIntegrationReason', Field.Text],
+	['orientationDate', Field.Date],
+	['previousContracts', Field.Unsure],
+	['standbyReason', Field.Text],
+	['exitValidatedOn', Field.Date],
+	['exitLettersSentOn', Field.Date],
+	['exitProofReceivedOn', Field.Date],
+	['exitClosedOn', Field.Date],
 	['steps', Field.Steps],
 	['events', Field.Events],
 	['snoozes', Field.Snoozes],
@@ -93,6 +102,8 @@ const SNOOZE_KEYS = ['indicator', 'reason', 'until', 'since'] as const;
 class KeyTable {
 	private readonly keys: readonly Uint8Array[];
 	constructor(keys: readonly string[]) {
+		// scanObject tracks the keys seen in two 32-bit masks
+		if (keys.length > 64) throw new Error(`KeyTable: ${keys.length} keys, 64 at most`);
 		this.keys = keys.map(key => Buffer.from(key, 'utf8'));
 	}
 
@@ -327,6 +338,8 @@ function scanField(bytes: Buffer, i: number, field: Field, person: Person): numb
 		case Field.Snoozes:
 			person.snoozes = [];
 			return scanList(bytes, i, scanSnooze);
+		case Field.Unsure:
+			return UNSURE;
 	}
 }
 
@@ -361,14 +374,22 @@ function scanObject(bytes: Buffer, i: number, table: KeyTable, read: (bytes: Buf
 	if (bytes[i] !== OPEN_BRACE) return UNSURE;
 	i = skipSpace(bytes, i + 1);
 	if (bytes[i] === CLOSE_BRACE) return UNSURE; // required keys missing
+	// keys seen, one bit each: positions 0–31 in `seen`, 32–63 in `seenHigh` (KeyTable allows 64)
 	let seen = 0;
+	let seenHigh = 0;
 	let hint = 0;
 	for (;;) {
 		const keyEnd = plainStringEnd(bytes, i);
 		if (keyEnd === UNSURE) return UNSURE;
 		const key = table.find(bytes, i + 1, keyEnd - 1, hint);
-		if (key < 0 || (seen & (1 << key)) !== 0) return UNSURE;
-		seen |= 1 << key;
+		if (key < 0) return UNSURE;
+		if (key < 32) {
+			if ((seen & (1 << key)) !== 0) return UNSURE;
+			seen |= 1 << key;
+		} else {
+			if ((seenHigh & (1 << (key - 32))) !== 0) return UNSURE;
+			seenHigh |= 1 << (key - 32);
+		}
 		hint = key + 1;
 		i = skipSpace(bytes, keyEnd);
 		if (bytes[i] !== COLON) return UNSURE;
