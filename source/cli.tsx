@@ -28,7 +28,8 @@ const HELP = `
 	    --out FICHIER, --force, --discret
 	  export --echange         classeur d'échange (bénéficiaires, étapes, événements ; réimportable)
 	    --out FICHIER, --force
-	  journal [--participant ID]  le journal des modifications
+	  journal                  le journal des modifications, les plus récentes d'abord
+	    --participant ID, --referent NOM, --depuis DATE, --ordre chronologique
 	  demo [--force]           écrit le portefeuille de démonstration (personnes inventées)
 
 	Options
@@ -58,6 +59,8 @@ const FLAGS = {
 	force: {type: 'boolean'},
 	discret: {type: 'boolean'},
 	participant: {type: 'string'},
+	depuis: {type: 'string'},
+	ordre: {type: 'string'},
 	queue: {type: 'string'},
 	hideSnoozed: {type: 'boolean'},
 	demoIfMissing: {type: 'boolean'},
@@ -142,7 +145,7 @@ async function main(): Promise<void> {
 	if ((command === 'report' || command === 'export' || command === 'demo') && args.length > 0) {
 		throw new UsageError(`${command} : argument en trop « ${args.join(' ')} » (voir --help).`);
 	}
-	for (const flag of ['data', 'today', 'referent', 'out', 'cellule', 'since', 'participant', 'queue'] as const) {
+	for (const flag of ['data', 'today', 'referent', 'out', 'cellule', 'since', 'participant', 'depuis', 'ordre', 'queue'] as const) {
 		if (cli.flags[flag] === '') throw new UsageError(`--${flag} : valeur manquante.`);
 	}
 	const {resolveStorePath} = await import('./store/storeBasics.js');

@@ -17,7 +17,7 @@ export function requireCliDate(flag: string, text: string | undefined): Day | un
 	// YYYY-MM-DD, or dd/mm/yyyy as in the forms
 	const day = parseTypedDate(text);
 	if (day === undefined) {
-		throw new UsageError(`--${flag} : date impossible « ${text} » (attendu AAAA-MM-JJ, par exemple 2026-11-22).`);
+		throw new UsageError(`--${flag} : date impossible « ${text} » (attendu jj/mm/aaaa ou AAAA-MM-JJ, par exemple 22/11/2026 ou 2026-11-22).`);
 	}
 	return day;
 }

@@ -1,6 +1,6 @@
 // `--referent NAME` that matches nobody in the store is almost always a typo:
 // refuse it (usage error, exit 2) with the names the store does hold, rather
-// than print indicators that are all zero.
+// than print indicators that are all zero. A name that matches is answered as the store spells it.
 import {referentFilter} from '../domain/triage.js';
 import {UsageError} from '../domain/errors.js';
 
@@ -10,10 +10,12 @@ export function requireKnownReferent(
 	referent: string | undefined,
 	participants: ReadonlyArray<{readonly referent?: string}>,
 	storePath: string,
-): void {
-	if (referent === undefined) return;
+): string | undefined {
+	if (referent === undefined) return undefined;
 	const wanted = referentFilter(referent);
-	if (participants.some(participant => wanted(participant.referent))) return;
+	const matching = participants.find(participant => wanted(participant.referent));
+	// the name as the store writes it (`martel ines` → `MARTEL Inès`)
+	if (matching !== undefined) return matching.referent!.trim();
 	const names = [...new Set(participants.map(p => p.referent?.trim()).filter((name): name is string => !!name))].sort((a, b) =>
 		a.localeCompare(b, 'fr'),
 	);

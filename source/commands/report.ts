@@ -28,12 +28,13 @@ export function reportJson(result: ReportedTriage): ReportJson {
 	};
 }
 
-export function reportTable(result: ReportedTriage, storePath: string): string {
+export function reportTable(result: ReportedTriage, storePath: string, hideSnoozed = false): string {
 	const lines = [
 		`plie-triage — indicateurs au ${frenchDate(result.today)} — référent : ${result.referent ?? 'Tous'}`,
 		`Fichier : ${storePath}`,
 	];
 	const width = Math.max(...result.indicators.map(i => i.definition.label.length)) + 2;
+	const idWidth = Math.max(...result.indicators.map(i => i.definition.id.length));
 	for (const section of SECTIONS) {
 		lines.push('', section.label);
 		for (const indicator of result.indicators) {
@@ -41,8 +42,11 @@ export function reportTable(result: ReportedTriage, storePath: string): string {
 			if (definition.section !== section.id) continue;
 			const count = indicator.entries.length;
 			const mark = definition.severity === 'urgent' && count > 0 ? '!' : ' ';
-			const snoozed = indicator.snoozed.length > 0 ? `  (dont ${indicator.snoozed.length} en attente)` : '';
-			lines.push(` ${mark} ${definition.label.padEnd(width, ' ')}${String(count).padStart(6)}${snoozed}`);
+			// with --hide-snoozed the alerts put on hold are already out of the count
+			const waiting = indicator.snoozed.length;
+			const snoozed = waiting === 0 ? '' : hideSnoozed ? `  (+ ${waiting} en attente, non compté${waiting > 1 ? 's' : ''})` : `  (dont ${waiting} en attente)`;
+			// the id is what --queue and `z` name: shown so that a user can copy it
+			lines.push(` ${mark} ${definition.label.padEnd(width, ' ')}${String(count).padStart(6)}  ${definition.id.padEnd(idWidth, ' ')}${snoozed}`.trimEnd());
 		}
 	}
 	lines.push('', '! : à traiter avant la cellule de suivi');
@@ -99,6 +103,6 @@ export async function runReport(context: CommandContext): Promise<void> {
 	if (context.flags.json === true) {
 		await writeChunks(reportJsonChunks(result));
 	} else {
-		process.stdout.write(reportTable(result, context.storePath));
+		process.stdout.write(reportTable(result, context.storePath, context.flags.hideSnoozed === true));
 	}
 }

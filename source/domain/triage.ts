@@ -129,6 +129,8 @@ export class QueueBuilder {
 	// already in id order, and its sort needs only the figures (sortEntries)
 	private idsAscending = true;
 	private previousId: string | undefined;
+	// how the store spells the référent·e asked for (`martel ines` → `MARTEL Inès`): the most used spelling
+	private readonly spellings = new Map<string, number>();
 
 	constructor(private readonly options: TriageOptions) {
 		this.todayIso = isoFromDay(options.today);
@@ -140,6 +142,9 @@ export class QueueBuilder {
 		const {settings, hideSnoozed} = this.options;
 		if (this.previousId !== undefined && !(this.previousId < participant.id)) this.idsAscending = false;
 		this.previousId = participant.id;
+		if (this.options.referent !== undefined && participant.referent !== undefined) {
+			this.spellings.set(participant.referent, (this.spellings.get(participant.referent) ?? 0) + 1);
+		}
 		const candidates = f.closed ? CLOSED_INDICATORS : ALL_INDICATORS;
 		let mask = 0;
 		for (let c = 0; c < candidates.length; c++) {
@@ -163,7 +168,17 @@ export class QueueBuilder {
 			const sign = definition.figure.order === 'asc' ? 1 : -1;
 			return {definition, entries: sortEntries(this.entries[i]!, sign, this.idsAscending), snoozed: this.snoozed[i]!};
 		});
-		return {today: this.options.today, referent: this.options.referent, indicators};
+		return {today: this.options.today, referent: this.storeSpelling(), indicators};
+	}
+
+	/** The référent·e in scope as the store writes the name; the name asked for when nobody matched. */
+	private storeSpelling(): string | undefined {
+		let best: string | undefined;
+		let most = 0;
+		for (const [spelling, count] of this.spellings) {
+			if (count > most) [best, most] = [spelling.trim(), count];
+		}
+		return best ?? this.options.referent;
 	}
 }
 

@@ -54,7 +54,7 @@ describe('plie-triage journal', () => {
 		expect(stderr).toBe('');
 		expect(code).toBe(0);
 		const stamp = localStamp(WHEN);
-		expect(stdout).toContain(`Journal de ${file} — 4 entrées`);
+		expect(stdout).toContain(`Journal de ${file} — 4 entrées, les plus récentes d’abord`);
 		expect(stdout).toContain(
 			[
 				`${stamp} · assistante.plie · A1 (ALPHA Zélie)`,
@@ -65,8 +65,48 @@ describe('plie-triage journal', () => {
 		expect(stdout).toContain('  CER renouvelé de 6 mois : fin 01/12/2026 → 01/06/2027\n    Fin du CER : 01/12/2026 → 01/06/2027');
 		expect(stdout).toContain(`${stamp} · assistante.plie · B2 (BRAVO Noé)\n  Événement « Entretien individuel » du 22/11/2026 enregistré`);
 		expect(stdout).toContain('  Annulation : Étape « Atelier CV » (16/11/2026) : Prévue → En cours\n    Étape « Atelier CV » (16/11/2026) — État : En cours → Prévue');
-		// in the order they happened
-		expect(stdout.indexOf('CER renouvelé')).toBeLessThan(stdout.indexOf('Annulation'));
+		// newest first: the undo, made last, comes before the renewal
+		expect(stdout.indexOf('Annulation')).toBeLessThan(stdout.indexOf('CER renouvelé'));
+		const chronological = runCli(['journal', '--data', file, '--ordre', 'chronologique']);
+		expect(chronological.code).toBe(0);
+		expect(chronological.stdout).toContain('4 entrées, dans l’ordre chronologique');
+		expect(chronological.stdout.indexOf('CER renouvelé')).toBeLessThan(chronological.stdout.indexOf('Annulation'));
+		const wrong = runCli(['journal', '--data', file, '--ordre', 'alphabetique']);
+		expect(wrong.code).toBe(2);
+		expect(wrong.stderr).toContain('--ordre : « alphabetique » inconnu (attendu recent ou chronologique)');
+	});
+
+	it('--referent keeps the changes of that référent·e’s people (spelling aside); --depuis those from that day on', async () => {
+		const withReferents = await createTempStore('plie-journal-ref-', [
+			person({id: 'A1', name: 'ALPHA Zélie', referent: 'MARTEL Inès', integrationDate: '2026-01-01'}),
+			person({id: 'B2', name: 'BRAVO Noé', referent: 'DURAND Paul', integrationDate: '2026-02-01'}),
+		]);
+		try {
+			await fs.rm(journalPath(withReferents.file));
+			const read = async (id: string) => (await readStoreFile(withReferents.file)).data.participants.find(p => p.id === id)!;
+			const early = {user: 'assistante.plie', now: new Date('2026-11-02T12:00:00Z')};
+			const late = {user: 'assistante.plie', now: new Date('2026-11-20T12:00:00Z')};
+			await applyChange(withReferents.file, await read('A1'), p => recordInterview(p, toDay('2026-11-02')), early);
+			await applyChange(withReferents.file, await read('B2'), p => recordInterview(p, toDay('2026-11-20')), late);
+			await applyChange(withReferents.file, await read('A1'), p => recordInterview(p, toDay('2026-11-20')), late);
+			const martel = runCli(['journal', '--data', withReferents.file, '--referent', 'martel ines']);
+			expect(martel.code).toBe(0);
+			expect(martel.stdout).toContain('— référent·e MARTEL Inès — 2 entrées');
+			expect(martel.stdout).toContain('A1 (ALPHA Zélie)');
+			expect(martel.stdout).not.toContain('B2');
+			const recent = runCli(['journal', '--data', withReferents.file, '--depuis', '15/11/2026']);
+			expect(recent.code).toBe(0);
+			expect(recent.stdout).toContain('— depuis le 15/11/2026 — 2 entrées');
+			expect(recent.stdout).not.toContain('du 02/11/2026');
+			const both = runCli(['journal', '--data', withReferents.file, '--referent', 'DURAND Paul', '--depuis', '2026-11-21']);
+			expect(both.code).toBe(0);
+			expect(both.stdout).toContain('Journal vide : aucune modification enregistrée correspondant au filtre — référent·e DURAND Paul — depuis le 21/11/2026');
+			const unknown = runCli(['journal', '--data', withReferents.file, '--referent', 'PERSONNE Inconnue']);
+			expect(unknown.code).toBe(2);
+			expect(unknown.stderr).toContain('MARTEL Inès');
+		} finally {
+			await removeTempDir(withReferents.dir);
+		}
 	});
 
 	it('--participant shows only that participant’s changes', async () => {

@@ -48,6 +48,23 @@ describe('plie-triage report', () => {
 		expect(active.participants).toEqual(['B-2']);
 	});
 
+	it('names the référent·e as the store spells the name, whatever the spelling asked for', () => {
+		const json = JSON.parse(runCli(['report', '--json', '--data', store, '--today', T, '--referent', '  martel ines ']).stdout);
+		expect(json.referent).toBe('MARTEL Inès');
+		const table = runCli(['report', '--data', store, '--today', T, '--referent', 'MARTEL ines']);
+		expect(table.stdout).toContain('référent : MARTEL Inès');
+	});
+
+	it('with --hide-snoozed, says the snoozed alerts are left out of the count rather than part of it', () => {
+		const snoozedStore = path.join(dir, 'snoozed.json');
+		const snoozed = {...b, snoozes: [{indicator: 'followup.no-rome', reason: 'ROME en attente', until: '2026-12-31'}]};
+		writeFileSync(snoozedStore, JSON.stringify({version: 1, participants: [a, snoozed, c]}));
+		const shown = runCli(['report', '--data', snoozedStore, '--today', T]);
+		expect(shown.stdout).toMatch(/Intégrés sans code ROME\s+1  followup\.no-rome\s+\(dont 1 en attente\)/);
+		const hidden = runCli(['report', '--data', snoozedStore, '--today', T, '--hide-snoozed']);
+		expect(hidden.stdout).toMatch(/Intégrés sans code ROME\s+0  followup\.no-rome\s+\(\+ 1 en attente, non compté\)/);
+	});
+
 	it('prints a readable table grouped like the Visual Course dashboard', () => {
 		const run = runCli(['report', '--data', store, '--today', T]);
 		expect(run.code).toBe(0);
@@ -56,7 +73,7 @@ describe('plie-triage report', () => {
 			expect(run.stdout).toContain(section);
 		}
 		expect(run.stdout).toMatch(/File active en parcours\s+2/);
-		expect(run.stdout).toMatch(/! RSA, échéance du CER < 15 jours\s+1/);
+		expect(run.stdout).toMatch(/! RSA, échéance du CER < 15 jours\s+1  rsa\.contract-lt15\n/);
 	});
 
 	it('reads the store from PLIE_TRIAGE_DATA', () => {
