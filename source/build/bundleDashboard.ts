@@ -23,6 +23,9 @@ await build({
 	platform: 'node',
 	target: 'node20',
 	define: {'process.env.NODE_ENV': '"production"'},
+	// exceljs loads from node_modules at the first `E`: bundled here it would count as
+	// our own code for Node, which then prints its DEP0005 (new Buffer()) over the screen
+	external: ['exceljs'],
 	// Ink imports React DevTools only when DEV=true; its package is not installed
 	alias: {'react-devtools-core': stub},
 	// CommonJS packages inside an ES bundle call require()
