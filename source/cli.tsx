@@ -23,7 +23,8 @@ const HELP = `
 	  report [--json]          les indicateurs, en tableau ou en JSON
 	  import FICHIER           importe un .xlsx ou .csv (extraction Visual Course ou classeur d'échange)
 	    --dry-run              affiche le bilan sans rien écrire
-	  export --cellule DATE    classeur de préparation de la cellule de suivi (.xlsx)
+	  export --cellule DATE    classeur de préparation de la cellule de suivi (.xlsx) ; sans DATE,
+	                           la prochaine cellule enregistrée dans le fichier de suivi
 	    --since DATE           depuis la cellule précédente (défaut : un mois avant)
 	    --out FICHIER, --force, --discret
 	  export --echange         classeur d'échange (bénéficiaires, étapes, événements ; réimportable)
@@ -145,7 +146,8 @@ async function main(): Promise<void> {
 	if ((command === 'report' || command === 'export' || command === 'demo') && args.length > 0) {
 		throw new UsageError(`${command} : argument en trop « ${args.join(' ')} » (voir --help).`);
 	}
-	for (const flag of ['data', 'today', 'referent', 'out', 'cellule', 'since', 'participant', 'depuis', 'ordre', 'queue'] as const) {
+	// `--cellule` alone is allowed: the next cellule recorded in the store
+	for (const flag of ['data', 'today', 'referent', 'out', 'since', 'participant', 'depuis', 'ordre', 'queue'] as const) {
 		if (cli.flags[flag] === '') throw new UsageError(`--${flag} : valeur manquante.`);
 	}
 	const {resolveStorePath} = await import('./store/storeBasics.js');

@@ -1,6 +1,6 @@
-// `plie-triage export --cellule DATE [--since DATE] [--referent NAME] [--out FILE] [--force] [--discret]`:
+// `plie-triage export --cellule [DATE] [--since DATE] [--referent NAME] [--out FILE] [--force] [--discret]`:
 // the preparation workbook of the cellule de suivi (REFERENTIEL §5.3, issue 6).
-import {type Day, frenchDate} from '../domain/calendar.js';
+import {type Day, frenchDate, isoFromDay, toDay} from '../domain/calendar.js';
 import {readStoreData} from '../store/readStore.js';
 import {type CommandContext, requireCliDate} from './context.js';
 import {UsageError} from '../domain/errors.js';
@@ -8,10 +8,10 @@ import {UsageError} from '../domain/errors.js';
 export async function runExportCellule(context: CommandContext): Promise<void> {
 	const {flags} = context;
 	const text = typeof flags.cellule === 'string' && flags.cellule.trim() !== '' ? flags.cellule : undefined;
-	const meeting = requireCliDate('cellule', text);
-	if (meeting === undefined) {
-		throw new UsageError('--cellule : précisez la date de la cellule de suivi, par exemple --cellule 2026-12-08.');
-	}
+	// read-only: the light reader (same store and messages as openStore, without lowdb and zod when the file is sound)
+	const store = {data: await readStoreData(context.storePath)};
+	// `--cellule` without a date: the next cellule recorded in the store's settings (set from the dashboard)
+	const meeting = requireCliDate('cellule', text) ?? storedMeeting(store.data.settings.nextCellule, context.today);
 	const since = requireCliDate('since', typeof flags.since === 'string' ? flags.since : undefined);
 	if (since !== undefined && since > meeting) {
 		throw new UsageError(`--since : le ${frenchDate(since)} est après la cellule du ${frenchDate(meeting)}.`);
@@ -19,8 +19,6 @@ export async function runExportCellule(context: CommandContext): Promise<void> {
 	const out = typeof flags.out === 'string' ? flags.out : undefined;
 	if (out !== undefined && out.trim() === '') throw new UsageError('--out : nom de fichier vide.');
 
-	// read-only: the light reader (same store and messages as openStore, without lowdb and zod when the file is sound)
-	const store = {data: await readStoreData(context.storePath)};
 	const {requireKnownReferent} = await import('./referentCheck.js');
 	requireKnownReferent(context.referent, store.data.participants, context.storePath);
 	const {writeCelluleWorkbook} = await import('../io/celluleWorkbook.js');
@@ -37,6 +35,21 @@ export async function runExportCellule(context: CommandContext): Promise<void> {
 		force: flags.force === true,
 	});
 	process.stdout.write(celluleWrittenMessage(file, meeting, preparationDueDate(meeting, store.data.settings), context.today) + '\n');
+}
+
+function storedMeeting(nextCellule: string | undefined, today: Day): Day {
+	if (nextCellule === undefined) {
+		throw new UsageError(
+			'--cellule : précisez la date de la cellule de suivi, par exemple --cellule 2026-12-08 (aucune prochaine cellule n’est enregistrée dans le fichier de suivi).',
+		);
+	}
+	const day = toDay(nextCellule);
+	if (day < today) {
+		throw new UsageError(
+			`--cellule : la cellule enregistrée, le ${frenchDate(day)}, est passée ; précisez la date de la prochaine, par exemple --cellule ${isoFromDay(today + 14)}.`,
+		);
+	}
+	return day;
 }
 
 /** What the user reads once the workbook is written (CLI, and the dashboard's `E`). */

@@ -72,7 +72,22 @@ describe('plie-triage export --cellule', () => {
 		const bad = runCli(exportArgs('--cellule', '2026-02-30'));
 		expect(bad.code).toBe(2);
 		expect(bad.stderr).toContain('--cellule');
-		expect(runCli(exportArgs('--cellule')).code).toBe(2);
+		const noneStored = runCli(exportArgs('--cellule'));
+		expect(noneStored.code).toBe(2);
+		expect(noneStored.stderr).toContain('aucune prochaine cellule n’est enregistrée');
 		expect(runCli(exportArgs('--cellule', MEETING, '--since', '2026-13-01')).code).toBe(2);
+	});
+
+	it('--cellule without a date takes the next cellule recorded in the store; a recorded date already past is refused', async () => {
+		const withDate = path.join(dir, 'with-date.json');
+		await fs.writeFile(withDate, JSON.stringify({version: 1, settings: {nextCellule: MEETING}, participants: celluleCaseload()}), {mode: 0o600});
+		const out = path.join(dir, 'stored-date.xlsx');
+		const run = runCli(['export', '--data', withDate, '--today', TODAY, '--cellule', '--out', out]);
+		expect(run.stderr).toBe('');
+		expect(run.code).toBe(0);
+		expect(run.stdout).toContain('Préparation de la cellule du 08/12/2026 écrite');
+		const past = runCli(['export', '--data', withDate, '--today', '2026-12-09', '--cellule', '--out', out, '--force']);
+		expect(past.code).toBe(2);
+		expect(past.stderr).toContain('la cellule enregistrée, le 08/12/2026, est passée');
 	});
 });
