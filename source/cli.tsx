@@ -43,6 +43,7 @@ const HELP = `
 	  $ plie-triage report --referent "MARTEL Inès"
 	  $ plie-triage --queue steps.to-start
 	  $ plie-triage export --cellule 2026-12-08
+	  $ plie-triage bilan --semestre 2026 --referent "MARTEL Inès"
 `;
 
 const FLAGS = {
@@ -61,6 +62,11 @@ const FLAGS = {
 	queue: {type: 'string'},
 	hideSnoozed: {type: 'boolean'},
 	demoIfMissing: {type: 'boolean'},
+	// bilan
+	du: {type: 'string'},
+	au: {type: 'string'},
+	semestre: {type: 'string'},
+	annee: {type: 'string'},
 } as const;
 
 interface CommandLine {
@@ -129,7 +135,7 @@ async function commandLine(): Promise<CommandLine> {
 	return {input: cli.input, flags: cli.flags};
 }
 
-const COMMANDS = ['report', 'import', 'export', 'journal', 'demo'] as const;
+const COMMANDS = ['report', 'import', 'export', 'journal', 'demo', 'bilan'] as const;
 type Command = (typeof COMMANDS)[number] | 'dashboard';
 
 async function main(): Promise<void> {
@@ -139,7 +145,7 @@ async function main(): Promise<void> {
 		throw new UsageError(`commande inconnue « ${name} ». Commandes : ${COMMANDS.join(', ')} (voir --help).`);
 	}
 	const command: Command = (name as Command | undefined) ?? 'dashboard';
-	if ((command === 'report' || command === 'export' || command === 'demo') && args.length > 0) {
+	if ((command === 'report' || command === 'export' || command === 'demo' || command === 'bilan') && args.length > 0) {
 		throw new UsageError(`${command} : argument en trop « ${args.join(' ')} » (voir --help).`);
 	}
 	for (const flag of ['data', 'today', 'referent', 'out', 'cellule', 'since', 'participant', 'queue'] as const) {
@@ -165,6 +171,8 @@ async function main(): Promise<void> {
 			return (await import('./commands/export.js')).runExport(context);
 		case 'journal':
 			return (await import('./commands/journal.js')).runJournal(context);
+		case 'bilan':
+			return (await import('./commands/bilan.js')).runBilan(context);
 		case 'dashboard':
 			return (await loadDashboard()).runDashboard(context);
 	}
