@@ -3,7 +3,7 @@
 // REFERENTIEL §8's text (ISO dates compared as text, days walked one by one),
 // without the domain's functions; III.2.2 and III.2.3 are §8's indicators on D2,
 // so they are compared with `report --json --today D2`.
-import {mkdtempSync, rmSync, writeFileSync, existsSync} from 'node:fs';
+import {existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
@@ -341,6 +341,33 @@ describe('plie-triage bilan --json', () => {
 	it('writes no workbook with --json alone', () => {
 		bilanJson(['--semestre', '2026']);
 		expect(existsSync(path.join(dir, 'bilan-2026-01-01-2026-06-30.xlsx'))).toBe(false);
+	});
+});
+
+describe('plie-triage bilan: the workbook', () => {
+	it('is written under its default name, private, and not replaced without --force', () => {
+		const target = path.join(dir, 'bilan-2026-01-01-2026-06-30.xlsx');
+		const run = runCli(['bilan', '--data', store, '--semestre', '2026'], {cwd: dir});
+		expect(run.stderr).toBe('');
+		expect(run.code).toBe(0);
+		expect(run.stdout).toMatch(/^Bilan du 01\/01\/2026 au 30\/06\/2026 écrit : bilan-2026-01-01-2026-06-30\.xlsx \(\d+ personnes accompagnées sur la période\)\.\n$/);
+		expect(statSync(target).mode & 0o777).toBe(0o600);
+		const before = readFileSync(target);
+		const again = runCli(['bilan', '--data', store, '--semestre', '2026'], {cwd: dir});
+		expect(again.code).toBe(1);
+		expect(again.stderr).toContain('le fichier existe déjà');
+		expect(again.stderr).toContain('--force');
+		expect(readFileSync(target).equals(before)).toBe(true);
+		expect(runCli(['bilan', '--data', store, '--semestre', '2026', '--force'], {cwd: dir}).code).toBe(0);
+	});
+
+	it('with --json and --out, prints the JSON alone on stdout and writes the workbook too', () => {
+		const out = path.join(dir, 'mon-bilan.xlsx');
+		const run = runCli(['bilan', '--json', '--data', store, '--annee', '2026', '--out', out]);
+		expect(run.code).toBe(0);
+		expect(JSON.parse(run.stdout).from).toBe('2026-01-01');
+		expect(run.stderr).toContain(`écrit : ${out}`);
+		expect(existsSync(out)).toBe(true);
 	});
 });
 
