@@ -80,21 +80,22 @@ interface CommandLine {
 // largest module cost. Anything parseArgs refuses — another command, --help,
 // --version, an unknown or repeated flag, a value starting with '-' — goes
 // through meow, which gives the usual messages.
-const QUICK_FLAGS: Readonly<Record<'report' | 'dashboard', readonly (keyof typeof FLAGS)[]>> = {
+const QUICK_FLAGS: Readonly<Record<'report' | 'bilan' | 'dashboard', readonly (keyof typeof FLAGS)[]>> = {
 	report: ['json', 'hideSnoozed', 'data', 'today', 'referent'],
+	bilan: ['json', 'du', 'au', 'semestre', 'annee', 'out', 'force', 'data', 'today', 'referent'],
 	dashboard: ['data', 'today', 'referent', 'queue', 'demoIfMissing'],
 };
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, letter => `-${letter.toLowerCase()}`);
 
 function quickCommandLine(argv: readonly string[]): CommandLine | undefined {
-	const report = argv[0] === 'report';
-	if (!report && argv[0] !== undefined && !argv[0].startsWith('--')) return undefined;
-	const names = QUICK_FLAGS[report ? 'report' : 'dashboard'];
+	const command = argv[0] === 'report' || argv[0] === 'bilan' ? argv[0] : undefined;
+	if (command === undefined && argv[0] !== undefined && !argv[0].startsWith('--')) return undefined;
+	const names = QUICK_FLAGS[command ?? 'dashboard'];
 	const options = Object.fromEntries(names.map(name => [kebab(name), {type: FLAGS[name].type}]));
 	let values: Record<string, unknown>;
 	try {
-		({values} = parseArgs({args: argv.slice(report ? 1 : 0), options, strict: true, allowPositionals: false}));
+		({values} = parseArgs({args: argv.slice(command ? 1 : 0), options, strict: true, allowPositionals: false}));
 	} catch {
 		return undefined;
 	}
@@ -104,7 +105,7 @@ function quickCommandLine(argv: readonly string[]): CommandLine | undefined {
 		if (Array.isArray(value) || (typeof value === 'string' && value.startsWith('-'))) return undefined;
 		if (value !== undefined) flags[name] = value;
 	}
-	return {input: report ? ['report'] : [], flags};
+	return {input: command ? [command] : [], flags};
 }
 
 /** `--today X --today Y`: meow would keep Y silently (even when X is impossible); ask for one value. */

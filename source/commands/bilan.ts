@@ -1,7 +1,7 @@
 // `plie-triage bilan --du DATE --au DATE | --semestre AAAA | --annee AAAA [--json] [--out FICHIER] [--force]`:
 // the activity-report tables of REFERENTIEL §8 over a period, as JSON or as a workbook.
 import {type Day, frenchDate} from '../domain/calendar.js';
-import {type BilanPeriod, bilanJson, computeBilan, semesterPeriod, yearPeriod} from '../domain/bilan/index.js';
+import {type Bilan, type BilanPeriod, bilanJson, computeBilan, semesterPeriod, yearPeriod} from '../domain/bilan/index.js';
 import {UsageError} from '../domain/errors.js';
 import {readStoreData} from '../store/readStore.js';
 import {type CommandContext, requireCliDate} from './context.js';
@@ -52,16 +52,32 @@ async function writeChunks(chunks: Iterable<string>): Promise<void> {
 	}
 }
 
-/** JSON.stringify(json, null, 2) + '\n', a table at a time: a year at 10,000 people is several megabytes. */
-function* jsonChunks(json: ReturnType<typeof bilanJson>): Generator<string> {
-	const {tables, ...head} = json;
+/**
+ * The text of bilanJson(bilan), a table at a time and a row per line: a year at
+ * 10,000 people holds some 60,000 ids, and JSON.stringify(…, null, 2) put each on
+ * its own line (4.5 MB, a tenth of the command's time). The value is the same.
+ */
+export function* bilanJsonChunks(bilan: Bilan): Generator<string> {
+	const {tables, ...head} = bilanJson({...bilan, tables: []});
 	const opening = JSON.stringify({...head, tables: []}, null, 2);
-	yield opening.slice(0, opening.lastIndexOf('[]')) + (tables.length === 0 ? '[]\n}\n' : '[\n');
-	for (let i = 0; i < tables.length; i++) {
-		const text = JSON.stringify(tables[i], null, 2).replace(/\n/g, '\n    ');
-		yield `    ${text}${i < tables.length - 1 ? ',' : ''}\n`;
+	yield opening.slice(0, opening.lastIndexOf('[]')) + (bilan.tables.length === 0 ? '[]\n}\n' : '[\n');
+	for (let t = 0; t < bilan.tables.length; t++) {
+		const table = bilan.tables[t]!;
+		// written out rather than JSON.stringify({…}) of a new object per row: 10,000 rows of the nominative list
+		const rows: string[] = [];
+		for (const row of table.rows) {
+			const head = `{"id":${JSON.stringify(row.id)},"label":${JSON.stringify(row.label)},`;
+			rows.push(
+				row.kind === 'count'
+					? `${head}"count":${row.participants.length},"participants":${JSON.stringify(row.participants)}}`
+					: `${head}"value":${JSON.stringify(row.value)}}`,
+			);
+		}
+		const body = rows.length === 0 ? '[]' : `[\n        ${rows.join(',\n        ')}\n      ]`;
+		const comma = t < bilan.tables.length - 1 ? ',' : '';
+		yield `    {\n      "id": ${JSON.stringify(table.id)},\n      "title": ${JSON.stringify(table.title)},\n      "rows": ${body}\n    }${comma}\n`;
 	}
-	if (tables.length > 0) yield '  ]\n}\n';
+	if (bilan.tables.length > 0) yield '  ]\n}\n';
 }
 
 export async function runBilan(context: CommandContext): Promise<void> {
@@ -74,7 +90,7 @@ export async function runBilan(context: CommandContext): Promise<void> {
 	const {requireKnownReferent} = await import('./referentCheck.js');
 	requireKnownReferent(context.referent, data.participants, context.storePath);
 	const bilan = computeBilan(data.participants, {...period, settings: data.settings, referent: context.referent});
-	if (flags.json === true) await writeChunks(jsonChunks(bilanJson(bilan)));
+	if (flags.json === true) await writeChunks(bilanJsonChunks(bilan));
 	if (flags.json === true && out === undefined) return;
 	const {writeBilanWorkbook} = await import('../io/bilanWorkbook.js');
 	const file = await writeBilanWorkbook(bilan, {today: context.today, out, force: flags.force === true});

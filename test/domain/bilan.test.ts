@@ -11,7 +11,7 @@ import {
 	semesterPeriod,
 	yearPeriod,
 } from '../../source/domain/bilan/index.js';
-import {interStepFigure} from '../../source/domain/bilan/exits.js';
+import {interStepGaps} from '../../source/domain/bilan/exits.js';
 import {percent, roundTenths, fraction} from '../../source/domain/bilan/rounding.js';
 import type {Participant, Step} from '../../source/domain/model.js';
 import {DEFAULT_SETTINGS, type Settings} from '../../source/domain/settings.js';
@@ -247,8 +247,8 @@ describe('sorties (II.5)', () => {
 describe('inter-etapes (III.2.1)', () => {
 	const step = (start: string, end?: string, state: Step['state'] = 'Terminée'): Step => ({label: 'Étape', type: '', start, end, state});
 	const figure = (steps: Step[], integration = '2026-01-01', exit = '2026-01-31') => {
-		const f = interStepFigure(steps, toDay(integration), toDay(exit));
-		return Number(f.num) / Number(f.den);
+		const {days, gaps} = interStepGaps(steps, toDay(integration), toDay(exit));
+		return gaps === 0 ? 0 : days / gaps;
 	};
 
 	it('counts the gap before the first step and the one after the last: 9 and 11 days → 10', () => {

@@ -4,7 +4,7 @@ import type {Day} from '../calendar.js';
 import {dayOf} from '../facts.js';
 import type {Step} from '../model.js';
 import type {ExitType} from '../vocabulary.js';
-import {exactMean, type Fraction, fraction, percent, roundTenths} from './rounding.js';
+import {ExactMean, fraction, percent, roundTenths} from './rounding.js';
 import {type BilanPerson, type BilanScope, within} from './scope.js';
 import {type BilanTable, countRow, valueRow} from './types.js';
 
@@ -41,56 +41,79 @@ export function sortiesTable(scope: BilanScope): BilanTable {
 	};
 }
 
+/** The uncovered days of a parcours and the gaps they form; its figure is days / gaps (0 without gap). */
+export interface InterStepGaps {
+	readonly days: number;
+	readonly gaps: number;
+}
+
 /**
  * III.2.1 for one parcours: the days of [integration, exit] covered by no step (a
  * step of any state covers [start, end or the exit]) form gaps, before the first
- * step and after the last included; the figure is their mean length, 0 without gap.
+ * step and after the last included.
  */
-export function interStepFigure(steps: readonly Step[], integration: Day, exit: Day): Fraction {
-	const spans: Array<readonly [Day, Day]> = [];
-	for (const step of steps) {
+export function interStepGaps(steps: readonly Step[], integration: Day, exit: Day): InterStepGaps {
+	// the steps' spans clipped to [integration, exit], sorted by start (insertion:
+	// a parcours has a handful of steps); indexed loops, no tuple per step: this
+	// runs once per exit, mostly before the JIT has optimised it
+	const starts: Day[] = [];
+	const ends: Day[] = [];
+	for (let s = 0; s < steps.length; s++) {
+		const step = steps[s]!;
 		const from = Math.max(dayOf(step.start), integration);
 		const to = Math.min(step.end === undefined ? exit : dayOf(step.end), exit);
-		if (from <= to) spans.push([from, to]);
+		if (from > to) continue;
+		let at = starts.length;
+		while (at > 0 && starts[at - 1]! > from) {
+			starts[at] = starts[at - 1]!;
+			ends[at] = ends[at - 1]!;
+			at--;
+		}
+		starts[at] = from;
+		ends[at] = to;
 	}
-	spans.sort((a, b) => a[0] - b[0]);
 	let next = integration; // first day not yet known to be covered
 	let gaps = 0;
-	let uncovered = 0;
-	for (const [from, to] of spans) {
-		if (from > next) {
+	let days = 0;
+	for (let s = 0; s < starts.length; s++) {
+		if (starts[s]! > next) {
 			gaps++;
-			uncovered += from - next;
+			days += starts[s]! - next;
 		}
-		if (to + 1 > next) next = to + 1;
+		if (ends[s]! + 1 > next) next = ends[s]! + 1;
 	}
 	if (next <= exit) {
 		gaps++;
-		uncovered += exit - next + 1;
+		days += exit - next + 1;
 	}
-	return gaps === 0 ? fraction(0, 1) : fraction(uncovered, gaps);
+	return {days, gaps};
 }
 
 export function interEtapesTable(scope: BilanScope): BilanTable {
-	const positives: Fraction[] = [];
-	const others: Fraction[] = [];
+	const positives = new ExactMean();
+	const others = new ExactMean();
 	const positiveIds: string[] = [];
 	const otherIds: string[] = [];
 	const allIds: string[] = [];
-	for (const person of exitsOf(scope)) {
-		if (person.integration === undefined || person.integration > person.exit!) continue;
+	const people = scope.people;
+	for (let p = 0; p < people.length; p++) {
+		const person = people[p]!;
+		if (!within(person.exit, scope) || person.integration === undefined || person.integration > person.exit!) continue;
 		allIds.push(person.id);
-		const figure = interStepFigure(person.participant.steps, person.integration, person.exit!);
+		const gaps = interStepGaps(person.participant.steps, person.integration, person.exit!);
+		// a parcours without gap has a figure of 0
+		const figure = gaps.gaps === 0 ? 0 : gaps.days;
+		const over = gaps.gaps === 0 ? 1 : gaps.gaps;
 		if (positive(person)) {
-			positives.push(figure);
+			positives.add(figure, over);
 			positiveIds.push(person.id);
 		} else {
-			others.push(figure);
+			others.add(figure, over);
 			otherIds.push(person.id);
 		}
 	}
-	const a = exactMean(positives);
-	const b = exactMean(others);
+	const a = positives.value();
+	const b = others.value();
 	// (A + B) / 2 as the seed asks, from the unrounded means, and only when both exist
 	const global = a !== undefined && b !== undefined ? roundTenths(fraction(a.num * b.den + b.num * a.den, 2n * a.den * b.den)) : null;
 	return {

@@ -81,7 +81,7 @@ export function bilanJson(bilan: Bilan): BilanJson {
 			rows: table.rows.map(
 				(row): BilanJsonRow =>
 					row.kind === 'count'
-						? {id: row.id, label: row.label, count: row.participants.length, participants: [...row.participants]}
+						? {id: row.id, label: row.label, count: row.participants.length, participants: row.participants as string[]}
 						: {id: row.id, label: row.label, value: row.value},
 			),
 		})),

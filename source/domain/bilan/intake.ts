@@ -4,26 +4,48 @@
 import {foldText} from '../text.js';
 import {NON_INTEGRATION_REASONS} from '../vocabulary.js';
 import {percent} from './rounding.js';
-import {type BilanPerson, type BilanScope, idsWhere, within} from './scope.js';
+import {type BilanPerson, type BilanScope, within} from './scope.js';
 import {type BilanTable, countRow, valueRow} from './types.js';
 
-type Outcome = 'integre' | 'non-integre' | 'accueil';
-
-/** II.1's split of the cohort K (first appointment in [D1, D2]); undefined outside K. */
-function outcome(person: BilanPerson, scope: BilanScope): Outcome | undefined {
-	if (!within(person.firstAppointment, scope)) return undefined;
-	if (person.integration !== undefined && person.integration <= scope.to) return 'integre';
-	if (person.nonIntegration !== undefined && person.nonIntegration <= scope.to) return 'non-integre';
-	return 'accueil';
+/** II.1's cohort K (first appointment in [D1, D2]) split by outcome on D2; every list in store order. */
+interface Cohort {
+	readonly integrated: BilanPerson[];
+	readonly notIntegrated: BilanPerson[];
+	readonly intake: string[];
+	readonly total: string[];
+	/** integrated or not: passed before the integration commission */
+	readonly passed: string[];
+	/** integrated or not integrated in [D1, D2] without a first appointment */
+	readonly withoutFirst: string[];
 }
 
-/** The people of the cohort with each outcome. */
-function cohort(scope: BilanScope): Record<Outcome, BilanPerson[]> {
-	const split: Record<Outcome, BilanPerson[]> = {integre: [], 'non-integre': [], accueil: []};
-	for (const person of scope.people) {
-		const o = outcome(person, scope);
-		if (o !== undefined) split[o].push(person);
+// II.1, II.2 and II.3 read the same cohort: one pass for the three
+const cohorts = new WeakMap<BilanScope, Cohort>();
+
+function cohort(scope: BilanScope): Cohort {
+	let split = cohorts.get(scope);
+	if (split !== undefined) return split;
+	split = {integrated: [], notIntegrated: [], intake: [], total: [], passed: [], withoutFirst: []};
+	const {people, to} = scope;
+	for (let p = 0; p < people.length; p++) {
+		const person = people[p]!;
+		if (person.firstAppointment === undefined) {
+			if (within(person.integration, scope) || within(person.nonIntegration, scope)) split.withoutFirst.push(person.id);
+			continue;
+		}
+		if (!within(person.firstAppointment, scope)) continue;
+		split.total.push(person.id);
+		if (person.integration !== undefined && person.integration <= to) {
+			split.integrated.push(person);
+			split.passed.push(person.id);
+		} else if (person.nonIntegration !== undefined && person.nonIntegration <= to) {
+			split.notIntegrated.push(person);
+			split.passed.push(person.id);
+		} else {
+			split.intake.push(person.id);
+		}
 	}
+	cohorts.set(scope, split);
 	return split;
 }
 
@@ -31,32 +53,24 @@ const ids = (people: readonly BilanPerson[]) => people.map(person => person.id);
 
 export function dossiersTable(scope: BilanScope): BilanTable {
 	const split = cohort(scope);
-	const withoutFirst = idsWhere(
-		scope.people,
-		p => p.firstAppointment === undefined && (within(p.integration, scope) || within(p.nonIntegration, scope)),
-	);
 	return {
 		id: 'dossiers',
 		section: 'II.1',
 		title: 'Nombre de dossiers traités',
 		rows: [
-			countRow('integres', 'Nombre d’intégrations', ids(split.integre)),
-			countRow('non-integres', 'Nombre de non-intégrations', ids(split['non-integre'])),
-			countRow('accueil', 'Nombre de dossiers en phase d’accueil à la date de clôture du rapport d’activité', ids(split.accueil)),
-			countRow('total', 'Total de dossiers traités', idsWhere(scope.people, p => outcome(p, scope) !== undefined)),
-			countRow('sans-1er-rdv', 'Intégrés ou non intégrés sur la période sans date de 1er RDV (hors total)', withoutFirst),
+			countRow('integres', 'Nombre d’intégrations', ids(split.integrated)),
+			countRow('non-integres', 'Nombre de non-intégrations', ids(split.notIntegrated)),
+			countRow('accueil', 'Nombre de dossiers en phase d’accueil à la date de clôture du rapport d’activité', split.intake),
+			countRow('total', 'Total de dossiers traités', split.total),
+			countRow('sans-1er-rdv', 'Intégrés ou non intégrés sur la période sans date de 1er RDV (hors total)', split.withoutFirst),
 		],
 	};
 }
 
 export function tauxIntegrationTable(scope: BilanScope): BilanTable {
 	const split = cohort(scope);
-	const integrated = split.integre.length;
-	const total = integrated + split['non-integre'].length;
-	const passed = idsWhere(scope.people, p => {
-		const o = outcome(p, scope);
-		return o === 'integre' || o === 'non-integre';
-	});
+	const integrated = split.integrated.length;
+	const total = split.passed.length;
 	const target = scope.settings.integrationRateTarget;
 	// compared before rounding: 69.96 % is below 70 % even if it shows as 70.0 %
 	const below = total === 0 ? null : integrated * 100 < target * total ? 1 : 0;
@@ -65,11 +79,11 @@ export function tauxIntegrationTable(scope: BilanScope): BilanTable {
 		section: 'II.2',
 		title: 'Taux d’intégration',
 		rows: [
-			countRow('integres', 'Nombre d’intégrations', ids(split.integre)),
-			countRow('non-integres', 'Non-intégrations', ids(split['non-integre'])),
-			countRow('total', 'Total de dossiers passés en commission d’intégration', passed),
-			valueRow('taux', 'Taux d’intégration', percent(integrated, total), 'percent', passed),
-			valueRow('sous-objectif', `Taux d’intégration inférieur à l’objectif du protocole (${target} %)`, below, 'flag', passed),
+			countRow('integres', 'Nombre d’intégrations', ids(split.integrated)),
+			countRow('non-integres', 'Non-intégrations', ids(split.notIntegrated)),
+			countRow('total', 'Total de dossiers passés en commission d’intégration', split.passed),
+			valueRow('taux', 'Taux d’intégration', percent(integrated, total), 'percent', split.passed),
+			valueRow('sous-objectif', `Taux d’intégration inférieur à l’objectif du protocole (${target} %)`, below, 'flag', split.passed),
 		],
 	};
 }
@@ -90,7 +104,7 @@ export function nonIntegrationMotive(reason: string | undefined): number | undef
 }
 
 export function motifsNonIntegrationTable(scope: BilanScope): BilanTable {
-	const notIntegrated = cohort(scope)['non-integre'];
+	const {notIntegrated} = cohort(scope);
 	const byMotive: string[][] = NON_INTEGRATION_REASONS.map(() => []);
 	const other: string[] = [];
 	for (const person of notIntegrated) {

@@ -37,16 +37,24 @@ export function percent(part: number, whole: number): number | null {
 	return whole === 0 ? null : roundTenths(fraction(100 * part, whole));
 }
 
-/** The mean of `values` (exact fractions), rounded; null when there is none. */
-export function meanOf(values: readonly Fraction[]): number | null {
-	const mean = exactMean(values);
-	return mean === undefined ? null : roundTenths(mean);
-}
+/**
+ * The exact mean of fractions num / den given as small whole numbers (a mean gap:
+ * days over gaps), undefined when there is none. The numerators are summed per
+ * denominator first: a thousand parcours have a handful of distinct gap counts.
+ */
+export class ExactMean {
+	private readonly sums = new Map<number, number>();
+	private count = 0;
 
-/** The exact mean of `values`, undefined when there is none. */
-export function exactMean(values: readonly Fraction[]): Fraction | undefined {
-	if (values.length === 0) return undefined;
-	let sum = fraction(0, 1);
-	for (const value of values) sum = addFractions(sum, value);
-	return fraction(sum.num, sum.den * BigInt(values.length));
+	add(num: number, den: number): void {
+		this.sums.set(den, (this.sums.get(den) ?? 0) + num);
+		this.count++;
+	}
+
+	value(): Fraction | undefined {
+		if (this.count === 0) return undefined;
+		let sum = fraction(0, 1);
+		for (const [den, num] of this.sums) sum = addFractions(sum, fraction(num, den));
+		return fraction(sum.num, sum.den * BigInt(this.count));
+	}
 }

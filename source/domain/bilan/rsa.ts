@@ -1,21 +1,20 @@
 // The key figures of the RSA référent unique report (002_…, IV.A), over the RSA
 // participants: people seen, accompaniments ended, CERs signed, people followed
 // at each month end, and how often they were seen.
-import {type Day, dayFromParts, frenchDate, partsOfDay} from '../calendar.js';
+import {type Day, dayFromParts, frenchDate, isoFromDay, partsOfDay} from '../calendar.js';
 import {dayOf} from '../facts.js';
 import type {Participant} from '../model.js';
-import type {EventType} from '../vocabulary.js';
-import {type BilanPerson, type BilanScope, idsWhere, presentOn, within} from './scope.js';
+import {type BilanScope, idsWhere, presenceSpan, within} from './scope.js';
 import {type BilanRow, type BilanTable, countRow} from './types.js';
 
-const TREATED: ReadonlySet<EventType> = new Set(['Entretien individuel', 'Atelier collectif', 'Contact téléphonique']);
 
 const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 
 /** The start days of a person's CERs (current and previous) that have one. */
 function contractStarts(participant: Participant): Day[] {
 	const starts: Day[] = [];
-	for (const contract of participant.previousContracts ?? []) if (contract.start !== undefined) starts.push(dayOf(contract.start));
+	const previous = participant.previousContracts;
+	if (previous !== undefined) for (let c = 0; c < previous.length; c++) if (previous[c]!.start !== undefined) starts.push(dayOf(previous[c]!.start!));
 	if (participant.contractStart !== undefined) starts.push(dayOf(participant.contractStart));
 	return starts;
 }
@@ -52,15 +51,20 @@ export function rsaTable(scope: BilanScope): BilanTable {
 	const first: string[] = [];
 	const renewed: string[] = [];
 	const signed: string[] = [];
-	for (const person of rsa) {
+	// ISO dates compare as text: the events' dates need not be read as days
+	const fromIso = isoFromDay(scope.from);
+	const toIso = isoFromDay(scope.to);
+	for (let r = 0; r < rsa.length; r++) {
+		const person = rsa[r]!;
 		let contacts = 0;
 		let interviews = 0;
-		for (const event of person.participant.events) {
-			if (!TREATED.has(event.type)) continue;
-			const day = dayOf(event.date);
-			if (!within(day, scope)) continue;
+		const events = person.participant.events;
+		for (let e = 0; e < events.length; e++) {
+			const {type, date} = events[e]!;
+			if (type !== 'Entretien individuel' && type !== 'Atelier collectif' && type !== 'Contact téléphonique') continue;
+			if (date < fromIso || date > toIso) continue;
 			contacts++;
-			if (event.type === 'Entretien individuel') interviews++;
+			if (type === 'Entretien individuel') interviews++;
 		}
 		if (contacts > 0) {
 			treated.push(person.id);
@@ -68,22 +72,26 @@ export function rsaTable(scope: BilanScope): BilanTable {
 		}
 		const starts = contractStarts(person.participant);
 		if (starts.length > 0) {
-			const earliest = Math.min(...starts);
+			let earliest = starts[0]!;
+			for (let c = 1; c < starts.length; c++) if (starts[c]! < earliest) earliest = starts[c]!;
 			const isFirst = within(earliest, scope);
 			// a later CER: any other whose start is after the first one's
-			const isRenewal = starts.some(start => start > earliest && within(start, scope));
+			let isRenewal = false;
+			for (let c = 0; c < starts.length; c++) if (starts[c]! > earliest && within(starts[c], scope)) isRenewal = true;
 			if (isFirst) first.push(person.id);
 			if (isRenewal) renewed.push(person.id);
 			if (isFirst || isRenewal) signed.push(person.id);
 		}
 	}
-	const followed: BilanRow[] = monthEnds(scope.from, scope.to).map(end => {
+	const ends = monthEnds(scope.from, scope.to);
+	const present: string[][] = ends.map(() => []);
+	for (let r = 0; r < rsa.length; r++) {
+		const span = presenceSpan(rsa[r]!);
+		for (let m = 0; m < ends.length; m++) if (span.from <= ends[m]! && ends[m]! < span.until) present[m]!.push(rsa[r]!.id);
+	}
+	const followed: BilanRow[] = ends.map((end, m) => {
 		const {year, month} = partsOfDay(end);
-		return countRow(
-			`suivis-${year}-${String(month).padStart(2, '0')}`,
-			`Personnes suivies fin ${MONTHS[month - 1]} ${year} (${frenchDate(end)})`,
-			idsWhere(rsa, (p: BilanPerson) => presentOn(p, end)),
-		);
+		return countRow(`suivis-${year}-${String(month).padStart(2, '0')}`, `Personnes suivies fin ${MONTHS[month - 1]} ${year} (${frenchDate(end)})`, present[m]!);
 	});
 	return {
 		id: 'rsa',

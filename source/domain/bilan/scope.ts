@@ -1,7 +1,7 @@
 // The participants a bilan looks at, their key dates read once as day numbers,
 // and the §3 statuses the tables ask about on a given day.
 import {type Day, isoFromDay} from '../calendar.js';
-import {computeFacts, dayOf, type ParticipantFacts} from '../facts.js';
+import {dayOf, emptyRecords, factsOfRecords, type KeyDays, NO_DAY, type ParticipantFacts} from '../facts.js';
 import type {Participant} from '../model.js';
 import type {Settings} from '../settings.js';
 import {referentFilter} from '../triage.js';
@@ -25,8 +25,15 @@ export interface BilanPerson {
 export interface BilanScope extends BilanOptions {
 	/** the participants of the référent·e (all without one), in store order */
 	readonly people: readonly BilanPerson[];
-	/** §3's facts of each person on D2 (same order as people), computed on first use */
-	readonly factsAtEnd: () => readonly ParticipantFacts[];
+	/**
+	 * §3's facts on D2 of the people active on D2, in store order, from their steps
+	 * (facts.ts's own rules), computed on first use. They serve the indicators the
+	 * tables read on D2 — caseload.active, duration.*, steps.idle60 — which count
+	 * no one else and read no event: a person's events, three times their steps,
+	 * made most of the cost of a bilan. test/domain/bilan.test.ts and
+	 * test/cli/bilan.test.ts compare these tables with the indicators of `report`.
+	 */
+	readonly activeFactsAtEnd: () => readonly ParticipantFacts[];
 }
 
 function optionalDay(iso: string | undefined): Day | undefined {
@@ -52,11 +59,35 @@ export function bilanScope(participants: readonly Participant[], options: BilanO
 		});
 	}
 	let facts: ParticipantFacts[] | undefined;
-	return {
-		...options,
-		people,
-		factsAtEnd: () => (facts ??= people.map(person => computeFacts(person.participant, options.to))),
-	};
+	return {...options, people, activeFactsAtEnd: () => (facts ??= activeFactsOn(people, options.to))};
+}
+
+function activeFactsOn(people: readonly BilanPerson[], t: Day): ParticipantFacts[] {
+	const list: ParticipantFacts[] = [];
+	const records = emptyRecords(); // reused from one person to the next (only the first stepCount count)
+	for (let p = 0; p < people.length; p++) {
+		const person = people[p]!;
+		if (!activeOn(person, t)) continue;
+		const steps = person.participant.steps;
+		for (let s = 0; s < steps.length; s++) {
+			const step = steps[s]!;
+			records.stepStates[s] = step.state;
+			records.stepStarts[s] = dayOf(step.start);
+			records.stepEnds[s] = step.end === undefined ? NO_DAY : dayOf(step.end);
+		}
+		records.stepCount = steps.length;
+		const {participant} = person;
+		const days: KeyDays = {
+			exit: person.exit,
+			nonIntegration: person.nonIntegration,
+			integration: person.integration,
+			firstAppointment: person.firstAppointment,
+			standbySince: optionalDay(participant.standbySince),
+			contractEnd: optionalDay(participant.contractEnd),
+		};
+		list.push(factsOfRecords(participant, days, records, t));
+	}
+	return list;
 }
 
 /** d in [from, to], bounds included. */
@@ -83,10 +114,20 @@ export function intakeOn(person: BilanPerson, t: Day): boolean {
 	return !closedOn(person, t) && !onOrBefore(person.integration, t);
 }
 
+/**
+ * §8 present at E — not closed at E, and a first appointment, integration or
+ * non-integration by E — as the days E for which it holds: from ≤ E < until.
+ */
+export function presenceSpan(person: BilanPerson): {readonly from: Day; readonly until: Day} {
+	const from = Math.min(person.firstAppointment ?? Infinity, person.integration ?? Infinity, person.nonIntegration ?? Infinity);
+	const until = Math.min(person.exit ?? Infinity, person.nonIntegration ?? Infinity);
+	return {from, until};
+}
+
 /** §8 present at E: not closed at E, and a first appointment, integration or non-integration by E. */
 export function presentOn(person: BilanPerson, e: Day): boolean {
-	if (closedOn(person, e)) return false;
-	return onOrBefore(person.firstAppointment, e) || onOrBefore(person.integration, e) || onOrBefore(person.nonIntegration, e);
+	const span = presenceSpan(person);
+	return span.from <= e && e < span.until;
 }
 
 /** The ids of `people` that `keep` accepts, in order. */

@@ -11,7 +11,7 @@ function countedOnEnd(scope: BilanScope, id: string): string[] {
 	const indicator = indicatorById(id);
 	if (indicator === undefined) throw new Error(`indicateur inconnu : ${id}`);
 	const ids: string[] = [];
-	for (const facts of scope.factsAtEnd()) {
+	for (const facts of scope.activeFactsAtEnd()) {
 		if (indicator.measure(facts, scope.settings) !== undefined) ids.push(facts.participant.id);
 	}
 	return ids;
