@@ -113,7 +113,7 @@ function linesNeeded(line: SheetLine, ends: readonly number[], widths: readonly 
 		let width = 0;
 		for (let c = i; c <= (ends[i] ?? i); c++) width += widths[c] ?? 10;
 		// characters per width unit: a title's are larger, a heading's bold, a note's smaller
-		const perUnit = line.style === 'title' ? 0.75 : line.style === 'heading' ? 1 : line.style === 'note' || line.style === 'subtitle' ? 1.3 : 1.15;
+		const perUnit = line.style === 'title' ? 0.75 : line.style === 'heading' ? 1.15 : line.style === 'note' || line.style === 'subtitle' ? 1.3 : 1.15;
 		const usable = Math.max(1, width * perUnit - 2);
 		const count = cell.text.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / usable)), 0);
 		lines = Math.max(lines, count);
