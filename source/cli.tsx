@@ -45,6 +45,7 @@ const HELP = `
 	  $ plie-triage report --referent "MARTEL Inès"
 	  $ plie-triage --queue steps.to-start
 	  $ plie-triage export --cellule 2026-12-08
+	  $ plie-triage bilan --semestre 2026 --referent "MARTEL Inès"
 `;
 
 const FLAGS = {
@@ -65,6 +66,11 @@ const FLAGS = {
 	queue: {type: 'string'},
 	hideSnoozed: {type: 'boolean'},
 	demoIfMissing: {type: 'boolean'},
+	// bilan
+	du: {type: 'string'},
+	au: {type: 'string'},
+	semestre: {type: 'string'},
+	annee: {type: 'string'},
 } as const;
 
 interface CommandLine {
@@ -78,21 +84,22 @@ interface CommandLine {
 // largest module cost. Anything parseArgs refuses — another command, --help,
 // --version, an unknown or repeated flag, a value starting with '-' — goes
 // through meow, which gives the usual messages.
-const QUICK_FLAGS: Readonly<Record<'report' | 'dashboard', readonly (keyof typeof FLAGS)[]>> = {
+const QUICK_FLAGS: Readonly<Record<'report' | 'bilan' | 'dashboard', readonly (keyof typeof FLAGS)[]>> = {
 	report: ['json', 'hideSnoozed', 'data', 'today', 'referent'],
+	bilan: ['json', 'du', 'au', 'semestre', 'annee', 'out', 'force', 'data', 'today', 'referent'],
 	dashboard: ['data', 'today', 'referent', 'queue', 'demoIfMissing'],
 };
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, letter => `-${letter.toLowerCase()}`);
 
 function quickCommandLine(argv: readonly string[]): CommandLine | undefined {
-	const report = argv[0] === 'report';
-	if (!report && argv[0] !== undefined && !argv[0].startsWith('--')) return undefined;
-	const names = QUICK_FLAGS[report ? 'report' : 'dashboard'];
+	const command = argv[0] === 'report' || argv[0] === 'bilan' ? argv[0] : undefined;
+	if (command === undefined && argv[0] !== undefined && !argv[0].startsWith('--')) return undefined;
+	const names = QUICK_FLAGS[command ?? 'dashboard'];
 	const options = Object.fromEntries(names.map(name => [kebab(name), {type: FLAGS[name].type}]));
 	let values: Record<string, unknown>;
 	try {
-		({values} = parseArgs({args: argv.slice(report ? 1 : 0), options, strict: true, allowPositionals: false}));
+		({values} = parseArgs({args: argv.slice(command ? 1 : 0), options, strict: true, allowPositionals: false}));
 	} catch {
 		return undefined;
 	}
@@ -102,7 +109,7 @@ function quickCommandLine(argv: readonly string[]): CommandLine | undefined {
 		if (Array.isArray(value) || (typeof value === 'string' && value.startsWith('-'))) return undefined;
 		if (value !== undefined) flags[name] = value;
 	}
-	return {input: report ? ['report'] : [], flags};
+	return {input: command ? [command] : [], flags};
 }
 
 /** `--today X --today Y`: meow would keep Y silently (even when X is impossible); ask for one value. */
@@ -133,7 +140,7 @@ async function commandLine(): Promise<CommandLine> {
 	return {input: cli.input, flags: cli.flags};
 }
 
-const COMMANDS = ['report', 'import', 'export', 'journal', 'demo'] as const;
+const COMMANDS = ['report', 'import', 'export', 'journal', 'demo', 'bilan'] as const;
 type Command = (typeof COMMANDS)[number] | 'dashboard';
 
 async function main(): Promise<void> {
@@ -143,7 +150,7 @@ async function main(): Promise<void> {
 		throw new UsageError(`commande inconnue « ${name} ». Commandes : ${COMMANDS.join(', ')} (voir --help).`);
 	}
 	const command: Command = (name as Command | undefined) ?? 'dashboard';
-	if ((command === 'report' || command === 'export' || command === 'demo') && args.length > 0) {
+	if ((command === 'report' || command === 'export' || command === 'demo' || command === 'bilan') && args.length > 0) {
 		throw new UsageError(`${command} : argument en trop « ${args.join(' ')} » (voir --help).`);
 	}
 	// `--cellule` alone is allowed: the next cellule recorded in the store
@@ -170,6 +177,8 @@ async function main(): Promise<void> {
 			return (await import('./commands/export.js')).runExport(context);
 		case 'journal':
 			return (await import('./commands/journal.js')).runJournal(context);
+		case 'bilan':
+			return (await import('./commands/bilan.js')).runBilan(context);
 		case 'dashboard':
 			return (await loadDashboard()).runDashboard(context);
 	}

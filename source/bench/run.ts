@@ -15,6 +15,8 @@ import {firstFrameInTerminal, peakMemory, runJsonChild, timeNode} from './proces
 import {formatNumber, median, round} from './stats.js';
 
 const TODAY = '2026-11-22';
+/** the bilan's period: the year that ends on TODAY */
+const BILAN_FROM = '2025-11-23';
 const MEETING = '2026-12-08';
 const QUEUE = 'caseload.active';
 /** a section title of the dashboard: its first frame is on screen */
@@ -58,6 +60,19 @@ interface SizeResult {
 	compute: {firstMs: number; runsMs: number[]; medianMs: number};
 	importWorkbook?: Maybe<{workbookMb: number; rows: number; importMs: number; walkMs: number; ratio: number; importPeakMb?: number; walkPeakMb?: number}>;
 	exportCellule?: Maybe<{runsMs: number[]; medianMs: number}>;
+	bilan?: Maybe<{
+		runsMs: number[];
+		medianMs: number;
+		cpuMs?: number;
+		floorRunsMs: number[];
+		floorMedianMs: number;
+		ratio: number;
+		cpuRatio?: number;
+		/** each table's first call and median, computed alone from the participants */
+		tables: Record<string, {firstMs: number; medianMs: number}>;
+		slowestTable: string;
+		slowestTableMs: number;
+	}>;
 	dashboard?: Maybe<{
 		firstFrameMs: number;
 		firstFrameHow: string;
@@ -190,6 +205,49 @@ function measureExport(file: string, size: number): NonNullable<SizeResult['expo
 	return {runsMs: runsMs.map(ms => round(ms)), medianMs: median(runsMs)};
 }
 
+/**
+ * `bilan --json` over a year as a user runs it, against the same floor as report
+ * (node + JSON.parse of the store), the two run in turn; then each table's
+ * computation alone, in a child process (bilanChild.ts).
+ */
+function measureBilan(file: string): NonNullable<SizeResult['bilan']> {
+	const bilanArgs = [CLI, 'bilan', '--json', '--data', file, '--du', BILAN_FROM, '--au', TODAY];
+	const floorArgs = ['-e', `JSON.parse(require('node:fs').readFileSync(${JSON.stringify(file)}, 'utf8'))`];
+	const warm = timeNode(bilanArgs);
+	if (warm.code !== 0) return unavailable(warm.stderr);
+	timeNode(floorArgs);
+	const bilanMs: number[] = [];
+	const floorMs: number[] = [];
+	const bilanCpu: number[] = [];
+	const floorCpu: number[] = [];
+	for (let i = 0; i < RUNS; i++) {
+		const bilan = timeNode(bilanArgs);
+		const floor = timeNode(floorArgs);
+		bilanMs.push(bilan.ms);
+		floorMs.push(floor.ms);
+		if (bilan.cpuMs !== undefined && floor.cpuMs !== undefined) {
+			bilanCpu.push(bilan.cpuMs);
+			floorCpu.push(floor.cpuMs);
+		}
+	}
+	const child = runJsonChild<{tables: Record<string, {firstMs: number; runsMs: number[]}>}>('./bilanChild.js', [file, BILAN_FROM, TODAY, '9']);
+	const tables = Object.fromEntries(Object.entries(child.tables).map(([id, t]) => [id, {firstMs: round(t.firstMs), medianMs: median(t.runsMs)}]));
+	const [slowestTable, slowest] = Object.entries(tables).sort((a, b) => b[1].medianMs - a[1].medianMs)[0]!;
+	const cpu = bilanCpu.length > 0 ? median(bilanCpu) / median(floorCpu) : undefined;
+	return {
+		runsMs: bilanMs.map(ms => round(ms)),
+		medianMs: median(bilanMs),
+		cpuMs: bilanCpu.length > 0 ? median(bilanCpu) : undefined,
+		floorRunsMs: floorMs.map(ms => round(ms)),
+		floorMedianMs: median(floorMs),
+		ratio: median(bilanMs) / median(floorMs),
+		cpuRatio: cpu,
+		tables,
+		slowestTable,
+		slowestTableMs: slowest.medianMs,
+	};
+}
+
 async function measureDashboard(file: string, size: number): Promise<NonNullable<SizeResult['dashboard']>> {
 	if (!existsSync(path.join(DIST, 'ui', 'Dashboard.js'))) return {unavailable: NOT_YET};
 	const withQueue = size === 10_000;
@@ -247,6 +305,8 @@ async function measureSize(size: number): Promise<SizeResult> {
 		result.importWorkbook = measureImport(file, size, expectedRows);
 		log(`  export cellule…`);
 		result.exportCellule = measureExport(file, size);
+		log(`  bilan sur un an…`);
+		result.bilan = measureBilan(file);
 		log(`  tableau de bord…`);
 		result.dashboard = await measureDashboard(file, size);
 	}
@@ -289,6 +349,10 @@ const ROWS: Array<[string, Cell]> = [
 	['import / lecture', r => cellOf(r.importWorkbook, v => `${formatNumber(v.ratio, 2)}×`)],
 	['import : mémoire max (Mo)', r => cellOf(r.importWorkbook, v => formatNumber(v.importPeakMb))],
 	['export --cellule (ms)', r => cellOf(r.exportCellule, v => formatNumber(v.medianMs))],
+	['bilan --json sur un an, processus entier (ms)', r => cellOf(r.bilan, v => formatNumber(v.medianMs))],
+	['bilan / plancher (même alternance)', r => cellOf(r.bilan, v => `${formatNumber(v.ratio, 2)}×`)],
+	['bilan / plancher, en temps CPU', r => cellOf(r.bilan, v => (v.cpuRatio === undefined ? '—' : `${formatNumber(v.cpuRatio, 2)}×`))],
+	['bilan : tableau le plus lent (ms, médiane)', r => cellOf(r.bilan, v => `${formatNumber(v.slowestTableMs)} (${v.slowestTable})`)],
 	['tableau de bord : 1re image (ms)', r => cellOf(r.dashboard, v => formatNumber(v.firstFrameMs))],
 	['1re image, Ink en mémoire, sans meow (ms)', r => cellOf(r.dashboard, v => formatNumber(v.firstFrameInMemoryMs))],
 	['touche → image, file de 5 000 (ms, méd.)', r => cellOf(r.dashboard, v => formatNumber(v.keypressMedianMs))],
@@ -323,6 +387,10 @@ function budgetValue(results: readonly SizeResult[], id: string, size: number): 
 			return available(r.dashboard) ? r.dashboard.keypressMedianMs : undefined;
 		case 'report-memory':
 			return r.report.peakMb;
+		case 'bilan-ratio':
+			return available(r.bilan) ? r.bilan.ratio : undefined;
+		case 'bilan-table':
+			return available(r.bilan) ? r.bilan.slowestTableMs : undefined;
 		default:
 			return undefined;
 	}

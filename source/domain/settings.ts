@@ -30,6 +30,10 @@ export const settingsSchema = z.object({
 	preparationWorkingDays: z.number().int().nonnegative().default(5),
 	/** jours ouvrables (Mon–Sat) as 003_… asks, or jours ouvrés (Mon–Fri) */
 	workingDays: z.enum(['ouvrables', 'ouvres']).default('ouvrables'),
+	/** bilan II.2: the integration rate the PLIE protocol asks for, in % (70 % in 000_…) */
+	integrationRateTarget: z.number().min(0).max(100).default(70),
+	/** bilan II.4: integrations are cumulated from the start of the protocol */
+	protocolStart: isoDateSchema.default('2021-01-01'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -62,8 +62,11 @@ export const STEP_FIELDS = ['label', 'type', 'start', 'end', 'state'] as const;
 export const EVENT_FIELDS = ['date', 'type', 'note'] as const;
 export const SNOOZE_FIELDS = ['indicator', 'reason', 'until', 'since'] as const;
 
-type SettingKind = 'positive' | 'nonnegative' | 'date' | 'workingDays';
-/** Every setting must be present: a missing one takes zod's default, so zod handles that file. */
+type SettingKind = 'positive' | 'nonnegative' | 'date' | 'workingDays' | 'percent';
+/**
+ * Every setting must be present (a missing one takes zod's default, so zod handles
+ * that file), except those of DEFAULTED_SETTINGS.
+ */
 export const SETTING_FIELDS: Readonly<Record<string, SettingKind>> = {
 	idleDays: 'positive',
 	longIdleDays: 'positive',
@@ -81,8 +84,16 @@ export const SETTING_FIELDS: Readonly<Record<string, SettingKind>> = {
 	nextCellule: 'date',
 	preparationWorkingDays: 'nonnegative',
 	workingDays: 'workingDays',
+	integrationRateTarget: 'percent',
+	protocolStart: 'date',
 };
 const OPTIONAL_SETTINGS = new Set(['nextCellule']);
+/**
+ * Settings added after stores were written (bilan, issue 17): a store without them
+ * is filled in place with zod's default, as participants' defaults are, so that
+ * every existing store keeps the fast path.
+ */
+const DEFAULTED_SETTINGS: Readonly<Record<string, unknown>> = {integrationRateTarget: 70, protocolStart: '2021-01-01'};
 const WORKING_DAYS = new Set(['ouvrables', 'ouvres']);
 
 /** The four vocabularies of the model, each value keyed by its text as it comes out of JSON.parse. */
@@ -266,13 +277,26 @@ export function checkSettings(settings: unknown): boolean {
 		const value = settings[key];
 		if (!(key in settings)) {
 			if (OPTIONAL_SETTINGS.has(key)) continue;
-			return false;
+			if (!Object.hasOwn(DEFAULTED_SETTINGS, key)) return false;
+			settings[key] = DEFAULTED_SETTINGS[key];
+			continue;
 		}
-		if (kind === 'date' ? !isDate(value) : kind === 'workingDays' ? !WORKING_DAYS.has(value as string) : !isCount(value, kind === 'positive' ? 1 : 0)) {
-			return false;
-		}
+		if (!isSetting(value, kind)) return false;
 	}
 	return true;
+}
+
+function isSetting(value: unknown, kind: SettingKind): boolean {
+	switch (kind) {
+		case 'date':
+			return isDate(value);
+		case 'workingDays':
+			return WORKING_DAYS.has(value as string);
+		case 'percent':
+			return typeof value === 'number' && value >= 0 && value <= 100;
+		default:
+			return isCount(value, kind === 'positive' ? 1 : 0);
+	}
 }
 
 function isCount(value: unknown, min: number): boolean {

@@ -52,6 +52,24 @@ describe('the fast store check', () => {
 		expect(people[1]!.steps).toEqual([]);
 	});
 
+	it('reads a store written before the bilan settings as zod does: their defaults filled in, still the fast path', () => {
+		const fast = sampleStore();
+		const settings = fast.settings as Record<string, unknown>;
+		delete settings.integrationRateTarget;
+		delete settings.protocolStart;
+		const expected = storeSchema.parse(structuredClone(fast));
+		expect(isCheckedStore(fast)).toBe(true);
+		expect(fast).toEqual(expected);
+		expect(settings).toMatchObject({integrationRateTarget: 70, protocolStart: '2021-01-01'});
+	});
+
+	it('keeps a PLIE’s own bilan settings', () => {
+		const fast = sampleStore();
+		Object.assign(fast.settings as object, {integrationRateTarget: 65.5, protocolStart: '2022-01-01'});
+		expect(isCheckedStore(fast)).toBe(true);
+		expect(fast.settings).toMatchObject({integrationRateTarget: 65.5, protocolStart: '2022-01-01'});
+	});
+
 	const variants: Array<[string, (store: Record<string, any>) => void]> = [
 		['an unknown participant field (zod strips it)', s => (s.participants[0].surnom = 'x')],
 		['an unknown top-level field', s => (s.extra = 1)],
@@ -68,6 +86,9 @@ describe('the fast store check', () => {
 		['rsa as text', s => (s.participants[0].rsa = 'Oui')],
 		['a negative threshold', s => (s.settings.idleDays = -3)],
 		['a fractional threshold', s => (s.settings.idleDays = 2.5)],
+		['an integration rate target above 100 %', s => (s.settings.integrationRateTarget = 170)],
+		['an integration rate target as text', s => (s.settings.integrationRateTarget = '70 %')],
+		['an impossible protocol start', s => (s.settings.protocolStart = '2021-02-30')],
 		['an unknown plan state', s => (s.participants[0].planState = 'Brouillon')],
 		['a participant that is not an object', s => s.participants.push(42)],
 		['participants that are not a list', s => (s.participants = {})],
