@@ -8,6 +8,7 @@
 import type ExcelJS from 'exceljs';
 import {
 	BODY_FONT,
+	WIDEST_CHAR_UNITS,
 	type ColumnNeed,
 	fitWidths,
 	headerMinimum,
@@ -103,7 +104,13 @@ function columnNeeds(sheet: SheetTable): ColumnNeed[] {
 		let widest = Math.min(naturalWidth(column.header, true), Math.max(minimum, 16));
 		for (const row of sample) {
 			const kind = column.kindOf?.(row) ?? column.kind;
-			widest = Math.max(widest, kind === 'date' ? DATE_WIDTH : naturalWidth(shownText(column.value(row), kind)));
+			if (kind === 'date') {
+				widest = Math.max(widest, DATE_WIDTH);
+				continue;
+			}
+			const text = shownText(column.value(row), kind);
+			// a text too short to be the widest even in capitals need not be measured
+			if (text.length * WIDEST_CHAR_UNITS + 1 > widest) widest = Math.max(widest, naturalWidth(text));
 		}
 		const natural = Math.min(cap, Math.max(MIN_TEXT_WIDTH, widest));
 		return {natural, minimum: Math.max(minimum, column.kind === 'text' ? MIN_TEXT_WIDTH : 0), shrinkable: column.kind === 'text'};
@@ -113,9 +120,9 @@ function columnNeeds(sheet: SheetTable): ColumnNeed[] {
 /** A row's height: one line, or as many as its longest wrapped text needs. */
 function rowHeight(texts: readonly string[], widths: readonly number[], bold = false): number {
 	let lines = 1;
-	texts.forEach((text, i) => {
-		if (text !== '') lines = Math.max(lines, lineCount(text, widths[i]!, bold));
-	});
+	for (let i = 0; i < texts.length; i++) {
+		if (texts[i] !== '') lines = Math.max(lines, lineCount(texts[i]!, widths[i]!, bold));
+	}
 	return lines * LINE_HEIGHT;
 }
 
@@ -151,7 +158,9 @@ const collator = new Intl.Collator('fr', {sensitivity: 'base', numeric: true});
 /** Rows in group order (French alphabetical), keeping their order within a group. */
 function groupRows<R>(rows: readonly R[], groupOf: (row: R) => string): Grouped<R> {
 	const keyed = rows.map((row, index) => ({row, index, group: groupOf(row)}));
-	keyed.sort((a, b) => collator.compare(a.group, b.group) || (a.group < b.group ? -1 : a.group > b.group ? 1 : 0) || a.index - b.index);
+	const order = [...new Set(keyed.map(k => k.group))].sort((a, b) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0));
+	const rank = new Map(order.map((group, i) => [group, i]));
+	keyed.sort((a, b) => rank.get(a.group)! - rank.get(b.group)! || a.index - b.index);
 	return {rows: keyed.map(k => k.row), groups: keyed.map(k => k.group)};
 }
 
@@ -213,15 +222,27 @@ export function writePrintedSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, 
 	}
 
 	const styles: Styles = new Map();
+	// the style of each column's own kind, plain and banded, looked up once
+	const plain = columns.map(column => bodyStyle(styles, column.kind, false));
+	const banded = columns.map(column => bodyStyle(styles, column.kind, true));
+	const mixed = columns.some(column => column.kindOf !== undefined);
+	// every row's values first: pages are laid out from the rows' heights
+	const ownKinds = columns.map(column => column.kind);
 	const values: unknown[][] = [];
 	const kinds: ColumnKind[][] = [];
 	const heights: number[] = [];
+	const texts: string[] = new Array(columns.length);
 	for (const row of rows) {
-		const rowKinds = columns.map(column => column.kindOf?.(row) ?? column.kind);
-		const raw = columns.map(column => column.value(row));
+		const rowKinds = mixed ? columns.map(column => column.kindOf?.(row) ?? column.kind) : ownKinds;
+		const cells = new Array(columns.length);
+		for (let i = 0; i < columns.length; i++) {
+			const value = columns[i]!.value(row);
+			cells[i] = cellValue(value, rowKinds[i]!);
+			texts[i] = rowKinds[i] === 'text' ? shownText(value, 'text') : '';
+		}
 		kinds.push(rowKinds);
-		values.push(raw.map((value, i) => cellValue(value, rowKinds[i]!)));
-		heights.push(rowHeight(raw.map((value, i) => (rowKinds[i] === 'text' ? shownText(value, 'text') : '')), widths));
+		values.push(cells);
+		heights.push(rowHeight(texts, widths));
 	}
 
 	const items: PageItem[] = grouping
@@ -262,7 +283,11 @@ export function writePrintedSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, 
 		const added = worksheet.addRow(values[item.index]!);
 		added.height = heights[item.index]!;
 		const rowKinds = kinds[item.index]!;
-		for (let c = 1; c <= columns.length; c++) added.getCell(c).style = bodyStyle(styles, rowKinds[c - 1]!, band);
+		const own = band ? banded : plain;
+		for (let c = 1; c <= columns.length; c++) {
+			const kind = rowKinds[c - 1]!;
+			added.getCell(c).style = mixed && kind !== columns[c - 1]!.kind ? bodyStyle(styles, kind, band) : own[c - 1]!;
+		}
 		added.commit();
 		band = !band;
 	}

@@ -65,16 +65,26 @@ const WIDTHS: ReadonlyArray<readonly [string, number]> = [
 ];
 const CHAR_UNITS = new Map<string, number>(WIDTHS.flatMap(([chars, units]) => [...chars].map(char => [char, units] as const)));
 
-function charUnits(char: string): number {
+function charUnitsOf(char: string): number {
 	const known = CHAR_UNITS.get(char);
 	if (known !== undefined) return known;
 	return char !== char.toLowerCase() ? 1.18 : 1.0; // a capital, accented or not; a lower-case letter
 }
 
+/** No character is wider than this (units): a text of n characters is at most n times as wide. */
+export const WIDEST_CHAR_UNITS = Math.max(...WIDTHS.map(([, units]) => units));
+
+// every cell's text is measured: Latin characters from a table, the rest as they come
+const LATIN = Float64Array.from({length: 0x250}, (_, code) => charUnitsOf(String.fromCharCode(code)));
+
+function charUnits(code: number, char: string): number {
+	return code < LATIN.length ? LATIN[code]! : charUnitsOf(char);
+}
+
 /** The width of a text in column units (bold is about 6 % wider). */
 export function textUnits(text: string, bold = false): number {
 	let units = 0;
-	for (const char of text) units += charUnits(char);
+	for (let i = 0; i < text.length; i++) units += charUnits(text.charCodeAt(i), text[i]!);
 	return bold ? units * 1.06 : units;
 }
 
@@ -84,6 +94,9 @@ const PADDING = 1;
 /** The lines `text` takes in a column `width` units wide, words wrapped as a spreadsheet does (a word too long is cut). */
 export function lineCount(text: string, width: number, bold = false): number {
 	const usable = Math.max(1, width - PADDING);
+	// most cells hold one short line: no need to measure them letter by letter
+	if (text.length * WIDEST_CHAR_UNITS * (bold ? 1.06 : 1) <= usable) return 1;
+	if (!text.includes('\n') && textUnits(text, bold) <= usable) return 1;
 	const space = textUnits(' ', bold);
 	let lines = 0;
 	for (const paragraph of text.split('\n')) {
