@@ -50,29 +50,33 @@ export function pageCapacity(widths: readonly number[], headerHeight: number): n
 	return (PRINTABLE_HEIGHT / largestScale(widths) - headerHeight) * 0.96;
 }
 
-// Calibri's advance widths in column units (7 px at 11 pt), rounded up: digits
-// 1.06, most lower-case letters 1, capitals about 1.18, m w M W wider, i l j
-// and punctuation narrower.
-const WIDTHS: ReadonlyArray<readonly [string, number]> = [
-	[' ', 0.48],
-	['.,;:\'’!|', 0.45],
-	['ijlIÏÎ', 0.55],
-	['()[]/-·J', 0.68],
-	['frt', 0.74],
-	['mw%—', 1.68],
-	['@MW', 1.9],
-	['0123456789', 1.06],
-];
-const CHAR_UNITS = new Map<string, number>(WIDTHS.flatMap(([chars, units]) => [...chars].map(char => [char, units] as const)));
+// Calibri's advance widths, in 2048ths of an em (Carlito's are the same: checked
+// against LibreOffice's PDF to a tenth of a pixel). At 11 pt a column unit (a
+// digit, 7 px) is 977 of them. Accented letters measure as their base letter;
+// a character not listed counts as a wide capital.
+const ADVANCES: Readonly<Record<string, number>> = {
+	A: 1185, B: 1114, C: 1092, D: 1260, E: 1000, F: 941, G: 1292, H: 1276, I: 516, J: 653, K: 1064, L: 861, M: 1751,
+	N: 1322, O: 1356, P: 1058, Q: 1378, R: 1112, S: 941, T: 998, U: 1314, V: 1162, W: 1822, X: 1063, Y: 998, Z: 959,
+	a: 981, b: 1076, c: 866, d: 1076, e: 1019, f: 625, g: 964, h: 1076, i: 470, j: 490, k: 931, l: 470, m: 1636,
+	n: 1076, o: 1080, p: 1076, q: 1076, r: 714, s: 801, t: 686, u: 1076, v: 925, w: 1464, x: 887, y: 927, z: 809,
+	' ': 463, '.': 517, ',': 511, ';': 548, ':': 548, "'": 452, '’': 463, '"': 821, '!': 667, '?': 951, '|': 943,
+	'(': 621, ')': 621, '[': 627, ']': 627, '/': 791, '\\': 800, '-': 627, '–': 1024, '—': 2048, '·': 517, '°': 686,
+	'%': 1463, '@': 1829, '&': 1403, '+': 1038, '=': 1038, '<': 1038, '>': 1038, '*': 1038, '#': 1038, '€': 1038,
+	'0': 1038, '1': 1038, '2': 1038, '3': 1038, '4': 1038, '5': 1038, '6': 1038, '7': 1038, '8': 1038, '9': 1038,
+};
+const ADVANCE_PER_UNIT = 977;
+/** 3 % more than the font says: hinting and another screen's rounding never cut a text */
+const SLACK = 1.03;
+const UNKNOWN_CHAR = 1.4;
 
 function charUnitsOf(char: string): number {
-	const known = CHAR_UNITS.get(char);
-	if (known !== undefined) return known;
-	return char !== char.toLowerCase() ? 1.18 : 1.0; // a capital, accented or not; a lower-case letter
+	const base = char.normalize('NFD')[0] ?? char; // é → e, Ç → C
+	const advance = ADVANCES[char] ?? ADVANCES[base];
+	return advance === undefined ? UNKNOWN_CHAR : (advance / ADVANCE_PER_UNIT) * SLACK;
 }
 
 /** No character is wider than this (units): a text of n characters is at most n times as wide. */
-export const WIDEST_CHAR_UNITS = Math.max(...WIDTHS.map(([, units]) => units));
+export const WIDEST_CHAR_UNITS = (Math.max(...Object.values(ADVANCES)) / ADVANCE_PER_UNIT) * SLACK;
 
 // every cell's text is measured: Latin characters from a table, the rest as they come
 const LATIN = Float64Array.from({length: 0x250}, (_, code) => charUnitsOf(String.fromCharCode(code)));

@@ -8,6 +8,7 @@ import {
 	lineCount,
 	MIN_PRINTED_FONT_SIZE,
 	BODY_FONT,
+	naturalWidth,
 	pageCapacity,
 	paginate,
 	type PageItem,
@@ -57,6 +58,14 @@ describe('lineCount', () => {
 		expect(lineCount('CER échu depuis le 30/11/2026\nRythme non tenu', 70)).toBe(2);
 		// a word longer than the column runs on several lines
 		expect(lineCount('QUINBRALOVELDALMIRTUR', 8)).toBeGreaterThanOrEqual(3);
+	});
+
+	it('sizes a column so that Excel shows a name whole (7 px per unit, 5 px of padding)', () => {
+		// measured in LibreOffice's PDF (Carlito 11 pt at 96 dpi): GOUNODMIR 80.8 px, space 3.3 px, Hélène 42.0 px
+		const pixels = 80.8 + 3.3 + 42.0;
+		expect(naturalWidth('GOUNODMIR Hélène') * 7 - 5).toBeGreaterThanOrEqual(pixels);
+		expect(naturalWidth('GOUNODMIR Hélène') * 7 - 5).toBeLessThan(pixels * 1.08); // and not much wider
+		expect(lineCount('GOUNODMIR Hélène', naturalWidth('GOUNODMIR Hélène'))).toBe(1);
 	});
 
 	it('counts capitals wider than lower case', () => {
