@@ -129,13 +129,12 @@ export function celluleSheets(selection: CelluleSelection, options: SheetOptions
 			[
 				...personOf<Situation>(s => s.facts),
 				{header: 'Situation', kind: 'text', value: s => STATUS_LABELS[s.facts.status]},
-				{header: 'Motifs', kind: 'text', value: s => s.reasons.join('\n'), width: 70, wrap: true},
+				{header: 'Motifs', kind: 'text', value: s => s.reasons.join('\n'), width: 70},
 				{
 					header: 'Alertes mises en attente',
 					kind: 'text',
 					value: s => (discret ? s.snoozedWithoutReason : s.snoozed).join('\n'),
 					width: 50,
-					wrap: true,
 				},
 			],
 			selection.situations,

@@ -30,10 +30,12 @@ export interface Column<R> {
 	readonly header: string;
 	readonly kind: ColumnKind;
 	readonly value: (row: R) => CellValue;
-	/** the widest this column gets, in characters (otherwise 50); its text wraps beyond */
+	/**
+	 * The widest this column gets, in characters (otherwise 50). Text wraps beyond,
+	 * on as many lines as it needs (the row grows), and at '\n'; a text column is
+	 * also narrowed (never below its header's longest word) when the page is short of width.
+	 */
 	readonly width?: number;
-	/** long text on several lines (the row grows): never shrunk below its header */
-	readonly wrap?: boolean;
 	/** when cells of one column differ in kind (Synthèse's Valeur) */
 	readonly kindOf?: (row: R) => ColumnKind;
 }
