@@ -33,6 +33,8 @@ export interface Situation {
 	readonly facts: ParticipantFacts;
 	readonly reasons: readonly string[];
 	readonly snoozed: readonly string[];
+	/** the acknowledged alerts without the reason the user typed (discrétion) */
+	readonly snoozedWithoutReason: readonly string[];
 }
 
 export interface CelluleSelection {
@@ -118,8 +120,8 @@ export function selectCellule(options: CelluleOptions): CelluleSelection {
 			if (f.months! >= LONG_PARCOURS_MONTHS) longParcours.push(f);
 		}
 		const memberOf = result.memberOf(f.participant.id);
-		const {reasons, snoozed} = situationReasons(f, memberOf, settings);
-		if (reasons.length > 0 || snoozed.length > 0) situations.push({facts: f, reasons, snoozed});
+		const {reasons, snoozed, snoozedWithoutReason} = situationReasons(f, memberOf, settings);
+		if (reasons.length > 0 || snoozed.length > 0) situations.push({facts: f, reasons, snoozed, snoozedWithoutReason});
 	}
 
 	const facts = (f: ParticipantFacts) => f.participant;

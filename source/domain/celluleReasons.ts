@@ -69,6 +69,8 @@ export interface SituationReasons {
 	readonly reasons: string[];
 	/** alerts acknowledged (mis en attente), with their reason and end date */
 	readonly snoozed: string[];
+	/** the same without the reason typed by the user (discrétion: it may name people) */
+	readonly snoozedWithoutReason: string[];
 }
 
 function heard(id: SituationIndicator, f: ParticipantFacts, memberOf: readonly string[], settings: Settings): boolean {
@@ -82,13 +84,17 @@ function heard(id: SituationIndicator, f: ParticipantFacts, memberOf: readonly s
 export function situationReasons(f: ParticipantFacts, memberOf: readonly string[], settings: Settings): SituationReasons {
 	const reasons: string[] = [];
 	const snoozed: string[] = [];
+	const snoozedWithoutReason: string[] = [];
 	for (const id of SITUATION_INDICATORS) {
 		if (!heard(id, f, memberOf, settings)) continue;
 		const text = situationReason(id, f, settings);
 		const snooze = activeSnooze(f, id);
-		if (snooze) snoozed.push(`${text} — en attente jusqu'au ${frenchDate(snooze.until)} : ${snooze.reason}`);
-		else reasons.push(text);
+		if (snooze) {
+			const acknowledged = `${text} — en attente jusqu'au ${frenchDate(snooze.until)}`;
+			snoozed.push(`${acknowledged} : ${snooze.reason}`);
+			snoozedWithoutReason.push(acknowledged);
+		} else reasons.push(text);
 	}
-	return {reasons, snoozed};
+	return {reasons, snoozed, snoozedWithoutReason};
 }
 

@@ -30,3 +30,22 @@ export function initials(name: string): string {
 export function displayName(participant: {readonly name: string}, discretion: boolean): string {
 	return discretion ? initials(participant.name) : participant.name;
 }
+
+/**
+ * Discrétion names for everyone shown together: initials, followed by the id
+ * when two people share them (`Q. R. (p12)`), so that no two rows read alike.
+ */
+export function uniqueInitials(people: Iterable<{readonly id: string; readonly name: string}>): Map<string, string> {
+	const list = [...people];
+	const counts = new Map<string, number>();
+	for (const person of list) {
+		const short = initials(person.name);
+		counts.set(short, (counts.get(short) ?? 0) + 1);
+	}
+	const names = new Map<string, string>();
+	for (const person of list) {
+		const short = initials(person.name);
+		names.set(person.id, counts.get(short)! > 1 ? `${short} (${person.id})` : short);
+	}
+	return names;
+}

@@ -1,37 +1,16 @@
 // The sheets of the cellule de suivi workbook as plain tables: French headings,
 // one accessor per column, in the order the PLIE reads them. No exceljs here, so
-// the layout can be read (and tested) apart from the writing.
+// the layout can be read (and tested) apart from the writing (printedSheet.ts).
 import {type Day, monthsBetween} from '../domain/calendar.js';
 import type {CelluleSelection, Renewal, Situation} from '../domain/cellule.js';
 import {currentStep, lastStepDoneOrUnderWay, nextPlannedStep, stepTitle} from '../domain/celluleSteps.js';
 import {dayOf, type ParticipantFacts, STATUS_LABELS} from '../domain/facts.js';
 import {SECTIONS} from '../domain/indicators.js';
 import type {Participant, Step} from '../domain/model.js';
-import {displayName} from '../domain/text.js';
+import {uniqueInitials} from '../domain/text.js';
+import type {CellValue, Column, ColumnKind, SheetTable} from './printedSheet.js';
 
-export type ColumnKind = 'text' | 'date' | 'number';
-/** a date column's value is a Day number; the writer makes it a real date cell */
-export type CellValue = string | number | undefined;
-
-export interface Column<R> {
-	readonly header: string;
-	readonly kind: ColumnKind;
-	readonly value: (row: R) => CellValue;
-	/** a fixed width in characters; otherwise from the longest value */
-	readonly width?: number;
-	/** long text shown on several lines (the row grows) */
-	readonly wrap?: boolean;
-	/** when cells of one column differ in kind (Synthèse's Valeur) */
-	readonly kindOf?: (row: R) => ColumnKind;
-}
-
-export interface SheetTable<R = unknown> {
-	readonly name: string;
-	readonly columns: readonly Column<R>[];
-	readonly rows: readonly R[];
-	/** columns kept in view when scrolling right (after the frozen header row) */
-	readonly frozenColumns?: number;
-}
+export type {CellValue, Column, ColumnKind, SheetTable} from './printedSheet.js';
 
 export const CELLULE_SHEET_NAMES = [
 	'Synthèse',
@@ -42,10 +21,17 @@ export const CELLULE_SHEET_NAMES = [
 	'Parcours +18 mois',
 	'Veilles',
 	'Liste nominative',
+	'Liste nominative (parcours)',
 ] as const;
 
+/** The group of a person's rows when the export covers several référent·es. */
+export const NO_REFERENT = 'Sans référent·e';
+
 export interface SheetOptions {
-	/** discrétion: initials instead of names, no CAF / France Travail numbers */
+	/**
+	 * discrétion: initials (made unique with the id), an ID column, no birth date,
+	 * commune, gender, CAF or France Travail number, no reason typed by the user
+	 */
 	readonly discret: boolean;
 	/** the day the workbook is written (shown in Synthèse) */
 	readonly today: Day;
@@ -54,19 +40,28 @@ export interface SheetOptions {
 const yesNo = (value: boolean | undefined) => (value ? 'Oui' : 'Non');
 const optionalDay = (iso: string | undefined): Day | undefined => (iso ? dayOf(iso) : undefined);
 
-function table<R>(name: string, columns: Column<R>[], rows: readonly R[], frozenColumns?: number): SheetTable {
-	return {name, columns, rows, frozenColumns} as SheetTable;
+function table<R>(name: string, columns: Column<R>[], rows: readonly R[], frozenColumns?: number, groupOf?: (row: R) => string): SheetTable {
+	return {name, columns, rows, frozenColumns, groupOf} as SheetTable;
 }
 
 export function celluleSheets(selection: CelluleSelection, options: SheetOptions): SheetTable[] {
 	const meeting = selection.meeting;
-	const name = (p: Participant) => displayName(p, options.discret === true);
-	/** the two columns every sheet about people starts with; `facts` finds the person in a row */
+	const discret = options.discret;
+	const initials = discret ? uniqueInitials([...selection.triage.facts.values()].map(f => f.participant)) : undefined;
+	const name = (p: Participant) => initials?.get(p.id) ?? p.name;
+	/** in discrétion, initials may coincide between two exports: the id says who is who */
+	const idColumn = <R>(facts: (row: R) => ParticipantFacts): Column<R>[] =>
+		discret ? [{header: 'ID', kind: 'text', value: r => facts(r).participant.id}] : [];
+	/** the columns every sheet about people starts with; `facts` finds the person in a row */
 	const personOf = <R>(facts: (row: R) => ParticipantFacts): Column<R>[] => [
+		...idColumn(facts),
 		{header: 'Bénéficiaire', kind: 'text', value: r => name(facts(r).participant)},
 		{header: 'Référent·e', kind: 'text', value: r => facts(r).participant.referent},
 	];
 	const person = personOf<ParticipantFacts>(f => f);
+	const referentOf = (f: ParticipantFacts) => f.participant.referent?.trim() || NO_REFERENT;
+	const byReferent = <R>(facts: (row: R) => ParticipantFacts) => (row: R) => referentOf(facts(row));
+	const people = byReferent<ParticipantFacts>(f => f);
 	const stepColumns = (pick: (f: ParticipantFacts) => Step | undefined, title: string): Column<ParticipantFacts>[] => [
 		{header: title, kind: 'text', value: f => stepTitle(pick(f))},
 		{header: 'Début étape', kind: 'date', value: f => optionalDay(pick(f)?.start)},
@@ -92,6 +87,8 @@ export function celluleSheets(selection: CelluleSelection, options: SheetOptions
 				{header: 'Situation', kind: 'text', value: f => STATUS_LABELS[f.status]},
 			],
 			selection.entries,
+			undefined,
+			people,
 		),
 		table(
 			'Renouvellements',
@@ -106,6 +103,8 @@ export function celluleSheets(selection: CelluleSelection, options: SheetOptions
 				{header: 'Étape en cours ou dernière étape', kind: 'text', value: r => stepTitle(currentOrLast(r.facts))},
 			],
 			selection.renewals,
+			undefined,
+			byReferent<Renewal>(r => r.facts),
 		),
 		table(
 			'Sorties',
@@ -122,16 +121,25 @@ export function celluleSheets(selection: CelluleSelection, options: SheetOptions
 				},
 			],
 			selection.exits,
+			undefined,
+			people,
 		),
 		table(
 			'Situations à évoquer',
 			[
 				...personOf<Situation>(s => s.facts),
 				{header: 'Situation', kind: 'text', value: s => STATUS_LABELS[s.facts.status]},
-				{header: 'Motifs', kind: 'text', value: s => s.reasons.join('\n'), width: 70, wrap: true},
-				{header: 'Alertes mises en attente', kind: 'text', value: s => s.snoozed.join('\n'), width: 50, wrap: true},
+				{header: 'Motifs', kind: 'text', value: s => s.reasons.join('\n'), width: 70},
+				{
+					header: 'Alertes mises en attente',
+					kind: 'text',
+					value: s => (discret ? s.snoozedWithoutReason : s.snoozed).join('\n'),
+					width: 50,
+				},
 			],
 			selection.situations,
+			undefined,
+			byReferent<Situation>(s => s.facts),
 		),
 		table(
 			'Parcours +18 mois',
@@ -143,6 +151,8 @@ export function celluleSheets(selection: CelluleSelection, options: SheetOptions
 				...stepColumns(lastStep, 'Dernière étape terminée ou en cours'),
 			],
 			selection.longParcours,
+			undefined,
+			people,
 		),
 		table(
 			'Veilles',
@@ -153,29 +163,54 @@ export function celluleSheets(selection: CelluleSelection, options: SheetOptions
 				...stepColumns(currentOrLast, 'Étape en cours (ou dernière étape)'),
 			],
 			selection.standby,
+			undefined,
+			people,
 		),
-		table('Liste nominative', nominativeColumns(name, options.discret, meeting), selection.roster, 2),
+		// the Visual Course list is too wide for one page at a readable size: identity here, parcours next
+		table('Liste nominative', [...idColumn<ParticipantFacts>(f => f), ...nominativeIdentity(name, discret)], selection.roster, 2 + (discret ? 1 : 0), people),
+		table(
+			'Liste nominative (parcours)',
+			[...idColumn<ParticipantFacts>(f => f), ...nominativeParcours(name, meeting)],
+			selection.roster,
+			2 + (discret ? 1 : 0),
+			people,
+		),
 	];
 }
 
-/** The 19 columns of the Visual Course list (000_… section VIII), then the next planned step. */
-function nominativeColumns(name: (p: Participant) => string, discret: boolean, meeting: Day): Column<ParticipantFacts>[] {
+/**
+ * The 19 columns of the Visual Course list (000_… section VIII) and the next
+ * planned step, in two sheets that each print on one page width at ≥ 8 pt: both
+ * start with Responsable and Bénéficiaire. In discrétion the gender, birth date,
+ * commune, France Travail id and CAF number are left out.
+ */
+function nominativeIdentity(name: (p: Participant) => string, discret: boolean): Column<ParticipantFacts>[] {
+	const p = (f: ParticipantFacts) => f.participant;
+	const personal = (column: Column<ParticipantFacts>): Column<ParticipantFacts>[] => (discret ? [] : [column]);
+	return [
+		{header: 'Responsable', kind: 'text', value: f => p(f).referent},
+		{header: 'Bénéficiaire', kind: 'text', value: f => name(p(f))},
+		...personal({header: 'Genre', kind: 'text', value: f => p(f).gender}),
+		...personal({header: 'Date de naissance', kind: 'date', value: f => optionalDay(p(f).birthDate)}),
+		...personal({header: 'Commune de résidence', kind: 'text', value: f => p(f).commune}),
+		{header: 'Critère Intégration', kind: 'text', value: f => p(f).integrationCriterion},
+		{header: 'RSA', kind: 'text', value: f => yesNo(p(f).rsa)},
+		...personal({header: 'Id. France Travail', kind: 'text', value: f => p(f).franceTravailId}),
+		{header: 'Agence France Travail', kind: 'text', value: f => p(f).franceTravailAgency},
+		...personal({header: 'N° CAF', kind: 'text', value: f => p(f).cafNumber}),
+		{header: 'Date de début CER', kind: 'date', value: f => optionalDay(p(f).contractStart)},
+		{header: 'Date de fin CER', kind: 'date', value: f => f.contractEnd},
+		{header: 'Date intégration', kind: 'date', value: f => f.integration},
+	];
+}
+
+function nominativeParcours(name: (p: Participant) => string, meeting: Day): Column<ParticipantFacts>[] {
 	const p = (f: ParticipantFacts) => f.participant;
 	const lastStep = (f: ParticipantFacts) => lastStepDoneOrUnderWay(f.participant.steps, meeting);
 	const next = (f: ParticipantFacts) => nextPlannedStep(f.participant.steps, meeting);
 	return [
 		{header: 'Responsable', kind: 'text', value: f => p(f).referent},
 		{header: 'Bénéficiaire', kind: 'text', value: f => name(p(f))},
-		{header: 'Genre', kind: 'text', value: f => p(f).gender},
-		{header: 'Date de naissance', kind: 'date', value: f => optionalDay(p(f).birthDate)},
-		{header: 'Commune de résidence', kind: 'text', value: f => p(f).commune},
-		{header: 'Critère Intégration', kind: 'text', value: f => p(f).integrationCriterion},
-		{header: 'RSA', kind: 'text', value: f => yesNo(p(f).rsa)},
-		{header: 'Id. France Travail', kind: 'text', value: f => (discret ? undefined : p(f).franceTravailId)},
-		{header: 'Agence France Travail', kind: 'text', value: f => p(f).franceTravailAgency},
-		{header: 'N° CAF', kind: 'text', value: f => (discret ? undefined : p(f).cafNumber)},
-		{header: 'Date de début CER', kind: 'date', value: f => optionalDay(p(f).contractStart)},
-		{header: 'Date de fin CER', kind: 'date', value: f => f.contractEnd},
 		{header: 'Date intégration', kind: 'date', value: f => f.integration},
 		{header: 'Dernière étape terminée ou en cours', kind: 'text', value: f => stepTitle(lastStep(f))},
 		{header: 'Date de début étape', kind: 'date', value: f => optionalDay(lastStep(f)?.start)},
@@ -212,7 +247,8 @@ function synthesis(selection: CelluleSelection, options: SheetOptions): SheetTab
 		{heading: 'Cellule de suivi', label: 'Document établi le', value: options.today, kind: 'date'},
 		{
 			heading: 'Cellule de suivi',
-			label: 'Mode discrétion (initiales, sans n° CAF ni identifiant France Travail)',
+			label:
+				'Mode discrétion (initiales et identifiant ; sans date de naissance, commune, genre, n° CAF, identifiant France Travail ni motif de mise en attente)',
 			value: options.discret ? 'Oui' : 'Non',
 			kind: 'text',
 		},

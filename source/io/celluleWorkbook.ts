@@ -12,7 +12,8 @@ import type {Participant} from '../domain/model.js';
 import type {Settings} from '../domain/settings.js';
 import {foldText} from '../domain/text.js';
 import {PRIVATE_MODE, renameWithRetry} from '../store/secureJsonFile.js';
-import {type CellValue, celluleSheets, type Column, type ColumnKind, type SheetTable} from './celluleSheets.js';
+import {celluleSheets, NO_REFERENT} from './celluleSheets.js';
+import {writePrintedSheet} from './printedSheet.js';
 
 export interface CelluleWorkbookOptions {
 	readonly participants: readonly Participant[];
@@ -25,16 +26,13 @@ export interface CelluleWorkbookOptions {
 	readonly since?: Day;
 	/** one referent, or undefined for all */
 	readonly referent?: string;
-	/** initials instead of names, no CAF / France Travail numbers */
+	/** discrétion: initials and ids, no birth date, commune, gender, CAF / France Travail numbers, no typed reasons */
 	readonly discret?: boolean;
-	/** target file; default `cellule-YYYY-MM-DD[-referent].xlsx` in the current folder */
+	/** target file; default `cellule-YYYY-MM-DD[-referent][-discret].xlsx` in the current folder */
 	readonly out?: string;
 	/** replace an existing file (otherwise refused: it may be open in Excel) */
 	readonly force?: boolean;
 }
-
-const DATE_FORMAT = 'dd/mm/yyyy';
-const MS_PER_DAY = 86_400_000;
 
 /** `MARTEL Inès` → `martel-ines`. */
 export function referentSlug(referent: string): string {
@@ -43,121 +41,17 @@ export function referentSlug(referent: string): string {
 		.replace(/^-+|-+$/g, '');
 }
 
-export function defaultCelluleFileName(meeting: Day, referent?: string): string {
+/** `cellule-2026-12-08[-martel-ines][-discret].xlsx`: the discreet export never takes the named one's place. */
+export function defaultCelluleFileName(meeting: Day, referent?: string, discret = false): string {
 	const slug = referent === undefined ? '' : referentSlug(referent);
-	return `cellule-${isoFromDay(meeting)}${slug === '' ? '' : `-${slug}`}.xlsx`;
+	return `cellule-${isoFromDay(meeting)}${slug === '' ? '' : `-${slug}`}${discret ? '-discret' : ''}.xlsx`;
 }
 
-/** Excel date cells hold UTC midnight of the calendar date: the same day in every time zone. */
-function cellValue(value: CellValue, kind: ColumnKind): string | number | Date | null {
-	if (value === undefined || value === '') return null;
-	if (kind === 'date' && typeof value === 'number') return new Date(value * MS_PER_DAY);
-	return value;
-}
+const personCount = (count: number) => `${count} personne${count > 1 ? 's' : ''}`;
 
-function displayLength(value: CellValue, kind: ColumnKind): number {
-	if (value === undefined) return 0;
-	if (kind === 'date') return 10;
-	return String(value).length;
-}
-
-/** Widths from the header and the longest value (sampled), kept between 10 and 60 characters (exceljs drops a width of 9 as its default). */
-function columnWidths(sheet: SheetTable): number[] {
-	const sample = sheet.rows.length > 2000 ? sheet.rows.slice(0, 2000) : sheet.rows;
-	return sheet.columns.map((column: Column<unknown>) => {
-		if (column.width !== undefined) return column.width;
-		let longest = Math.min(column.header.length, 28);
-		for (const row of sample) longest = Math.max(longest, displayLength(column.value(row), column.kind));
-		return Math.min(60, Math.max(10, longest + 2));
-	});
-}
-
-const LINE_HEIGHT = 15;
-
-/**
- * Lines a row needs for its wrapped cells. Neither LibreOffice nor every Excel
- * recomputes row heights when opening a generated file, so we set them: each
- * paragraph takes ceil(length / width) lines (a character is about a width unit).
- */
-function wrappedLines(columns: readonly Column<unknown>[], widths: readonly number[], values: readonly unknown[]): number {
-	let lines = 1;
-	columns.forEach((column, i) => {
-		if (!column.wrap || typeof values[i] !== 'string') return;
-		const usable = Math.max(1, widths[i]! - 2);
-		const count = (values[i] as string).split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / usable)), 0);
-		lines = Math.max(lines, count);
-	});
-	return lines;
-}
-
-function columnLetter(index: number): string {
-	let letters = '';
-	for (let n = index; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-	return letters;
-}
-
-/** `&` starts a code in Excel page headers. */
-function escapeHeader(text: string): string {
-	return text.replace(/&/g, '&&');
-}
-
-function cellStyle(kind: ColumnKind, wrap: boolean, vertical: 'top' | undefined): Partial<ExcelJS.Style> {
-	const alignment: Partial<ExcelJS.Alignment> = {};
-	if (kind === 'date') alignment.horizontal = 'left';
-	if (kind === 'number') alignment.horizontal = 'center'; // a right-aligned count would touch the next column's text
-	if (wrap) alignment.wrapText = true;
-	if (vertical) alignment.vertical = vertical;
-	return {...(kind === 'date' ? {numFmt: DATE_FORMAT} : {}), ...(Object.keys(alignment).length > 0 ? {alignment} : {})};
-}
-
-function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SheetTable, title: string): void {
-	const frozen = sheet.frozenColumns ?? 0;
-	const worksheet = workbook.addWorksheet(sheet.name, {
-		views: [{state: 'frozen', xSplit: frozen, ySplit: 1, topLeftCell: `${columnLetter(frozen + 1)}2`, activeCell: 'A2'}],
-		// printed for the meeting: A4 landscape, all columns on the page width
-		pageSetup: {paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0},
-		headerFooter: {oddHeader: `&L${escapeHeader(title)}&R${escapeHeader(sheet.name)}`, oddFooter: '&CPage &P / &N'},
-	});
-	const widths = columnWidths(sheet);
-	// with a wrapped column, rows grow: every cell then reads from the top of its row
-	const vertical = sheet.columns.some(column => column.wrap) ? 'top' : undefined;
-	const styles = sheet.columns.map(column => cellStyle(column.kind, column.wrap === true, vertical));
-	worksheet.columns = sheet.columns.map((column, i) => ({width: widths[i], style: styles[i]}));
-	const columns = sheet.columns as readonly Column<unknown>[];
-	worksheet.autoFilter = `A1:${columnLetter(columns.length)}${sheet.rows.length + 1}`;
-
-	const header = worksheet.addRow(columns.map(column => column.header));
-	header.eachCell(cell => {
-		cell.font = {name: 'Calibri', size: 11, bold: true};
-		cell.numFmt = 'General';
-		cell.fill = {type: 'pattern', pattern: 'solid', fgColor: {argb: 'FFDDE5F0'}};
-		cell.alignment = {vertical: 'middle', wrapText: false};
-		cell.border = {bottom: {style: 'thin'}};
-	});
-	header.commit();
-
-	if (sheet.rows.length === 0) {
-		// an empty sheet says so, so that nobody wonders whether the export failed
-		const note = worksheet.addRow(['Aucune personne concernée pour cette cellule.']);
-		note.getCell(1).font = {italic: true, color: {argb: 'FF666666'}};
-		note.commit();
-	}
-	for (const row of sheet.rows) {
-		const kinds = columns.map(column => column.kindOf?.(row) ?? column.kind);
-		const values = columns.map((column, i) => cellValue(column.value(row), kinds[i]!));
-		const added = worksheet.addRow(values);
-		if (vertical) {
-			const lines = wrappedLines(columns, widths, values);
-			if (lines > 1) added.height = LINE_HEIGHT * lines;
-		}
-		// one style object per column: exceljs then registers it once, not once per cell
-		added.eachCell({includeEmpty: true}, (cell, number) => {
-			const i = number - 1;
-			cell.style = kinds[i] === columns[i]!.kind ? styles[i]! : cellStyle(kinds[i]!, false, vertical);
-		});
-		added.commit();
-	}
-	worksheet.commit();
+/** The heading above a référent·e's rows, repeated at the top of each of their pages. */
+export function referentHeading(referent: string, continued: boolean, count: number): string {
+	return `Référent·e : ${referent}${continued ? ' (suite)' : ` — ${personCount(count)}`}`;
 }
 
 /** The target exists and `force` was not given: the dashboard can ask before replacing it. */
@@ -192,7 +86,7 @@ function describeFsError(file: string, error: unknown): InputError {
 
 /** Writes the workbook and returns its path. Refuses to replace a file unless `force`. */
 export async function writeCelluleWorkbook(options: CelluleWorkbookOptions): Promise<string> {
-	const out = options.out ?? defaultCelluleFileName(options.meeting, options.referent);
+	const out = options.out ?? defaultCelluleFileName(options.meeting, options.referent, options.discret === true);
 	if (await exists(out)) {
 		const stat = await fs.stat(out).catch(() => undefined);
 		if (stat?.isDirectory()) throw new InputError(`${out} : c’est un dossier ; donnez un nom de fichier avec --out.`);
@@ -233,8 +127,11 @@ export async function writeCelluleWorkbook(options: CelluleWorkbookOptions): Pro
 		// shared strings (t="s"): the form Excel itself writes, and a smaller file
 		const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({stream, useStyles: true, useSharedStrings: true});
 		workbook.creator = 'plie-triage';
-		const title = `Cellule de suivi du ${frenchDate(options.meeting)} — ${selection.referent ?? 'Tous'}`;
-		for (const sheet of sheets) writeSheet(workbook, sheet, title);
+		const title = `Cellule de suivi du ${frenchDate(options.meeting)} — ${selection.referent ?? 'tous les référent·es'}${options.discret ? ' (discrétion)' : ''}`;
+		// with several référent·es, each one's rows on their own pages, under their name
+		const referents = new Set([...selection.triage.facts.values()].map(f => f.participant.referent?.trim() || NO_REFERENT));
+		const groups = selection.referent === undefined && referents.size > 1 ? {heading: referentHeading} : undefined;
+		for (const sheet of sheets) writePrintedSheet(workbook, sheet, {title, emptyText: 'Aucune personne concernée pour cette cellule.', groups});
 		await workbook.commit();
 		await closed;
 		await fs.chmod(temp, PRIVATE_MODE); // a restrictive file system may ignore open's mode

@@ -8,6 +8,7 @@ import {toDay} from '../domain/calendar.js';
 import type {Participant} from '../domain/model.js';
 import {renameWithRetry, PRIVATE_MODE} from '../store/secureJsonFile.js';
 import {type CellKind, type ColumnSpec, EVENT_COLUMNS, PARTICIPANT_COLUMNS, SHEET_NAMES, STEP_COLUMNS} from './columns.js';
+import {literalCell} from './safeCell.js';
 
 const MS_PER_DAY = 86_400_000;
 export const DATE_FORMAT = 'dd/mm/yyyy';
@@ -22,12 +23,15 @@ export class ExportFileExistsError extends Error {
 	}
 }
 
-/** A store value → the cell written: Date at UTC midnight for dates (Excel shows that calendar day), Oui/Non for booleans. */
+/**
+ * A store value → the cell written: Date at UTC midnight for dates (Excel shows
+ * that calendar day), Oui/Non for booleans, text as a literal (`=SOMME(A1)` stays text).
+ */
 function cellValue(kind: CellKind, value: unknown): unknown {
 	if (value === undefined || value === null) return null;
 	if (kind === 'date') return new Date(toDay(value as string) * MS_PER_DAY);
 	if (kind === 'boolean') return value ? 'Oui' : 'Non';
-	return value;
+	return literalCell(value);
 }
 
 const WIDTHS: Partial<Record<CellKind, number>> = {date: 12, boolean: 8};

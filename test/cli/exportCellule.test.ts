@@ -40,6 +40,7 @@ describe('plie-triage export --cellule', () => {
 			'Parcours +18 mois',
 			'Veilles',
 			'Liste nominative',
+			'Liste nominative (parcours)',
 		]);
 		const names = workbook.getWorksheet('Liste nominative')!.getColumn(2).values.slice(2);
 		expect(names).toContain('ARNAUD Léa');
@@ -61,11 +62,31 @@ describe('plie-triage export --cellule', () => {
 		expect(forced.stdout).not.toContain('date dépassée');
 		const workbook = new ExcelJS.Workbook();
 		await workbook.xlsx.readFile(out);
-		expect(workbook.getWorksheet('Entrées')!.getColumn(1).values.slice(2)).toEqual(['ARNAUD Léa']);
+		// all référent·es: each one's rows under a heading with their name
+		const entries = workbook.getWorksheet('Entrées')!.getColumn(1).values.slice(2);
+		expect(entries).toEqual(['Référent·e : MARTEL Inès — 1 personne', 'ARNAUD Léa']);
 
 		// exported after the due date: the message says so
 		const late = runCli(['export', '--data', store, '--today', '2026-12-03', '--cellule', MEETING, '--out', out, '--force']);
 		expect(late.stdout).toContain('au plus tard le 02/12/2026 (date dépassée)');
+	});
+
+	it('--discret writes its own file, beside the named one', async () => {
+		const named = runCli(exportArgs('--cellule', MEETING, '--referent', 'ROUVRAY Karim'), {cwd: dir});
+		expect(named.code).toBe(0);
+		const discreet = runCli(exportArgs('--cellule', MEETING, '--referent', 'ROUVRAY Karim', '--discret'), {cwd: dir});
+		expect(discreet.stderr).toBe('');
+		expect(discreet.code).toBe(0);
+		expect(discreet.stdout).toContain('cellule-2026-12-08-rouvray-karim-discret.xlsx');
+		const read = async (name: string) => {
+			const workbook = new ExcelJS.Workbook();
+			await workbook.xlsx.readFile(path.join(dir, name));
+			return workbook.getWorksheet('Liste nominative')!;
+		};
+		expect((await read('cellule-2026-12-08-rouvray-karim.xlsx')).getRow(2).values).toContain('YVON Karl');
+		const hidden = await read('cellule-2026-12-08-rouvray-karim-discret.xlsx');
+		expect(hidden.getRow(2).values).toContain('Y. K.');
+		expect(hidden.getRow(2).values).toContain('p21');
 	});
 
 	it('is a usage error (exit 2) when the meeting date is impossible or missing', () => {

@@ -44,20 +44,30 @@ function headers(sheet: ExcelJS.Worksheet): string[] {
 	return (sheet.getRow(1).values as unknown[]).slice(1).map(String);
 }
 
+/** A référent·e's heading row (exports covering several référent·es). */
+function isHeading(row: ExcelJS.Row): boolean {
+	return String(row.getCell(1).value).startsWith('Référent·e : ');
+}
+
+/** The rows below the header row, headings left out. */
+function bodyRows(sheet: ExcelJS.Worksheet): ExcelJS.Row[] {
+	const rows: ExcelJS.Row[] = [];
+	for (let r = 2; r <= sheet.rowCount; r++) if (!isHeading(sheet.getRow(r))) rows.push(sheet.getRow(r));
+	return rows;
+}
+
 /** The values of one column (by header) below the header row. */
 function column(sheet: ExcelJS.Worksheet, header: string): unknown[] {
 	const index = headers(sheet).indexOf(header) + 1;
 	expect(index, `column ${header} in ${sheet.name}`).toBeGreaterThan(0);
-	const values: unknown[] = [];
-	for (let r = 2; r <= sheet.rowCount; r++) values.push(sheet.getRow(r).getCell(index).value);
-	return values;
+	return bodyRows(sheet).map(row => row.getCell(index).value);
 }
 
 function rowOf(sheet: ExcelJS.Worksheet, name: string): ExcelJS.Row {
 	const names = column(sheet, 'Bénéficiaire');
 	const index = names.indexOf(name);
 	expect(index, `${name} in ${sheet.name}`).toBeGreaterThanOrEqual(0);
-	return sheet.getRow(index + 2);
+	return bodyRows(sheet)[index]!;
 }
 
 function cellOf(sheet: ExcelJS.Worksheet, name: string, header: string): ExcelJS.Cell {
@@ -84,7 +94,7 @@ describe('the cellule workbook', () => {
 		workbook = await read(file);
 	});
 
-	it('has the eight sheets, in order', () => {
+	it('has the eight sheets of §5.3, in order, the Liste nominative continued on a ninth', () => {
 		expect(workbook.worksheets.map(sheet => sheet.name)).toEqual([...CELLULE_SHEET_NAMES]);
 		expect(CELLULE_SHEET_NAMES).toEqual([
 			'Synthèse',
@@ -95,13 +105,15 @@ describe('the cellule workbook', () => {
 			'Parcours +18 mois',
 			'Veilles',
 			'Liste nominative',
+			'Liste nominative (parcours)',
 		]);
 	});
 
-	it('lists the right people in each sheet, sorted by name', () => {
+	it('lists the right people in each sheet, sorted by name within each référent·e', () => {
 		for (const [name, people] of Object.entries(EXPECTED)) {
 			expect(column(workbook.getWorksheet(name)!, 'Bénéficiaire'), name).toEqual([...people]);
 		}
+		expect(column(workbook.getWorksheet('Liste nominative (parcours)')!, 'Bénéficiaire')).toEqual([...EXPECTED['Liste nominative']]);
 	});
 
 	it('states the referent, the meeting, the due date and the counts in Synthèse', () => {
@@ -141,9 +153,10 @@ describe('the cellule workbook', () => {
 		}
 	});
 
-	it('lays out the Liste nominative as Visual Course, plus the next planned step', () => {
-		const sheet = workbook.getWorksheet('Liste nominative')!;
-		expect(headers(sheet)).toEqual([
+	it('lays out the Liste nominative as Visual Course, plus the next planned step, on two sheets', () => {
+		const identity = workbook.getWorksheet('Liste nominative')!;
+		const parcours = workbook.getWorksheet('Liste nominative (parcours)')!;
+		expect(headers(identity)).toEqual([
 			'Responsable',
 			'Bénéficiaire',
 			'Genre',
@@ -157,6 +170,11 @@ describe('the cellule workbook', () => {
 			'Date de début CER',
 			'Date de fin CER',
 			'Date intégration',
+		]);
+		expect(headers(parcours)).toEqual([
+			'Responsable',
+			'Bénéficiaire',
+			'Date intégration',
 			'Dernière étape terminée ou en cours',
 			'Date de début étape',
 			'Date de fin étape',
@@ -166,11 +184,11 @@ describe('the cellule workbook', () => {
 			'Prochaine étape prévue',
 			'Échéance prévisionnelle',
 		]);
-		expect(cellOf(sheet, 'YVON Karl', 'Prochaine étape prévue').value).toBe('PMSMP — Immersion en logistique');
-		expect(shownDate(cellOf(sheet, 'YVON Karl', 'Échéance prévisionnelle'))).toBe('2027-01-11');
-		expect(cellOf(sheet, 'YVON Karl', 'Dernière étape terminée ou en cours').value).toBe('Atelier CV');
-		expect(cellOf(sheet, 'ARNAUD Léa', 'N° CAF').value).toBe('1234567');
-		expect(cellOf(sheet, 'ARNAUD Léa', 'RSA').value).toBe('Oui');
+		expect(cellOf(parcours, 'YVON Karl', 'Prochaine étape prévue').value).toBe('PMSMP — Immersion en logistique');
+		expect(shownDate(cellOf(parcours, 'YVON Karl', 'Échéance prévisionnelle'))).toBe('2027-01-11');
+		expect(cellOf(parcours, 'YVON Karl', 'Dernière étape terminée ou en cours').value).toBe('Atelier CV');
+		expect(cellOf(identity, 'ARNAUD Léa', 'N° CAF').value).toBe('1234567');
+		expect(cellOf(identity, 'ARNAUD Léa', 'RSA').value).toBe('Oui');
 	});
 
 	it('writes the reasons in words in Situations à évoquer', () => {

@@ -68,11 +68,15 @@ describe('E: the cellule preparation workbook from the dashboard', () => {
 		editor = await renderEditor([inOrder(T, {id: 'W', name: 'VERNADOU Lise'})], {settings: {nextCellule: '2026-12-08'}});
 		let frame = await editor.press('*', 'E');
 		expect(frame).toContain('discrétion');
+		expect(frame).toContain('cellule-AAAA-MM-JJ-discret.xlsx');
 		frame = await editor.press('32/12/2026', KEYS.enter);
 		expect(frame).toContain('date impossible');
 		await editor.press(KEYS.backspace.repeat(10), '08/12/2026', KEYS.enter);
-		await editor.waitFor('écrite');
-		const names = await namesIn(path.join(editor.dir, 'cellule-2026-12-08.xlsx'), 'Liste nominative');
+		frame = await editor.waitFor('écrite');
+		// its own name: the named export is never overwritten by the discreet one
+		expect(frame).toContain('cellule-2026-12-08-discret.xlsx');
+		await expect(fs.access(path.join(editor.dir, 'cellule-2026-12-08.xlsx'))).rejects.toThrow();
+		const names = await namesIn(path.join(editor.dir, 'cellule-2026-12-08-discret.xlsx'), 'Liste nominative');
 		expect(names).not.toContain('VERNADOU');
 		expect(names).toContain('V. L.');
 	});

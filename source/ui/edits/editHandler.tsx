@@ -150,7 +150,7 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 				import('../../domain/workingDays.js'),
 				import('../../commands/exportCellule.js'),
 			]);
-			const name = defaultCelluleFileName(meeting, selection.referent);
+			const name = defaultCelluleFileName(meeting, selection.referent, selection.discretion === true);
 			try {
 				const file = await writeCelluleWorkbook({
 					participants: tools.participants(),
@@ -184,7 +184,7 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 		tools.openPanel(
 			<Form
 				title={`Préparation de la cellule de suivi${selection.referent ? ` — ${selection.referent}` : ' — tous les référents'}${selection.discretion ? ' (discrétion : initiales)' : ''}`}
-				note="Le fichier cellule-AAAA-MM-JJ.xlsx sera écrit dans le dossier courant."
+				note={`Le fichier cellule-AAAA-MM-JJ${selection.discretion ? '-discret' : ''}.xlsx sera écrit dans le dossier courant.`}
 				fields={[{key: 'meeting', label: 'Date de la cellule', kind: 'date'}]}
 				initial={{meeting: frenchDate(meetingDefault)}}
 				submit={async values => {
