@@ -43,6 +43,22 @@ export function tmuxDriver(socket: string) {
 			throw new Error(`${file} was never written`);
 		},
 
+		/** The screen once it has stopped changing for `quietMs` (every key handled, every save shown). */
+		async quietScreen(session: string, quietMs = 700, timeoutMs = 20_000): Promise<string> {
+			const start = Date.now();
+			let screen = tmux('capture-pane', '-p', '-t', session);
+			let since = Date.now();
+			while (Date.now() - start < timeoutMs) {
+				await pause(100);
+				const now = tmux('capture-pane', '-p', '-t', session);
+				if (now !== screen) {
+					screen = now;
+					since = Date.now();
+				} else if (Date.now() - since >= quietMs) return screen;
+			}
+			throw new Error(`the screen never settled:\n${screen}`);
+		},
+
 		/** Ends the private server (already gone once its last session ended). */
 		kill(): void {
 			try {
