@@ -55,7 +55,8 @@ async function play(scenario: Scenario, mode: 'burst' | 'one by one'): Promise<O
 		cwd: dir,
 		env: {NO_COLOR: '1'},
 	});
-	await screenWith(session, 'q quitter');
+	// the header's due date comes once the holiday calendar is loaded: a screen that changes by itself
+	await screenWith(session, 'au plus tard le 02/12/2026');
 	for (const step of scenario.setup) {
 		tmux('send-keys', '-t', session, ...step.keys);
 		await screenWith(session, step.then);
