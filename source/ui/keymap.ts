@@ -21,9 +21,9 @@ export const SCOPES = {
 	picker: 'Choix du ou de la référent·e (r)',
 	help: 'Aide (?)',
 	form: 'Formulaires',
-	'form-text': 'Formulaires, champ de texte',
-	'form-date': 'Formulaires, champ de date',
-	'form-choice': 'Formulaires, champ à choix',
+	'form-text': 'Champ de texte',
+	'form-date': 'Champ de date',
+	'form-choice': 'Champ à choix',
 	confirm: 'Questions oui / non',
 	notice: 'Messages',
 } as const;

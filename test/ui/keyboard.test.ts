@@ -1,10 +1,13 @@
 // The keyboard's queue: one key at a time, each handed to whoever owns the
 // keyboard once the previous key's state is there (its promise settled, its
 // screen committed); Ctrl-C at once; an unbound Alt-key is Échap then the key.
+import {readdirSync, readFileSync} from 'node:fs';
+import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {type Binding} from '../../source/ui/keymap.js';
 import {Keyboard, type KeyLayer} from '../../source/ui/keys/keyboard.js';
 import {splitKeys} from '../../source/ui/keys/splitKeys.js';
+import {ROOT} from '../helpers/cli.js';
 
 const keys = (input: string) => splitKeys(input, true).keys;
 const tick = () => new Promise(resolve => setImmediate(resolve));
@@ -112,5 +115,13 @@ describe('Keyboard', () => {
 		keyboard.receive(keys('+'));
 		for (let i = 0; i < 3; i++) await tick();
 		expect(log).toEqual(['form:form-type(+)', 'form:form-later(+)']);
+	});
+});
+
+describe('the one reader of the keyboard', () => {
+	it('is ui/keys/useKeyboard.tsx: no screen reads stdin itself (two readers would share a burst between them)', () => {
+		const sources = readdirSync(path.join(ROOT, 'source'), {recursive: true, encoding: 'utf8'}).filter(file => /\.tsx?$/.test(file));
+		const readers = sources.filter(file => /\buse(Input|Stdin)\b/.test(readFileSync(path.join(ROOT, 'source', file), 'utf8')));
+		expect(readers).toEqual([path.join('ui', 'keys', 'useKeyboard.tsx')]);
 	});
 });

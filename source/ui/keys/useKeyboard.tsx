@@ -2,7 +2,7 @@
 // stdin: no component calls Ink's useInput), splits what comes into keys, and
 // hands them one at a time to the owner of the keyboard (keyboard.ts). Screens
 // and panels become owners with useKeyLayer / usePanelKeys.
-import {useStdin} from 'ink';
+import {useStdin, useStdout} from 'ink';
 import React, {createContext, type ReactElement, useContext, useEffect, useLayoutEffect, useRef, useState} from 'react';
 import type {Binding, Scope} from '../keymap.js';
 import {Keyboard, type Settled} from './keyboard.js';
@@ -47,12 +47,18 @@ export function useKeyboardOwner(options: KeyboardOwnerOptions): {keyboard: Keyb
 		keyboard.current = created;
 	}
 	const {stdin} = useStdin();
-	useEffect(() => readKeys(stdin, keyboard.current!), [stdin]);
+	const {stdout} = useStdout();
+	useEffect(() => readKeys(stdin, stdout, keyboard.current!), [stdin, stdout]);
 	return {keyboard: keyboard.current, turns: <KeyTurns slot={turn} />, ownerScopes};
 }
 
+/** The terminal's bracketed paste mode: pasted text comes between markers, as one paste. */
+const PASTE_MODE_ON = '\u001B[?2004h';
+const PASTE_MODE_OFF = '\u001B[?2004l';
+
 /** Reads `stdin` in raw mode and hands what comes to the keyboard; returns the stop. */
-function readKeys(stdin: NodeJS.ReadStream, keyboard: Keyboard): () => void {
+function readKeys(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream, keyboard: Keyboard): () => void {
+	const terminal = stdin.isTTY === true && stdout.isTTY === true;
 	const splitter = createKeySplitter();
 	let timer: NodeJS.Timeout | undefined;
 	const read = () => {
@@ -71,6 +77,7 @@ function readKeys(stdin: NodeJS.ReadStream, keyboard: Keyboard): () => void {
 	};
 	stdin.setEncoding('utf8');
 	if (stdin.isTTY) stdin.setRawMode(true);
+	if (terminal) stdout.write(PASTE_MODE_ON);
 	stdin.on('readable', read);
 	stdin.ref();
 	// keys typed before the screen was up wait in the terminal: take them now
@@ -78,15 +85,18 @@ function readKeys(stdin: NodeJS.ReadStream, keyboard: Keyboard): () => void {
 	return () => {
 		clearTimeout(timer);
 		stdin.off('readable', read);
+		if (terminal) stdout.write(PASTE_MODE_OFF);
 		if (stdin.isTTY) stdin.setRawMode(false);
 		stdin.unref();
 	};
 }
 
 /**
- * Renders nothing; re-renders itself after each key so that its effect runs once
- * everything the key changed is committed: then the next key goes (outside React's
- * effect phase, so a long burst is not a chain of nested updates).
+ * Renders nothing; re-renders itself after each key, in the same batch as every
+ * update the key made, so that its layout effect marks the commit holding them.
+ * The next key then goes in a microtask, once that commit (and the re-renders its
+ * layout effects asked for: a form taking the keyboard) is complete — outside
+ * React's commit, so a long burst is not a chain of nested updates.
  */
 function KeyTurns({slot}: {slot: {current: ((done: () => void) => void) | undefined}}) {
 	const [count, setCount] = useState(0);
