@@ -57,10 +57,6 @@ export function Form(props: FormProps) {
 		setState(next);
 	}
 
-	function ask(text: string | undefined) {
-		setQuestion(text);
-	}
-
 	async function save() {
 		setSaving(true);
 		setError(undefined);
@@ -85,7 +81,7 @@ export function Form(props: FormProps) {
 			}
 		}
 		const confirmation = props.confirm?.(values);
-		if (confirmation) ask(confirmation);
+		if (confirmation) setQuestion(confirmation);
 		else return save();
 		return undefined;
 	}
@@ -107,13 +103,14 @@ export function Form(props: FormProps) {
 	};
 	const questionActions: Record<QuestionCommand, () => Settled> = {
 		'confirm-yes': () => {
-			ask(undefined);
+			setQuestion(undefined);
 			return save();
 		},
-		'confirm-no': () => ask(undefined),
+		'confirm-no': () => setQuestion(undefined),
 	};
-	const focusedField = fields[state.focus];
-	usePanelKeys(question === undefined ? [`form-${focusedField?.kind ?? 'text'}`, 'form'] : ['confirm'], (command, key) => {
+	const focused = fields[state.focus];
+	// the focused field's kind first (+ is a day on a date, a + in a text); a question before saving is a confirm
+	usePanelKeys(question === undefined ? [`form-${focused?.kind ?? 'text'}`, 'form'] : ['confirm'], (command, key) => {
 		setError(undefined);
 		if (Object.hasOwn(questionActions, command)) return questionActions[command as QuestionCommand]();
 		if (Object.hasOwn(formActions, command)) return formActions[command as FormCommand](key);
@@ -121,7 +118,6 @@ export function Form(props: FormProps) {
 	});
 
 	const labelWidth = Math.max(...fields.map(field => field.label.length));
-	const focused = fields[state.focus];
 	const focusedOptions = focused ? optionsOf(focused, state.values) : [];
 	// lines left for the open list of choices: title, note, fields, error, saving
 	const optionLines = Math.max(3, height - fields.length - 5);
