@@ -1,8 +1,10 @@
 // The keyboard dashboard: dashboard → queue → participant. The caseload comes in
 // as props (participants + settings); the triage is computed once per (caseload,
-// referent) and every screen reads it. Keys are looked up in the keymap; keys the
-// dashboard does not handle itself go to `onCommand` (the edits plug in there).
-import {type Key, useApp, useInput} from 'ink';
+// referent) and every screen reads it. The App owns the keyboard (ui/keys): its
+// keys are looked up in the keymap for the scope it is in (a view, the filter, the
+// help, the referent picker); edit commands go to `onCommand` (the edits plug in
+// there), and a form they open owns the keyboard until it closes.
+import {useApp} from 'ink';
 import React, {type ReactNode, useMemo, useRef, useState} from 'react';
 import {type Day} from '../domain/calendar.js';
 import {computeFacts} from '../domain/facts.js';
@@ -12,12 +14,15 @@ import {indicatorResult, triage} from '../domain/triage.js';
 import {dashboardStatus, DashboardScreen, sectionJump} from './DashboardScreen.js';
 import {displayName} from './format.js';
 import {Frame} from './Frame.js';
-import {HelpOverlay, helpLines} from './HelpOverlay.js';
-import {type Binding, commandFor, KEYMAP, type View} from './keymap.js';
+import {helpLength, HelpOverlay} from './HelpOverlay.js';
+import {type Binding, type CommandIn, type EditCommand, KEYMAP, type Scope, type View} from './keymap.js';
+import {type Settled, textOf} from './keys/keyboard.js';
+import type {KeyPress} from './keys/splitKeys.js';
+import {KeyboardContext, useKeyboardOwner, useKeyLayer} from './keys/useKeyboard.js';
 import {clamp, initialNavState, type Move, type NavAction, navReducer, type NavState} from './navigation.js';
 import {budget, ParticipantScreen, shownSteps} from './ParticipantScreen.js';
 import {QUEUE_CHROME_LINES, QueueScreen} from './QueueScreen.js';
-import {choiceIndex, ReferentPicker, referentChoices, referentLabel} from './ReferentPicker.js';
+import {choiceIndex, matchingChoices, ReferentPicker, referentChoices, referentLabel} from './ReferentPicker.js';
 import {type DashboardRow, dashboardIndexOf, dashboardRows, longestId, queueColumns, type QueueRow, queueRows, searchIndex} from './screenData.js';
 import {bodyHeight} from './theme.js';
 import {useTerminalSize} from './useTerminalSize.js';
@@ -35,8 +40,31 @@ export interface Selection {
 	readonly discretion?: boolean;
 }
 
-/** What a command handler may ask the dashboard to do next: open the highlighted person. */
-export type CommandFollowUp = 'open' | void;
+/**
+ * What an edit command's handler returns: 'open' to open the highlighted person
+ * instead, or a promise the next key waits for (an undo being saved).
+ */
+export type CommandFollowUp = 'open' | void | Promise<unknown>;
+
+/** The scopes the App's own screens and overlays put the keyboard in. */
+type AppScope = View | 'filter' | 'help' | 'picker';
+
+/** The App's own commands: every command of its scopes but the edits. */
+type AppCommand = Exclude<CommandIn<AppScope>, EditCommand>;
+
+const EDIT_COMMANDS: ReadonlySet<string> = new Set(KEYMAP.filter(binding => 'edit' in binding).map(binding => binding.command));
+
+function isEditCommand(command: string): command is EditCommand {
+	return EDIT_COMMANDS.has(command);
+}
+
+/** Where the keyboard is, for the keymap: typing a filter, an overlay, or a view. */
+export function scopesOf(nav: NavState): readonly [AppScope] {
+	if (nav.typing) return ['filter'];
+	if (nav.overlay === 'help') return ['help'];
+	if (nav.overlay === 'referent') return ['picker'];
+	return [nav.view];
+}
 
 export interface StatusMessage {
 	readonly text: string;
@@ -55,13 +83,11 @@ export interface AppProps {
 	readonly color?: boolean;
 	/** the keymap; defaults to KEYMAP (extra bindings appear in the help) */
 	readonly bindings?: readonly Binding[];
-	/** called with a command of the keymap the dashboard does not handle itself */
-	readonly onCommand?: (command: string, selection: Selection) => CommandFollowUp;
+	/** called with an edit command of the keymap */
+	readonly onCommand?: (command: EditCommand, selection: Selection) => CommandFollowUp;
 	/** shown in the status line until the next key (a new object each time, so the same words can come back) */
 	readonly message?: StatusMessage;
-	/** false while a form of the caller owns the keyboard */
-	readonly inputActive?: boolean;
-	/** shown instead of the body (a form), with `inputActive` false */
+	/** shown instead of the body (a form); it owns the keyboard while shown (usePanelKeys) */
 	readonly panel?: ReactNode;
 }
 
@@ -70,8 +96,8 @@ export function App(props: AppProps) {
 	const {exit} = useApp();
 	const {columns: width, rows} = useTerminalSize();
 	const height = bodyHeight(rows);
-	// The state lives in a ref as well as in React: keys that arrive in one chunk
-	// (fast typing, a paste, tmux send-keys) each see the state left by the previous one.
+	// The state lives in a ref as well as in React: an action dispatched by a key is
+	// seen by what the same key does next (open a queue, then its first person).
 	const [nav, setNav] = useState<NavState>(() =>
 		initialNavState({referent: props.referent, queue: props.queue, dashboardIndex: props.queue === undefined ? 0 : dashboardIndexOf(props.queue)}),
 	);
@@ -144,8 +170,8 @@ export function App(props: AppProps) {
 	/** Length and page of the list the arrows act on. */
 	function listSize(state: NavState): {count: number; page: number} {
 		const d = derive(state);
-		if (state.overlay === 'referent') return {count: choices.length, page: Math.max(1, height - 1)};
-		if (state.overlay === 'help') return {count: helpLines(bindings).length + 1, page: Math.max(1, height - 1)};
+		if (state.overlay === 'referent') return {count: matchingChoices(choices, state.pickerQuery).length, page: Math.max(1, height - 1)};
+		if (state.overlay === 'help') return {count: helpLength(bindings, state.view), page: Math.max(1, height - 1)};
 		if (state.view === 'dashboard') return {count: d.dashboard.length, page: height};
 		if (state.view === 'queue') return {count: d.queue.length, page: Math.max(1, height - QUEUE_CHROME_LINES)};
 		return {count: d.steps.length, page: d.stepLines};
@@ -183,134 +209,84 @@ export function App(props: AppProps) {
 		openParticipantAt(target);
 	}
 
-	function handleTyping(input: string, key: Key) {
-		if (key.escape) dispatch({type: 'back'});
-		else if (key.return) dispatch({type: 'filter-accept'});
-		else if (key.backspace || key.delete) dispatch({type: 'filter-erase'});
-		else if (key.upArrow) move(-1);
-		else if (key.downArrow) move(1);
-		else if (input !== '' && !key.ctrl && !key.meta && !key.tab) dispatch({type: 'filter-type', text: input});
-	}
-
-	function handleCommand(command: string) {
-		switch (command) {
-			case 'quit':
-				exit();
-				return;
-			case 'help':
-				dispatch({type: 'toggle-help'});
-				return;
-			case 'back':
-				dispatch({type: 'back'});
-				return;
-			case 'up':
-				move(-1);
-				return;
-			case 'down':
-				move(1);
-				return;
-			case 'pageUp':
-				move('pageUp');
-				return;
-			case 'pageDown':
-				move('pageDown');
-				return;
-			case 'first':
-				move('first');
-				return;
-			case 'last':
-				move('last');
-				return;
-			case 'left':
-			case 'right': {
-				const s = navRef.current;
-				const rows = derive(s).dashboard;
-				if (s.view === 'dashboard') dispatch({type: 'select', index: sectionJump(rows, s.dashboard.cursor, command === 'left' ? -1 : 1)});
-				return;
-			}
-			case 'open': {
-				const s = navRef.current;
-				const d = derive(s);
-				if (s.view === 'dashboard') {
-					const row = d.dashboard[clamp(s.dashboard.cursor, 0, Math.max(0, d.dashboard.length - 1))];
-					if (row) dispatch({type: 'open-queue', indicatorId: row.indicator.definition.id});
-				} else if (s.view === 'queue') {
-					openParticipantAt(d.queueCursor);
-				}
-				return;
-			}
-			case 'next':
-				stepThroughQueue(1);
-				return;
-			case 'previous':
-				stepThroughQueue(-1);
-				return;
-			case 'filter':
-				dispatch({type: 'filter-start'});
-				return;
-			case 'referent':
-				dispatch({type: 'open-referents', index: choiceIndex(choices, navRef.current.referent)});
-				return;
-			case 'discretion':
-				dispatch({type: 'toggle-discretion'});
-				return;
-			default:
-				if (props.onCommand?.(command, selection()) === 'open') handleCommand('open');
-		}
-	}
-
-	useInput(
-		(input, key) => {
-			setNotice(undefined);
-			setDismissed(props.message);
-			// keys typed faster than the terminal is read arrive as one string ("/zar\r"): one key each
-			const chars = [...input];
-			if (chars.length > 1 && !key.ctrl && !key.meta) {
-				const plain = Object.fromEntries(Object.keys(key).map(name => [name, false])) as unknown as Key;
-				for (const char of chars) handleKey(char === '\r' ? '' : char, char === '\r' ? {...plain, return: true} : plain);
-				return;
-			}
-			handleKey(input, key);
+	/** The App's own commands, one action each (a binding without one does not compile). */
+	const actions: Record<AppCommand, (key: KeyPress) => Settled> = {
+		quit: () => exit(),
+		help: () => dispatch({type: 'toggle-help'}),
+		back: () => dispatch({type: 'back'}),
+		up: () => move(-1),
+		down: () => move(1),
+		pageUp: () => move('pageUp'),
+		pageDown: () => move('pageDown'),
+		first: () => move('first'),
+		last: () => move('last'),
+		left: () => jumpSection(-1),
+		right: () => jumpSection(1),
+		open: () => open(),
+		next: () => stepThroughQueue(1),
+		previous: () => stepThroughQueue(-1),
+		filter: () => dispatch({type: 'filter-start'}),
+		referent: () => dispatch({type: 'open-referents', index: choiceIndex(choices, navRef.current.referent)}),
+		discretion: () => dispatch({type: 'toggle-discretion'}),
+		'filter-accept': () => dispatch({type: 'filter-accept'}),
+		'filter-clear': () => dispatch({type: 'back'}),
+		'filter-erase': () => dispatch({type: 'filter-erase'}),
+		'filter-type': key => dispatch({type: 'filter-type', text: textOf(key)}),
+		'picker-choose': () => {
+			const s = navRef.current;
+			const shown = matchingChoices(choices, s.pickerQuery);
+			const choice = shown[clamp(s.referentCursor, 0, shown.length - 1)];
+			if (choice) dispatch({type: 'choose-referent', referent: choice.referent});
 		},
-		{isActive: props.inputActive !== false},
-	);
+		'picker-erase': () => dispatch({type: 'picker-erase'}),
+		'picker-type': key => dispatch({type: 'picker-type', text: textOf(key)}),
+	};
 
-	function handleKey(input: string, key: Key) {
-		const nav = navRef.current;
-		if (nav.typing) return handleTyping(input, key);
-		if (nav.overlay === 'help') {
-			if (key.escape || input === '?') dispatch({type: 'toggle-help'});
-			else if (input === 'q') exit();
-			else {
-				const command = commandFor(input, key, nav.view, bindings);
-				if (command === 'up' || command === 'down' || command === 'pageUp' || command === 'pageDown' || command === 'first' || command === 'last') handleCommand(command);
-			}
-			return;
-		}
-		if (nav.overlay === 'referent') {
-			if (key.return) {
-				const choice = choices[clamp(nav.referentCursor, 0, choices.length - 1)];
-				dispatch({type: 'choose-referent', referent: choice?.referent});
-				return;
-			}
-			const command = commandFor(input, key, nav.view, bindings);
-			if (command === 'back' || command === 'quit' || command === 'up' || command === 'down' || command === 'pageUp' || command === 'pageDown' || command === 'first' || command === 'last') {
-				handleCommand(command);
-			}
-			return;
-		}
-		const command = commandFor(input, key, nav.view, bindings);
-		if (command !== undefined) handleCommand(command);
+	function jumpSection(direction: -1 | 1) {
+		const s = navRef.current;
+		if (s.view === 'dashboard') dispatch({type: 'select', index: sectionJump(derive(s).dashboard, s.dashboard.cursor, direction)});
 	}
+
+	function open() {
+		const s = navRef.current;
+		const d = derive(s);
+		if (s.view === 'dashboard') {
+			const row = d.dashboard[clamp(s.dashboard.cursor, 0, Math.max(0, d.dashboard.length - 1))];
+			if (row) dispatch({type: 'open-queue', indicatorId: row.indicator.definition.id});
+		} else if (s.view === 'queue') {
+			openParticipantAt(d.queueCursor);
+		}
+	}
+
+	/** An edit key: the edit handler acts on the selection; it may ask to open the highlighted person instead. */
+	function edit(command: EditCommand): Settled {
+		const outcome = props.onCommand?.(command, selection());
+		if (outcome === 'open') return open();
+		return outcome;
+	}
+
+	const global: Record<CommandIn<'global'>, () => void> = {quit: () => exit()};
+	const {keyboard, turns, ownerScopes} = useKeyboardOwner({bindings, global: command => global[command as CommandIn<'global'>]?.()});
+	const scopes = scopesOf(nav);
+	useKeyLayer(keyboard, 0, scopes, (command, key) => {
+		// a panel owns the keyboard (one without keys of its own leaves the screen's keys paused)
+		if (props.panel) return undefined;
+		// a status message lasts until the next key
+		setNotice(undefined);
+		setDismissed(props.message);
+		if (isEditCommand(command)) return edit(command);
+		if (Object.hasOwn(actions, command)) return actions[command as AppCommand](key);
+		return undefined;
+	});
 
 	let body: ReactNode;
 	let status = '';
 	if (props.panel) {
 		body = props.panel;
 	} else if (nav.overlay === 'help') {
-		body = <HelpOverlay width={width} height={height} bindings={bindings} offset={nav.helpOffset} />;
+		body = <HelpOverlay width={width} height={height} bindings={bindings} scope={nav.view} offset={nav.helpOffset} />;
 	} else if (nav.overlay === 'referent') {
-		body = <ReferentPicker choices={choices} cursor={nav.referentCursor} width={width} height={height} />;
+		body = <ReferentPicker choices={matchingChoices(choices, nav.pickerQuery)} cursor={nav.referentCursor} query={nav.pickerQuery} width={width} height={height} />;
 	} else if (nav.view === 'participant' && facts) {
 		body = (
 			<ParticipantScreen
@@ -354,18 +330,20 @@ export function App(props: AppProps) {
 	else if (props.message && props.message !== dismissed) status = props.message.text;
 
 	return (
-		<Frame
+		<KeyboardContext.Provider value={keyboard}>
+			{turns}
+			<Frame
 			color={props.color !== false}
 			width={width}
 			height={height}
 			header={{referent: referentLabel(choices, nav.referent), today, storePath, settings, discretion: nav.discretion}}
 			status={status}
-			view={nav.view}
+			// the keys of what owns the keyboard: a form over the screen, or the screen
+			scopes={props.panel ? ownerScopes : scopes}
 			bindings={bindings}
-			// a form shows its own keys
-			footerText={props.panel ? '' : undefined}
 		>
 			{body}
 		</Frame>
+		</KeyboardContext.Provider>
 	);
 }

@@ -3,10 +3,11 @@
 // to replace the caseload once the change is saved (the triage is then recomputed
 // and every screen follows), to say something in the status line, or to show a
 // form that owns the keyboard until it is closed.
-import React, {type ReactNode, useCallback, useEffect, useRef, useState} from 'react';
+import React, {Fragment, type ReactNode, useCallback, useEffect, useRef, useState} from 'react';
 import type {Participant} from '../domain/model.js';
 import type {Settings} from '../domain/settings.js';
 import {App, type AppProps, type CommandFollowUp, type Selection, type StatusMessage} from './App.js';
+import type {EditCommand} from './keymap.js';
 
 export interface EditTools {
 	/** the caseload as it is now on screen */
@@ -21,10 +22,14 @@ export interface EditTools {
 	readonly closePanel: () => void;
 }
 
-/** May return 'open' to open the highlighted person instead (a queue key that needs the file). */
-export type EditHandler = (command: string, selection: Selection, tools: EditTools) => CommandFollowUp;
+/**
+ * One edit command of the keymap on the selection. May return 'open' to open the
+ * highlighted person instead (a queue key that needs the file), or a promise the
+ * next key waits for.
+ */
+export type EditHandler = (command: EditCommand, selection: Selection, tools: EditTools) => CommandFollowUp;
 
-export interface DashboardProps extends Omit<AppProps, 'participants' | 'settings' | 'onCommand' | 'message' | 'inputActive' | 'panel'> {
+export interface DashboardProps extends Omit<AppProps, 'participants' | 'settings' | 'onCommand' | 'message' | 'panel'> {
 	readonly initialParticipants: readonly Participant[];
 	readonly initialSettings: Settings;
 	readonly onEdit?: EditHandler;
@@ -37,6 +42,7 @@ export function Dashboard({initialParticipants, initialSettings, onEdit, onStart
 	const [message, setMessage] = useState<StatusMessage | undefined>();
 	const [panel, setPanel] = useState<ReactNode>(null);
 	const latest = useRef(data);
+	const panels = useRef(0);
 	latest.current = data;
 
 	const tools = useRef<EditTools>({
@@ -47,14 +53,15 @@ export function Dashboard({initialParticipants, initialSettings, onEdit, onStart
 			setData(latest.current);
 		},
 		say: text => setMessage(text === undefined ? undefined : {text}),
-		openPanel: node => setPanel(node),
+		// each panel a new component (a form after a form starts afresh, and owns the keyboard anew)
+		openPanel: node => setPanel(<Fragment key={++panels.current}>{node}</Fragment>),
 		closePanel: () => setPanel(null),
 	}).current;
 
 	useEffect(() => onStart?.(tools), [onStart, tools]);
 
 	const onCommand = useCallback(
-		(command: string, selection: Selection) => onEdit?.(command, selection, tools),
+		(command: EditCommand, selection: Selection) => onEdit?.(command, selection, tools),
 		[onEdit, tools],
 	);
 
@@ -66,7 +73,6 @@ export function Dashboard({initialParticipants, initialSettings, onEdit, onStart
 			onCommand={onCommand}
 			message={message}
 			panel={panel ?? undefined}
-			inputActive={panel === null}
 		/>
 	);
 }

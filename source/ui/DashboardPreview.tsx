@@ -32,7 +32,7 @@ export function DashboardPreview({queues, settings, storePath, today, color}: Da
 			height={height}
 			header={{referent: undefined, today, storePath, settings, discretion: false}}
 			status={dashboardStatus(dashboard, 0)}
-			view="dashboard"
+			scopes={['dashboard']}
 		>
 			<DashboardScreen rows={dashboard} cursor={0} width={width} height={height} />
 		</Frame>

@@ -1,28 +1,20 @@
-// The keys that matter on this screen, taken from the keymap.
+// The keys that matter where the keyboard is now, taken from the keymap.
 import {Text} from 'ink';
 import React from 'react';
 import {truncate} from './format.js';
-import {type Binding, footerBindings, type View} from './keymap.js';
+import {type Binding, footerHints, type Scope} from './keymap.js';
 
 export interface FooterProps {
-	readonly view: View;
+	/** the scopes of what owns the keyboard, most specific first */
+	readonly scopes: readonly Scope[];
 	readonly width: number;
 	readonly bindings?: readonly Binding[];
-	/** overrides the keys, e.g. while typing a filter */
-	readonly text?: string;
 }
 
-export function footerText(view: View, bindings?: readonly Binding[]): string {
-	const seen = new Set<string>();
-	const hints: string[] = [];
-	for (const binding of footerBindings(view, bindings)) {
-		if (seen.has(binding.hint)) continue;
-		seen.add(binding.hint);
-		hints.push(binding.hint);
-	}
-	return hints.join('  ');
+export function footerText(scopes: readonly Scope[], bindings?: readonly Binding[]): string {
+	return footerHints(scopes, bindings).join('  ');
 }
 
-export function Footer({view, width, bindings, text}: FooterProps) {
-	return <Text dimColor>{truncate(text ?? footerText(view, bindings), width)}</Text>;
+export function Footer({scopes, width, bindings}: FooterProps) {
+	return <Text dimColor>{truncate(footerText(scopes, bindings), width)}</Text>;
 }

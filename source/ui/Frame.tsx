@@ -8,7 +8,7 @@ import type {Settings} from '../domain/settings.js';
 import {truncate} from './format.js';
 import {Footer} from './Footer.js';
 import {Header} from './Header.js';
-import type {Binding, View} from './keymap.js';
+import type {Binding, Scope} from './keymap.js';
 import {ThemeContext} from './theme.js';
 
 export interface FrameProps {
@@ -17,14 +17,13 @@ export interface FrameProps {
 	readonly height: number;
 	readonly header: {readonly referent: string | undefined; readonly today: Day; readonly storePath: string; readonly settings: Settings; readonly discretion: boolean};
 	readonly status: string;
-	readonly view: View;
+	/** where the keyboard is (the footer shows those keys) */
+	readonly scopes: readonly Scope[];
 	readonly bindings?: readonly Binding[];
-	/** replaces the keys of the view (a form shows its own) */
-	readonly footerText?: string;
 	readonly children: ReactNode;
 }
 
-export function Frame({color, width, height, header, status, view, bindings, footerText, children}: FrameProps) {
+export function Frame({color, width, height, header, status, scopes, bindings, children}: FrameProps) {
 	return (
 		<ThemeContext.Provider value={{color}}>
 			<Box flexDirection="column" width={width}>
@@ -33,7 +32,7 @@ export function Frame({color, width, height, header, status, view, bindings, foo
 					{children}
 				</Box>
 				<Text wrap="truncate-end">{truncate(status, width)}</Text>
-				<Footer view={view} width={width} bindings={bindings} text={footerText} />
+				<Footer scopes={scopes} width={width} bindings={bindings} />
 			</Box>
 		</ThemeContext.Provider>
 	);

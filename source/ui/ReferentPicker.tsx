@@ -45,13 +45,31 @@ export function referentLabel(choices: readonly ReferentChoice[], referent: stri
 	return index > 0 ? choices[index]!.label : `${referent} (aucun dossier)`;
 }
 
-export function ReferentPicker({choices, cursor, width, height}: {choices: readonly ReferentChoice[]; cursor: number; width: number; height: number}) {
+/** The choices whose name holds the letters typed (type-ahead), case and accents aside; all of them for no letters. */
+export function matchingChoices(choices: readonly ReferentChoice[], query: string): readonly ReferentChoice[] {
+	const wanted = foldText(query.trim());
+	if (wanted === '') return choices;
+	return choices.filter(choice => foldText(choice.label).includes(wanted));
+}
+
+export interface ReferentPickerProps {
+	/** the choices left by the letters typed */
+	readonly choices: readonly ReferentChoice[];
+	readonly cursor: number;
+	readonly query: string;
+	readonly width: number;
+	readonly height: number;
+}
+
+export function ReferentPicker({choices, cursor, query, width, height}: ReferentPickerProps) {
 	const {from, to} = visibleWindow(cursor, 0, Math.max(1, height - 1), choices.length);
+	const title = query === '' ? 'Référent·e — tapez des lettres du nom pour réduire la liste' : `Référent·e — recherche : ${query}▏`;
 	return (
 		<Box flexDirection="column">
 			<Text bold wrap="truncate-end">
-				{truncate('Référent·e (Entrée : choisir, Échap : annuler)', width)}
+				{truncate(title, width)}
 			</Text>
+			{choices.length === 0 ? <Text wrap="truncate-end">{truncate(`Aucun nom ne contient « ${query} » (Retour arrière : effacer une lettre).`, width)}</Text> : null}
 			{choices.slice(from, to).map((choice, i) => (
 				<Text key={choice.label} inverse={from + i === cursor} wrap="truncate-end">
 					{truncate(`${from + i === cursor ? '›' : ' '} ${choice.label} (${choice.count})`, width)}

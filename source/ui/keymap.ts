@@ -1,120 +1,236 @@
-// Every key of the dashboard, defined once. The input handler looks keys up here,
-// the footer shows the ones marked for a view, and the help overlay (`?`) lists
-// them all, so what is on screen is always what the program does.
-import type {Key} from 'ink';
+// Every key of the program, defined once: command ↔ key strokes ↔ French label ↔
+// footer hint ↔ the scopes (screens and input modes) where it acts. The keyboard
+// (ui/keys) looks keys up here for whatever owns the keyboard now; the footer, the
+// help `?` and the README's table of keys are generated from it; each scope's
+// handler is a Record over the commands this table gives it, so a binding without
+// a handler does not compile.
+import type {KeyName, KeyPress} from './keys/splitKeys.js';
 
+/**
+ * Where keys act, in the order the help and the README list them. `global` applies
+ * on every screen (before the screen's own keys); the others are screens, overlays
+ * and input modes. A new screen adds its scope here, its bindings below, and a
+ * handler over `CommandIn<'its-scope'>` (see README, « Ajouter un écran »).
+ */
+export const SCOPES = {
+	global: 'Partout',
+	dashboard: 'Tableau de bord',
+	queue: 'File',
+	participant: 'Fiche',
+	filter: 'Saisie d’un filtre (/)',
+	picker: 'Choix du ou de la référent·e (r)',
+	help: 'Aide (?)',
+	form: 'Formulaires',
+	'form-text': 'Champ de texte',
+	'form-date': 'Champ de date',
+	'form-choice': 'Champ à choix',
+	confirm: 'Questions oui / non',
+	notice: 'Messages',
+} as const;
+
+export type Scope = keyof typeof SCOPES;
+
+/** The three levels of the dashboard (navigation.ts). */
 export type View = 'dashboard' | 'queue' | 'participant';
 
-export type Command =
-	| 'up'
-	| 'down'
-	| 'pageUp'
-	| 'pageDown'
-	| 'first'
-	| 'last'
-	| 'left'
-	| 'right'
-	| 'open'
-	| 'back'
-	| 'next'
-	| 'previous'
-	| 'filter'
-	| 'referent'
-	| 'discretion'
-	| 'help'
-	| 'quit'
-	| EditCommand;
-
-/** Commands the dashboard hands to the edit handler (source/ui/edits). */
-export type EditCommand =
-	| 'step-start'
-	| 'step-finish'
-	| 'step-interrupt'
-	| 'step-edit'
-	| 'step-add'
-	| 'interview'
-	| 'event-form'
-	| 'absence'
-	| 'contract'
-	| 'standby'
-	| 'exit'
-	| 'snooze'
-	| 'undo'
-	| 'export-cellule';
-
-/** One way to press a key: a printable character, or a named key of Ink's `Key`. */
-export type KeyStroke = {readonly char: string} | {readonly key: NamedKey};
-export type NamedKey = 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'tab';
+export type KeyStroke =
+	/** a character typed without Ctrl or Alt */
+	| {readonly char: string}
+	/** a named key; `shift` must match (Maj-Tab is not Tab) */
+	| {readonly key: KeyName; readonly shift?: boolean}
+	/** Ctrl and a letter */
+	| {readonly ctrl: string}
+	/** any printable character, or a paste: text typed into a field, a filter, a type-ahead */
+	| {readonly text: true}
+	/** any key at all (a message closed by a key) */
+	| {readonly any: true};
 
 export interface Binding {
-	readonly command: Command;
+	readonly command: string;
 	readonly strokes: readonly KeyStroke[];
-	/** how the keys are written in the help and the footer */
-	readonly keys: string;
-	/** what the key does, in French */
+	/** what the key does, in French (help, README) */
 	readonly label: string;
-	/** the footer's wording (keys and a word) */
-	readonly hint: string;
-	/** views where the binding acts; undefined = everywhere */
-	readonly views?: readonly View[];
-	/** views whose footer shows it */
-	readonly footer?: readonly View[];
+	/** the footer's wording, shown in the footer of the scopes listed in `footer` */
+	readonly hint?: string;
+	readonly footer?: readonly Scope[];
+	readonly scopes: readonly Scope[];
+	/** handed to the edit handler (ui/edits) rather than handled by the screen */
+	readonly edit?: true;
 }
 
-const ALL_VIEWS: readonly View[] = ['dashboard', 'queue', 'participant'];
+const VIEWS = ['dashboard', 'queue', 'participant'] as const;
 
-export const KEYMAP: readonly Binding[] = [
-	{command: 'up', strokes: [{key: 'upArrow'}, {char: 'k'}], keys: '↑ k', label: 'ligne précédente', hint: '↑↓ choisir', footer: ['dashboard', 'queue']},
-	{command: 'down', strokes: [{key: 'downArrow'}, {char: 'j'}], keys: '↓ j', label: 'ligne suivante', hint: '↑↓ choisir'},
-	{command: 'pageUp', strokes: [{key: 'pageUp'}], keys: 'PgUp', label: 'page précédente', hint: 'PgUp'},
-	{command: 'pageDown', strokes: [{key: 'pageDown'}], keys: 'PgDn', label: 'page suivante', hint: 'PgDn page'},
-	{command: 'first', strokes: [{char: 'g'}, {key: 'home'}], keys: 'g Début', label: 'première ligne', hint: 'g début'},
-	{command: 'last', strokes: [{char: 'G'}, {key: 'end'}], keys: 'G Fin', label: 'dernière ligne', hint: 'G fin'},
-	{command: 'left', strokes: [{key: 'leftArrow'}], keys: '←', label: 'section précédente', hint: '←→ section', views: ['dashboard']},
-	{command: 'right', strokes: [{key: 'rightArrow'}], keys: '→', label: 'section suivante', hint: '←→ section', views: ['dashboard']},
-	{command: 'open', strokes: [{key: 'return'}], keys: 'Entrée', label: 'ouvrir la file / la fiche', hint: 'Entrée ouvrir', views: ['dashboard', 'queue'], footer: ['dashboard', 'queue']},
-	// the edits (source/ui/edits): on the selected step, the person shown, or the person highlighted in the queue
-	{command: 'step-start', strokes: [{char: 'd'}], keys: 'd', label: 'étape → En cours (aussi dans la file « Prévue → En cours »)', hint: 'd/t/i étape', views: ['participant', 'queue'], footer: ['participant']},
-	{command: 'step-finish', strokes: [{char: 't'}], keys: 't', label: 'étape → Terminée, fin aujourd’hui si absente (aussi dans sa file)', hint: 'd/t/i étape', views: ['participant', 'queue'], footer: ['participant']},
-	{command: 'step-interrupt', strokes: [{char: 'i'}], keys: 'i', label: 'étape → Interrompue, fin aujourd’hui', hint: 'd/t/i étape', views: ['participant'], footer: ['participant']},
-	{command: 'step-edit', strokes: [{char: 'm'}], keys: 'm', label: 'modifier l’étape : libellé, type, dates, état', hint: 'm modifier', views: ['participant']},
-	{command: 'step-add', strokes: [{char: '+'}, {char: 'A'}], keys: '+ A', label: 'ajouter une étape', hint: '+ étape', views: ['participant']},
-	{command: 'interview', strokes: [{char: 'e'}], keys: 'e', label: 'entretien individuel aujourd’hui', hint: 'e entretien', views: ['participant', 'queue'], footer: ['participant']},
-	{command: 'event-form', strokes: [{key: 'tab'}], keys: 'Tab', label: 'autre événement : type, date, note', hint: 'Tab événement', views: ['participant']},
-	{command: 'absence', strokes: [{char: 'a'}], keys: 'a', label: 'absence injustifiée aujourd’hui', hint: 'a absence', views: ['participant', 'queue']},
-	{command: 'contract', strokes: [{char: 'c'}], keys: 'c', label: 'CER (début, fin, renouvellement +6/+12 mois) et code ROME', hint: 'c contrat', views: ['participant']},
-	{command: 'standby', strokes: [{char: 'v'}], keys: 'v', label: 'mettre en veille aujourd’hui / sortir de veille', hint: 'v veille', views: ['participant', 'queue']},
-	{command: 'exit', strokes: [{char: 'x'}], keys: 'x', label: 'sortie : date, type, motif (phase d’accueil : non-intégration)', hint: 'x sortie', views: ['participant', 'queue']},
-	{command: 'snooze', strokes: [{char: 'z'}], keys: 'z', label: 'mettre une alerte en attente : raison et date de fin', hint: 'z attente', views: ['participant', 'queue']},
-	{command: 'undo', strokes: [{char: 'u'}], keys: 'u', label: 'annuler la dernière modification (plusieurs fois)', hint: 'u annuler', footer: ['participant']},
-	{command: 'export-cellule', strokes: [{char: 'E'}], keys: 'E', label: 'préparation de la cellule de suivi (.xlsx dans le dossier courant)', hint: 'E cellule', footer: ['dashboard']},
-	{command: 'next', strokes: [{char: 'n'}], keys: 'n', label: 'bénéficiaire suivant·e de la file', hint: 'n suivant', views: ['participant'], footer: ['participant']},
-	{command: 'previous', strokes: [{char: 'p'}], keys: 'p', label: 'bénéficiaire précédent·e de la file', hint: 'p précédent', views: ['participant']},
-	{command: 'back', strokes: [{key: 'escape'}], keys: 'Échap', label: 'revenir d’un niveau (ou effacer le filtre)', hint: 'Échap retour', footer: ['queue']},
-	{command: 'filter', strokes: [{char: '/'}], keys: '/', label: 'filtrer la liste (nom ou identifiant)', hint: '/ filtrer', views: ['dashboard', 'queue'], footer: ['queue']},
-	{command: 'referent', strokes: [{char: 'r'}], keys: 'r', label: 'choisir le ou la référent·e (ou Tous)', hint: 'r référent', footer: ['dashboard']},
-	{command: 'discretion', strokes: [{char: '*'}], keys: '*', label: 'mode discrétion : initiales, sans n° CAF ni France Travail', hint: '* discrétion'},
-	{command: 'help', strokes: [{char: '?'}], keys: '?', label: 'aide : toutes les touches', hint: '? aide', footer: ALL_VIEWS},
-	{command: 'quit', strokes: [{char: 'q'}], keys: 'q Ctrl-C', label: 'quitter', hint: 'q quitter', footer: ALL_VIEWS},
-];
+export const KEYMAP = [
+	{command: 'quit', strokes: [{ctrl: 'c'}], label: 'quitter, même pendant une saisie (les enregistrements en cours se terminent)', scopes: ['global']},
 
-/** The letters of the edits (d t i: step state, e a: events, v: standby, x: exit, z: snooze, u: undo, E: export). */
-export const EDIT_KEYS = ['d', 't', 'i', 'e', 'a', 'v', 'x', 'z', 'u', 'E'] as const;
+	// moving in a list: the dashboard's indicators, a queue, a fiche's steps
+	{command: 'up', strokes: [{key: 'up'}, {char: 'k'}], label: 'ligne précédente', hint: '↑↓ choisir', footer: ['dashboard', 'queue'], scopes: VIEWS},
+	{command: 'down', strokes: [{key: 'down'}, {char: 'j'}], label: 'ligne suivante', hint: '↑↓ choisir', scopes: VIEWS},
+	{command: 'pageUp', strokes: [{key: 'pageUp'}], label: 'page précédente', scopes: VIEWS},
+	{command: 'pageDown', strokes: [{key: 'pageDown'}], label: 'page suivante', scopes: VIEWS},
+	{command: 'first', strokes: [{char: 'g'}, {key: 'home'}], label: 'première ligne', scopes: VIEWS},
+	{command: 'last', strokes: [{char: 'G'}, {key: 'end'}], label: 'dernière ligne', scopes: VIEWS},
+	{command: 'left', strokes: [{key: 'left'}], label: 'section précédente', scopes: ['dashboard']},
+	{command: 'right', strokes: [{key: 'right'}], label: 'section suivante', scopes: ['dashboard']},
+	{command: 'open', strokes: [{key: 'enter'}], label: 'ouvrir la file / la fiche', hint: 'Entrée ouvrir', footer: ['dashboard', 'queue'], scopes: ['dashboard', 'queue']},
 
-function matches(stroke: KeyStroke, input: string, key: Key): boolean {
-	if ('char' in stroke) return input === stroke.char && !key.ctrl && !key.meta;
-	return key[stroke.key] === true;
+	// the edits (ui/edits): on the selected step, the person shown, or the person highlighted in the queue
+	{command: 'step-start', strokes: [{char: 'd'}], label: 'étape → En cours (aussi dans la file « Prévue → En cours »)', hint: 'd/t/i étape', footer: ['participant'], scopes: ['participant', 'queue'], edit: true},
+	{command: 'step-finish', strokes: [{char: 't'}], label: 'étape → Terminée, fin aujourd’hui si absente (aussi dans sa file)', hint: 'd/t/i étape', scopes: ['participant', 'queue'], edit: true},
+	{command: 'step-interrupt', strokes: [{char: 'i'}], label: 'étape → Interrompue, fin aujourd’hui', hint: 'd/t/i étape', scopes: ['participant'], edit: true},
+	{command: 'step-edit', strokes: [{char: 'm'}], label: 'modifier l’étape : libellé, type, dates, état', scopes: ['participant'], edit: true},
+	{command: 'step-add', strokes: [{char: '+'}, {char: 'A'}], label: 'ajouter une étape', scopes: ['participant'], edit: true},
+	{command: 'interview', strokes: [{char: 'e'}], label: 'entretien individuel aujourd’hui', hint: 'e entretien', footer: ['participant'], scopes: ['participant', 'queue'], edit: true},
+	{command: 'event-form', strokes: [{key: 'tab'}], label: 'autre événement : type, date, note', scopes: ['participant'], edit: true},
+	{command: 'absence', strokes: [{char: 'a'}], label: 'absence injustifiée aujourd’hui', scopes: ['participant', 'queue'], edit: true},
+	{command: 'contract', strokes: [{char: 'c'}], label: 'CER (début, fin, renouvellement +6/+12 mois) et code ROME', scopes: ['participant'], edit: true},
+	{command: 'standby', strokes: [{char: 'v'}], label: 'mettre en veille aujourd’hui / sortir de veille', scopes: ['participant', 'queue'], edit: true},
+	{command: 'exit', strokes: [{char: 'x'}], label: 'sortie : date, type, motif (phase d’accueil : non-intégration)', scopes: ['participant', 'queue'], edit: true},
+	{command: 'snooze', strokes: [{char: 'z'}], label: 'mettre une alerte en attente : raison et date de fin', scopes: ['participant', 'queue'], edit: true},
+	{command: 'undo', strokes: [{char: 'u'}], label: 'annuler la dernière modification (plusieurs fois)', hint: 'u annuler', footer: ['participant'], scopes: VIEWS, edit: true},
+	{command: 'export-cellule', strokes: [{char: 'E'}], label: 'préparation de la cellule de suivi (.xlsx dans le dossier courant ; en mode discrétion, sa version …-discret.xlsx)', hint: 'E cellule', footer: ['dashboard'], scopes: VIEWS, edit: true},
+
+	{command: 'next', strokes: [{char: 'n'}], label: 'bénéficiaire suivant·e de la file', hint: 'n suivant', footer: ['participant'], scopes: ['participant']},
+	{command: 'previous', strokes: [{char: 'p'}], label: 'bénéficiaire précédent·e de la file', scopes: ['participant']},
+	{command: 'back', strokes: [{key: 'escape'}], label: 'revenir d’un niveau (ou effacer le filtre)', hint: 'Échap retour', footer: ['queue'], scopes: VIEWS},
+	{command: 'filter', strokes: [{char: '/'}], label: 'filtrer la liste (nom ou identifiant)', hint: '/ filtrer', footer: ['queue'], scopes: ['dashboard', 'queue']},
+	{command: 'referent', strokes: [{char: 'r'}], label: 'choisir le ou la référent·e (ou Tous)', hint: 'r référent', footer: ['dashboard'], scopes: VIEWS},
+	{command: 'discretion', strokes: [{char: '*'}], label: 'mode discrétion : initiales, sans n° CAF ni France Travail', scopes: VIEWS},
+	{command: 'help', strokes: [{char: '?'}], label: 'aide : les touches de cet écran, puis toutes les autres', hint: '? aide', footer: VIEWS, scopes: VIEWS},
+
+	// the help scrolls by lines
+	{command: 'up', strokes: [{key: 'up'}, {char: 'k'}], label: 'remonter d’une ligne', hint: '↑↓ défiler', footer: ['help'], scopes: ['help']},
+	{command: 'down', strokes: [{key: 'down'}, {char: 'j'}], label: 'descendre d’une ligne', scopes: ['help']},
+	{command: 'pageUp', strokes: [{key: 'pageUp'}], label: 'page précédente', scopes: ['help']},
+	{command: 'pageDown', strokes: [{key: 'pageDown'}], label: 'page suivante', scopes: ['help']},
+	{command: 'first', strokes: [{char: 'g'}, {key: 'home'}], label: 'début de l’aide', scopes: ['help']},
+	{command: 'last', strokes: [{char: 'G'}, {key: 'end'}], label: 'fin de l’aide', scopes: ['help']},
+	{command: 'help', strokes: [{key: 'escape'}, {char: '?'}], label: 'fermer l’aide', hint: 'Échap fermer', footer: ['help'], scopes: ['help']},
+	{command: 'quit', strokes: [{char: 'q'}], label: 'quitter', hint: 'q quitter', footer: [...VIEWS, 'help'], scopes: [...VIEWS, 'help']},
+
+	// typing a filter: letters go to the filter, so q is a q
+	{command: 'up', strokes: [{key: 'up'}], label: 'ligne précédente de la liste filtrée', hint: '↑↓ choisir', footer: ['filter'], scopes: ['filter']},
+	{command: 'down', strokes: [{key: 'down'}], label: 'ligne suivante de la liste filtrée', scopes: ['filter']},
+	{command: 'filter-accept', strokes: [{key: 'enter'}], label: 'garder le filtre et revenir à la liste', hint: 'Entrée valider', footer: ['filter'], scopes: ['filter']},
+	{command: 'filter-clear', strokes: [{key: 'escape'}], label: 'effacer le filtre', hint: 'Échap effacer', footer: ['filter'], scopes: ['filter']},
+	{command: 'filter-erase', strokes: [{key: 'backspace'}, {key: 'delete'}], label: 'effacer le dernier caractère', scopes: ['filter']},
+	{command: 'filter-type', strokes: [{text: true}], label: 'le texte cherché (nom ou identifiant, sans accents ni casse)', scopes: ['filter']},
+
+	// a list to choose from, with type-ahead: letters narrow the list
+	{command: 'up', strokes: [{key: 'up'}], label: 'nom précédent', hint: '↑↓ choisir', footer: ['picker'], scopes: ['picker']},
+	{command: 'down', strokes: [{key: 'down'}], label: 'nom suivant', scopes: ['picker']},
+	{command: 'pageUp', strokes: [{key: 'pageUp'}], label: 'page précédente', scopes: ['picker']},
+	{command: 'pageDown', strokes: [{key: 'pageDown'}], label: 'page suivante', scopes: ['picker']},
+	{command: 'first', strokes: [{key: 'home'}], label: 'premier nom', scopes: ['picker']},
+	{command: 'last', strokes: [{key: 'end'}], label: 'dernier nom', scopes: ['picker']},
+	{command: 'picker-choose', strokes: [{key: 'enter'}], label: 'choisir', hint: 'Entrée choisir', footer: ['picker'], scopes: ['picker']},
+	{command: 'back', strokes: [{key: 'escape'}], label: 'fermer sans rien changer', hint: 'Échap annuler', footer: ['picker'], scopes: ['picker']},
+	{command: 'picker-erase', strokes: [{key: 'backspace'}, {key: 'delete'}], label: 'effacer la dernière lettre cherchée', scopes: ['picker']},
+	{command: 'picker-type', strokes: [{text: true}], label: 'lettres d’un nom : la liste ne garde que les noms qui les contiennent', hint: 'lettres : chercher', footer: ['picker'], scopes: ['picker']},
+
+	// forms (ui/edits/Form.tsx): while one is open every letter is typed into it, q included
+	{command: 'form-submit', strokes: [{key: 'enter'}], label: 'valider et enregistrer', hint: 'Entrée valider', footer: ['form'], scopes: ['form']},
+	{command: 'form-cancel', strokes: [{key: 'escape'}], label: 'annuler sans rien modifier', hint: 'Échap annuler', footer: ['form'], scopes: ['form']},
+	{command: 'form-next', strokes: [{key: 'tab'}], label: 'champ suivant', hint: 'Tab champ suivant', footer: ['form'], scopes: ['form']},
+	{command: 'form-previous', strokes: [{key: 'tab', shift: true}], label: 'champ précédent', scopes: ['form']},
+	{command: 'form-previous', strokes: [{key: 'up'}], label: 'champ précédent', scopes: ['form-text']},
+	{command: 'form-next', strokes: [{key: 'down'}], label: 'champ suivant', scopes: ['form-text']},
+	{command: 'form-clear', strokes: [{ctrl: 'u'}], label: 'vider le champ', hint: 'Ctrl-U vider', footer: ['form-text'], scopes: ['form-text', 'form-date']},
+	{command: 'form-later', strokes: [{char: '+'}, {key: 'up'}], label: 'un jour plus tard', hint: '+/− un jour', footer: ['form-date'], scopes: ['form-date']},
+	{command: 'form-earlier', strokes: [{char: '-'}, {char: '−'}, {key: 'down'}], label: 'un jour plus tôt', scopes: ['form-date']},
+	{command: 'form-option-previous', strokes: [{key: 'up'}], label: 'choix précédent', hint: '↑↓ ou initiale', footer: ['form-choice'], scopes: ['form-choice']},
+	{command: 'form-option-next', strokes: [{key: 'down'}], label: 'choix suivant', scopes: ['form-choice']},
+	{command: 'form-erase', strokes: [{key: 'backspace'}, {key: 'delete'}], label: 'effacer le dernier caractère', scopes: ['form']},
+	{command: 'form-type', strokes: [{text: true}], label: 'la valeur (date en jj/mm/aaaa : la première touche remplace la date affichée ; choix : l’initiale)', scopes: ['form']},
+
+	{command: 'confirm-yes', strokes: [{char: 'o'}, {char: 'O'}, {key: 'enter'}], label: 'oui', hint: 'o oui', footer: ['confirm'], scopes: ['confirm']},
+	{command: 'confirm-no', strokes: [{char: 'n'}, {char: 'N'}, {key: 'escape'}], label: 'non', hint: 'n/Échap non', footer: ['confirm'], scopes: ['confirm']},
+	{command: 'notice-close', strokes: [{any: true}], label: 'fermer le message', hint: 'une touche : continuer', footer: ['notice'], scopes: ['notice']},
+] as const satisfies readonly Binding[];
+
+type Entry = (typeof KEYMAP)[number];
+
+export type Command = Entry['command'];
+
+type CommandsOf<E, S> = E extends {readonly command: infer C; readonly scopes: readonly (infer T)[]} ? ([Extract<T, S>] extends [never] ? never : C) : never;
+
+/** The commands bound in scope(s) S: a handler for S is a Record over them. */
+export type CommandIn<S extends Scope> = CommandsOf<Entry, S>;
+
+/** Commands the dashboard hands to the edit handler (source/ui/edits). */
+export type EditCommand = Extract<Entry, {readonly edit: true}>['command'];
+
+const KEY_NAMES: Record<KeyName, string> = {
+	up: '↑',
+	down: '↓',
+	left: '←',
+	right: '→',
+	pageUp: 'PgUp',
+	pageDown: 'PgDn',
+	home: 'Début',
+	end: 'Fin',
+	insert: 'Inser',
+	delete: 'Suppr',
+	enter: 'Entrée',
+	tab: 'Tab',
+	backspace: 'Retour arrière',
+	escape: 'Échap',
+};
+
+/** A stroke as the help, the README and the messages write it. */
+export function strokeText(stroke: KeyStroke): string {
+	if ('char' in stroke) return stroke.char === ' ' ? 'Espace' : stroke.char;
+	if ('key' in stroke) return stroke.shift ? `Maj-${KEY_NAMES[stroke.key]}` : KEY_NAMES[stroke.key];
+	if ('ctrl' in stroke) return `Ctrl-${stroke.ctrl.toUpperCase()}`;
+	if ('text' in stroke) return 'lettres';
+	return 'une touche';
 }
 
-/** The command bound to a key press in a view, or undefined. Ctrl-C is handled by Ink itself. */
-export function commandFor(input: string, key: Key, view: View, bindings: readonly Binding[] = KEYMAP): Command | undefined {
-	for (const binding of bindings) {
-		if (binding.views && !binding.views.includes(view)) continue;
-		if (binding.strokes.some(stroke => matches(stroke, input, key))) return binding.command;
+export function keysText(binding: Binding): string {
+	return binding.strokes.map(strokeText).join(' ');
+}
+
+/** The keys of a command, as the help writes them (for messages that name a key). */
+export function keysOf(command: Command, scope: Scope, bindings: readonly Binding[] = KEYMAP): string {
+	const binding = bindings.find(b => b.command === command && b.scopes.includes(scope));
+	return binding ? keysText(binding) : '';
+}
+
+function matches(stroke: KeyStroke, key: KeyPress): boolean {
+	if ('any' in stroke) return true;
+	if ('text' in stroke) return key.type === 'paste' || (key.type === 'char' && !key.ctrl && !key.meta);
+	if (key.type !== 'char' && key.type !== 'key') return false;
+	if (key.meta) return false;
+	if ('char' in stroke) return key.type === 'char' && !key.ctrl && key.char === stroke.char;
+	if ('ctrl' in stroke) return key.type === 'char' && key.ctrl && key.char === stroke.ctrl;
+	return key.type === 'key' && !key.ctrl && key.name === stroke.key && key.shift === (stroke.shift ?? false);
+}
+
+/**
+ * The binding a key press has in `scopes`, most specific scope first: the first
+ * scope with a binding for the key wins, and in a scope the first binding listed.
+ */
+export function bindingFor(key: KeyPress, scopes: readonly Scope[], bindings: readonly Binding[] = KEYMAP): Binding | undefined {
+	for (const scope of scopes) {
+		for (const binding of bindings) {
+			if (binding.scopes.includes(scope) && binding.strokes.some(stroke => matches(stroke, key))) return binding;
+		}
 	}
 	return undefined;
 }
 
-export function footerBindings(view: View, bindings: readonly Binding[] = KEYMAP): Binding[] {
-	return bindings.filter(binding => binding.footer?.includes(view));
+/** The footer's hints for what owns the keyboard (its scopes, most specific first), each once. */
+export function footerHints(scopes: readonly Scope[], bindings: readonly Binding[] = KEYMAP): string[] {
+	const hints: string[] = [];
+	for (const scope of [...scopes].reverse()) {
+		for (const binding of bindings) {
+			if (binding.hint && binding.footer?.includes(scope) && !hints.includes(binding.hint)) hints.push(binding.hint);
+		}
+	}
+	return hints;
+}
+
+/** The bindings of one scope, in the table's order. */
+export function bindingsIn(scope: Scope, bindings: readonly Binding[] = KEYMAP): Binding[] {
+	return bindings.filter(binding => binding.scopes.includes(scope));
 }

@@ -22,8 +22,9 @@ export interface NavState {
 	/** the participant shown, with the selected step */
 	readonly participant?: {readonly id: string; readonly step: number; readonly stepOffset: number};
 	readonly overlay: Overlay;
-	/** the referent list of the `r` overlay */
+	/** the referent list of the `r` overlay, and the letters typed to narrow it */
 	readonly referentCursor: number;
+	readonly pickerQuery: string;
 	/** first line of the help shown (the help scrolls when the keymap outgrows the screen) */
 	readonly helpOffset: number;
 	/** typing into the current list's filter: printable keys go to the filter */
@@ -48,6 +49,9 @@ export type NavAction =
 	| {readonly type: 'filter-accept'}
 	| {readonly type: 'toggle-help'}
 	| {readonly type: 'open-referents'; readonly index: number}
+	/** type-ahead in the referent list: letters narrow it, the cursor goes to the first name left */
+	| {readonly type: 'picker-type'; readonly text: string}
+	| {readonly type: 'picker-erase'}
 	| {readonly type: 'choose-referent'; readonly referent: string | undefined}
 	| {readonly type: 'toggle-discretion'};
 
@@ -68,6 +72,7 @@ export function initialNavState(options: InitialOptions = {}): NavState {
 		queue: options.queue === undefined ? undefined : {...EMPTY_LIST, indicatorId: options.queue},
 		overlay: 'none',
 		referentCursor: 0,
+		pickerQuery: '',
 		helpOffset: 0,
 		typing: false,
 		discretion: false,
@@ -191,7 +196,11 @@ export function navReducer(state: NavState, action: NavAction): NavState {
 		case 'toggle-help':
 			return {...state, overlay: state.overlay === 'help' ? 'none' : 'help', helpOffset: 0, typing: false};
 		case 'open-referents':
-			return {...state, overlay: 'referent', referentCursor: Math.max(0, action.index), typing: false};
+			return {...state, overlay: 'referent', referentCursor: Math.max(0, action.index), pickerQuery: '', typing: false};
+		case 'picker-type':
+			return {...state, pickerQuery: state.pickerQuery + action.text, referentCursor: 0};
+		case 'picker-erase':
+			return {...state, pickerQuery: state.pickerQuery.slice(0, -1), referentCursor: 0};
 		case 'choose-referent':
 			return {
 				...state,

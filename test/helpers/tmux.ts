@@ -14,7 +14,15 @@ export function tmuxDriver(socket: string) {
 		/** Starts `command` in a new 80×24 session, in `cwd`, with extra environment variables. */
 		start(session: string, command: string, options: {cwd: string; env?: Record<string, string>}): void {
 			const vars = Object.entries(options.env ?? {}).map(([k, v]) => `${k}=${v}`);
-			tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', '-c', options.cwd, 'env', ...vars, 'sh', '-c', command);
+			const args = ['new-session', '-d', '-s', session, '-x', '80', '-y', '24', '-c', options.cwd, 'env', ...vars, 'sh', '-c', command];
+			try {
+				tmux(...args);
+			} catch (error) {
+				// the private server quits with its last session: a new one started at that moment finds it gone
+				if (!String((error as Error).message).includes('server exited unexpectedly')) throw error;
+				execFileSync('sleep', ['0.3']);
+				tmux(...args);
+			}
 		},
 
 		/** The screen once one of `texts` is on it. */
@@ -41,6 +49,22 @@ export function tmuxDriver(socket: string) {
 				await pause(100);
 			}
 			throw new Error(`${file} was never written`);
+		},
+
+		/** The screen once it has stopped changing for `quietMs` (every key handled, every save shown). */
+		async quietScreen(session: string, quietMs = 700, timeoutMs = 20_000): Promise<string> {
+			const start = Date.now();
+			let screen = tmux('capture-pane', '-p', '-t', session);
+			let since = Date.now();
+			while (Date.now() - start < timeoutMs) {
+				await pause(100);
+				const now = tmux('capture-pane', '-p', '-t', session);
+				if (now !== screen) {
+					screen = now;
+					since = Date.now();
+				} else if (Date.now() - since >= quietMs) return screen;
+			}
+			throw new Error(`the screen never settled:\n${screen}`);
 		},
 
 		/** Ends the private server (already gone once its last session ended). */

@@ -301,28 +301,45 @@ describe('modes and overlays', () => {
 		expect(frame).toContain('7654321');
 	});
 
-	it('shows the help generated from the keymap with ?, closed by Esc', async () => {
+	it('shows the help generated from the keymap with ?, the screen’s keys first, its own keys in the footer; Esc closes it', async () => {
 		app = await renderApp(demo);
 		let frame = await app.press('?');
-		expect(frame).toContain('Aide');
+		expect(lines(frame)[3]).toBe('Tableau de bord (cet écran)');
 		expect(frame).toContain('PgDn');
-		expect(frame).toContain('entretien individuel aujourd’hui');
+		expect(frame).toContain('section suivante');
 		expect(lines(frame).length).toBeLessThanOrEqual(23);
-		// the help is taller than 24 rows: its end is one key away
-		expect(await app.press('G')).toContain('mode discrétion');
+		// the footer is the help's
+		expect(lines(frame).at(-1)).toBe('↑↓ défiler  Échap fermer  q quitter');
+		// the help is taller than 24 rows: its end is one key away, the other screens' keys there
+		frame = await app.press('G');
+		expect(frame).toContain('alerte à traiter');
+		expect(frame).toContain('fermer le message');
 		frame = await app.press(KEYS.escape);
 		expect(frame).toContain('Effectifs');
+		expect(lines(frame).at(-1)).toContain('? aide');
+	});
+
+	it('lists the fiche’s keys first when the help is opened from a fiche', async () => {
+		app = await renderApp(demo, {queue: 'caseload.active'});
+		await app.press(KEYS.enter);
+		const frame = await app.press('?');
+		expect(lines(frame)[3]).toBe('Fiche (cet écran)');
+		expect(lines(frame)[4]).toContain('ligne précédente');
+		expect(frame).toContain('étape → En cours');
+		expect(frame).toContain('entretien individuel aujourd’hui');
 	});
 
 	it('scrolls the help when the keymap is taller than the screen', async () => {
-		const extra = Array.from({length: 12}, (_, i) => ({command: `extra-${i}`, strokes: [{char: String(i % 10)}], keys: `F${i}`, label: `commande supplémentaire ${i}`, hint: '', views: ['participant' as const]}) as unknown as Binding);
+		const extra: Binding[] = Array.from({length: 12}, (_, i) => ({command: `extra-${i}`, strokes: [{char: String(i % 10)}], label: `commande supplémentaire ${i}`, scopes: ['dashboard']}));
 		const {KEYMAP} = await import('../../source/ui/keymap.js');
 		app = await renderApp(demo, {bindings: [...KEYMAP, ...extra]});
 		let frame = await app.press('?');
 		expect(lines(frame).length).toBeLessThanOrEqual(23);
 		expect(frame).not.toContain('commande supplémentaire 11');
-		frame = await app.press('G');
+		frame = await app.press(KEYS.pageDown);
 		expect(frame).toContain('commande supplémentaire 11');
+		expect(frame).toMatch(/lignes \d+-\d+ sur \d+/);
+		frame = await app.press('G');
 		expect(frame).toContain('alerte à traiter');
 		frame = await app.press('g');
 		expect(frame).toContain('ligne précédente');
@@ -361,9 +378,33 @@ describe('modes and overlays', () => {
 		frame = await app.press(KEYS.down, KEYS.down, KEYS.enter);
 		expect(lines(frame)[0]).toContain('ROUVRAY Karim');
 		expect(lineWith(frame, 'File active')).toMatch(/\s2\s/);
-		frame = await app.press('r', 'g', KEYS.enter);
+		frame = await app.press('r', KEYS.home, KEYS.enter);
 		expect(lines(frame)[0]).toContain('Tous');
 		expect(lineWith(frame, 'File active')).toMatch(/\s3\s/);
+	});
+
+	it('narrows the referent list with the letters typed (type-ahead), q and g included', async () => {
+		const people = [
+			inOrder(T, {id: 'A-1', referent: 'MARTEL Inès'}),
+			inOrder(T, {id: 'B-1', referent: 'ROUVRAY Karim'}),
+			inOrder(T, {id: 'C-1', referent: 'GARNIER Quentin'}),
+		];
+		app = await renderApp(people);
+		let frame = await app.press('r', 'ines');
+		expect(frame).toContain('recherche : ines');
+		expect(frame).toContain('MARTEL Inès (1)');
+		expect(frame).not.toContain('ROUVRAY');
+		expect(frame).not.toContain('Tous (');
+		frame = await app.press(KEYS.backspace.repeat(4), 'q');
+		expect(app.exited()).toBe(false);
+		expect(frame).toContain('GARNIER Quentin (1)');
+		expect(frame).not.toContain('MARTEL');
+		frame = await app.press(KEYS.enter);
+		expect(lines(frame)[0]).toContain('GARNIER Quentin');
+		frame = await app.press('r', 'zz');
+		expect(frame).toContain('Aucun nom ne contient « zz »');
+		frame = await app.press(KEYS.enter, KEYS.escape);
+		expect(lines(frame)[0]).toContain('GARNIER Quentin');
 	});
 
 	it('starts on the --referent caseload', async () => {

@@ -16,6 +16,10 @@ export const KEYS = {
 	enter: '\r',
 	escape: '\u001B',
 	backspace: '\u007F',
+	home: '\u001B[H',
+	end: '\u001B[F',
+	tab: '\t',
+	shiftTab: '\u001B[Z',
 } as const;
 
 const tick = (ms = 30) => new Promise(resolve => setTimeout(resolve, ms));

@@ -1,26 +1,28 @@
-// A yes/no question in place of the body: o (or Entrée) says yes, n or Échap says no.
-import {Box, Text, useInput} from 'ink';
+// A yes/no question in place of the body: o (or Entrée) says yes, n or Échap says no
+// (the keymap's confirm scope; the footer shows the keys).
+import {Box, Text} from 'ink';
 import React from 'react';
+import type {CommandIn} from '../keymap.js';
+import type {Settled} from '../keys/keyboard.js';
+import {commandTable, usePanelKeys} from '../keys/useKeyboard.js';
 import {tint, useTheme} from '../theme.js';
 
 export interface ConfirmProps {
 	readonly question: string;
-	readonly onYes: () => void;
+	/** may return a promise (a file being written): the next key waits for it */
+	readonly onYes: () => Settled;
 	readonly onNo: () => void;
 }
 
 export function Confirm({question, onYes, onNo}: ConfirmProps) {
 	const theme = useTheme();
-	useInput((input, key) => {
-		if (input === 'o' || input === 'O' || key.return) onYes();
-		else if (input === 'n' || input === 'N' || key.escape) onNo();
-	});
+	const actions: Record<CommandIn<'confirm'>, () => Settled> = {'confirm-yes': onYes, 'confirm-no': onNo};
+	usePanelKeys(['confirm'], commandTable(actions));
 	return (
 		<Box flexDirection="column">
 			<Text bold color={tint(theme, 'yellow')} wrap="wrap">
 				{question}
 			</Text>
-			<Text dimColor>o : oui · n ou Échap : non</Text>
 		</Box>
 	);
 }

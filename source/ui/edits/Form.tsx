@@ -2,10 +2,16 @@
 // Enter validates, Esc cancels without a change. Dates are typed dd/mm/yyyy (the
 // first key replaces the date shown) or moved a day with + / − (↑ ↓); a choice
 // moves with ↑ ↓ or jumps to the option starting with the letter typed. While a
-// form is open every letter is typed into it: `q` writes a q.
-import {Box, type Key, Text, useInput} from 'ink';
+// form is open every letter is typed into it: `q` writes a q. The keys are the
+// keymap's form scopes (the footer shows them); a question before saving is the
+// confirm scope.
+import {Box, Text} from 'ink';
 import React, {useRef, useState} from 'react';
 import {cell, truncate} from '../format.js';
+import type {CommandIn} from '../keymap.js';
+import {type Settled, textOf} from '../keys/keyboard.js';
+import type {KeyPress} from '../keys/splitKeys.js';
+import {usePanelKeys} from '../keys/useKeyboard.js';
 import {visibleWindow} from '../navigation.js';
 import {bodyHeight, tint, useTheme} from '../theme.js';
 import {useTerminalSize} from '../useTerminalSize.js';
@@ -26,40 +32,8 @@ export interface FormProps {
 	readonly onCancel: () => void;
 }
 
-const PLAIN_KEY = {
-	upArrow: false,
-	downArrow: false,
-	leftArrow: false,
-	rightArrow: false,
-	pageDown: false,
-	pageUp: false,
-	home: false,
-	end: false,
-	return: false,
-	escape: false,
-	ctrl: false,
-	shift: false,
-	tab: false,
-	backspace: false,
-	delete: false,
-	meta: false,
-	super: false,
-	hyper: false,
-	capsLock: false,
-	numLock: false,
-} as Key;
-
-/** Keys that arrived as one chunk (typing fast, tmux send-keys), one at a time. */
-function splitChunk(input: string, key: Key): Array<[string, Key]> {
-	const chars = [...input];
-	if (chars.length <= 1 || key.ctrl || key.meta) return [[input, key]];
-	return chars.map(char => {
-		if (char === '\r' || char === '\n') return ['', {...PLAIN_KEY, return: true}];
-		if (char === '\t') return ['', {...PLAIN_KEY, tab: true}];
-		if (char === '\u007F' || char === '\b') return ['', {...PLAIN_KEY, backspace: true}];
-		return [char, PLAIN_KEY];
-	});
-}
+type FormCommand = CommandIn<'form' | 'form-text' | 'form-date' | 'form-choice'>;
+type QuestionCommand = CommandIn<'confirm'>;
 
 export function Form(props: FormProps) {
 	const {fields} = props;
@@ -70,9 +44,7 @@ export function Form(props: FormProps) {
 	const [state, setState] = useState(stateRef.current);
 	const [error, setError] = useState<string | undefined>();
 	const [question, setQuestion] = useState<string | undefined>();
-	const busy = useRef(false);
 	const [saving, setSaving] = useState(false);
-	const questionRef = useRef<string | undefined>(undefined);
 
 	function update(action: FormAction) {
 		const before = stateRef.current;
@@ -85,13 +57,7 @@ export function Form(props: FormProps) {
 		setState(next);
 	}
 
-	function ask(text: string | undefined) {
-		questionRef.current = text;
-		setQuestion(text);
-	}
-
 	async function save() {
-		busy.current = true;
 		setSaving(true);
 		setError(undefined);
 		try {
@@ -100,12 +66,12 @@ export function Form(props: FormProps) {
 		} catch (thrown) {
 			setError(`Enregistrement impossible : ${(thrown as Error).message}`);
 		} finally {
-			busy.current = false;
 			setSaving(false);
 		}
 	}
 
-	function validate() {
+	/** Entrée: a date refused on the spot, a question asked, or the save (the next key waits for it). */
+	function validate(): Settled {
 		const values = stateRef.current.values;
 		for (const field of fields) {
 			const problem = dateProblem(field, values[field.key] ?? '');
@@ -115,51 +81,46 @@ export function Form(props: FormProps) {
 			}
 		}
 		const confirmation = props.confirm?.(values);
-		if (confirmation) ask(confirmation);
-		else void save();
+		if (confirmation) setQuestion(confirmation);
+		else return save();
+		return undefined;
 	}
 
-	function handleKey(input: string, key: Key) {
-		if (busy.current) return;
-		if (questionRef.current !== undefined) {
-			if (input === 'o' || input === 'O' || key.return) {
-				ask(undefined);
-				void save();
-			} else if (input === 'n' || input === 'N' || key.escape) {
-				ask(undefined);
-			}
-			return;
-		}
-		const field = fields[stateRef.current.focus];
+	/** The form's keys, one action each; the next key waits for a save (the form may close, or show a refusal). */
+	const formActions: Record<FormCommand, (key: KeyPress) => Settled> = {
+		'form-cancel': () => props.onCancel(),
+		'form-next': () => update({type: 'focus', by: 1}),
+		'form-previous': () => update({type: 'focus', by: -1}),
+		'form-submit': () => validate(),
+		'form-erase': () => update({type: 'erase'}),
+		'form-clear': () => update({type: 'clear'}),
+		// a later date is "up"
+		'form-later': () => update({type: 'step', by: 1}),
+		'form-earlier': () => update({type: 'step', by: -1}),
+		'form-option-next': () => update({type: 'step', by: 1}),
+		'form-option-previous': () => update({type: 'step', by: -1}),
+		'form-type': key => update({type: 'type', text: textOf(key)}),
+	};
+	const questionActions: Record<QuestionCommand, () => Settled> = {
+		'confirm-yes': () => {
+			setQuestion(undefined);
+			return save();
+		},
+		'confirm-no': () => setQuestion(undefined),
+	};
+	const focused = fields[state.focus];
+	// the focused field's kind first (+ is a day on a date, a + in a text); a question before saving is a confirm
+	usePanelKeys(question === undefined ? [`form-${focused?.kind ?? 'text'}`, 'form'] : ['confirm'], (command, key) => {
 		setError(undefined);
-		if (key.escape) props.onCancel();
-		else if (key.tab) update({type: 'focus', by: key.shift ? -1 : 1});
-		else if (key.return) validate();
-		else if (key.upArrow || key.downArrow) {
-			if (field?.kind === 'text') update({type: 'focus', by: key.upArrow ? -1 : 1});
-			// a later date is "up", the next option is "down"
-			else update({type: 'step', by: (field?.kind === 'date') === key.upArrow ? 1 : -1});
-		} else if (key.backspace || key.delete) update({type: 'erase'});
-		else if (key.ctrl && input === 'u') update({type: 'clear'});
-		else if (field?.kind === 'date' && (input === '+' || input === '-' || input === '−')) update({type: 'step', by: input === '+' ? 1 : -1});
-		else if (input !== '' && !key.ctrl && !key.meta) update({type: 'type', text: input});
-	}
-
-	useInput((input, key) => {
-		for (const [char, k] of splitChunk(input, key)) handleKey(char, k);
+		if (Object.hasOwn(questionActions, command)) return questionActions[command as QuestionCommand]();
+		if (Object.hasOwn(formActions, command)) return formActions[command as FormCommand](key);
+		return undefined;
 	});
 
 	const labelWidth = Math.max(...fields.map(field => field.label.length));
-	const focused = fields[state.focus];
 	const focusedOptions = focused ? optionsOf(focused, state.values) : [];
-	// lines left for the open list of choices: title, note, fields, error, hint
+	// lines left for the open list of choices: title, note, fields, error, saving
 	const optionLines = Math.max(3, height - fields.length - 5);
-	const hintByKind = {text: ' · Ctrl-U : effacer', date: ' · +/− : un jour', choice: ' · ↑↓ ou initiale'} as const;
-	const hint = saving
-		? 'Enregistrement…'
-		: question
-			? 'o : oui · n ou Échap : revenir au formulaire'
-			: `Entrée : valider · Échap : annuler · Tab : champ suivant${focused ? hintByKind[focused.kind] : ''}`;
 
 	return (
 		<Box flexDirection="column">
@@ -200,9 +161,7 @@ export function Form(props: FormProps) {
 					{question}
 				</Text>
 			) : null}
-			<Text dimColor wrap="truncate-end">
-				{truncate(hint, width)}
-			</Text>
+			{saving ? <Text dimColor>Enregistrement…</Text> : null}
 		</Box>
 	);
 }

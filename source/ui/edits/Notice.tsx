@@ -1,8 +1,11 @@
 // A message too long for the status line (a conflict with both values, a
-// failure, the cellule file written): shown in place of the body until a key.
-import {Box, Text, useInput} from 'ink';
+// failure, the cellule file written): shown in place of the body until a key
+// (the keymap's notice scope).
+import {Box, Text} from 'ink';
 import React from 'react';
 import {truncate} from '../format.js';
+import type {CommandIn} from '../keymap.js';
+import {commandTable, usePanelKeys} from '../keys/useKeyboard.js';
 import {tint, useTheme} from '../theme.js';
 import {useTerminalSize} from '../useTerminalSize.js';
 
@@ -17,7 +20,8 @@ export interface NoticeProps {
 export function Notice({title, text, alarm, onClose}: NoticeProps) {
 	const theme = useTheme();
 	const {columns: width} = useTerminalSize();
-	useInput(() => onClose());
+	const actions: Record<CommandIn<'notice'>, () => void> = {'notice-close': onClose};
+	usePanelKeys(['notice'], commandTable(actions));
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text bold color={tint(theme, alarm ? 'red' : 'cyan')} wrap="truncate-end">
@@ -28,7 +32,6 @@ export function Notice({title, text, alarm, onClose}: NoticeProps) {
 					{line}
 				</Text>
 			))}
-			<Text dimColor>Une touche pour continuer.</Text>
 		</Box>
 	);
 }

@@ -7,16 +7,17 @@
 import path from 'node:path';
 import React from 'react';
 import {type Day, frenchDate, toDay} from '../../domain/calendar.js';
-import {type Edit, type EditResult, finishStep, interruptStep, recordAbsence, recordInterview, startStep, stepRef, toggleStandby} from '../../domain/edits/index.js';
+import {type Edit, type EditResult, finishStep, interruptStep, recordAbsence, recordInterview, startStep, type StepRef, stepRef, toggleStandby} from '../../domain/edits/index.js';
 import {computeFacts, stepProblem} from '../../domain/facts.js';
 import {indicatorById} from '../../domain/indicators.js';
-import type {Participant} from '../../domain/model.js';
+import type {Participant, Step} from '../../domain/model.js';
 import {triage} from '../../domain/triage.js';
 import type {ChangeOutcome} from '../../store/applyChange.js';
 import type {EditSession} from '../../store/editSession.js';
 import type {CommandFollowUp, Selection} from '../App.js';
 import type {EditHandler, EditTools} from '../Dashboard.js';
 import {displayName} from '../format.js';
+import {type EditCommand, keysOf} from '../keymap.js';
 import {Confirm} from './Confirm.js';
 import {Form} from './Form.js';
 import {contractForm, eventForm, exitForm, type FormContext, newStepForm, nonIntegrationForm, snoozeForm, stepForm} from './forms.js';
@@ -30,7 +31,7 @@ export interface EditHandlerOptions {
 }
 
 /** The queue a one-key step edit may act on from the queue, and the step problem it fixes. */
-const QUEUE_STEP_KEYS: Record<string, {queue: string; problem: 'to-start' | 'to-finish'}> = {
+const QUEUE_STEP_KEYS: Record<'step-start' | 'step-finish', {queue: string; problem: 'to-start' | 'to-finish'}> = {
 	'step-start': {queue: 'steps.to-start', problem: 'to-start'},
 	'step-finish': {queue: 'steps.to-finish', problem: 'to-finish'},
 };
@@ -120,10 +121,10 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 	}
 
 	/** `d` / `t` from a steps queue: the person's one step concerned, or their file when there are several. */
-	function stepFromQueue(command: string, selection: Selection, tools: EditTools, participant: Participant): CommandFollowUp {
+	function stepFromQueue(command: 'step-start' | 'step-finish', selection: Selection, tools: EditTools, participant: Participant): CommandFollowUp {
 		const wanted = QUEUE_STEP_KEYS[command];
-		if (!wanted || selection.indicatorId !== wanted.queue) {
-			tools.say(`${command === 'step-start' ? 'd' : 't'} : ouvrez la fiche (Entrée) et choisissez l’étape.`);
+		if (selection.indicatorId !== wanted.queue) {
+			tools.say(`${keysOf(command, 'queue')} : ouvrez la fiche (${keysOf('open', 'queue')}) et choisissez l’étape.`);
 			return;
 		}
 		const facts = computeFacts(participant, today);
@@ -134,14 +135,15 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 		return;
 	}
 
-	function undo(tools: EditTools) {
-		void session
+	/** `u`: the next key waits for the undo, which changes the screen only once saved. */
+	function undo(tools: EditTools): Promise<unknown> {
+		return session
 			.undo()
 			.catch((error: Error): ChangeOutcome => ({status: 'failed', message: `Annulation impossible : ${error.message}`}))
 			.then(outcome => report(outcome, tools, 'undo'));
 	}
 
-	function exportCellule(selection: Selection, tools: EditTools) {
+	function exportCellule(selection: Selection, tools: EditTools): void {
 		const settings = tools.settings();
 		const meetingDefault = settings.nextCellule ? toDay(settings.nextCellule) : today + 14;
 		const write = async (meeting: Day, force: boolean): Promise<string | undefined> => {
@@ -169,7 +171,7 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 					tools.openPanel(
 						<Confirm
 							question={`${error.file} existe déjà (il est peut-être ouvert dans Excel). Remplacer ? (o/n)`}
-							onYes={() => void write(meeting, true)}
+							onYes={() => write(meeting, true)}
 							onNo={() => {
 								tools.closePanel();
 								tools.say('Fichier non remplacé.');
@@ -218,69 +220,69 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 		return () => clearInterval(timer);
 	}
 
-	const handler: EditHandler = (command, selection, tools) => {
-		if (command === 'undo') return undo(tools);
-		if (command === 'export-cellule') return exportCellule(selection, tools);
-		const participant = tools.participants().find(p => p.id === selection.participantId);
-		if (!participant) {
-			tools.say('Personne n’est sélectionné·e : ouvrez une file, puis une fiche.');
-			return;
-		}
-		const step = selection.stepIndex === undefined ? undefined : participant.steps[selection.stepIndex];
-		const context = () => formContext(tools, participant, selection);
-		if (selection.view === 'queue' && (command === 'step-start' || command === 'step-finish')) {
-			return stepFromQueue(command, selection, tools, participant);
-		}
-		switch (command) {
-			case 'step-start':
-			case 'step-finish':
-			case 'step-interrupt':
-			case 'step-edit': {
-				if (!step) {
-					tools.say('Aucune étape : + pour en ajouter une.');
-					return;
-				}
-				const ref = stepRef(step);
-				if (command === 'step-start') quickEdit(tools, participant, p => startStep(p, ref));
-				else if (command === 'step-finish') quickEdit(tools, participant, p => finishStep(p, ref, today));
-				else if (command === 'step-interrupt') quickEdit(tools, participant, p => interruptStep(p, ref, today));
-				else tools.openPanel(stepForm(context(), step));
+	/** What an edit key does: with what the user is on and the dashboard's tools. */
+	type EditAction = (selection: Selection, tools: EditTools) => CommandFollowUp;
+	type PersonEdit = (on: {participant: Participant; step: Step | undefined; selection: Selection; tools: EditTools; context: () => FormContext}) => CommandFollowUp;
+
+	/** An edit of the person selected (shown, or highlighted in the queue), with the selected step if any. */
+	const forPerson =
+		(edit: PersonEdit): EditAction =>
+		(selection, tools) => {
+			const participant = tools.participants().find(p => p.id === selection.participantId);
+			if (!participant) {
+				tools.say('Personne n’est sélectionné·e : ouvrez une file, puis une fiche.');
 				return;
 			}
-			case 'step-add':
-				tools.openPanel(newStepForm(context()));
-				return;
-			case 'interview':
-				quickEdit(tools, participant, p => recordInterview(p, today));
-				return;
-			case 'absence':
-				quickEdit(tools, participant, p => recordAbsence(p, today));
-				return;
-			case 'event-form':
-				tools.openPanel(eventForm(context()));
-				return;
-			case 'standby':
-				quickEdit(tools, participant, p => toggleStandby(p, today));
-				return;
-			case 'contract':
-				tools.openPanel(contractForm(context()));
-				return;
-			case 'exit':
-				tools.openPanel(computeFacts(participant, today).status === 'intake' ? nonIntegrationForm(context()) : exitForm(context()));
-				return;
-			case 'snooze': {
-				const ids =
-					selection.view === 'queue' && selection.indicatorId !== undefined
-						? [selection.indicatorId]
-						: alertsOf(participant, tools);
-				if (ids.length === 0) {
-					tools.say('Aucune alerte à mettre en attente pour cette personne.');
-					return;
-				}
-				tools.openPanel(snoozeForm(context(), ids, selection.indicatorId));
+			const step = selection.stepIndex === undefined ? undefined : participant.steps[selection.stepIndex];
+			return edit({participant, step, selection, tools, context: () => formContext(tools, participant, selection)});
+		};
+
+	/** A step key: needs a selected step. */
+	const onStep =
+		(act: (ref: StepRef, on: Parameters<PersonEdit>[0] & {step: Step}) => void): PersonEdit =>
+		on => {
+			if (!on.step) {
+				on.tools.say(`Aucune étape : ${keysOf('step-add', 'participant')} pour en ajouter une.`);
 				return;
 			}
-		}
+			act(stepRef(on.step), {...on, step: on.step});
+		};
+
+	/** `d` / `t`: on the selected step in the fiche; from their queue, on the highlighted person's step. */
+	const stepKey = (command: 'step-start' | 'step-finish', act: (ref: StepRef) => Edit): EditAction =>
+		forPerson(on =>
+			on.selection.view === 'queue'
+				? stepFromQueue(command, on.selection, on.tools, on.participant)
+				: onStep(ref => quickEdit(on.tools, on.participant, act(ref)))(on),
+		);
+
+	/** Every edit key of the keymap, one action each (a key without one does not compile). */
+	const EDITS: Record<EditCommand, EditAction> = {
+		undo: (_selection, tools) => undo(tools),
+		'export-cellule': (selection, tools) => exportCellule(selection, tools),
+		'step-start': stepKey('step-start', ref => p => startStep(p, ref)),
+		'step-finish': stepKey('step-finish', ref => p => finishStep(p, ref, today)),
+		'step-interrupt': forPerson(onStep((ref, {tools, participant}) => quickEdit(tools, participant, p => interruptStep(p, ref, today)))),
+		'step-edit': forPerson(onStep((_ref, {tools, context, step}) => tools.openPanel(stepForm(context(), step)))),
+		'step-add': forPerson(({tools, context}) => tools.openPanel(newStepForm(context()))),
+		interview: forPerson(({tools, participant}) => quickEdit(tools, participant, p => recordInterview(p, today))),
+		absence: forPerson(({tools, participant}) => quickEdit(tools, participant, p => recordAbsence(p, today))),
+		'event-form': forPerson(({tools, context}) => tools.openPanel(eventForm(context()))),
+		standby: forPerson(({tools, participant}) => quickEdit(tools, participant, p => toggleStandby(p, today))),
+		contract: forPerson(({tools, context}) => tools.openPanel(contractForm(context()))),
+		exit: forPerson(({tools, participant, context}) =>
+			tools.openPanel(computeFacts(participant, today).status === 'intake' ? nonIntegrationForm(context()) : exitForm(context())),
+		),
+		snooze: forPerson(({tools, participant, selection, context}) => {
+			const ids = selection.view === 'queue' && selection.indicatorId !== undefined ? [selection.indicatorId] : alertsOf(participant, tools);
+			if (ids.length === 0) {
+				tools.say('Aucune alerte à mettre en attente pour cette personne.');
+				return;
+			}
+			tools.openPanel(snoozeForm(context(), ids, selection.indicatorId));
+		}),
 	};
+
+	const handler: EditHandler = (command, selection, tools) => EDITS[command](selection, tools);
 	return Object.assign(handler, {watch});
 }
