@@ -78,6 +78,7 @@ export const SETTING_FIELDS: Readonly<Record<string, SettingKind>> = {
 	longStandbyMonths: 'positive',
 	maxParcoursMonths: 'positive',
 	renewalMonths: 'positive',
+	contractStockDeadline: 'date',
 	nextCellule: 'date',
 	preparationWorkingDays: 'nonnegative',
 	workingDays: 'workingDays',
