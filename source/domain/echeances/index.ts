@@ -3,3 +3,4 @@ export * from './kinds.js';
 export * from './rules.js';
 export * from './list.js';
 export * from './groups.js';
+export * from './shownText.js';
