@@ -18,6 +18,8 @@ export const BUDGETS: readonly Budget[] = [
 	{id: 'first-frame', label: 'tableau de bord : première image', size: 10_000, limit: 1000, unit: 'ms'},
 	{id: 'keypress', label: 'touche → image (file de 5 000, médiane)', size: 10_000, limit: 30, unit: 'ms'},
 	{id: 'report-memory', label: 'report : mémoire max', size: 50_000, limit: 500, unit: 'Mo'},
+	{id: 'echeances-compute', label: 'calcul des échéances d’un·e référent·e (en mémoire)', size: 10_000, limit: 50, unit: 'ms'},
+	{id: 'echeances-ratio', label: 'echeances --json / plancher (node + JSON.parse)', size: 10_000, limit: 1.5, unit: '×'},
 ];
 
 export type Verdict = 'ok' | 'dépassé' | 'non mesuré';

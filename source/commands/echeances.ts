@@ -6,7 +6,7 @@ import {DEFAULT_HORIZON_DAYS, listEcheances, visibleEcheances} from '../domain/e
 import {UsageError} from '../domain/errors.js';
 import {readStoreData} from '../store/readStore.js';
 import {type CommandContext, requireCliDate} from './context.js';
-import {echeancesJson, echeancesText} from './echeancesText.js';
+import {echeancesJsonText, echeancesText} from './echeancesText.js';
 import {requireKnownReferent} from './referentCheck.js';
 
 function textFlag(flags: CommandContext['flags'], name: string, shown: string): string | undefined {
@@ -43,7 +43,7 @@ export async function runEcheances(context: CommandContext): Promise<void> {
 		const snoozed = hidden > 0 ? ` ; ${hidden} en attente (z) non ${hidden > 1 ? 'inscrites' : 'inscrite'}` : '';
 		process.stdout.write(`Calendrier écrit : ${ics} (${items.length} échéance${items.length > 1 ? 's' : ''} jusqu’au ${frenchDate(until)}, retards compris${snoozed}).\n`);
 	} else if (flags.json === true) {
-		process.stdout.write(JSON.stringify(echeancesJson(list), null, 2) + '\n');
+		process.stdout.write(echeancesJsonText(list));
 	} else {
 		process.stdout.write(echeancesText(list, context.storePath));
 	}

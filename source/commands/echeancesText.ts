@@ -46,6 +46,41 @@ export function echeancesJson(list: EcheanceList): EcheancesJson {
 	};
 }
 
+/** ISO text of each due day, made once per day: a caseload's items fall on a few hundred days. */
+function isoCache(): (day: number) => string {
+	const cache = new Map<number, string>();
+	return day => {
+		let text = cache.get(day);
+		if (text === undefined) cache.set(day, (text = isoFromDay(day)));
+		return text;
+	};
+}
+
+/**
+ * The text of JSON.stringify(echeancesJson(list), null, 2) + '\n', written item
+ * by item: at 10,000 participants (20,000 items) building the objects and then
+ * stringifying them with indentation took a tenth of `echeances --json`.
+ */
+export function echeancesJsonText(list: EcheanceList): string {
+	const head = `{\n  "today": ${JSON.stringify(isoFromDay(list.today))},\n  "until": ${JSON.stringify(isoFromDay(list.until))},\n  "referent": ${JSON.stringify(list.referent ?? null)},\n  "items": `;
+	if (list.items.length === 0) return `${head}[]\n}\n`;
+	const iso = isoCache();
+	const labels = new Map<string, string>();
+	const parts: string[] = [`${head}[\n`];
+	const {items} = list;
+	for (let i = 0; i < items.length; i++) {
+		const item = items[i]!;
+		let label = labels.get(item.kind);
+		if (label === undefined) labels.set(item.kind, (label = JSON.stringify(echeanceLabel(item.kind))));
+		const snoozed = item.snooze === undefined ? '' : ',\n      "snoozed": true';
+		parts.push(
+			`    {\n      "participant": ${JSON.stringify(item.participant.id)},\n      "kind": "${item.kind}",\n      "due": "${iso(item.due)}",\n      "late": ${item.late},\n      "label": ${label}${snoozed}\n    }${i < items.length - 1 ? ',\n' : '\n'}`,
+		);
+	}
+	parts.push('  ]\n}\n');
+	return parts.join('');
+}
+
 /** What the item is about beyond its kind: the step, or the planned contact's type. */
 export function echeanceDetail(item: ListedEcheance): string {
 	if (item.step !== undefined) return `« ${shownText(item.step.label)} »`;

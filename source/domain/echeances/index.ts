@@ -4,3 +4,4 @@ export * from './rules.js';
 export * from './list.js';
 export * from './groups.js';
 export * from './shownText.js';
+export * from './statusFacts.js';

@@ -2,13 +2,13 @@
 // item late or due on or before H, sorted by due day, then kind in §7's order,
 // then participant id. Snoozed items are kept and marked: `--json` shows them,
 // the text list, the calendar and the screens leave them out (visibleEcheances).
-import {type Day, isoFromDay} from '../calendar.js';
-import {computeFacts, type ParticipantFacts} from '../facts.js';
+import {type Day, isoFromDay, toDay} from '../calendar.js';
 import type {Participant, Snooze} from '../model.js';
 import type {Settings} from '../settings.js';
 import {referentFilter} from '../triage.js';
 import {ECHEANCE_KINDS, type EcheanceKind, kindPosition} from './kinds.js';
-import {ECHEANCE_RULES, type Echeance} from './rules.js';
+import {type Echeance, type EcheanceFacts, RULES_IN_ORDER} from './rules.js';
+import {statusFacts} from './statusFacts.js';
 
 export interface ListedEcheance extends Echeance {
 	/** the snooze (§4 `z`) naming this kind that still runs on day T: the item is hidden */
@@ -38,13 +38,18 @@ export const DEFAULT_HORIZON_DAYS = 28;
 export function echeanceSnooze(participant: Participant, kind: EcheanceKind, today: Day): Snooze | undefined {
 	const snoozes = participant.snoozes;
 	if (snoozes === undefined || snoozes.length === 0) return undefined;
-	const todayIso = isoFromDay(today); // ISO dates compare as text
-	return snoozes.find(s => s.indicator === kind && s.until >= todayIso);
+	return snoozes.find(s => s.indicator === kind && toDay(s.until) >= today);
 }
+
+// positions in §7's table as plain properties: the comparator runs ~300,000 times for a caseload of 10,000
+const POSITION: Readonly<Record<EcheanceKind, number>> = Object.fromEntries(ECHEANCE_KINDS.map(kind => [kind.id, kindPosition(kind.id)])) as Record<
+	EcheanceKind,
+	number
+>;
 
 function byDueKindId(a: Echeance, b: Echeance): number {
 	if (a.due !== b.due) return a.due - b.due;
-	const kinds = kindPosition(a.kind) - kindPosition(b.kind);
+	const kinds = POSITION[a.kind] - POSITION[b.kind];
 	if (kinds !== 0) return kinds;
 	const x = a.participant.id;
 	const y = b.participant.id;
@@ -56,16 +61,47 @@ export function compareEcheances(a: Echeance, b: Echeance): number {
 	return byDueKindId(a, b);
 }
 
+const KIND_COUNT = ECHEANCE_KINDS.length;
+
+/**
+ * `items` in §7's order. They were appended person by person, each person's in
+ * kind then step order; when the persons came in strictly increasing id order (as
+ * a store keeps them), ordering by (due, kind) and then by position is the same
+ * as by (due, kind, id, own order), and each item becomes one number sorted
+ * natively — the comparator sort took a tenth of `echeances --json` at 10,000.
+ */
+function sortEcheances<T extends Echeance>(items: T[], idsAscending: boolean): T[] {
+	const n = items.length;
+	if (!idsAscending || n < 2) return items.sort(byDueKindId);
+	let first = Infinity;
+	let last = -Infinity;
+	for (let i = 0; i < n; i++) {
+		const due = items[i]!.due;
+		if (due < first) first = due;
+		if (due > last) last = due;
+	}
+	// (due − first) × kinds × n + kind × n + position stays an exact integer below 2^53
+	if (!Number.isSafeInteger((last - first + 1) * KIND_COUNT * n)) return items.sort(byDueKindId);
+	const keys = new Float64Array(n);
+	for (let i = 0; i < n; i++) {
+		const item = items[i]!;
+		keys[i] = ((item.due - first) * KIND_COUNT + POSITION[item.kind]) * n + i;
+	}
+	keys.sort();
+	const sorted: T[] = new Array<T>(n);
+	for (let k = 0; k < n; k++) sorted[k] = items[keys[k]! % n]!;
+	return sorted;
+}
+
 /** Appends the items of one person, late or due by `until`, marked when snoozed. */
-function collectOne(f: ParticipantFacts, settings: Settings, until: Day, into: ListedEcheance[]): void {
+function collectOne(f: EcheanceFacts, settings: Settings, until: Day, into: ListedEcheance[]): void {
 	const hasSnoozes = f.participant.snoozes !== undefined && f.participant.snoozes.length > 0;
-	for (let k = 0; k < ECHEANCE_KINDS.length; k++) {
-		const kind = ECHEANCE_KINDS[k]!.id;
-		const items = ECHEANCE_RULES[kind](f, settings);
+	for (let k = 0; k < RULES_IN_ORDER.length; k++) {
+		const items = RULES_IN_ORDER[k]!(f, settings);
 		for (let i = 0; i < items.length; i++) {
 			const item = items[i]!;
 			if (!item.late && item.due > until) continue;
-			const snooze = hasSnoozes ? echeanceSnooze(f.participant, kind, f.today) : undefined;
+			const snooze = hasSnoozes ? echeanceSnooze(f.participant, item.kind, f.today) : undefined;
 			into.push(snooze === undefined ? item : {...item, snooze});
 		}
 	}
@@ -76,7 +112,7 @@ function collectOne(f: ParticipantFacts, settings: Settings, until: Day, into: L
  * ones marked: what the fiche lists. `facts` are the person's (computeFacts, or a
  * triage's facts map).
  */
-export function echeancesOf(facts: ParticipantFacts, settings: Settings): ListedEcheance[] {
+export function echeancesOf(facts: EcheanceFacts, settings: Settings): ListedEcheance[] {
 	const items: ListedEcheance[] = [];
 	collectOne(facts, settings, Infinity, items);
 	return items.sort(byDueKindId);
@@ -84,32 +120,62 @@ export function echeancesOf(facts: ParticipantFacts, settings: Settings): Listed
 
 /** The same from the participant record alone. */
 export function participantEcheances(participant: Participant, today: Day, settings: Settings): ListedEcheance[] {
-	return echeancesOf(computeFacts(participant, today), settings);
+	return echeancesOf(statusFacts(participant, today), settings);
 }
 
 /**
  * The échéances of people whose facts are already computed (a screen holds a
  * triage's facts): only those in `options.referent`'s scope, for day `options.today`.
  */
-export function echeancesOfFacts(facts: Iterable<ParticipantFacts>, options: EcheanceOptions): EcheanceList {
+export function echeancesOfFacts(facts: Iterable<EcheanceFacts>, options: EcheanceOptions): EcheanceList {
 	const wanted = referentFilter(options.referent);
 	const items: ListedEcheance[] = [];
+	const order = new IdOrder();
 	for (const f of facts) {
 		if (f.today !== options.today) throw new RangeError('échéances : faits calculés pour un autre jour');
-		if (wanted(f.participant.referent)) collectOne(f, options.settings, options.until, items);
+		if (!wanted(f.participant.referent)) continue;
+		order.next(f.participant.id);
+		collectOne(f, options.settings, options.until, items);
 	}
-	return {today: options.today, until: options.until, referent: options.referent, items: items.sort(byDueKindId)};
+	return {today: options.today, until: options.until, referent: options.referent, items: sortEcheances(items, order.ascending)};
+}
+
+/** Whether the persons came in strictly increasing id order. */
+class IdOrder {
+	ascending = true;
+	private previous: string | undefined;
+	next(id: string): void {
+		if (this.previous !== undefined && !(this.previous < id)) this.ascending = false;
+		this.previous = id;
+	}
+}
+
+/**
+ * True when `participant` can have no item on day T: a closed file (§3) whose exit
+ * follow-up is over or never began. Every rule but exit.* asks for an open file,
+ * and the exit.* rules for a validated exit not yet closed. Such files are most of
+ * a store that keeps years of exits: their steps and events need not be read.
+ */
+function settled(participant: Participant, todayIso: string): boolean {
+	const {exitDate, nonIntegrationDate} = participant;
+	// ISO dates compare as text
+	const closed = (exitDate !== undefined && exitDate <= todayIso) || (nonIntegrationDate !== undefined && nonIntegrationDate <= todayIso);
+	return closed && (participant.exitValidatedOn === undefined || participant.exitClosedOn !== undefined);
 }
 
 /** The échéances of a caseload (the `echeances` command). */
 export function listEcheances(participants: readonly Participant[], options: EcheanceOptions): EcheanceList {
 	const wanted = referentFilter(options.referent);
+	const todayIso = isoFromDay(options.today);
 	const items: ListedEcheance[] = [];
+	const order = new IdOrder();
 	for (let p = 0; p < participants.length; p++) {
 		const participant = participants[p]!;
-		if (wanted(participant.referent)) collectOne(computeFacts(participant, options.today), options.settings, options.until, items);
+		if (!wanted(participant.referent) || settled(participant, todayIso)) continue;
+		order.next(participant.id);
+		collectOne(statusFacts(participant, options.today, todayIso), options.settings, options.until, items);
 	}
-	return {today: options.today, until: options.until, referent: options.referent, items: items.sort(byDueKindId)};
+	return {today: options.today, until: options.until, referent: options.referent, items: sortEcheances(items, order.ascending)};
 }
 
 /** The items a snooze does not hide (text list, calendar, screens). */

@@ -3,12 +3,12 @@
 // comes from the same facts as the indicators (facts.ts), so that a late item
 // and its indicator agree (rdv.next ⇔ followup.rhythm-late, standby.review ⇔
 // standby.long, step.end ⇔ steps.to-finish, cer.end ⇔ rsa.contract-expired).
-import {addMonths, type Day, monthsBetween, toDay} from '../calendar.js';
+import {addMonths, type Day, isoFromDay, monthsBetween, toDay} from '../calendar.js';
 import {nextContactDue} from '../contactRhythm.js';
 import type {ParticipantFacts} from '../facts.js';
 import type {ParcoursEvent, Participant, Step} from '../model.js';
 import type {Settings} from '../settings.js';
-import type {EcheanceKind} from './kinds.js';
+import {ECHEANCE_KINDS, type EcheanceKind} from './kinds.js';
 
 /** One thing falling due: (participant, kind, due day). */
 export interface Echeance {
@@ -23,7 +23,17 @@ export interface Echeance {
 	readonly event?: ParcoursEvent;
 }
 
-export type EcheanceRule = (f: ParticipantFacts, settings: Settings) => readonly Echeance[];
+/**
+ * What the rules read of a person on day T: the facts of §3 (facts.ts) they share
+ * with the indicators. A triage's ParticipantFacts are these and more; the
+ * `echeances` command computes only these (statusFacts.ts).
+ */
+export type EcheanceFacts = Pick<
+	ParticipantFacts,
+	'participant' | 'today' | 'closed' | 'active' | 'standby' | 'integration' | 'standbySince' | 'contractEnd' | 'lastContact'
+>;
+
+export type EcheanceRule = (f: EcheanceFacts, settings: Settings) => readonly Echeance[];
 
 // The procedure's own delays (art. D. 5411-14-1 C. trav., 004_…), not settings.
 /** cer.sign: the contrat d'engagement within one month of the orientation */
@@ -35,11 +45,11 @@ export const EXIT_CLOSE_MONTHS = 3;
 
 const NONE: readonly Echeance[] = Object.freeze([]);
 
-function one(f: ParticipantFacts, kind: EcheanceKind, due: Day): readonly Echeance[] {
+function one(f: EcheanceFacts, kind: EcheanceKind, due: Day): readonly Echeance[] {
 	return [{participant: f.participant, kind, due, late: due < f.today}];
 }
 
-function openRsa(f: ParticipantFacts): boolean {
+function openRsa(f: EcheanceFacts): boolean {
 	return !f.closed && f.participant.rsa;
 }
 
@@ -47,16 +57,30 @@ function openRsa(f: ParticipantFacts): boolean {
 export const rdvNext: EcheanceRule = (f, settings) =>
 	f.active && !f.standby ? one(f, 'rdv.next', nextContactDue(f.integration!, f.lastContact, settings)) : NONE;
 
+// T as ISO text, kept from one call to the next (one T for a whole caseload):
+// stored dates compare as text, and most events are past
+let memoDay: Day = Number.NaN;
+let memoIso = '';
+function isoOfDay(day: Day): string {
+	if (day !== memoDay) {
+		memoIso = isoFromDay(day);
+		memoDay = day;
+	}
+	return memoIso;
+}
+
 /** rdv.planned: not closed; each individual interview or collective workshop dated after T (never late). */
 export const rdvPlanned: EcheanceRule = f => {
 	if (f.closed) return NONE;
-	const items: Echeance[] = [];
-	for (const event of f.participant.events) {
-		if (event.type !== 'Entretien individuel' && event.type !== 'Atelier collectif') continue;
-		const date = toDay(event.date);
-		if (date > f.today) items.push({participant: f.participant, kind: 'rdv.planned', due: date, late: false, event});
+	const today = isoOfDay(f.today);
+	let items: Echeance[] | undefined;
+	const events = f.participant.events;
+	for (let e = 0; e < events.length; e++) {
+		const event = events[e]!;
+		if (event.date <= today || (event.type !== 'Entretien individuel' && event.type !== 'Atelier collectif')) continue;
+		(items ??= []).push({participant: f.participant, kind: 'rdv.planned', due: toDay(event.date), late: false, event});
 	}
-	return items;
+	return items ?? NONE;
 };
 
 /** A CER, current or previous, whose start is on or after `day` (a CER without start never is). */
@@ -109,25 +133,29 @@ export const standbyReview: EcheanceRule = (f, settings) =>
 /** step.start: not closed; each step 'Prévue', due its start. */
 export const stepStart: EcheanceRule = f => {
 	if (f.closed) return NONE;
-	const items: Echeance[] = [];
-	for (const step of f.participant.steps) {
+	let items: Echeance[] | undefined;
+	const steps = f.participant.steps;
+	for (let s = 0; s < steps.length; s++) {
+		const step = steps[s]!;
 		if (step.state !== 'Prévue') continue;
 		const due = toDay(step.start);
-		items.push({participant: f.participant, kind: 'step.start', due, late: due < f.today, step});
+		(items ??= []).push({participant: f.participant, kind: 'step.start', due, late: due < f.today, step});
 	}
-	return items;
+	return items ?? NONE;
 };
 
 /** step.end: not closed; each step 'Prévue' or 'En cours' with an end, due its end. */
 export const stepEnd: EcheanceRule = f => {
 	if (f.closed) return NONE;
-	const items: Echeance[] = [];
-	for (const step of f.participant.steps) {
+	let items: Echeance[] | undefined;
+	const steps = f.participant.steps;
+	for (let s = 0; s < steps.length; s++) {
+		const step = steps[s]!;
 		if ((step.state !== 'Prévue' && step.state !== 'En cours') || step.end === undefined) continue;
 		const due = toDay(step.end);
-		items.push({participant: f.participant, kind: 'step.end', due, late: due < f.today, step});
+		(items ??= []).push({participant: f.participant, kind: 'step.end', due, late: due < f.today, step});
 	}
-	return items;
+	return items ?? NONE;
 };
 
 /** The cellule that validated the exit, while the file is not closed (the exit.* items stop then). */
@@ -164,7 +192,7 @@ export const exitClose: EcheanceRule = f => {
 	return validated !== undefined ? one(f, 'exit.close', closureDue(validated)) : NONE;
 };
 
-/** Every rule, in §7's table order (kinds.ts). */
+/** Every rule, by kind. */
 export const ECHEANCE_RULES: Readonly<Record<EcheanceKind, EcheanceRule>> = {
 	'rdv.next': rdvNext,
 	'rdv.planned': rdvPlanned,
@@ -180,3 +208,6 @@ export const ECHEANCE_RULES: Readonly<Record<EcheanceKind, EcheanceRule>> = {
 	'exit.proof': exitProof,
 	'exit.close': exitClose,
 };
+
+/** The rules in §7's table order (kinds.ts), for a loop over them. */
+export const RULES_IN_ORDER: readonly EcheanceRule[] = ECHEANCE_KINDS.map(kind => ECHEANCE_RULES[kind.id]);

@@ -4,6 +4,7 @@ import {describe, expect, it} from 'vitest';
 import {generateCaseload} from '../../../source/bench/caseload.js';
 import {isoFromDay, toDay} from '../../../source/domain/calendar.js';
 import {
+	ECHEANCE_KIND_IDS,
 	type EcheanceList,
 	echeancesOfFacts,
 	endOfWeek,
@@ -68,6 +69,21 @@ describe('listEcheances', () => {
 		expect(cer(3).snooze).toBeUndefined();
 		expect(on(0).filter(item => item.snooze !== undefined).map(item => item.kind)).toEqual(['cer.end']);
 		expect(visibleEcheances(on(0)).map(item => item.kind)).toEqual(['step.end', 'rdv.next']);
+	});
+
+	it('sorts the same whatever the order of the store (ids ascending or not)', () => {
+		const {participants} = generateCaseload(300, T, 12, {previousContracts: true});
+		const options = {today: T, until: T + 60, settings: DEFAULT_SETTINGS};
+		const inOrder = listEcheances(participants, options);
+		const shuffled = [...participants].reverse();
+		shuffled.splice(10, 0, ...shuffled.splice(100, 20));
+		expect(rows(listEcheances(shuffled, options))).toEqual(rows(inOrder));
+		// and that order is §7's: due, then kind in the table, then id
+		const keys = inOrder.items.map(item => [item.due, ECHEANCE_KIND_IDS.indexOf(item.kind), item.participant.id] as const);
+		for (let i = 1; i < keys.length; i++) {
+			const [a, b] = [keys[i - 1]!, keys[i]!];
+			expect(a[0] < b[0] || (a[0] === b[0] && (a[1] < b[1] || (a[1] === b[1] && a[2] <= b[2])))).toBe(true);
+		}
 	});
 
 	it('gives the same list from a triage’s facts as from the participants', () => {
