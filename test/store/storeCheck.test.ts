@@ -58,7 +58,6 @@ describe('the fast store check', () => {
 		['an unknown top-level field', s => (s.extra = 1)],
 		['a missing setting (zod fills its default)', s => delete s.settings.idleDays],
 		['no settings at all', s => delete s.settings],
-		['a store written before contractStockDeadline (zod fills 2026-12-31)', s => delete s.settings.contractStockDeadline],
 		['an impossible stock deadline', s => (s.settings.contractStockDeadline = '2026-02-30')],
 		['an unknown step field', s => (s.participants[4].steps[0].comment = 'x')],
 		['an impossible date', s => (s.participants[0].birthDate = '2026-02-30')],
