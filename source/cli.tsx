@@ -31,6 +31,10 @@ const HELP = `
 	    --out FICHIER, --force
 	  journal                  le journal des modifications, les plus récentes d'abord
 	    --participant ID, --referent NOM, --depuis DATE, --ordre chronologique
+	  echeances                ce qui arrive à échéance : en retard, cette semaine, la suivante, d'ici 4 semaines
+	    --jusqu-au DATE        jusqu'à ce jour (défaut : dans 28 jours)
+	    --json                 en JSON
+	    --ics FICHIER          calendrier .ics (Outlook, Thunderbird) ; initiales seulement, sauf --noms ; --force
 	  demo [--force]           écrit le portefeuille de démonstration (personnes inventées)
 
 	Options
@@ -46,6 +50,7 @@ const HELP = `
 	  $ plie-triage --queue steps.to-start
 	  $ plie-triage export --cellule 2026-12-08
 	  $ plie-triage bilan --semestre 2026 --referent "MARTEL Inès"
+	  $ plie-triage echeances --referent "MARTEL Inès" --ics echeances.ics
 `;
 
 const FLAGS = {
@@ -71,6 +76,10 @@ const FLAGS = {
 	au: {type: 'string'},
 	semestre: {type: 'string'},
 	annee: {type: 'string'},
+	// echeances
+	jusquAu: {type: 'string'},
+	ics: {type: 'string'},
+	noms: {type: 'boolean'},
 } as const;
 
 interface CommandLine {
@@ -78,28 +87,29 @@ interface CommandLine {
 	readonly flags: Readonly<Record<string, unknown>>;
 }
 
-// `report` and the dashboard with their plain flags are read by Node's own
+// `report`, `echeances` and the dashboard with their plain flags are read by Node's own
 // util.parseArgs instead of meow: the start-up profile of `report` showed meow
 // (its bundle, then reading and normalising package.json) at ~45 ms of CPU, its
 // largest module cost. Anything parseArgs refuses — another command, --help,
 // --version, an unknown or repeated flag, a value starting with '-' — goes
 // through meow, which gives the usual messages.
-const QUICK_FLAGS: Readonly<Record<'report' | 'bilan' | 'dashboard', readonly (keyof typeof FLAGS)[]>> = {
+const QUICK_FLAGS: Readonly<Record<'report' | 'bilan' | 'echeances' | 'dashboard', readonly (keyof typeof FLAGS)[]>> = {
 	report: ['json', 'hideSnoozed', 'data', 'today', 'referent'],
 	bilan: ['json', 'du', 'au', 'semestre', 'annee', 'out', 'force', 'data', 'today', 'referent'],
+	echeances: ['json', 'jusquAu', 'ics', 'noms', 'force', 'data', 'today', 'referent'],
 	dashboard: ['data', 'today', 'referent', 'queue', 'demoIfMissing'],
 };
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, letter => `-${letter.toLowerCase()}`);
 
 function quickCommandLine(argv: readonly string[]): CommandLine | undefined {
-	const command = argv[0] === 'report' || argv[0] === 'bilan' ? argv[0] : undefined;
+	const command = argv[0] === 'report' || argv[0] === 'bilan' || argv[0] === 'echeances' ? argv[0] : undefined;
 	if (command === undefined && argv[0] !== undefined && !argv[0].startsWith('--')) return undefined;
 	const names = QUICK_FLAGS[command ?? 'dashboard'];
 	const options = Object.fromEntries(names.map(name => [kebab(name), {type: FLAGS[name].type}]));
 	let values: Record<string, unknown>;
 	try {
-		({values} = parseArgs({args: argv.slice(command ? 1 : 0), options, strict: true, allowPositionals: false}));
+		({values} = parseArgs({args: argv.slice(command === undefined ? 0 : 1), options, strict: true, allowPositionals: false}));
 	} catch {
 		return undefined;
 	}
@@ -109,7 +119,7 @@ function quickCommandLine(argv: readonly string[]): CommandLine | undefined {
 		if (Array.isArray(value) || (typeof value === 'string' && value.startsWith('-'))) return undefined;
 		if (value !== undefined) flags[name] = value;
 	}
-	return {input: command ? [command] : [], flags};
+	return {input: command === undefined ? [] : [command], flags};
 }
 
 /** `--today X --today Y`: meow would keep Y silently (even when X is impossible); ask for one value. */
@@ -140,7 +150,7 @@ async function commandLine(): Promise<CommandLine> {
 	return {input: cli.input, flags: cli.flags};
 }
 
-const COMMANDS = ['report', 'import', 'export', 'journal', 'demo', 'bilan'] as const;
+const COMMANDS = ['report', 'import', 'export', 'journal', 'demo', 'bilan', 'echeances'] as const;
 type Command = (typeof COMMANDS)[number] | 'dashboard';
 
 async function main(): Promise<void> {
@@ -150,7 +160,7 @@ async function main(): Promise<void> {
 		throw new UsageError(`commande inconnue « ${name} ». Commandes : ${COMMANDS.join(', ')} (voir --help).`);
 	}
 	const command: Command = (name as Command | undefined) ?? 'dashboard';
-	if ((command === 'report' || command === 'export' || command === 'demo' || command === 'bilan') && args.length > 0) {
+	if ((command === 'report' || command === 'export' || command === 'demo' || command === 'bilan' || command === 'echeances') && args.length > 0) {
 		throw new UsageError(`${command} : argument en trop « ${args.join(' ')} » (voir --help).`);
 	}
 	// `--cellule` alone is allowed: the next cellule recorded in the store
@@ -179,6 +189,8 @@ async function main(): Promise<void> {
 			return (await import('./commands/journal.js')).runJournal(context);
 		case 'bilan':
 			return (await import('./commands/bilan.js')).runBilan(context);
+		case 'echeances':
+			return (await import('./commands/echeances.js')).runEcheances(context);
 		case 'dashboard':
 			return (await loadDashboard()).runDashboard(context);
 	}

@@ -20,6 +20,8 @@ export const BUDGETS: readonly Budget[] = [
 	{id: 'report-memory', label: 'report : mémoire max', size: 50_000, limit: 500, unit: 'Mo'},
 	{id: 'bilan-ratio', label: 'bilan --json sur un an / plancher (node + JSON.parse)', size: 10_000, limit: 1.5, unit: '×'},
 	{id: 'bilan-table', label: 'bilan : calcul du tableau le plus lent (sur un an)', size: 10_000, limit: 100, unit: 'ms'},
+	{id: 'echeances-compute', label: 'calcul des échéances d’un·e référent·e (en mémoire)', size: 10_000, limit: 50, unit: 'ms'},
+	{id: 'echeances-ratio', label: 'echeances --json / plancher (node + JSON.parse)', size: 10_000, limit: 1.5, unit: '×'},
 ];
 
 export type Verdict = 'ok' | 'dépassé' | 'non mesuré';

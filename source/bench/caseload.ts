@@ -8,6 +8,7 @@ import type {ParcoursEvent, Participant, Step} from '../domain/model.js';
 import {DEFAULT_SETTINGS} from '../domain/settings.js';
 import {EXIT_REASONS, EXIT_TYPES, type EventType, NON_INTEGRATION_REASONS, type StepState} from '../domain/vocabulary.js';
 import {STORE_VERSION, type StoreData} from '../store/schema.js';
+import {addVersion2Fields, type Version2Options} from './caseloadVersion2.js';
 import {Random} from './random.js';
 
 export const BENCH_SEED = 20_261_122;
@@ -204,12 +205,13 @@ function participant(c: Context, index: number, referent: string): Participant {
 }
 
 /** A store of `size` invented participants as it stands on day `today`. */
-export function generateCaseload(size: number, today: Day, seed: number = BENCH_SEED): StoreData {
+export function generateCaseload(size: number, today: Day, seed: number = BENCH_SEED, version2: Version2Options = {}): StoreData {
 	const random = new Random(seed ^ size);
 	const c: Context = {random, today};
 	const team = referents(random, size);
 	const participants: Participant[] = [];
 	for (let i = 0; i < size; i++) participants.push(participant(c, i, team[i % team.length]!));
+	addVersion2Fields(participants, today, seed ^ size, version2);
 	return {version: STORE_VERSION, settings: {...DEFAULT_SETTINGS}, participants};
 }
 

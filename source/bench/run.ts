@@ -58,6 +58,18 @@ interface SizeResult {
 	/** the same ratio on CPU time (user + system), less sensitive to other work on the machine */
 	reportCpuRatio?: number;
 	compute: {firstMs: number; runsMs: number[]; medianMs: number};
+	echeances?: Maybe<{
+		/** one référent·e's échéances, in memory */
+		referentMs: number;
+		referentFirstMs: number;
+		/** the whole caseload's, in memory */
+		everyoneMs: number;
+		/** `echeances --json`, whole process, and the floor measured in turn with it */
+		json: {runsMs: number[]; medianMs: number; cpuMs?: number};
+		floorMs: number;
+		ratio: number;
+		cpuRatio?: number;
+	}>;
 	importWorkbook?: Maybe<{workbookMb: number; rows: number; importMs: number; walkMs: number; ratio: number; importPeakMb?: number; walkPeakMb?: number}>;
 	exportCellule?: Maybe<{runsMs: number[]; medianMs: number}>;
 	bilan?: Maybe<{
@@ -156,6 +168,55 @@ function measureCompute(file: string, size: number): SizeResult['compute'] {
 		all.push(...runsMs);
 	}
 	return {firstMs: median(firsts), runsMs: all.map(ms => round(ms)), medianMs: median(all)};
+}
+
+/** The échéances: computed in memory (child processes), and `echeances --json` against the floor, run in turn. */
+function measureEcheances(file: string, size: number): NonNullable<SizeResult['echeances']> {
+	const computeRuns = size >= 50_000 ? 3 : 15;
+	const referent: number[] = [];
+	const referentFirst: number[] = [];
+	const everyone: number[] = [];
+	try {
+		for (let p = 0; p < COMPUTE_PROCESSES; p++) {
+			type Timing = {firstMs: number; runsMs: number[]};
+			const result = runJsonChild<{oneReferent: Timing; everyone: Timing}>('./echeancesChild.js', [file, TODAY, String(computeRuns)]);
+			referent.push(...result.oneReferent.runsMs);
+			referentFirst.push(result.oneReferent.firstMs);
+			everyone.push(...result.everyone.runsMs);
+		}
+	} catch (error) {
+		return unavailable((error as Error).message);
+	}
+	const runs = size >= 50_000 ? Math.min(RUNS, 3) : RUNS;
+	const jsonArgs = [CLI, 'echeances', '--json', '--data', file, '--today', TODAY];
+	const floorArgs = ['-e', `JSON.parse(require('node:fs').readFileSync(${JSON.stringify(file)}, 'utf8'))`];
+	const warm = timeNode(jsonArgs);
+	if (warm.code !== 0) return unavailable(warm.stderr);
+	timeNode(floorArgs);
+	const jsonMs: number[] = [];
+	const floorMs: number[] = [];
+	const jsonCpu: number[] = [];
+	const floorCpu: number[] = [];
+	for (let i = 0; i < runs; i++) {
+		const json = timeNode(jsonArgs);
+		const floor = timeNode(floorArgs);
+		jsonMs.push(json.ms);
+		floorMs.push(floor.ms);
+		if (json.cpuMs !== undefined && floor.cpuMs !== undefined) {
+			jsonCpu.push(json.cpuMs);
+			floorCpu.push(floor.cpuMs);
+		}
+	}
+	const cpuRatio = jsonCpu.length > 0 ? median(jsonCpu) / median(floorCpu) : undefined;
+	return {
+		referentMs: median(referent),
+		referentFirstMs: median(referentFirst),
+		everyoneMs: median(everyone),
+		json: {runsMs: jsonMs.map(ms => round(ms)), medianMs: median(jsonMs), cpuMs: jsonCpu.length > 0 ? median(jsonCpu) : undefined},
+		floorMs: median(floorMs),
+		ratio: median(jsonMs) / median(floorMs),
+		cpuRatio,
+	};
 }
 
 function measureImport(file: string, size: number, expectedRows: number): NonNullable<SizeResult['importWorkbook']> {
@@ -300,6 +361,8 @@ async function measureSize(size: number): Promise<SizeResult> {
 	log(`  calcul du tri…`);
 	const compute = measureCompute(file, size);
 	const result: SizeResult = {participants: size, fileMb, ...reportPart, compute};
+	log(`  échéances…`);
+	result.echeances = measureEcheances(file, size);
 	if (size <= 10_000) {
 		log(`  import du classeur d'échange…`);
 		result.importWorkbook = measureImport(file, size, expectedRows);
@@ -344,6 +407,11 @@ const ROWS: Array<[string, Cell]> = [
 	['plancher : mémoire max (Mo)', r => formatNumber(r.floor.peakMb)],
 	['calcul du tri seul (ms, médiane)', r => formatNumber(r.compute.medianMs)],
 	['calcul du tri, premier appel (ms)', r => formatNumber(r.compute.firstMs)],
+	['échéances d’un·e référent·e (ms, médiane)', r => cellOf(r.echeances, v => formatNumber(v.referentMs))],
+	['échéances de tout le fichier (ms, médiane)', r => cellOf(r.echeances, v => formatNumber(v.everyoneMs))],
+	['echeances --json, processus entier (ms)', r => cellOf(r.echeances, v => formatNumber(v.json.medianMs))],
+	['echeances / plancher', r => cellOf(r.echeances, v => `${formatNumber(v.ratio, 2)}×`)],
+	['echeances / plancher, en temps CPU', r => cellOf(r.echeances, v => (v.cpuRatio === undefined ? '—' : `${formatNumber(v.cpuRatio, 2)}×`))],
 	['import classeur d’échange (ms)', r => cellOf(r.importWorkbook, v => formatNumber(v.importMs))],
 	['lecture exceljs en flux seule (ms)', r => cellOf(r.importWorkbook, v => formatNumber(v.walkMs))],
 	['import / lecture', r => cellOf(r.importWorkbook, v => `${formatNumber(v.ratio, 2)}×`)],
@@ -391,6 +459,10 @@ function budgetValue(results: readonly SizeResult[], id: string, size: number): 
 			return available(r.bilan) ? r.bilan.ratio : undefined;
 		case 'bilan-table':
 			return available(r.bilan) ? r.bilan.slowestTableMs : undefined;
+		case 'echeances-compute':
+			return available(r.echeances) ? r.echeances.referentMs : undefined;
+		case 'echeances-ratio':
+			return available(r.echeances) ? r.echeances.ratio : undefined;
 		default:
 			return undefined;
 	}

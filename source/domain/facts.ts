@@ -1,6 +1,7 @@
 // What REFERENTIEL §3 says about one participant on day T, computed once so that
 // every indicator reads plain numbers instead of re-parsing dates.
-import {addMonths, type Day, monthsBetween, toDay} from './calendar.js';
+import {type Day, monthsBetween, toDay} from './calendar.js';
+import {contactReference, nextContactDue} from './contactRhythm.js';
 import type {Participant, Step} from './model.js';
 import type {EventType, StepState} from './vocabulary.js';
 import type {Settings} from './settings.js';
@@ -281,10 +282,8 @@ class FactsTally {
 
 const TALLY = new FactsTally();
 
-/** The interview gap that applies on day T: 15 days in the first 3 months, then 30 (§4 rhythm-late). */
+/** The interview gap that applies to the person on day T: R + gap = nextContactDue (§4 rhythm-late). */
 export function interviewGap(facts: ParticipantFacts, settings: Settings): number {
 	if (facts.integration === undefined) return settings.interviewGapDays;
-	return facts.today < addMonths(facts.integration, settings.intensiveMonths)
-		? settings.intensiveInterviewGapDays
-		: settings.interviewGapDays;
+	return nextContactDue(facts.integration, facts.lastContact, settings) - contactReference(facts.integration, facts.lastContact);
 }

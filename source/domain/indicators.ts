@@ -2,7 +2,8 @@
 // returns the figure that makes the person urgent (days left, idle days, months…)
 // when the person is counted, and undefined otherwise.
 import {addMonths, type Day} from './calendar.js';
-import {interviewGap, type ParticipantFacts} from './facts.js';
+import {contactReference, nextContactDue} from './contactRhythm.js';
+import type {ParticipantFacts} from './facts.js';
 import type {Settings} from './settings.js';
 
 export const SECTIONS = [
@@ -280,9 +281,9 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
 		figure: {label: 'Jours depuis le dernier contact', unit: 'jours', order: 'desc'},
 		measure: (f, s) => {
 			if (!f.active || f.standby) return undefined;
-			const reference = f.lastContact ?? f.integration!;
-			const days = f.today - reference;
-			return days > interviewGap(f, s) ? days : undefined;
+			// late once T passes nextContactDue, and until a contact (contactRhythm.ts)
+			if (!(f.today > nextContactDue(f.integration!, f.lastContact, s))) return undefined;
+			return f.today - contactReference(f.integration!, f.lastContact);
 		},
 	},
 	{

@@ -1,4 +1,4 @@
-// Every threshold of REFERENTIEL §4, with its default. A PLIE may change them in the store.
+// Every threshold of REFERENTIEL §4 and §7, with its default. A PLIE may change them in the store.
 import {z} from 'zod';
 import {isoDateSchema} from './model.js';
 
@@ -24,6 +24,8 @@ export const settingsSchema = z.object({
 	maxParcoursMonths: z.number().int().positive().default(24),
 	/** renewals examined by the cellule */
 	renewalMonths: z.number().int().positive().default(6),
+	/** cer.stock (§7): every RSA beneficiary covered by a CER by this day (1 January 2027) */
+	contractStockDeadline: isoDateSchema.default('2026-12-31'),
 	/** next review meeting, shown in the dashboard header when set */
 	nextCellule: isoDateSchema.optional(),
 	/** preparation due N working days before the cellule */

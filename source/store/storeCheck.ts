@@ -81,6 +81,7 @@ export const SETTING_FIELDS: Readonly<Record<string, SettingKind>> = {
 	longStandbyMonths: 'positive',
 	maxParcoursMonths: 'positive',
 	renewalMonths: 'positive',
+	contractStockDeadline: 'date',
 	nextCellule: 'date',
 	preparationWorkingDays: 'nonnegative',
 	workingDays: 'workingDays',
@@ -93,7 +94,7 @@ const OPTIONAL_SETTINGS = new Set(['nextCellule']);
  * is filled in place with zod's default, as participants' defaults are, so that
  * every existing store keeps the fast path.
  */
-const DEFAULTED_SETTINGS: Readonly<Record<string, unknown>> = {integrationRateTarget: 70, protocolStart: '2021-01-01'};
+const DEFAULTED_SETTINGS: Readonly<Record<string, unknown>> = {contractStockDeadline: '2026-12-31', integrationRateTarget: 70, protocolStart: '2021-01-01'};
 const WORKING_DAYS = new Set(['ouvrables', 'ouvres']);
 
 /** The four vocabularies of the model, each value keyed by its text as it comes out of JSON.parse. */

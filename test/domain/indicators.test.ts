@@ -262,19 +262,54 @@ describe('follow-up', () => {
 		expect(counted(p, 'followup.rhythm-late', d(1))).toBe(true);
 	});
 
-	it('interview rhythm: 30 days from the 3rd month on', () => {
-		const p = inOrder(T, {integrationDate: m(-3), events: [{date: d(-16), type: 'Atelier collectif'}]});
-		expect(counted(p, 'followup.rhythm-late', T)).toBe(false);
-		const q = inOrder(T, {integrationDate: isoFromDay(addMonths(t, -3) + 1), events: [{date: d(-16), type: 'Atelier collectif'}]});
-		expect(counted(q, 'followup.rhythm-late', T)).toBe(true);
+	it('interview rhythm: 30 days once the next contact would fall after the first 3 months', () => {
+		// integrated 22/08: the first 3 months end on 22/11. R + 15 before 22/11 keeps the
+		// 15-day rhythm; R + 15 on 22/11 or later moves to 30 days (§4 nextContactDue)
+		const integrationDate = '2026-08-22';
+		const intensive = person({integrationDate, events: [{date: '2026-11-06', type: 'Atelier collectif'}]});
+		expect(counted(intensive, 'followup.rhythm-late', '2026-11-21')).toBe(false);
+		expect(counted(intensive, 'followup.rhythm-late', '2026-11-22')).toBe(true);
+		const monthly = person({integrationDate, events: [{date: '2026-11-07', type: 'Entretien individuel'}]});
+		expect(counted(monthly, 'followup.rhythm-late', '2026-11-23')).toBe(false);
+		expect(counted(monthly, 'followup.rhythm-late', '2026-12-07')).toBe(false);
+		expect(counted(monthly, 'followup.rhythm-late', '2026-12-08')).toBe(true);
 		const late = inOrder(T, {integrationDate: m(-5), events: [{date: d(-31), type: 'Entretien individuel'}]});
 		expect(counted(late, 'followup.rhythm-late', T)).toBe(true);
+	});
+
+	it('interview rhythm: once late, late until a contact (the 3-month mark does not clear it)', () => {
+		// due 16/11 (01/11 + 15); on 23/11 the old rule's 30-day gap would have cleared it
+		const p = person({integrationDate: '2026-08-22', events: [{date: '2026-11-01', type: 'Entretien individuel'}]});
+		for (const day of ['2026-11-17', '2026-11-23', '2026-12-02', '2027-01-15']) expect(counted(p, 'followup.rhythm-late', day), day).toBe(true);
+		expect(counted(p, 'followup.rhythm-late', '2026-11-16')).toBe(false);
+		// a phone call is not a contact; an interview is, from its day on
+		const called = {...p, events: [...p.events, {date: '2026-12-01', type: 'Contact téléphonique' as const}]};
+		expect(counted(called, 'followup.rhythm-late', '2026-12-02')).toBe(true);
+		const met = {...p, events: [...p.events, {date: '2026-12-01', type: 'Entretien individuel' as const}]};
+		expect(counted(met, 'followup.rhythm-late', '2026-11-30')).toBe(true);
+		expect(counted(met, 'followup.rhythm-late', '2026-12-01')).toBe(false);
+		expect(counted(met, 'followup.rhythm-late', '2026-12-31')).toBe(false);
+		expect(counted(met, 'followup.rhythm-late', '2027-01-01')).toBe(true);
 	});
 
 	it('interview rhythm: without contact, counted from integration; not on standby', () => {
 		const p = inOrder(T, {integrationDate: d(-16), events: [{date: d(-1), type: 'Contact téléphonique'}]});
 		expect(counted(p, 'followup.rhythm-late', T)).toBe(true);
+		expect(counted(p, 'followup.rhythm-late', d(-1))).toBe(false);
 		expect(counted({...p, standbySince: d(-5)}, 'followup.rhythm-late', T)).toBe(false);
+	});
+
+	it('interview rhythm: R is the later of integration and the last contact (an intake interview does not count)', () => {
+		const p = person({integrationDate: d(-10), events: [{date: d(-14), type: 'Entretien individuel'}]});
+		// due integration + 15 = T + 5, not (intake interview) + 15 = T + 1
+		expect(counted(p, 'followup.rhythm-late', d(5))).toBe(false);
+		expect(counted(p, 'followup.rhythm-late', d(6))).toBe(true);
+	});
+
+	it('interview rhythm: a planned interview is not a contact yet', () => {
+		const p = person({integrationDate: d(-40), events: [{date: d(-20), type: 'Entretien individuel'}, {date: d(3), type: 'Entretien individuel'}]});
+		expect(counted(p, 'followup.rhythm-late', T)).toBe(true);
+		expect(counted(p, 'followup.rhythm-late', d(3))).toBe(false);
 	});
 
 	it('two unjustified absences after the last contact', () => {

@@ -6,6 +6,7 @@ import {toDay} from '../../source/domain/calendar.js';
 import {eventSchema, participantSchema, snoozeSchema, stepSchema} from '../../source/domain/model.js';
 import {settingsSchema} from '../../source/domain/settings.js';
 import {parseStoreText, StoreError} from '../../source/store/openStore.js';
+import {storeFromBytes} from '../../source/store/readStore.js';
 import {storeSchema} from '../../source/store/schema.js';
 import {
 	EVENT_FIELDS,
@@ -75,6 +76,7 @@ describe('the fast store check', () => {
 		['an unknown top-level field', s => (s.extra = 1)],
 		['a missing setting (zod fills its default)', s => delete s.settings.idleDays],
 		['no settings at all', s => delete s.settings],
+		['an impossible stock deadline', s => (s.settings.contractStockDeadline = '2026-02-30')],
 		['an unknown step field', s => (s.participants[4].steps[0].comment = 'x')],
 		['an impossible date', s => (s.participants[0].birthDate = '2026-02-30')],
 		['a step start that is not a date', s => (s.participants[4].steps[0].start = '12/03/2026')],
@@ -110,6 +112,16 @@ describe('the fast store check', () => {
 			}
 		});
 	}
+
+	it('reads a store written before contractStockDeadline with its default, by the light reader too', async () => {
+		const store = sampleStore();
+		delete (store.settings as Record<string, unknown>).contractStockDeadline;
+		const bytes = Buffer.from(JSON.stringify(store));
+		expect((await storeFromBytes('f.json', bytes)).settings.contractStockDeadline).toBe('2026-12-31');
+		(store.settings as Record<string, unknown>).contractStockDeadline = '2027-03-31';
+		const kept = await storeFromBytes('f.json', Buffer.from(JSON.stringify(store)));
+		expect(kept.settings.contractStockDeadline).toBe('2027-03-31');
+	});
 
 	it('refuses a broken file with the message naming the field, as before', () => {
 		const store = sampleStore();
