@@ -7,6 +7,7 @@ import {randomBytes} from 'node:crypto';
 import {promises as fs} from 'node:fs';
 import path from 'node:path';
 import type {Adapter} from 'lowdb';
+import {readRegularText} from './regularFile.js';
 
 export const PRIVATE_MODE = 0o600;
 
@@ -55,7 +56,7 @@ export class SecureJsonFile<T> implements Adapter<T> {
 	async read(): Promise<T | null> {
 		let text: string;
 		try {
-			text = await fs.readFile(this.file, 'utf8');
+			text = await readRegularText(this.file);
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
 			throw error;

@@ -8,6 +8,7 @@ import {removeLeftoverTemps} from './leftovers.js';
 import {appendJournal, type JournalContext, type JournalEntry} from './journal.js';
 import type {HeldLock} from './lock.js';
 import {parseStoreText, StoreError} from './openStore.js';
+import {readRegularText} from './regularFile.js';
 import {storeReadError} from './storeBasics.js';
 // light, for the dashboard's start (no zod, no lowdb): see storeBasics.ts
 export {storeRevision} from './storeBasics.js';
@@ -30,7 +31,7 @@ export interface StoreSnapshot {
 export async function readStoreFile(file: string, options: {create?: boolean} = {}): Promise<StoreSnapshot> {
 	let text: string;
 	try {
-		text = await fs.readFile(file, 'utf8');
+		text = await readRegularText(file);
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code === 'ENOENT' && options.create) return {data: emptyStore()};
 		throw storeReadError(file, error);

@@ -36,7 +36,9 @@ export function describeSystemError(error: unknown): string | undefined {
 	if (typeof error !== 'object' || error === null) return undefined;
 	const {code, path, dest} = error as SystemErrorLike;
 	if (typeof code !== 'string') return undefined;
-	const reason = REASONS[code];
+	// NotRegularFileError (regularFile.ts): a FIFO, a device, a folder where a file is read
+	const kind = (error as {kind?: unknown}).kind;
+	const reason = code === 'ENOTREG' && typeof kind === 'string' ? `c’est ${kind}, pas un fichier ordinaire` : REASONS[code];
 	if (reason === undefined) return undefined;
 	const where = typeof path === 'string' ? path : undefined;
 	const target = typeof dest === 'string' ? ` → ${dest}` : '';
