@@ -5,7 +5,8 @@ import {openStore} from '../store/openStore.js';
 import {type JournalEntry, updateStore} from '../store/transaction.js';
 import type {StoreData} from '../store/schema.js';
 import {type Fault, ImportRejectedError} from './faults.js';
-import {type MergeResult, type MergeSummary, hasChanges, mergeBatch} from './merge.js';
+import {importJournalEntries, replacementCharacters} from './importChanges.js';
+import {type MergeResult, type MergeSummary, type ParticipantChanges, hasChanges, mergeBatch} from './merge.js';
 import {type ImportBatch, type Layout, checkReferences, parseImport} from './parseImport.js';
 import {type FileFormat, readSheets, sniffFormat} from './readSheets.js';
 
@@ -25,6 +26,10 @@ export interface ImportResult {
 	readonly summary: MergeSummary;
 	/** unknown columns or sheets: reported, not blocking */
 	readonly warnings: readonly string[];
+	/** each updated person's changes, before → after */
+	readonly changes: readonly ParticipantChanges[];
+	/** texts of the file holding U+FFFD, with their place */
+	readonly replacements: readonly string[];
 	/** whether the store file was written */
 	readonly written: boolean;
 }
@@ -70,8 +75,8 @@ function journalEntries(file: string, result: MergeResult): JournalEntry[] {
 	// import created or changed, so that an audit finds when each file entered the store.
 	return [
 		{action: 'import', after: {file, summary: result.summary, created: result.created.length}},
-		...result.created.map(participantId => ({participantId, action: 'import : créé'})),
-		...result.updated.map(participantId => ({participantId, action: 'import : mis à jour'})),
+		// each update with its fields before and after, as an edit is journaled
+		...importJournalEntries(result.created, result.changes),
 	];
 }
 
@@ -101,5 +106,14 @@ export async function importFile(file: string, options: ImportOptions): Promise<
 		result = merged!;
 		written = update.entries.length > 0;
 	}
-	return {file, format, layout: batch.layout, summary: result.summary, warnings: batch.warnings, written};
+	return {
+		file,
+		format,
+		layout: batch.layout,
+		summary: result.summary,
+		warnings: batch.warnings,
+		changes: result.changes,
+		replacements: replacementCharacters(batch),
+		written,
+	};
 }

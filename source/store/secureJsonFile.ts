@@ -27,8 +27,8 @@ export async function renameWithRetry(from: string, to: string): Promise<void> {
 	}
 }
 
-/** Writes `text` to `file` atomically with mode 0600. */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
+/** Writes `text` (or bytes) to `file` atomically with mode 0600. */
+export async function writeFileAtomic(file: string, text: string | Uint8Array): Promise<void> {
 	const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 	const handle = await fs.open(temp, 'wx', PRIVATE_MODE);
 	try {
