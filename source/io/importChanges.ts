@@ -41,7 +41,7 @@ function changeLines(change: FieldChange): string[] {
 			.filter(field => formatValue(before[field]) !== formatValue(after[field]))
 			.map(field => `${change.label}, ${STEP_FIELDS[field]} : ${formatValue(before[field])} → ${formatValue(after[field])}`);
 	}
-	if (before === undefined) return [`${change.label} : ajouté${isRecord(after) ? ` (${formatValue(after)})` : ` : ${formatValue(after)}`}`];
+	if (before === undefined && isRecord(after)) return [`${change.label} : ajouté (${formatValue(after)})`];
 	return [`${change.label} : ${formatValue(before)} → ${formatValue(after)}`];
 }
 

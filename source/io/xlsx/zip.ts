@@ -96,7 +96,7 @@ export class ZipArchive {
 		if (size > LIMITS.ratioFloorBytes && size > LIMITS.ratio * entry.compressedSize) {
 			throw new ReadRefusal(
 				`partie ${name} compressée ${frenchNumber(Math.round(size / Math.max(1, entry.compressedSize)))} fois (limite ${LIMITS.ratio}) : ` +
-					'c’est la signature d’une « bombe » de décompression, le fichier est refusé.',
+					'c’est la marque d’une « bombe » de décompression, le fichier est refusé.',
 			);
 		}
 		this.readBytes += size;
