@@ -10,15 +10,19 @@ import {type FileHandle, open, stat} from 'node:fs/promises';
 /** What a path is when it is not a regular file, in French. */
 export type NonRegularKind = 'un dossier' | 'un tube nommé (FIFO)' | 'un périphérique' | 'une socket' | 'un fichier spécial';
 
-/** Thrown for a path that exists but is not a regular file; `code` lets callers tell it apart like a Node error. */
+/**
+ * Thrown for a path that exists but is not a regular file. Its `code` lets callers
+ * tell it apart like a Node error: EISDIR for a folder (as Node says it), ENOTREG otherwise.
+ */
 export class NotRegularFileError extends Error {
-	readonly code = 'ENOTREG';
+	readonly code: 'EISDIR' | 'ENOTREG';
 	constructor(
 		readonly path: string,
 		readonly kind: NonRegularKind,
 	) {
 		super(`${path} : c’est ${kind}, pas un fichier ordinaire.`);
 		this.name = 'NotRegularFileError';
+		this.code = kind === 'un dossier' ? 'EISDIR' : 'ENOTREG';
 	}
 }
 
