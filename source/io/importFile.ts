@@ -1,7 +1,7 @@
 // `importFile`: read and check the whole file, then merge it into the store in one
 // write (or none, for a dry run or when nothing changed). Also called in-process by the benchmark.
 import type {Day} from '../domain/calendar.js';
-import {openStore} from '../store/openStore.js';
+import {readStoreFile} from '../store/storeFile.js';
 import {type JournalEntry, updateStore} from '../store/transaction.js';
 import type {StoreData} from '../store/schema.js';
 import {type Fault, ImportRejectedError} from './faults.js';
@@ -44,7 +44,7 @@ export async function readImportFile(file: string, today: Day, storePath?: strin
 	if (batch.faults.length > 0) {
 		const ids = new Set<string>();
 		if (storePath !== undefined) {
-			const store = await openStore(storePath, {create: true}).catch(() => undefined);
+			const store = await readStoreFile(storePath, {create: true}).catch(() => undefined);
 			for (const participant of store?.data.participants ?? []) ids.add(participant.id);
 		}
 		checkReferences(batch, ids);
@@ -91,7 +91,8 @@ export async function importFile(file: string, options: ImportOptions): Promise<
 	let result: MergeResult;
 	let written = false;
 	if (options.dryRun) {
-		const store = await openStore(options.storePath, {create: true});
+		// read as the update would (bytes, not a 310 MB string, for a large store)
+		const store = await readStoreFile(options.storePath, {create: true});
 		result = mergeChecked(file, store.data, batch);
 	} else {
 		let merged: MergeResult | undefined;

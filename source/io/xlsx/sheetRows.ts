@@ -99,8 +99,11 @@ export async function* readSheetRows(chunks: AsyncIterable<Uint8Array>, setting:
 				return number(valueText);
 			case 's':
 				return shared(valueText);
-			case 'str':
-				return plainText(ownCopy(decodeEscapes(valueText)));
+			case 'str': {
+				const text = decodeEscapes(valueText);
+				if (text.length > LIMITS.cellChars) refuse(`texte de plus de ${frenchNumber(LIMITS.cellChars)} caractères, au-delà de ce qu’Excel permet : refusé.`);
+				return plainText(ownCopy(text));
+			}
 			case 'b':
 				if (valueText.trim() === '1') return true;
 				if (valueText.trim() === '0') return false;
