@@ -22,7 +22,8 @@ const HELP = `
 	  (aucune)                 tableau de bord au clavier (dans un terminal)
 	  report [--json]          les indicateurs, en tableau ou en JSON
 	  import FICHIER           importe un .xlsx ou .csv (extraction Visual Course ou classeur d'échange)
-	    --dry-run              affiche le bilan sans rien écrire
+	    --dry-run              affiche le bilan et les changements sans rien écrire
+	    --details              tous les changements, personne par personne (sinon les 20 premières)
 	  export --cellule DATE    classeur de préparation de la cellule de suivi (.xlsx) ; sans DATE,
 	                           la prochaine cellule enregistrée dans le fichier de suivi
 	    --since DATE           depuis la cellule précédente (défaut : un mois avant)
@@ -59,6 +60,7 @@ const FLAGS = {
 	referent: {type: 'string'},
 	json: {type: 'boolean'},
 	dryRun: {type: 'boolean'},
+	details: {type: 'boolean'},
 	cellule: {type: 'string'},
 	since: {type: 'string'},
 	echange: {type: 'boolean'},
@@ -153,6 +155,9 @@ async function commandLine(): Promise<CommandLine> {
 const COMMANDS = ['report', 'import', 'export', 'journal', 'demo', 'bilan', 'echeances'] as const;
 type Command = (typeof COMMANDS)[number] | 'dashboard';
 
+/** The store of the command being run, once known: an unexpected failure is logged next to it. */
+let storeForLog: string | undefined;
+
 async function main(): Promise<void> {
 	const cli = await commandLine();
 	const [name, ...args] = cli.input;
@@ -169,8 +174,16 @@ async function main(): Promise<void> {
 	}
 	const {resolveStorePath} = await import('./store/storeBasics.js');
 	const {todayFrom} = await import('./commands/context.js');
+	const storePath = resolveStorePath(cli.flags.data as string | undefined);
+	storeForLog = storePath;
+	// a FIFO, a device, a folder given as the store is refused before anything (lock included) touches it
+	const {refuseNonRegular} = await import('./store/regularFile.js');
+	await refuseNonRegular(storePath).catch(async (error: unknown) => {
+		const {storeReadError} = await import('./store/storeBasics.js');
+		throw storeReadError(storePath, error);
+	});
 	const context: CommandContext = {
-		storePath: resolveStorePath(cli.flags.data as string | undefined),
+		storePath,
 		today: todayFrom(cli.flags.today as string | undefined),
 		referent: cli.flags.referent as string | undefined,
 		args,
@@ -235,7 +248,11 @@ main().catch(async (error: unknown) => {
 		process.exitCode = 1;
 		return;
 	} else {
-		process.stderr.write(`plie-triage : erreur inattendue : ${(error as Error)?.stack ?? String(error)}\n`);
+		// a defect: one French sentence on screen, the details in a log next to the store (exit 1)
+		const {writeErrorLog, unexpectedMessage} = await import('./commands/errorLog.js');
+		const {resolveStorePath} = await import('./store/storeBasics.js');
+		const logged = await writeErrorLog(storeForLog ?? resolveStorePath(undefined), error, process.argv.slice(2));
+		process.stderr.write(`plie-triage : ${unexpectedMessage(logged)}\n`);
 	}
-	process.exitCode = code ?? 70;
+	process.exitCode = code ?? 1;
 });

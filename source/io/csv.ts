@@ -2,18 +2,51 @@
 // without BOM, or Windows-1252 ("CSV (séparateur : point-virgule)"), or UTF-16
 // ("Texte Unicode"). Quoted fields may hold separators, quotes and line breaks.
 
+import {LIMITS, frenchNumber} from './xlsx/limits.js';
+
 export type CsvEncoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
 
-/** Decodes the bytes, detecting the encoding; throws when it is not text at all. */
+/** Bytes that are text in no encoding the import knows: said in French, no character replaced by U+FFFD. */
+export class CsvEncodingError extends Error {
+	constructor(reason: string) {
+		super(reason);
+		this.name = 'CsvEncodingError';
+	}
+}
+
+/** The 5 bytes Windows-1252 leaves unassigned: a file holding one is not Windows-1252 text. */
+const CP1252_UNASSIGNED = [0x81, 0x8d, 0x8f, 0x90, 0x9d];
+
+function utf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): {text: string; encoding: CsvEncoding} {
+	try {
+		return {text: new TextDecoder(encoding, {fatal: true}).decode(bytes.subarray(2)), encoding};
+	} catch {
+		throw new CsvEncodingError('fichier annoncé en UTF-16 (« Texte Unicode ») mais dont le texte est abîmé.');
+	}
+}
+
+/**
+ * Decodes the bytes, detecting the encoding: UTF-16 with its BOM, else UTF-8 when
+ * the bytes are valid UTF-8, else Windows-1252 (what French Excel writes by
+ * default) when they can be. Throws CsvEncodingError when they are none of these.
+ */
 export function decodeCsv(bytes: Uint8Array): {text: string; encoding: CsvEncoding} {
-	if (bytes[0] === 0xff && bytes[1] === 0xfe) return {text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le'};
-	if (bytes[0] === 0xfe && bytes[1] === 0xff) return {text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be'};
-	const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
-	if (body.includes(0)) throw new Error('binary');
+	if (bytes[0] === 0xff && bytes[1] === 0xfe) return utf16(bytes, 'utf-16le');
+	if (bytes[0] === 0xfe && bytes[1] === 0xff) return utf16(bytes, 'utf-16be');
+	const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+	const body = bom ? bytes.subarray(3) : bytes;
+	if (body.includes(0)) throw new CsvEncodingError('ce n’est ni un classeur Excel (.xlsx) ni un fichier CSV (contenu binaire).');
 	try {
 		return {text: new TextDecoder('utf-8', {fatal: true}).decode(body), encoding: 'utf-8'};
 	} catch {
-		// Invalid UTF-8: what French Excel writes by default is Windows-1252.
+		// a BOM says UTF-8: then invalid bytes are damage, not another encoding
+		if (bom) throw new CsvEncodingError('fichier annoncé en UTF-8 (avec BOM) mais dont le texte est abîmé (octets invalides).');
+		const unassigned = CP1252_UNASSIGNED.find(byte => body.includes(byte));
+		if (unassigned !== undefined) {
+			throw new CsvEncodingError(
+				`encodage inconnu : ni UTF-8 ni Windows-1252 (octet 0x${unassigned.toString(16).toUpperCase()}). Enregistrez-le depuis Excel en « CSV UTF-8 ».`,
+			);
+		}
 		return {text: decodeWindows1252(body), encoding: 'windows-1252'};
 	}
 }
@@ -49,48 +82,120 @@ export function detectSeparator(text: string): string {
 
 const SEP_HINT_RE = /^sep=(.)\r?\n/i;
 
+export interface CsvRecord {
+	/** the row number a spreadsheet shows for this record (1 = first) */
+	readonly line: number;
+	readonly cells: string[];
+}
+
+/** A CSV that cannot be read as it stands, with the row (and column, 1 = A) where it goes wrong. */
+export class CsvFault extends Error {
+	constructor(
+		readonly reason: string,
+		readonly row: number,
+		readonly column?: number,
+	) {
+		super(reason);
+		this.name = 'CsvFault';
+	}
+}
+
 /**
  * RFC 4180 records, each with its row number as a spreadsheet shows it. A first line
  * `sep=;` (Excel's separator hint, which Excel hides) sets the separator and is skipped.
  */
-export function parseCsv(text: string, separator?: string): Array<{line: number; cells: string[]}> {
-	const hint = SEP_HINT_RE.exec(text);
-	if (hint) return parseRecords(text.slice(hint[0].length), separator ?? hint[1]!);
-	return parseRecords(text, separator ?? detectSeparator(text));
+export function parseCsv(text: string, separator?: string): CsvRecord[] {
+	return [...csvRecords(text, separator)];
 }
 
-function parseRecords(text: string, separator: string): Array<{line: number; cells: string[]}> {
-	const records: Array<{line: number; cells: string[]}> = [];
+/** The records one by one (the import does not hold them all); throws CsvFault. */
+export function* csvRecords(text: string, separator?: string): Generator<CsvRecord> {
+	const hint = SEP_HINT_RE.exec(text);
+	if (hint) yield* parseRecords(text.slice(hint[0].length), separator ?? hint[1]!);
+	else yield* parseRecords(text, separator ?? detectSeparator(text));
+}
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
+function* parseRecords(text: string, separator: string): Generator<CsvRecord> {
+	const sep = separator.charCodeAt(0);
+	const n = text.length;
 	let cells: string[] = [];
-	let field = '';
-	let quoted = false;
-	let recordIndex = 1;
-	const endRecord = () => {
-		cells.push(field);
-		// The line number users see is the record number (Excel shows one row per record).
-		records.push({line: recordIndex, cells});
-		recordIndex++;
-		cells = [];
-		field = '';
+	let row = 1;
+	let i = 0;
+	const tooLong = (quoted: boolean): never => {
+		const hint = quoted ? ' (un guillemet ouvert et jamais fermé ?)' : ' (le fichier a-t-il des fins de ligne ?)';
+		throw new CsvFault(`cellule de plus de ${frenchNumber(LIMITS.cellChars)} caractères${hint} : refusé.`, row, cells.length + 1);
 	};
-	for (let i = 0; i < text.length; i++) {
-		const char = text[i]!;
-		if (quoted) {
-			if (char === '"') {
-				if (text[i + 1] === '"') {
-					field += '"';
-					i++;
-				} else quoted = false;
-			} else field += char;
-		} else if (char === '"' && field === '') quoted = true;
-		else if (char === separator) {
-			cells.push(field);
+	const push = (field: string) => {
+		if (cells.length >= LIMITS.columns) {
+			throw new CsvFault(`plus de ${frenchNumber(LIMITS.columns)} colonnes (limite) : le séparateur est-il le bon ?`, row, cells.length + 1);
+		}
+		cells.push(field);
+	};
+	if (n === 0) return;
+	for (;;) {
+		// one field, starting at i
+		let field: string;
+		let code = text.charCodeAt(i);
+		if (code === QUOTE) {
+			const startRow = row;
 			field = '';
-		} else if (char === '\n' || char === '\r') {
-			if (char === '\r' && text[i + 1] === '\n') i++;
-			endRecord();
-		} else field += char;
+			let from = i + 1;
+			for (;;) {
+				const close = text.indexOf('"', from);
+				if (close < 0) {
+					throw new CsvFault('guillemet ouvert et jamais fermé : la suite du fichier serait lue comme une seule cellule. Fermez-le ou retirez-le.', startRow, cells.length + 1);
+				}
+				field += text.slice(from, close);
+				if (field.length > LIMITS.cellChars) tooLong(true);
+				if (text.charCodeAt(close + 1) === QUOTE) {
+					field += '"';
+					from = close + 2;
+				} else {
+					i = close + 1;
+					break;
+				}
+			}
+			// a closing quote ends the field: anything else after it means a quote was
+			// misplaced or never closed, and records would be swallowed into one cell
+			code = text.charCodeAt(i);
+			if (i < n && code !== sep && code !== LF && code !== CR) {
+				throw new CsvFault('guillemet mal placé ou jamais fermé : du texte suit le guillemet fermant. Corrigez les guillemets de cette cellule.', startRow, cells.length + 1);
+			}
+		} else {
+			const start = i;
+			while (i < n && (code = text.charCodeAt(i)) !== sep && code !== LF && code !== CR) {
+				i++;
+				if (i - start > LIMITS.cellChars) tooLong(false);
+			}
+			field = text.slice(start, i);
+		}
+		if (field.length > LIMITS.cellChars) tooLong(false);
+		push(field);
+		if (i >= n) {
+			yield {line: row, cells};
+			return;
+		}
+		code = text.charCodeAt(i);
+		if (code === sep) {
+			i++;
+			if (i >= n) {
+				push('');
+				yield {line: row, cells};
+				return;
+			}
+			continue;
+		}
+		// end of line (CRLF, LF or CR)
+		i += code === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
+		// The line number users see is the record number (Excel shows one row per record).
+		yield {line: row, cells};
+		row++;
+		if (row > LIMITS.rowNumber) throw new CsvFault(`plus de ${frenchNumber(LIMITS.rowNumber)} lignes, le maximum d’Excel : refusé.`, row);
+		cells = [];
+		if (i >= n) return;
 	}
-	if (field !== '' || cells.length > 0) endRecord();
-	return records;
 }

@@ -1,11 +1,12 @@
 // `importFile`: read and check the whole file, then merge it into the store in one
 // write (or none, for a dry run or when nothing changed). Also called in-process by the benchmark.
 import type {Day} from '../domain/calendar.js';
-import {openStore} from '../store/openStore.js';
+import {readStoreFile} from '../store/storeFile.js';
 import {type JournalEntry, updateStore} from '../store/transaction.js';
 import type {StoreData} from '../store/schema.js';
 import {type Fault, ImportRejectedError} from './faults.js';
-import {type MergeResult, type MergeSummary, hasChanges, mergeBatch} from './merge.js';
+import {importJournalEntries, replacementCharacters} from './importChanges.js';
+import {type MergeResult, type MergeSummary, type ParticipantChanges, hasChanges, mergeBatch} from './merge.js';
 import {type ImportBatch, type Layout, checkReferences, parseImport} from './parseImport.js';
 import {type FileFormat, readSheets, sniffFormat} from './readSheets.js';
 
@@ -25,6 +26,10 @@ export interface ImportResult {
 	readonly summary: MergeSummary;
 	/** unknown columns or sheets: reported, not blocking */
 	readonly warnings: readonly string[];
+	/** each updated person's changes, before → after */
+	readonly changes: readonly ParticipantChanges[];
+	/** texts of the file holding U+FFFD, with their place */
+	readonly replacements: readonly string[];
 	/** whether the store file was written */
 	readonly written: boolean;
 }
@@ -39,7 +44,7 @@ export async function readImportFile(file: string, today: Day, storePath?: strin
 	if (batch.faults.length > 0) {
 		const ids = new Set<string>();
 		if (storePath !== undefined) {
-			const store = await openStore(storePath, {create: true}).catch(() => undefined);
+			const store = await readStoreFile(storePath, {create: true}).catch(() => undefined);
 			for (const participant of store?.data.participants ?? []) ids.add(participant.id);
 		}
 		checkReferences(batch, ids);
@@ -70,8 +75,8 @@ function journalEntries(file: string, result: MergeResult): JournalEntry[] {
 	// import created or changed, so that an audit finds when each file entered the store.
 	return [
 		{action: 'import', after: {file, summary: result.summary, created: result.created.length}},
-		...result.created.map(participantId => ({participantId, action: 'import : créé'})),
-		...result.updated.map(participantId => ({participantId, action: 'import : mis à jour'})),
+		// each update with its fields before and after, as an edit is journaled
+		...importJournalEntries(result.created, result.changes),
 	];
 }
 
@@ -86,7 +91,8 @@ export async function importFile(file: string, options: ImportOptions): Promise<
 	let result: MergeResult;
 	let written = false;
 	if (options.dryRun) {
-		const store = await openStore(options.storePath, {create: true});
+		// read as the update would (bytes, not a 310 MB string, for a large store)
+		const store = await readStoreFile(options.storePath, {create: true});
 		result = mergeChecked(file, store.data, batch);
 	} else {
 		let merged: MergeResult | undefined;
@@ -101,5 +107,14 @@ export async function importFile(file: string, options: ImportOptions): Promise<
 		result = merged!;
 		written = update.entries.length > 0;
 	}
-	return {file, format, layout: batch.layout, summary: result.summary, warnings: batch.warnings, written};
+	return {
+		file,
+		format,
+		layout: batch.layout,
+		summary: result.summary,
+		warnings: batch.warnings,
+		changes: result.changes,
+		replacements: replacementCharacters(batch),
+		written,
+	};
 }

@@ -1,4 +1,5 @@
 // The French summary an import prints: created / updated / unchanged for each kind.
+import {formatChangeReport} from './importChanges.js';
 import type {Counts} from './merge.js';
 import type {ImportResult} from './importFile.js';
 
@@ -6,7 +7,8 @@ function line(label: string, counts: Counts): string {
 	return `  ${label} : ${counts.created} créé(s), ${counts.updated} mis à jour, ${counts.unchanged} inchangé(s)`;
 }
 
-export function formatImportSummary(result: ImportResult, storePath: string, dryRun: boolean): string {
+/** The summary; each updated person's changes follow (the first 20, or all with `details`). */
+export function formatImportSummary(result: ImportResult, storePath: string, dryRun: boolean, details = false): string {
 	const layout =
 		result.layout === 'visual-course'
 			? 'extraction Visual Course'
@@ -19,6 +21,7 @@ export function formatImportSummary(result: ImportResult, storePath: string, dry
 		line('étapes', result.summary.steps),
 		line('événements', result.summary.events),
 	];
+	lines.push(...formatChangeReport(result, details));
 	if (dryRun) lines.push('Simulation (--dry-run) : rien n’a été écrit.');
 	else if (result.written) lines.push(`Fichier de suivi mis à jour : ${storePath}`);
 	else lines.push(`Aucun changement : ${storePath} n’a pas été modifié.`);

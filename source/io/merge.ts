@@ -1,6 +1,7 @@
 // Merging an import into the caseload: participants upserted by id; steps matched
 // by (participant, label, start) and events by (participant, date, type), added or
 // updated, never deleted. Columns the file does not have leave stored values alone.
+import {type FieldChange, diffParticipants} from '../domain/edits/diff.js';
 import type {Participant, ParcoursEvent, Step} from '../domain/model.js';
 import {foldText} from '../domain/text.js';
 import type {EventRecord, ImportBatch, ParticipantValues, StepRecord} from './parseImport.js';
@@ -17,11 +18,38 @@ export interface MergeSummary {
 	readonly events: Counts;
 }
 
+/** What the import changed for one participant already in the store, field by field (steps and events as units). */
+export interface ParticipantChanges {
+	readonly id: string;
+	readonly name: string;
+	readonly changes: readonly FieldChange[];
+}
+
 export interface MergeResult {
 	readonly summary: MergeSummary;
 	/** ids of participants created or changed in any way (own fields, steps or events) */
 	readonly created: readonly string[];
 	readonly updated: readonly string[];
+	/** for each updated participant, in file order: before → after */
+	readonly changes: readonly ParticipantChanges[];
+}
+
+/**
+ * Keeps a copy of each stored participant as it was, taken just before the
+ * import first changes it: only changed people are copied (a re-import that
+ * changes nothing copies nobody).
+ */
+class BeforeImport {
+	readonly copies = new Map<string, Participant>();
+	/** the participant the next merge works on */
+	current: Participant | undefined;
+
+	constructor(private readonly created: ReadonlySet<string>) {}
+
+	touch(): void {
+		const participant = this.current!;
+		if (!this.created.has(participant.id) && !this.copies.has(participant.id)) this.copies.set(participant.id, structuredClone(participant));
+	}
 }
 
 const zero = (): Counts => ({created: 0, updated: 0, unchanged: 0});
@@ -39,17 +67,19 @@ function newParticipant(id: string, values: ParticipantValues): Participant {
 }
 
 /** Applies the file's values; a blank cell clears the field. True when something changed. */
-function applyValues(participant: Participant, values: ParticipantValues): boolean {
+function applyValues(participant: Participant, values: ParticipantValues, before: BeforeImport): boolean {
 	const target = participant as unknown as Record<string, unknown>;
 	let changed = false;
 	for (const key in values) {
 		const value = (values as Record<string, unknown>)[key];
 		if (value === undefined) {
 			if (target[key] !== undefined) {
+				before.touch();
 				delete target[key];
 				changed = true;
 			}
 		} else if (target[key] !== value) {
+			before.touch();
 			target[key] = value;
 			changed = true;
 		}
@@ -85,8 +115,16 @@ class KeyedItems<T> {
 const stepKey = (step: Step) => `${foldText(step.label)}\u0000${step.start}`;
 const eventKey = (event: ParcoursEvent) => `${event.date}\u0000${event.type}`;
 
-function mergeStep(stored: Step, record: StepRecord): boolean {
+function mergeStep(stored: Step, record: StepRecord, before: BeforeImport): boolean {
 	const incoming = record.step;
+	const keepsInterrupted = record.stateDerived && stored.state === 'Interrompue';
+	const changes =
+		(record.hasType && stored.type !== incoming.type) ||
+		stored.end !== incoming.end ||
+		(stored.state !== incoming.state && !keepsInterrupted) ||
+		stored.label !== incoming.label;
+	if (!changes) return false;
+	before.touch();
 	let changed = false;
 	if (record.hasType && stored.type !== incoming.type) {
 		stored.type = incoming.type;
@@ -98,7 +136,7 @@ function mergeStep(stored: Step, record: StepRecord): boolean {
 		changed = true;
 	}
 	// "Interrompue" is known to the référent, not to an extraction that only gives dates.
-	if (stored.state !== incoming.state && !(record.stateDerived && stored.state === 'Interrompue')) {
+	if (stored.state !== incoming.state && !keepsInterrupted) {
 		stored.state = incoming.state;
 		changed = true;
 	}
@@ -109,8 +147,9 @@ function mergeStep(stored: Step, record: StepRecord): boolean {
 	return changed;
 }
 
-function mergeEvent(stored: ParcoursEvent, record: EventRecord): boolean {
+function mergeEvent(stored: ParcoursEvent, record: EventRecord, before: BeforeImport): boolean {
 	if (!record.hasNote || stored.note === record.event.note) return false;
+	before.touch();
 	if (record.event.note === undefined) delete stored.note;
 	else stored.note = record.event.note;
 	return true;
@@ -120,13 +159,22 @@ function mergeEvent(stored: ParcoursEvent, record: EventRecord): boolean {
  * Adds `item` when nothing was stored under its key, else merges the record into the
  * stored one; counts what happened and says whether the participant changed.
  */
-function upsert<T, R>(items: T[], stored: T | undefined, item: T, record: R, merge: (stored: T, record: R) => boolean, counts: Counts): boolean {
+function upsert<T, R>(
+	items: T[],
+	stored: T | undefined,
+	item: T,
+	record: R,
+	merge: (stored: T, record: R, before: BeforeImport) => boolean,
+	counts: Counts,
+	before: BeforeImport,
+): boolean {
 	if (stored === undefined) {
+		before.touch();
 		items.push(item);
 		counts.created++;
 		return true;
 	}
-	if (merge(stored, record)) {
+	if (merge(stored, record, before)) {
 		counts.updated++;
 		return true;
 	}
@@ -141,6 +189,7 @@ export function mergeBatch(participants: Participant[], batch: ImportBatch): Mer
 	for (const participant of participants) byId.set(participant.id, participant);
 	const created = new Set<string>();
 	const touched = new Set<string>();
+	const before = new BeforeImport(created);
 
 	for (const record of batch.participants) {
 		const existing = byId.get(record.id);
@@ -150,7 +199,7 @@ export function mergeBatch(participants: Participant[], batch: ImportBatch): Mer
 			byId.set(record.id, participant);
 			created.add(record.id);
 			summary.participants.created++;
-		} else if (applyValues(existing, record.values)) {
+		} else if (((before.current = existing), applyValues(existing, record.values, before))) {
 			touched.add(record.id);
 			summary.participants.updated++;
 		} else summary.participants.unchanged++;
@@ -177,7 +226,8 @@ export function mergeBatch(participants: Participant[], batch: ImportBatch): Mer
 		if (items === undefined) stepIndex.set(participant.id, (items = new KeyedItems(participant.steps, stepKey)));
 		const stored = items.take(stepKey(record.step));
 		listed.add(stored ?? record.step);
-		if (upsert(participant.steps, stored, record.step, record, mergeStep, summary.steps)) touched.add(participant.id);
+		before.current = participant;
+		if (upsert(participant.steps, stored, record.step, record, mergeStep, summary.steps, before)) touched.add(participant.id);
 	}
 
 	// The "dernière étape" columns say a step exists: after the Étapes sheet, it matches any
@@ -187,7 +237,8 @@ export function mergeBatch(participants: Participant[], batch: ImportBatch): Mer
 		const key = stepKey(record.step);
 		const stored = participant.steps.find(step => stepKey(step) === key);
 		if (stored !== undefined && listed.has(stored)) continue;
-		if (upsert(participant.steps, stored, record.step, record, mergeStep, summary.steps)) touched.add(participant.id);
+		before.current = participant;
+		if (upsert(participant.steps, stored, record.step, record, mergeStep, summary.steps, before)) touched.add(participant.id);
 	}
 
 	const eventIndex = new Map<string, KeyedItems<ParcoursEvent>>();
@@ -201,8 +252,14 @@ export function mergeBatch(participants: Participant[], batch: ImportBatch): Mer
 		let items = eventIndex.get(participant.id);
 		if (items === undefined) eventIndex.set(participant.id, (items = new KeyedItems(participant.events, eventKey)));
 		const stored = items.take(eventKey(record.event));
-		if (upsert(participant.events, stored, record.event, record, mergeEvent, summary.events)) touched.add(participant.id);
+		before.current = participant;
+		if (upsert(participant.events, stored, record.event, record, mergeEvent, summary.events, before)) touched.add(participant.id);
 	}
 
-	return {summary, created: [...created], updated: [...touched].filter(id => !created.has(id))};
+	const updated = [...touched].filter(id => !created.has(id));
+	const changes = updated.map(id => {
+		const now = byId.get(id)!;
+		return {id, name: now.name, changes: diffParticipants(before.copies.get(id)!, now)};
+	});
+	return {summary, created: [...created], updated, changes};
 }

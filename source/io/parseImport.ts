@@ -11,7 +11,7 @@ import {
 	PLAN_STATES,
 	STEP_STATES,
 } from '../domain/vocabulary.js';
-import {type Plain, displayPlain, parseBoolean, parseDate, parseText} from './cells.js';
+import {ERROR_PROBLEM, type Plain, displayPlain, isCellError, parseBoolean, parseDate, parseText} from './cells.js';
 import {
 	type ColumnSpec,
 	EVENT_COLUMNS,
@@ -210,6 +210,11 @@ function readCell<F extends string>(
 	column: MappedColumn<F>,
 ): string | boolean | Day | undefined | typeof invalid {
 	const raw = row.values[column.index];
+	// an error cell (#N/A…) is a fault in any column: read as a blank, it would erase the stored value
+	if (isCellError(raw)) {
+		fault(context, row, column.header, raw, ERROR_PROBLEM);
+		return invalid;
+	}
 	if (column.spec.kind === 'text') return parseText(raw);
 	const parsed = column.spec.kind === 'date' ? parseDate(raw, context.date1904) : parseBoolean(raw);
 	if (parsed.ok) return parsed.value;
@@ -501,6 +506,8 @@ export async function parseImport(sheets: AsyncIterable<SheetSource>, today: Day
 	let seenExchangeSheet = false;
 	const ignored: Array<string | undefined> = [];
 	for await (const source of sheets) {
+		// issue 12: a hidden sheet is read like the others, and said
+		if (source.hidden) batch.warnings.push(`feuille « ${source.name ?? ''} » masquée dans le classeur : lue comme les autres.`);
 		const named = kindFromName(source.name) !== undefined;
 		if (named) seenExchangeSheet = true;
 		if (seenExchangeSheet && !named) {

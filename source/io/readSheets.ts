@@ -1,17 +1,26 @@
 // Opens an import file and hands over its sheets as streams of rows of plain
-// values. `.xlsx` is streamed (exceljs WorkbookReader), never loaded whole;
-// the kind of file is told by its first bytes, not only by its name.
-import {createReadStream, promises as fs} from 'node:fs';
-import type {Readable, Writable} from 'node:stream';
-import {parseCsv, decodeCsv} from './csv.js';
-import {type Plain, plainFromCell} from './cells.js';
-import {ImportFileError} from './faults.js';
+// values. `.xlsx` is read by our own reader (xlsx/: the zip from its central
+// directory, every part checked, the XML parsed as it inflates, nothing written
+// to disk); a CSV is decoded and split into records. The kind of file is told by
+// its first bytes, not only by its name. Only regular files are read.
+import {type Plain, plainText} from './cells.js';
 import {CELLULE_SHEET_NAMES} from './celluleSheets.js';
+import {CsvEncodingError, CsvFault, csvRecords, decodeCsv} from './csv.js';
+import {ImportFileError} from './faults.js';
+import {openRegularFile} from '../store/regularFile.js';
+import {systemReason} from '../store/systemError.js';
+import {LIMITS, frenchMegabytes} from './xlsx/limits.js';
+import {ReadRefusal, columnLetters, describeRefusal} from './xlsx/refusal.js';
+import {readSharedStrings} from './xlsx/sharedStrings.js';
+import {readSheetRows} from './xlsx/sheetRows.js';
+import {readDateStyles} from './xlsx/styles.js';
+import {readWorkbookInfo} from './xlsx/workbook.js';
+import {ZipArchive} from './xlsx/zip.js';
 
 export interface SheetRow {
 	/** the row number the spreadsheet shows (1 = first line) */
 	readonly number: number;
-	/** cells as plain values, index 1 = column A (as exceljs numbers them) */
+	/** cells as plain values, index 1 = column A */
 	readonly values: readonly Plain[];
 }
 
@@ -20,7 +29,9 @@ export interface SheetSource {
 	readonly name?: string;
 	/** true when the workbook counts dates from 1904 (old Mac Excel) */
 	readonly date1904: () => boolean;
-	/** rows in batches, as the XML parser delivers them (one await per batch, not per row) */
+	/** hidden in the workbook (Excel's « Masquer » or a macro's « very hidden »): read all the same, with a warning */
+	readonly hidden?: boolean;
+	/** rows in batches, as the parser delivers them (one await per batch, not per row) */
 	readonly rows: AsyncIterable<readonly SheetRow[]>;
 }
 
@@ -33,150 +44,149 @@ function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
 	return magic.every((byte, i) => bytes[i] === byte);
 }
 
-/** Checks the file exists and says which reader it needs. */
+/** A file-system failure as the import says it. */
+function openFailure(file: string, error: unknown): ImportFileError {
+	const code = (error as NodeJS.ErrnoException).code;
+	if (code === 'ENOENT') return new ImportFileError(file, 'fichier introuvable.');
+	if (code === 'EACCES' || code === 'EPERM') return new ImportFileError(file, 'lecture refusée (droits d’accès).');
+	if (code === 'EISDIR') return new ImportFileError(file, 'c’est un dossier, pas un fichier à importer.');
+	if (code === 'ENOTREG') return new ImportFileError(file, `c’est ${(error as {kind: string}).kind}, pas un fichier à importer : il n’est pas lu.`);
+	const reason = systemReason(error);
+	if (reason !== undefined) return new ImportFileError(file, `lecture impossible (${reason}).`);
+	throw error; // not a file-system refusal: the command reports it as unexpected
+}
+
+/** Checks the file is there and a regular file, and says which reader it needs. */
 export async function sniffFormat(file: string): Promise<FileFormat> {
-	let handle: fs.FileHandle;
+	let opened: Awaited<ReturnType<typeof openRegularFile>>;
 	try {
-		handle = await fs.open(file, 'r');
+		opened = await openRegularFile(file);
 	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		if (code === 'ENOENT') throw new ImportFileError(file, 'fichier introuvable.');
-		if (code === 'EACCES' || code === 'EPERM') throw new ImportFileError(file, 'lecture refusée (droits d’accès).');
-		throw new ImportFileError(file, `lecture impossible (${(error as Error).message}).`);
+		throw openFailure(file, error);
 	}
+	const {handle, stats} = opened;
 	try {
-		const stat = await handle.stat();
-		if (stat.isDirectory()) throw new ImportFileError(file, 'c’est un dossier, pas un fichier à importer.');
-		if (stat.size === 0) throw new ImportFileError(file, 'le fichier est vide.');
+		if (stats.size === 0) throw new ImportFileError(file, 'le fichier est vide.');
 		const head = new Uint8Array(8);
 		await handle.read(head, 0, 8, 0);
 		if (startsWith(head, ZIP_MAGIC)) return 'xlsx';
 		if (startsWith(head, OLE_MAGIC)) {
-			throw new ImportFileError(file, 'ancien format Excel (.xls) non pris en charge : enregistrez-le en .xlsx ou en .csv.');
+			throw new ImportFileError(
+				file,
+				'ancien format Excel (.xls) ou classeur protégé par un mot de passe, non pris en charge : enregistrez-le sans mot de passe en .xlsx ou en .csv.',
+			);
 		}
 		if (/\.xls[xm]?$/i.test(file)) throw new ImportFileError(file, 'ce n’est pas un classeur Excel (.xlsx) valide.');
 		return 'csv';
 	} catch (error) {
 		if (error instanceof ImportFileError) throw error;
-		const code = (error as NodeJS.ErrnoException).code;
-		if (code === 'EISDIR') throw new ImportFileError(file, 'c’est un dossier, pas un fichier à importer.');
-		throw new ImportFileError(file, `lecture impossible (${(error as Error).message}).`);
+		throw openFailure(file, error);
 	} finally {
 		await handle.close();
 	}
 }
 
-async function* csvRows(records: Array<{line: number; cells: string[]}>): AsyncIterable<readonly SheetRow[]> {
-	yield records.map(record => {
-		const values: Plain[] = new Array(record.cells.length + 1);
-		for (let i = 0; i < record.cells.length; i++) values[i + 1] = plainFromCell(record.cells[i]);
-		return {number: record.line, values};
-	});
+const CSV_BATCH = 2_000;
+
+async function* csvRows(file: string, text: string): AsyncIterable<readonly SheetRow[]> {
+	let batch: SheetRow[] = [];
+	try {
+		for (const record of csvRecords(text)) {
+			const values: Plain[] = new Array(record.cells.length + 1);
+			for (let i = 0; i < record.cells.length; i++) values[i + 1] = plainText(record.cells[i]!);
+			batch.push({number: record.line, values});
+			if (batch.length >= CSV_BATCH) {
+				yield batch;
+				batch = [];
+			}
+		}
+	} catch (error) {
+		if (!(error instanceof CsvFault)) throw error;
+		const place = `ligne ${error.row}${error.column === undefined ? '' : `, colonne ${columnLetters(error.column)}`}`;
+		throw new ImportFileError(file, `${place} : ${error.reason}`);
+	}
+	if (batch.length > 0) yield batch;
 }
 
-async function readCsv(file: string): Promise<SheetSource[]> {
-	const bytes = await fs.readFile(file);
+async function readCsv(file: string): Promise<SheetSource> {
+	let bytes: Buffer;
+	try {
+		const {handle, stats} = await openRegularFile(file);
+		try {
+			if (stats.size > LIMITS.csvBytes) {
+				throw new ImportFileError(file, `fichier CSV de ${frenchMegabytes(stats.size)} (limite ${frenchMegabytes(LIMITS.csvBytes)}) : refusé.`);
+			}
+			bytes = await handle.readFile();
+		} finally {
+			await handle.close();
+		}
+	} catch (error) {
+		if (error instanceof ImportFileError) throw error;
+		throw openFailure(file, error);
+	}
 	let text: string;
 	try {
 		text = decodeCsv(bytes).text;
-	} catch {
-		throw new ImportFileError(file, 'ce n’est ni un classeur Excel (.xlsx) ni un fichier CSV (contenu binaire).');
+	} catch (error) {
+		if (error instanceof CsvEncodingError) throw new ImportFileError(file, error.message);
+		throw error;
 	}
-	const records = parseCsv(text);
-	if (records.every(record => record.cells.every(cell => cell.trim() === ''))) {
-		throw new ImportFileError(file, 'le fichier ne contient aucune ligne.');
-	}
-	return [{date1904: () => false, rows: csvRows(records)}];
-}
-
-interface StreamWorkbookReader extends AsyncIterable<StreamWorksheetReader> {
-	properties?: {model?: {date1904?: boolean}};
-}
-interface StreamRow {
-	number: number;
-	values: unknown[];
-}
-interface StreamWorksheetReader {
-	name?: string;
-	/** exceljs' own batches of parse events; its per-row iterator is built on it */
-	parse(): AsyncIterable<Array<{eventType: string; value: unknown}>>;
+	if (/^[\s;,"]*$/.test(text)) throw new ImportFileError(file, 'le fichier ne contient aucune ligne.');
+	return {date1904: () => false, rows: csvRows(file, text)};
 }
 
 const CELLULE_WORKBOOK =
 	'c’est un classeur de préparation de la cellule (plie-triage export --cellule) : il sert à la réunion et ne se réimporte pas. ' +
 	'Pour transférer des dossiers, utilisez le classeur d’échange (plie-triage export --echange).';
 
-function unreadable(file: string, error: unknown): ImportFileError {
-	const detail = error instanceof Error ? error.message : String(error);
-	return new ImportFileError(file, `classeur Excel illisible ou tronqué (${detail}). Ouvrez-le dans Excel et enregistrez-le de nouveau en .xlsx.`);
+/** A refusal while reading, as the import reports it: the file, then the place and the reason. */
+function importRefusal(file: string, error: unknown, sheet?: string): unknown {
+	if (!(error instanceof ReadRefusal)) return error;
+	const located = sheet !== undefined && error.place.sheet === undefined ? new ReadRefusal(error.reason, {...error.place, sheet}) : error;
+	return new ImportFileError(file, describeRefusal(located));
 }
 
-/**
- * exceljs' streaming reader loses zip entries at random under load (whole worksheets,
- * sharedStrings, workbook.xml): its unzipper Parse emits 'end' as soon as the file is
- * read, while parsed entries still wait in its readable buffer, and exceljs stops there.
- * The input we hand over swaps that listener for a proper end of the readable side
- * (push(null): buffered entries are still delivered, a truncated file still fails).
- */
-export function zipSource(file: string): Readable {
-	const source = createReadStream(file);
-	const pipe = source.pipe.bind(source);
-	source.pipe = (<T extends NodeJS.WritableStream>(destination: T, options?: {end?: boolean}) => {
-		const zip = destination as unknown as Writable & {push?: (chunk: unknown) => boolean};
-		const early = zip.listeners('finish').find(listener => /emit\(\s*['"]end['"]/.test(String(listener)));
-		if (early !== undefined && typeof zip.push === 'function') {
-			zip.removeListener('finish', early as (...args: unknown[]) => void);
-			zip.on('finish', () => zip.push!(null));
-		}
-		return pipe(destination, options);
-	}) as typeof source.pipe;
-	return source;
+async function* sheetRows(file: string, sheet: string, rows: AsyncIterable<readonly SheetRow[]>): AsyncIterable<readonly SheetRow[]> {
+	try {
+		yield* rows;
+	} catch (error) {
+		throw importRefusal(file, error, sheet);
+	}
 }
 
 async function* xlsxSheets(file: string): AsyncIterable<SheetSource> {
-	const {default: ExcelJS} = await import('exceljs');
-	// Styles are not read: date columns are known, so a number there is an Excel serial
-	// (that also catches dates typed in cells without a date format). Saves time on big files.
-	const reader = new ExcelJS.stream.xlsx.WorkbookReader(zipSource(file), {
-		worksheets: 'emit',
-		sharedStrings: 'cache',
-		hyperlinks: 'ignore',
-		styles: 'ignore',
-		entries: 'ignore',
-	}) as unknown as StreamWorkbookReader;
-	const date1904 = () => reader.properties?.model?.date1904 === true;
-	let sheets = 0;
+	let zip: ZipArchive;
 	try {
-		for await (const worksheet of reader) {
-			// our own cellule workbook opens on its summary sheet: its tables are not an import format
-			if (sheets === 0 && worksheet.name === CELLULE_SHEET_NAMES[0]) throw new ImportFileError(file, CELLULE_WORKBOOK);
-			sheets++;
-			yield {name: worksheet.name, date1904, rows: worksheetRows(file, worksheet)};
-		}
+		zip = await ZipArchive.open(file);
 	} catch (error) {
-		if (error instanceof ImportFileError) throw error;
-		throw unreadable(file, error);
+		if (error instanceof ReadRefusal) throw importRefusal(file, error);
+		throw openFailure(file, error);
 	}
-	// A zip without worksheets: a Word or OpenDocument file, an archive renamed .xlsx…
-	if (sheets === 0) throw new ImportFileError(file, 'ce n’est pas un classeur Excel (.xlsx) : aucune feuille de calcul. Enregistrez-le en .xlsx ou en .csv.');
-}
-
-async function* worksheetRows(file: string, worksheet: StreamWorksheetReader): AsyncIterable<readonly SheetRow[]> {
 	try {
-		for await (const events of worksheet.parse()) {
-			const rows: SheetRow[] = [];
-			for (const event of events) {
-				if (event.eventType !== 'row') continue;
-				const row = event.value as StreamRow;
-				// row.values is a fresh array (index 1 = column A): converted in place, once.
-				const values = row.values as Plain[];
-				for (let i = 1; i < values.length; i++) values[i] = plainFromCell(values[i]);
-				rows.push({number: row.number, values});
+		// the table of contents, the date styles and the shared strings, before any sheet
+		let info: Awaited<ReturnType<typeof readWorkbookInfo>>;
+		let dateStyles: boolean[] = [];
+		let strings: string[] = [];
+		try {
+			info = await readWorkbookInfo(zip);
+			if (info.sheets[0]?.name === CELLULE_SHEET_NAMES[0]) throw new ImportFileError(file, CELLULE_WORKBOOK);
+			// A zip without worksheets: a Word or OpenDocument file, an archive renamed .xlsx…
+			if (info.sheets.length === 0) {
+				throw new ImportFileError(file, 'ce n’est pas un classeur Excel (.xlsx) : aucune feuille de calcul. Enregistrez-le en .xlsx ou en .csv.');
 			}
-			if (rows.length > 0) yield rows;
+			if (info.styles !== undefined) dateStyles = await readDateStyles(zip.read(info.styles), info.styles);
+			if (info.sharedStrings !== undefined) strings = await readSharedStrings(zip.read(info.sharedStrings), info.sharedStrings);
+		} catch (error) {
+			throw importRefusal(file, error);
 		}
-	} catch (error) {
-		throw unreadable(file, error);
+		const {date1904} = info;
+		const counted = {rows: 0};
+		for (const sheet of info.sheets) {
+			const rows = readSheetRows(zip.read(sheet.part), {name: sheet.name, strings, dateStyles, date1904, counted}, sheet.part);
+			yield {name: sheet.name, date1904: () => date1904, hidden: sheet.state !== 'visible', rows: sheetRows(file, sheet.name, rows)};
+		}
+	} finally {
+		zip.close();
 	}
 }
 
@@ -184,7 +194,7 @@ async function* worksheetRows(file: string, worksheet: StreamWorksheetReader): A
 export async function* readSheets(file: string): AsyncIterable<SheetSource> {
 	const format = await sniffFormat(file);
 	if (format === 'csv') {
-		yield* await readCsv(file);
+		yield await readCsv(file);
 		return;
 	}
 	yield* xlsxSheets(file);

@@ -13,8 +13,8 @@ async function moveIfPresent(from: string, to: string): Promise<void> {
 	}
 }
 
-/** Shifts bak1…bak4 to bak2…bak5 (bak5 dropped) and writes `previousText` as bak1. */
-export async function rotateBackups(storeFile: string, previousText: string, count = BACKUP_COUNT): Promise<void> {
+/** Shifts bak1…bak4 to bak2…bak5 (bak5 dropped) and writes `previousText` (the previous file's text or bytes) as bak1. */
+export async function rotateBackups(storeFile: string, previousText: string | Uint8Array, count = BACKUP_COUNT): Promise<void> {
 	if (count <= 0) return;
 	await fs.rm(backupPath(storeFile, count), {force: true});
 	for (let n = count - 1; n >= 1; n--) await moveIfPresent(backupPath(storeFile, n), backupPath(storeFile, n + 1));

@@ -4,6 +4,7 @@
 // so that it only tells changes that landed.
 import {promises as fs} from 'node:fs';
 import os from 'node:os';
+import {readRegularText} from './regularFile.js';
 import {PRIVATE_MODE} from './secureJsonFile.js';
 import {journalPath} from './storePaths.js';
 
@@ -93,7 +94,7 @@ export interface ReadJournal {
 export async function readJournal(storeFile: string): Promise<ReadJournal | undefined> {
 	let text: string;
 	try {
-		text = await fs.readFile(journalPath(storeFile), 'utf8');
+		text = await readRegularText(journalPath(storeFile));
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
 		throw error;

@@ -4,10 +4,10 @@
 // goes through openStore's parseStoreText, so the result and every French message
 // are the same as `openStore(file)`'s.
 import {isAscii} from 'node:buffer';
-import {readFileSync} from 'node:fs';
 import {migrateStore} from './migrations.js';
 import type {StoreData} from './schema.js';
 import {STORE_VERSION, StoreError, storeReadError} from './storeBasics.js';
+import {readRegularFileSync} from './regularFile.js';
 import {parseStoreBytes} from './storeBytes.js';
 import {isCheckedStore} from './storeCheck.js';
 
@@ -72,7 +72,7 @@ function parseJson(bytes: Buffer, limit: number): unknown {
 // waiting in a command that only reads.
 export async function readStoreBytes(file: string): Promise<Buffer> {
 	try {
-		return readFileSync(file);
+		return readRegularFileSync(file);
 	} catch (error) {
 		throw storeReadError(file, error);
 	}

@@ -7,6 +7,7 @@ import {randomBytes} from 'node:crypto';
 import {promises as fs} from 'node:fs';
 import path from 'node:path';
 import type {Adapter} from 'lowdb';
+import {readRegularText} from './regularFile.js';
 
 export const PRIVATE_MODE = 0o600;
 
@@ -26,8 +27,8 @@ export async function renameWithRetry(from: string, to: string): Promise<void> {
 	}
 }
 
-/** Writes `text` to `file` atomically with mode 0600. */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
+/** Writes `text` (or bytes) to `file` atomically with mode 0600. */
+export async function writeFileAtomic(file: string, text: string | Uint8Array): Promise<void> {
 	const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 	const handle = await fs.open(temp, 'wx', PRIVATE_MODE);
 	try {
@@ -55,7 +56,7 @@ export class SecureJsonFile<T> implements Adapter<T> {
 	async read(): Promise<T | null> {
 		let text: string;
 		try {
-			text = await fs.readFile(this.file, 'utf8');
+			text = await readRegularText(this.file);
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
 			throw error;

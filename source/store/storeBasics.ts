@@ -33,6 +33,8 @@ export function storeReadError(file: string, error: unknown): StoreError {
 		);
 	}
 	if (code === 'EISDIR') return new StoreError(file, 'c’est un dossier, pas un fichier de suivi.');
+	// NotRegularFileError (regularFile.ts), told by its code so that this light module imports nothing more
+	if (code === 'ENOTREG') return new StoreError(file, `c’est ${(error as {kind?: string}).kind ?? 'un fichier spécial'}, pas un fichier de suivi : il n’est pas lu.`);
 	if (code === 'EACCES' || code === 'EPERM') return new StoreError(file, 'lecture refusée (droits d’accès).');
 	return new StoreError(file, `lecture impossible (${systemReason(error) ?? (error as Error).message}).`);
 }

@@ -28,6 +28,9 @@ interface SystemErrorLike {
 /** The French reason of a Node file-system error (no path), or undefined. */
 export function systemReason(error: unknown): string | undefined {
 	const code = (error as SystemErrorLike | null)?.code;
+	const kind = (error as {kind?: unknown} | null)?.kind;
+	// NotRegularFileError (regularFile.ts): a FIFO, a device where a file is read
+	if (code === 'ENOTREG' && typeof kind === 'string') return `c’est ${kind}, pas un fichier ordinaire`;
 	return typeof code === 'string' ? REASONS[code] : undefined;
 }
 
@@ -36,7 +39,7 @@ export function describeSystemError(error: unknown): string | undefined {
 	if (typeof error !== 'object' || error === null) return undefined;
 	const {code, path, dest} = error as SystemErrorLike;
 	if (typeof code !== 'string') return undefined;
-	const reason = REASONS[code];
+	const reason = systemReason(error);
 	if (reason === undefined) return undefined;
 	const where = typeof path === 'string' ? path : undefined;
 	const target = typeof dest === 'string' ? ` → ${dest}` : '';

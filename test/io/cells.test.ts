@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {isoFromDay, toDay} from '../../source/domain/calendar.js';
-import {parseBoolean, parseDate, parseText, plainFromCell} from '../../source/io/cells.js';
+import {dayOfDateCell, displayPlain, parseBoolean, parseDate, parseText, plainText} from '../../source/io/cells.js';
 
 const iso = (result: ReturnType<typeof parseDate>) => (result.ok && result.value !== undefined ? isoFromDay(result.value) : result);
 
@@ -33,21 +33,27 @@ describe('date cells and date text', () => {
 		expect(iso(parseDate(46056, true))).toBe('2030-02-04');
 	});
 
-	it('reads a JS Date from exceljs by its UTC day', () => {
-		const plain = plainFromCell(new Date(Date.UTC(2026, 1, 3)));
-		expect(iso(parseDate(plain))).toBe('2026-02-03');
-		expect(plain).toEqual({day: toDay('2026-02-03')});
+	it('reads a date cell by the day Excel shows; a date-formatted number that is no plausible date stays a number', () => {
+		const day = dayOfDateCell(46056.75);
+		expect(day).toBe(toDay('2026-02-03'));
+		expect(iso(parseDate({day: day!}))).toBe('2026-02-03');
+		expect(dayOfDateCell(46056, true)).toBe(toDay('2030-02-04'));
+		expect(dayOfDateCell(99_999_999)).toBeUndefined();
 	});
 });
 
 describe('cells as users have them', () => {
-	it('reads rich text, hyperlinks and formulas as their text or cached result, trimmed', () => {
-		expect(plainFromCell({richText: [{text: ' DUPONT '}, {text: 'Léa  '}]})).toBe('DUPONT Léa');
-		expect(plainFromCell({text: 'Lien', hyperlink: 'https://example.org'})).toBe('Lien');
-		expect(plainFromCell({formula: 'A1&B1', result: 'Rouen'})).toBe('Rouen');
-		expect(plainFromCell({sharedFormula: 'A1', result: 46056})).toBe(46056);
-		expect(plainFromCell('   ')).toBeUndefined();
-		expect(plainFromCell({error: '#N/A'})).toBeUndefined();
+	it('trims text; a blank cell is no value', () => {
+		expect(plainText('  DUPONT Léa ')).toBe('DUPONT Léa');
+		expect(plainText('   ')).toBeUndefined();
+	});
+
+	it('never reads an error cell as a blank', () => {
+		const error = {error: '#N/A'};
+		expect(parseDate(error).ok).toBe(false);
+		expect(parseBoolean(error).ok).toBe(false);
+		expect(parseText(error)).toBe('#N/A');
+		expect(displayPlain(error)).toBe('#N/A');
 	});
 
 	it('reads Oui/Non in any case and refuses other words', () => {
