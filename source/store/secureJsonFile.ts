@@ -1,12 +1,15 @@
 // A lowdb adapter that writes the way personal data must be written: the whole
 // file replaced atomically (temp file + rename, so a killed process never leaves
-// half a file) and readable by its owner only (mode 0600, temp file included).
+// half a file; file and folder synced), through symbolic links to their target,
+// and readable by its owner only (mode 0600, temp file included).
 // lowdb's own JSONFile writes through a temp file with the default mode, which
 // would briefly expose the caseload and leave the store 0644.
 import {randomBytes} from 'node:crypto';
 import {promises as fs} from 'node:fs';
 import path from 'node:path';
 import type {Adapter} from 'lowdb';
+import {type FaultPoint, faultPoint} from './faultPoints.js';
+import {resolveWriteTarget, syncDirectory} from './writeTarget.js';
 
 export const PRIVATE_MODE = 0o600;
 
@@ -26,9 +29,22 @@ export async function renameWithRetry(from: string, to: string): Promise<void> {
 	}
 }
 
-/** Writes `text` to `file` atomically with mode 0600. */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
-	const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+export interface AtomicWriteFaults {
+	/** test crash point once the temp file is complete, before the rename */
+	readonly beforeRename?: FaultPoint;
+	/** test crash point once the rename is durable */
+	readonly afterRename?: FaultPoint;
+}
+
+/**
+ * Writes `text` to `file` atomically with mode 0600: a temp file in the folder
+ * of the real target (through symbolic links: the link stays), synced, renamed
+ * over the target, then the folder synced. Returns the path written.
+ */
+export async function writeFileAtomic(file: string, text: string, faults: AtomicWriteFaults = {}): Promise<string> {
+	const target = await resolveWriteTarget(file);
+	const directory = path.dirname(target);
+	const temp = path.join(directory, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 	const handle = await fs.open(temp, 'wx', PRIVATE_MODE);
 	try {
 		await handle.writeFile(text, 'utf8');
@@ -38,11 +54,15 @@ export async function writeFileAtomic(file: string, text: string): Promise<void>
 	}
 	try {
 		await fs.chmod(temp, PRIVATE_MODE); // an umask cannot widen it, but a restrictive FS may ignore open's mode
-		await renameWithRetry(temp, file);
+		if (faults.beforeRename) faultPoint(faults.beforeRename);
+		await renameWithRetry(temp, target);
 	} catch (error) {
 		await fs.rm(temp, {force: true});
 		throw error;
 	}
+	await syncDirectory(directory);
+	if (faults.afterRename) faultPoint(faults.afterRename);
+	return target;
 }
 
 export class SecureJsonFile<T> implements Adapter<T> {

@@ -1,11 +1,15 @@
 // Reading and writing the store file inside the lock. The read always goes back
-// to the disk (a colleague may have saved since we last looked); the write keeps
-// the previous version as a backup, replaces the file atomically (0600), then
+// to the disk (a colleague may have saved since we last looked); the write
+// announces itself (intent with its journal lines), keeps the previous version
+// as a backup, replaces the file atomically (0600, through symbolic links), then
 // appends the journal.
 import {promises as fs} from 'node:fs';
 import {rotateBackups} from './backups.js';
 import {removeLeftoverTemps} from './leftovers.js';
-import {appendJournal, type JournalContext, type JournalEntry} from './journal.js';
+import {faultPoint} from './faultPoints.js';
+import {appendJournalLines, type JournalContext, type JournalEntry, journalLines} from './journal.js';
+import {clearPending, newTx, storeHashOf, textHash, writePending} from './pendingWrite.js';
+import {systemReason} from './systemError.js';
 import type {HeldLock} from './lock.js';
 import {parseStoreText, StoreError} from './openStore.js';
 import {storeReadError} from './storeBasics.js';
@@ -43,7 +47,11 @@ export interface CommitOptions extends JournalContext {
 	readonly backups?: number;
 }
 
-/** Writes `data` over `snapshot` (backup, atomic replace, journal). Call inside withStoreLock. */
+/**
+ * Writes `data` over `snapshot` (call inside withStoreLock): the intent with its
+ * journal lines first, then the backup, the atomic replace, the journal, and the
+ * intent removed (see pendingWrite.ts for why, and what a crash leaves).
+ */
 export async function commitStore(
 	file: string,
 	snapshot: StoreSnapshot,
@@ -55,18 +63,32 @@ export async function commitStore(
 	if (lock.compromised()) {
 		throw new StoreError(file, 'verrou perdu pendant la modification (un autre processus l’a repris) : rien n’a été écrit, réessayez.');
 	}
-	await removeLeftoverTemps(file);
+	const {target} = lock;
+	await removeLeftoverTemps(target);
+	const text = serializeStore(data);
+	const tx = newTx();
+	const lines = journalLines(entries, options, tx);
+	const storeHash = textHash(text);
 	try {
-		if (snapshot.text !== undefined) await rotateBackups(file, snapshot.text, options.backups ?? BACKUP_COUNT);
-		await writeFileAtomic(file, serializeStore(data));
+		await writePending(target, {tx, storeHash, lines});
+		faultPoint('after-pending');
+		if (snapshot.text !== undefined) await rotateBackups(target, snapshot.text, options.backups ?? BACKUP_COUNT);
+		faultPoint('after-backup');
+		await writeFileAtomic(target, text, {beforeRename: 'before-rename', afterRename: 'after-rename'});
 	} catch (error) {
-		if (error instanceof StoreError) throw error;
-		throw new StoreError(file, `écriture impossible (${(error as Error).message}). Le fichier n’a pas été modifié.`);
+		// a failure after the rename (folder sync…) still leaves the new store: then journal it
+		if ((await storeHashOf(target)) !== storeHash) {
+			await clearPending(target).catch(() => undefined); // the store is the previous one: nothing to settle
+			if (error instanceof StoreError) throw error;
+			throw new StoreError(file, `écriture impossible (${systemReason(error) ?? (error as Error).message}). Le fichier n’a pas été modifié.`);
+		}
 	}
 	try {
-		await appendJournal(file, entries, options);
+		await appendJournalLines(target, lines);
+		faultPoint('after-journal');
+		await clearPending(target);
 	} catch (error) {
-		throw new StoreError(file, `modification enregistrée, mais le journal n’a pas pu être écrit (${(error as Error).message}).`);
+		// the intent stays: the next write completes the journal from it
+		throw new StoreError(file, `modification enregistrée, mais le journal n’a pas pu être écrit (${systemReason(error) ?? (error as Error).message}) ; il sera complété à la prochaine écriture.`);
 	}
 }
-

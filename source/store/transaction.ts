@@ -39,3 +39,4 @@ export async function updateStore(
 		options.lock,
 	);
 }
+

@@ -63,6 +63,8 @@ export interface AppProps {
 	readonly inputActive?: boolean;
 	/** shown instead of the body (a form), with `inputActive` false */
 	readonly panel?: ReactNode;
+	/** saves not on disk yet, a busy store: first in the status line, whatever the keys (edits/saveStatus.ts) */
+	readonly saveStatus?: string;
 }
 
 export function App(props: AppProps) {
@@ -352,6 +354,7 @@ export function App(props: AppProps) {
 	else if (filter !== '' && nav.overlay === 'none') status = `Filtre « ${filter} » (Échap : effacer) · ${status}`;
 	if (notice) status = notice;
 	else if (props.message && props.message !== dismissed) status = props.message.text;
+	if (props.saveStatus) status = status ? `${props.saveStatus} · ${status}` : props.saveStatus;
 
 	return (
 		<Frame

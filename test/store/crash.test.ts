@@ -35,7 +35,8 @@ describe('a writer killed at random moments', () => {
 			const notes = new Set(data.participants.find(p => p.id === 'SHARED')!.events.map(e => e.note));
 			for (const line of (await readJournal(file))!.lines) {
 				const note = /^note (.+)$/.exec(line.action)?.[1];
-				if (note) expect(notes).toContain(note);
+				// an « abandon » line tells a write that never reached the store (settled by the next writer)
+				if (note && line.kind !== 'abandon') expect(notes).toContain(note);
 			}
 		}
 		expect(killedWhileWriting).toBeGreaterThanOrEqual(5);
