@@ -73,3 +73,16 @@ export function visibleLines(text: string): string {
 export function hasControlCharacters(text: string): boolean {
 	return ANY_CONTROL.test(text);
 }
+
+// JSON.stringify escapes C0 but writes DEL, C1 and the bidi controls as they
+// are: output meant for a terminal (report --json) escapes them too. The JSON
+// means exactly the same (\u009b is the same character), only inert.
+const JSON_RAW_CONTROLS = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const EVERY_JSON_RAW_CONTROL = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** JSON text with the controls JSON.stringify leaves raw written as \uXXXX escapes. */
+export function inertJson(json: string): string {
+	return JSON_RAW_CONTROLS.test(json)
+		? json.replace(EVERY_JSON_RAW_CONTROL, char => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+		: json;
+}

@@ -12,6 +12,7 @@ import type {Participant} from '../domain/model.js';
 import type {Settings} from '../domain/settings.js';
 import {foldText} from '../domain/text.js';
 import {PRIVATE_MODE, renameWithRetry} from '../store/secureJsonFile.js';
+import {resolveWriteTarget, syncDirectory} from '../store/writeTarget.js';
 import {type CellValue, celluleSheets, type Column, type ColumnKind, type SheetTable} from './celluleSheets.js';
 
 export interface CelluleWorkbookOptions {
@@ -215,7 +216,9 @@ export async function writeCelluleWorkbook(options: CelluleWorkbookOptions): Pro
 	}
 	const sheets = celluleSheets(selection, {discret: options.discret === true, today: options.today});
 
-	const temp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+	// through a symbolic link, the link's target is replaced (the link stays)
+	const target = await resolveWriteTarget(out);
+	const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 	let handle: fs.FileHandle;
 	try {
 		handle = await fs.open(temp, 'wx', PRIVATE_MODE);
@@ -238,7 +241,8 @@ export async function writeCelluleWorkbook(options: CelluleWorkbookOptions): Pro
 		await workbook.commit();
 		await closed;
 		await fs.chmod(temp, PRIVATE_MODE); // a restrictive file system may ignore open's mode
-		await renameWithRetry(temp, out);
+		await renameWithRetry(temp, target);
+		await syncDirectory(path.dirname(target));
 	} catch (error) {
 		await handle.close().catch(() => undefined);
 		await fs.rm(temp, {force: true});

@@ -7,6 +7,7 @@ import path from 'node:path';
 import {toDay} from '../domain/calendar.js';
 import type {Participant} from '../domain/model.js';
 import {renameWithRetry, PRIVATE_MODE} from '../store/secureJsonFile.js';
+import {resolveWriteTarget, syncDirectory} from '../store/writeTarget.js';
 import {type CellKind, type ColumnSpec, EVENT_COLUMNS, PARTICIPANT_COLUMNS, SHEET_NAMES, STEP_COLUMNS} from './columns.js';
 
 const MS_PER_DAY = 86_400_000;
@@ -111,8 +112,10 @@ export async function writeExchangeWorkbook(
 		if (exists) throw new ExportFileExistsError(file);
 	}
 	const {default: ExcelJS} = await import('exceljs');
-	const directory = path.dirname(path.resolve(file));
-	const temp = path.join(directory, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+	// through a symbolic link, the link's target is replaced (the link stays)
+	const target = await resolveWriteTarget(file);
+	const directory = path.dirname(target);
+	const temp = path.join(directory, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 	// Opening first makes a missing folder or a refused write an ordinary rejection.
 	const handle = await fs.open(temp, 'wx', PRIVATE_MODE);
 	const stream = handle.createWriteStream();
@@ -140,15 +143,17 @@ export async function writeExchangeWorkbook(
 		if (!options.overwrite) {
 			// link() refuses to replace a file created meanwhile; fall back to a checked rename where links are unsupported
 			try {
-				await fs.link(temp, file);
+				await fs.link(temp, target);
 				await fs.rm(temp, {force: true});
+				await syncDirectory(directory);
 				return;
 			} catch (error) {
 				const code = (error as NodeJS.ErrnoException).code;
 				if (code === 'EEXIST') throw new ExportFileExistsError(file);
 			}
 		}
-		await renameWithRetry(temp, file);
+		await renameWithRetry(temp, target);
+		await syncDirectory(directory);
 	} finally {
 		stream.destroy();
 		await fs.rm(temp, {force: true});

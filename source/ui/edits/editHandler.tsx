@@ -186,7 +186,10 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 				import('../../commands/exportCellule.js'),
 			]);
 			const name = defaultCelluleFileName(meeting, selection.referent);
+			const out = options.directory === undefined ? name : path.join(options.directory, name);
 			try {
+				// never the store or one of its files (a store named like the workbook)
+				await (await import('../../commands/outPath.js')).checkOutPath(out, {storePath: session.file, extension: '.xlsx', what: 'un classeur Excel'});
 				const file = await writeCelluleWorkbook({
 					participants: tools.participants(),
 					settings,
@@ -194,16 +197,16 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 					meeting,
 					referent: selection.referent,
 					discret: selection.discretion === true,
-					out: options.directory === undefined ? name : path.join(options.directory, name),
+					out,
 					force,
 				});
-				tools.openPanel(<Notice title="Cellule de suivi" text={celluleWrittenMessage(file, meeting, preparationDueDate(meeting, settings), today)} onClose={tools.closePanel} />);
+				tools.openPanel(<Notice title="Cellule de suivi" text={visibleLines(celluleWrittenMessage(file, meeting, preparationDueDate(meeting, settings), today))} onClose={tools.closePanel} />);
 				return undefined;
 			} catch (error) {
 				if (error instanceof CelluleFileExistsError && !force) {
 					tools.openPanel(
 						<Confirm
-							question={`${error.file} existe déjà (il est peut-être ouvert dans Excel). Remplacer ? (o/n)`}
+							question={visibleLines(`${error.file} existe déjà (il est peut-être ouvert dans Excel). Remplacer ? (o/n)`)}
 							onYes={() => void write(meeting, true)}
 							onNo={() => {
 								tools.closePanel();
