@@ -33,7 +33,9 @@ async function identity(file: string): Promise<string | undefined> {
 /** Throws UsageError (French) when `out` may not be written; see above. */
 export async function checkOutPath(out: string, target: OutTarget): Promise<void> {
 	const shown = visibleText(out);
-	if (path.extname(out).toLowerCase() !== target.extension) {
+	// a folder: the export itself says « c'est un dossier » (exit 1), clearer than a wrong extension
+	const folder = (await fs.stat(out).catch(() => undefined))?.isDirectory() === true;
+	if (!folder && path.extname(out).toLowerCase() !== target.extension) {
 		throw new UsageError(
 			`--out : « ${shown} » : l’export écrit ${target.what} (${target.extension}) ; donnez un nom de fichier qui finit par ${target.extension}.`,
 		);

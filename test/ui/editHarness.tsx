@@ -46,6 +46,7 @@ export async function renderEditor(
 			color={false}
 			onEdit={editor}
 			onStart={tools => editor.watch(tools, options.watchMs ?? 100)}
+			saveStatus={editor.saveStatus}
 		/>,
 	);
 	const stdout = instance.stdout as unknown as NodeJS.WriteStream & {emit: (event: string) => boolean};

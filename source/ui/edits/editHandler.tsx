@@ -113,8 +113,8 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 		}
 	}
 
-	/** `seen`: the participant as the screen showed it when the user asked (the edit's base). */
-	async function apply(id: string, edit: Edit, seen: Participant): Promise<ChangeOutcome> {
+	/** `seen`: the participant as the screen showed it when the user asked (the edit's base); default the session's. */
+	async function apply(id: string, edit: Edit, seen?: Participant): Promise<ChangeOutcome> {
 		try {
 			return await session.apply(id, edit, seen);
 		} catch (error) {
@@ -146,7 +146,8 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 			participant,
 			name: displayName(participant, selection.discretion === true),
 			today,
-			save: async edit => report(await apply(participant.id, edit, participant), tools, 'form'),
+			// a form's edit sets only the fields changed in it: re-run on the freshest version the session has
+			save: async edit => report(await apply(participant.id, edit), tools, 'form'),
 			cancel: () => {
 				tools.closePanel();
 				tools.say('Annulé : rien n’a été modifié.');
