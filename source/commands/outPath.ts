@@ -33,13 +33,6 @@ async function identity(file: string): Promise<string | undefined> {
 /** Throws UsageError (French) when `out` may not be written; see above. */
 export async function checkOutPath(out: string, target: OutTarget): Promise<void> {
 	const shown = visibleText(out);
-	// a folder: the export itself says « c'est un dossier » (exit 1), clearer than a wrong extension
-	const folder = (await fs.stat(out).catch(() => undefined))?.isDirectory() === true;
-	if (!folder && path.extname(out).toLowerCase() !== target.extension) {
-		throw new UsageError(
-			`--out : « ${shown} » : l’export écrit ${target.what} (${target.extension}) ; donnez un nom de fichier qui finit par ${target.extension}.`,
-		);
-	}
 	const outReal = await resolveWriteTarget(out);
 	const outId = await identity(outReal);
 	// the store as named and as really placed (the files beside a symbolic link are protected too)
@@ -54,5 +47,12 @@ export async function checkOutPath(out: string, target: OutTarget): Promise<void
 				);
 			}
 		}
+	}
+	// a folder: the export itself says « c'est un dossier » (exit 1), clearer than a wrong extension
+	const folder = (await fs.stat(out).catch(() => undefined))?.isDirectory() === true;
+	if (!folder && path.extname(out).toLowerCase() !== target.extension) {
+		throw new UsageError(
+			`--out : « ${shown} » : l’export écrit ${target.what} (${target.extension}) ; donnez un nom de fichier qui finit par ${target.extension}.`,
+		);
 	}
 }

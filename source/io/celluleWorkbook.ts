@@ -194,7 +194,9 @@ function describeFsError(file: string, error: unknown): InputError {
 /** Writes the workbook and returns its path. Refuses to replace a file unless `force`. */
 export async function writeCelluleWorkbook(options: CelluleWorkbookOptions): Promise<string> {
 	const out = options.out ?? defaultCelluleFileName(options.meeting, options.referent);
-	if (await exists(out)) {
+	// through a symbolic link, the link's target is replaced (the link stays); a link pointing nowhere yet creates it
+	const target = await resolveWriteTarget(out);
+	if (await exists(target)) {
 		const stat = await fs.stat(out).catch(() => undefined);
 		if (stat?.isDirectory()) throw new InputError(`${out} : c’est un dossier ; donnez un nom de fichier avec --out.`);
 		if (!options.force) throw new CelluleFileExistsError(out);
@@ -216,8 +218,6 @@ export async function writeCelluleWorkbook(options: CelluleWorkbookOptions): Pro
 	}
 	const sheets = celluleSheets(selection, {discret: options.discret === true, today: options.today});
 
-	// through a symbolic link, the link's target is replaced (the link stays)
-	const target = await resolveWriteTarget(out);
 	const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 	let handle: fs.FileHandle;
 	try {

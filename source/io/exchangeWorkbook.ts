@@ -104,16 +104,16 @@ export async function writeExchangeWorkbook(
 	const existing = await fs.stat(file).catch(() => undefined);
 	// a folder is never replaced, --force or not: say so rather than "already exists"
 	if (existing?.isDirectory()) throw Object.assign(new Error(`${file} : c’est un dossier`), {code: 'EISDIR', path: file});
+	// through a symbolic link, the link's target is replaced (the link stays); a link pointing nowhere yet creates it
+	const target = await resolveWriteTarget(file);
 	if (!options.overwrite) {
 		const exists = await fs
-			.lstat(file)
+			.lstat(target)
 			.then(() => true)
 			.catch(() => false);
 		if (exists) throw new ExportFileExistsError(file);
 	}
 	const {default: ExcelJS} = await import('exceljs');
-	// through a symbolic link, the link's target is replaced (the link stays)
-	const target = await resolveWriteTarget(file);
 	const directory = path.dirname(target);
 	const temp = path.join(directory, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 	// Opening first makes a missing folder or a refused write an ordinary rejection.
