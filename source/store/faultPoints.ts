@@ -4,12 +4,12 @@
 // other case: the CLI sets NODE_ENV=production unless told otherwise.
 //
 // Points, in the order of a write (store/storeFile.ts commitStore):
-//   after-pending   the intent (store.pending) is on disk, nothing else
-//   after-backup    bak1 written (the previous version)
-//   before-rename   the new store is in its temp file, not renamed yet
-//   after-rename    the new store is in place, the journal not appended
+//   after-backup    bak1 written (the previous version), nothing else
+//   after-temp      the new store complete in its temp file, no intent yet
+//   after-pending   the intent (store.pending) on disk, the store not renamed yet
+//   after-rename    the new store in place, the journal not appended
 //   after-journal   the journal appended, the intent not removed
-export const FAULT_POINTS = ['after-pending', 'after-backup', 'before-rename', 'after-rename', 'after-journal'] as const;
+export const FAULT_POINTS = ['after-backup', 'after-temp', 'after-pending', 'after-rename', 'after-journal'] as const;
 export type FaultPoint = (typeof FAULT_POINTS)[number];
 
 export function faultPoint(point: FaultPoint, env: NodeJS.ProcessEnv = process.env): void {

@@ -1,40 +1,39 @@
 // Write-ahead for the store and its journal, so that they always agree after a
 // crash. A write goes:
-//   1. the intent — the journal lines of the change and a fingerprint (SHA-256)
-//      of the new store text — written to caseload.json.pending (0600, synced);
-//   2. the previous version kept as bak1; the new store written and renamed
-//      into place (file and folder synced);
-//   3. the journal lines appended (synced);
-//   4. the intent removed (folder synced).
+//   1. the previous version kept as bak1; the new store written to a temp file
+//      beside it (synced): its identity (device, inode, size) is known now, and
+//      the rename keeps it;
+//   2. the intent — the journal lines of the change and that identity —
+//      written to caseload.json.pending (0600, synced);
+//   3. the temp file renamed over the store (folder synced);
+//   4. the journal lines appended (synced);
+//   5. the intent removed (folder synced).
 // The next write (or the opening of the dashboard or of `journal`), under the
 // lock, settles an intent left behind by a crash: when the store on disk is the
-// one the intent announced, the change landed and its journal lines are written
+// file the intent announced, the change landed and its journal lines are written
 // if they are not yet (committed); otherwise the change never reached the store
 // and its lines are written as kind « abandon » (what was attempted, not done).
 // So every change in the store is in the journal, and the journal never tells a
-// change the store does not hold as done.
-import {createHash, randomBytes} from 'node:crypto';
+// change the store does not hold as done. (The identity costs nothing; a hash of
+// a 30 MB store cost up to a second per save on a loaded machine.)
+import {randomBytes} from 'node:crypto';
 import {promises as fs} from 'node:fs';
 import path from 'node:path';
 import {appendJournalLines, journalTail, type JournalLine} from './journal.js';
-import {writeFileAtomic} from './secureJsonFile.js';
+import {fileIdentity, writeFileAtomic} from './secureJsonFile.js';
 import {storeNotice} from './storeNotices.js';
 import {journalPath, pendingPath} from './storePaths.js';
 import {syncDirectory} from './writeTarget.js';
 
 export interface PendingWrite {
 	readonly tx: string;
-	/** SHA-256 (hex) of the store text this write puts in place */
-	readonly storeHash: string;
+	/** identity (device:inode:size) of the store file this write puts in place (fileIdentity) */
+	readonly store: string;
 	readonly lines: readonly JournalLine[];
 }
 
 export function newTx(): string {
 	return `${Date.now().toString(36)}-${process.pid.toString(36)}-${randomBytes(4).toString('hex')}`;
-}
-
-export function textHash(text: string): string {
-	return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 /** Step 1: the intent, durable before the store is touched. `target`: the store's real path. */
@@ -58,20 +57,11 @@ async function readPending(target: string): Promise<PendingWrite | 'unreadable' 
 	}
 	try {
 		const pending = JSON.parse(text) as PendingWrite;
-		if (typeof pending.tx === 'string' && typeof pending.storeHash === 'string' && Array.isArray(pending.lines)) return pending;
+		if (typeof pending.tx === 'string' && typeof pending.store === 'string' && Array.isArray(pending.lines)) return pending;
 	} catch {
 		// written atomically, so never cut; a file edited by hand
 	}
 	return 'unreadable';
-}
-
-/** The fingerprint of the store on disk now; undefined when missing or unreadable. */
-export async function storeHashOf(target: string): Promise<string | undefined> {
-	try {
-		return textHash(await fs.readFile(target, 'utf8'));
-	} catch {
-		return undefined; // missing or unreadable: the announced store is not there
-	}
 }
 
 export type Settled = 'committed' | 'abandoned';
@@ -89,7 +79,7 @@ export async function settlePendingWrite(target: string, shownFile: string = tar
 		await clearPending(target);
 		return 'abandoned';
 	}
-	const landed = (await storeHashOf(target)) === pending.storeHash;
+	const landed = (await fileIdentity(target)) === pending.store;
 	const tail = await journalTail(target, pending.tx);
 	if (!tail.endsWithLineBreak) await fs.appendFile(journalPath(target), '\n'); // close the line the crash cut
 	const what = pending.lines.map(line => line.action).slice(0, 3).join(' ; ') + (pending.lines.length > 3 ? ' ; …' : '');

@@ -29,11 +29,52 @@ export async function renameWithRetry(from: string, to: string): Promise<void> {
 	}
 }
 
-export interface AtomicWriteFaults {
-	/** test crash point once the temp file is complete, before the rename */
-	readonly beforeRename?: FaultPoint;
-	/** test crash point once the rename is durable */
-	readonly afterRename?: FaultPoint;
+/** A complete, synced temp file beside its target, waiting to be renamed over it. */
+export interface PreparedWrite {
+	readonly temp: string;
+	/** the real path written (through symbolic links) */
+	readonly target: string;
+	/** the file's identity once in place: a rename keeps it (device, inode, size) */
+	readonly identity: string;
+}
+
+/** The identity of a file on disk (see PreparedWrite), undefined when missing. */
+export async function fileIdentity(file: string): Promise<string | undefined> {
+	const info = await fs.stat(file).catch(() => undefined);
+	return info ? `${info.dev}:${info.ino}:${info.size}` : undefined;
+}
+
+/** First half of an atomic write: `text` in a private temp file in the folder of `file`'s real target, synced. */
+export async function prepareAtomicWrite(file: string, text: string): Promise<PreparedWrite> {
+	const target = await resolveWriteTarget(file);
+	const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+	const handle = await fs.open(temp, 'wx', PRIVATE_MODE);
+	let identity: string;
+	try {
+		await handle.writeFile(text, 'utf8');
+		await handle.sync();
+		await handle.chmod(PRIVATE_MODE); // an umask cannot widen it, but a restrictive FS may ignore open's mode
+		const info = await handle.stat();
+		identity = `${info.dev}:${info.ino}:${info.size}`;
+	} catch (error) {
+		await handle.close().catch(() => undefined);
+		await fs.rm(temp, {force: true});
+		throw error;
+	}
+	await handle.close();
+	return {temp, target, identity};
+}
+
+/** Second half: the rename over the target, then the folder synced (the new name survives a power cut). */
+export async function completeAtomicWrite(prepared: PreparedWrite, afterRename?: FaultPoint): Promise<void> {
+	try {
+		await renameWithRetry(prepared.temp, prepared.target);
+	} catch (error) {
+		await fs.rm(prepared.temp, {force: true});
+		throw error;
+	}
+	await syncDirectory(path.dirname(prepared.target));
+	if (afterRename) faultPoint(afterRename);
 }
 
 /**
@@ -41,28 +82,10 @@ export interface AtomicWriteFaults {
  * of the real target (through symbolic links: the link stays), synced, renamed
  * over the target, then the folder synced. Returns the path written.
  */
-export async function writeFileAtomic(file: string, text: string, faults: AtomicWriteFaults = {}): Promise<string> {
-	const target = await resolveWriteTarget(file);
-	const directory = path.dirname(target);
-	const temp = path.join(directory, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-	const handle = await fs.open(temp, 'wx', PRIVATE_MODE);
-	try {
-		await handle.writeFile(text, 'utf8');
-		await handle.sync();
-	} finally {
-		await handle.close();
-	}
-	try {
-		await fs.chmod(temp, PRIVATE_MODE); // an umask cannot widen it, but a restrictive FS may ignore open's mode
-		if (faults.beforeRename) faultPoint(faults.beforeRename);
-		await renameWithRetry(temp, target);
-	} catch (error) {
-		await fs.rm(temp, {force: true});
-		throw error;
-	}
-	await syncDirectory(directory);
-	if (faults.afterRename) faultPoint(faults.afterRename);
-	return target;
+export async function writeFileAtomic(file: string, text: string): Promise<string> {
+	const prepared = await prepareAtomicWrite(file, text);
+	await completeAtomicWrite(prepared);
+	return prepared.target;
 }
 
 export class SecureJsonFile<T> implements Adapter<T> {

@@ -8,7 +8,7 @@ import {rotateBackups} from './backups.js';
 import {removeLeftoverTemps} from './leftovers.js';
 import {faultPoint} from './faultPoints.js';
 import {appendJournalLines, type JournalContext, type JournalEntry, journalLines} from './journal.js';
-import {clearPending, newTx, storeHashOf, textHash, writePending} from './pendingWrite.js';
+import {clearPending, newTx, writePending} from './pendingWrite.js';
 import {systemReason} from './systemError.js';
 import type {HeldLock} from './lock.js';
 import {parseStoreText, StoreError} from './openStore.js';
@@ -16,7 +16,7 @@ import {storeReadError} from './storeBasics.js';
 // light, for the dashboard's start (no zod, no lowdb): see storeBasics.ts
 export {storeRevision} from './storeBasics.js';
 import {emptyStore, type StoreData} from './schema.js';
-import {writeFileAtomic} from './secureJsonFile.js';
+import {completeAtomicWrite, fileIdentity, type PreparedWrite, prepareAtomicWrite} from './secureJsonFile.js';
 import {BACKUP_COUNT} from './storePaths.js';
 
 /** The same layout as SecureJsonFile writes (lowdb adapter), so files stay diff-friendly. */
@@ -48,9 +48,10 @@ export interface CommitOptions extends JournalContext {
 }
 
 /**
- * Writes `data` over `snapshot` (call inside withStoreLock): the intent with its
- * journal lines first, then the backup, the atomic replace, the journal, and the
- * intent removed (see pendingWrite.ts for why, and what a crash leaves).
+ * Writes `data` over `snapshot` (call inside withStoreLock): the backup, the new
+ * store in a temp file, the intent (journal lines and the new file's identity),
+ * the rename, the journal, and the intent removed (see pendingWrite.ts for why,
+ * and what a crash at each step leaves).
  */
 export async function commitStore(
 	file: string,
@@ -68,17 +69,23 @@ export async function commitStore(
 	const text = serializeStore(data);
 	const tx = newTx();
 	const lines = journalLines(entries, options, tx);
-	const storeHash = textHash(text);
+	let prepared: PreparedWrite | undefined;
+	let pending = false;
 	try {
-		await writePending(target, {tx, storeHash, lines});
-		faultPoint('after-pending');
 		if (snapshot.text !== undefined) await rotateBackups(target, snapshot.text, options.backups ?? BACKUP_COUNT);
 		faultPoint('after-backup');
-		await writeFileAtomic(target, text, {beforeRename: 'before-rename', afterRename: 'after-rename'});
+		prepared = await prepareAtomicWrite(target, text);
+		faultPoint('after-temp');
+		await writePending(target, {tx, store: prepared.identity, lines});
+		pending = true;
+		faultPoint('after-pending');
+		await completeAtomicWrite(prepared, 'after-rename');
 	} catch (error) {
-		// a failure after the rename (folder sync…) still leaves the new store: then journal it
-		if ((await storeHashOf(target)) !== storeHash) {
-			await clearPending(target).catch(() => undefined); // the store is the previous one: nothing to settle
+		// a failure after the rename (the folder's sync) still leaves the new store: go on and journal it
+		const landed = prepared !== undefined && (await fileIdentity(target)) === prepared.identity;
+		if (!landed) {
+			if (prepared) await fs.rm(prepared.temp, {force: true});
+			if (pending) await clearPending(target).catch(() => undefined); // the store is the previous one: nothing to settle
 			if (error instanceof StoreError) throw error;
 			throw new StoreError(file, `écriture impossible (${systemReason(error) ?? (error as Error).message}). Le fichier n’a pas été modifié.`);
 		}
