@@ -82,10 +82,16 @@ async function showDashboard(context: CommandContext, queue: string | undefined,
 		const session = new EditSession(context.storePath, data, {}, revision);
 		const editor = createEditHandler({session, today: context.today});
 		noticesTo(editor.storeNotice);
+		// a read-only store: said at once, before anyone types an edit that would be refused
+		const readOnly = await (await import('../store/lock.js')).readOnlyReason(context.storePath);
+		if (readOnly !== undefined) editor.storeNotice({kind: 'notice', text: `${readOnly} Les modifications seront refusées.`});
 		// a closed terminal, SIGHUP, SIGTERM: the queued saves reach the disk before the process ends
 		stopDraining = (await import('./drainOnExit.js')).drainOnExit({
 			drain: () => session.drain(),
-			stopScreen: () => app?.unmount(),
+			stopScreen: () => {
+				app?.unmount();
+				process.stdin.setRawMode(false);
+			},
 		});
 		const dashboard = React.createElement(Dashboard, {
 			initialParticipants: data.participants,

@@ -131,24 +131,32 @@ function lockFailure(file: string, error: unknown): StoreError {
 	return new StoreError(file, `verrou impossible (${(error as Error).message}).`);
 }
 
-/** The store (and its folder) must be writable: refused before anything is changed, the file left as is. */
-async function requireWritable(file: string, target: string): Promise<void> {
+/** Why the store at `target` cannot be written (read-only file or folder), in French, or undefined. */
+async function writeProblem(target: string): Promise<string | undefined> {
 	const info = await fs.stat(target).catch(() => undefined);
 	if (info?.isFile()) {
 		// the mode bits as well as access(): root may write anything, but a file made read-only means « do not touch »
 		const writable = (info.mode & 0o222) !== 0 && (await fs.access(target, fs.constants.W_OK).then(() => true, () => false));
-		if (!writable) {
-			throw new StoreError(
-				file,
-				`fichier de suivi en lecture seule (droits ${(info.mode & 0o777).toString(8).padStart(3, '0')}) : rien n’a été modifié. Rendez-le modifiable ou travaillez sur une copie.`,
-			);
-		}
+		if (!writable) return `fichier de suivi en lecture seule (droits ${(info.mode & 0o777).toString(8).padStart(3, '0')})`;
 	}
 	const folder = path.dirname(target);
 	const dir = await fs.stat(folder).catch(() => undefined);
-	if (!dir) return; // the lock says the folder is missing
+	if (!dir) return undefined; // the lock says the folder is missing
 	const writable = (dir.mode & 0o222) !== 0 && (await fs.access(folder, fs.constants.W_OK).then(() => true, () => false));
-	if (!writable) throw new StoreError(file, `dossier ${folder} en lecture seule : rien n’a été modifié.`);
+	return writable ? undefined : `dossier ${folder} en lecture seule`;
+}
+
+/** Why the store cannot be written, with its path, or undefined: the dashboard says it as it opens. */
+export async function readOnlyReason(file: string): Promise<string | undefined> {
+	const problem = await writeProblem(await resolveWriteTarget(file)).catch(() => undefined);
+	return problem === undefined ? undefined : `${file} : ${problem}.`;
+}
+
+/** The store (and its folder) must be writable: refused before anything is changed, the file left as is. */
+async function requireWritable(file: string, target: string): Promise<void> {
+	const problem = await writeProblem(target);
+	if (problem?.startsWith('fichier')) throw new StoreError(file, `${problem} : rien n’a été modifié. Rendez-le modifiable ou travaillez sur une copie.`);
+	if (problem !== undefined) throw new StoreError(file, `${problem} : rien n’a été modifié.`);
 }
 
 /**

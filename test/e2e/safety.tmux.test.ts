@@ -71,8 +71,9 @@ describe('a closed terminal', () => {
 		try {
 			// six people, one interview each: all six shown, none on disk yet, and the screen says so
 			for (let i = 0; i < 6; i++) tmux('send-keys', '-t', 'burst', ...(i === 0 ? ['e'] : ['n', 'e']));
-			const shown = await screenWith('burst', '⏳ 6 modifications en cours d’enregistrement', 30_000);
-			expect(shown).toContain('Fichier occupé par');
+			await screenWith('burst', '⏳ 6 modifications en cours d’enregistrement', 30_000);
+			const shown = await screenWith('burst', 'Fichier occupé par', 30_000);
+			expect(shown).toContain('⏳ 6 modifications en cours d’enregistrement');
 			const pid = Number(readFileSync(pidFile, 'utf8'));
 			tmux('kill-session', '-t', 'burst'); // the window closes: SIGHUP, the terminal gone
 			await pause(1000);

@@ -10,7 +10,7 @@ import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {toDay} from '../../source/domain/calendar.js';
 import {setStandby} from '../../source/domain/edits/index.js';
 import {applyChange} from '../../source/store/applyChange.js';
-import {withStoreLock} from '../../source/store/lock.js';
+import {readOnlyReason, withStoreLock} from '../../source/store/lock.js';
 import {readJournal} from '../../source/store/journal.js';
 import {readStoreFile} from '../../source/store/storeFile.js';
 import {type StoreNotice, setStoreNoticeSink} from '../../source/store/storeNotices.js';
@@ -87,7 +87,10 @@ describe('a read-only store', () => {
 	it.runIf(posix)('0400: refused in French before any change, the file byte-identical', async () => {
 		const before = await fs.readFile(file, 'utf8');
 		const journal = await fs.readFile(journalPath(file), 'utf8');
+		expect(await readOnlyReason(file)).toBeUndefined();
 		await fs.chmod(file, 0o400);
+		// what the dashboard says as it opens
+		expect(await readOnlyReason(file)).toBe(`${file} : fichier de suivi en lecture seule (droits 400).`);
 		await expect(addNote('x')).rejects.toThrow(/fichier de suivi en lecture seule \(droits 400\) : rien n’a été modifié/);
 		const base = (await readStoreFile(file)).data.participants[0]!;
 		const outcome = await applyChange(file, base, p => setStandby(p, 'start', toDay('2026-11-22')));

@@ -3,9 +3,9 @@
 // (lock, merge with a colleague's change, journal, undo). One-key edits show at
 // once and are saved in order behind the screen: the status line says « en cours
 // d'enregistrement » until they are on disk, then « Enregistré : … » (saveStatus.ts);
-// forms wait for the save so a refusal is shown in the form. Every edit is an
-// intention computed on the version the user sees (`v` asks for the standby, it
-// does not flip what the file holds now). Nothing is lost silently: a conflict
+// forms wait for the save so a refusal is shown in the form. A one-key edit is
+// an intention on the version the user sees (`v` asks for the standby, it does
+// not flip what the file holds now); a form sets the fields changed in it. Nothing is lost silently: a conflict
 // or a failure opens a message with what happened, and the screen is refreshed
 // from the file.
 import path from 'node:path';
@@ -89,7 +89,7 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 			case 'unchanged':
 				if (outcome.byColleague) {
 					// the same was asked on another computer meanwhile: both agree, show the file's version
-					refresh(tools);
+					if (from !== 'key' || pending === 0) refresh(tools);
 					if (from !== 'key') tools.closePanel();
 					tools.say(`Déjà enregistré sur un autre poste : ${outcome.description}.`);
 				} else if (from === 'form') {
