@@ -240,11 +240,13 @@ function userErrorCode(error: unknown): 1 | 2 | undefined {
 main().catch(async (error: unknown) => {
 	const code = userErrorCode(error);
 	const systemMessage = code === undefined ? (await import('./store/systemError.js')).describeSystemError(error) : undefined;
+	// messages quote names, cells, paths: no control character of theirs reaches the terminal
+	const {visibleLines} = await import('./domain/text.js');
 	if (code !== undefined) {
-		process.stderr.write(`plie-triage : ${(error as Error).message}\n`);
+		process.stderr.write(`plie-triage : ${visibleLines((error as Error).message)}\n`);
 	} else if (systemMessage !== undefined) {
 		// a file-system refusal no module described: still the path and the reason, exit 1
-		process.stderr.write(`plie-triage : ${systemMessage}\n`);
+		process.stderr.write(`plie-triage : ${visibleLines(systemMessage)}\n`);
 		process.exitCode = 1;
 		return;
 	} else {

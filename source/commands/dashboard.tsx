@@ -1,6 +1,7 @@
 // The keyboard dashboard: needs a terminal; opens the store, then hands over to Ink.
 import {access} from 'node:fs/promises';
 import {INDICATOR_IDS} from '../domain/indicators.js';
+import type {StoreNotice, StoreNoticeSink} from '../store/storeNotices.js';
 import type {CommandContext} from './context.js';
 import {UsageError} from '../domain/errors.js';
 
@@ -28,7 +29,11 @@ export async function runDashboard(context: CommandContext): Promise<void> {
 	try {
 		await openDashboard(context, queue);
 	} finally {
-		process.stdin.setRawMode(false);
+		try {
+			process.stdin.setRawMode(false);
+		} catch {
+			// the terminal is gone (closed window): nothing to restore
+		}
 	}
 }
 
@@ -37,6 +42,25 @@ async function openDashboard(context: CommandContext, queue: string | undefined)
 		const exists = await access(context.storePath).then(() => true, () => false);
 		if (!exists) await (await import('./demo.js')).writeDemo(context.storePath, context.today);
 	}
+	// the store's notices (a stale lock taken over, an interrupted write settled) wait
+	// for the screen: on stderr, Ink would draw over them
+	const {setStoreNoticeSink} = await import('../store/storeNotices.js');
+	const early: StoreNotice[] = [];
+	const previousSink = setStoreNoticeSink(notice => early.push(notice));
+	try {
+		await showDashboard(context, queue, (sink: StoreNoticeSink) => {
+			setStoreNoticeSink(sink);
+			for (const notice of early.splice(0)) sink(notice);
+		});
+	} finally {
+		setStoreNoticeSink(previousSink);
+		for (const notice of early) previousSink(notice);
+	}
+}
+
+async function showDashboard(context: CommandContext, queue: string | undefined, noticesTo: (sink: StoreNoticeSink) => void): Promise<void> {
+	// a write a crash interrupted is settled before anything is read (store/pendingWrite.ts)
+	await (await import('../store/settleAtOpening.js')).settleAtOpening(context.storePath);
 	const {storeRevision} = await import('../store/storeBasics.js');
 	// taken before the read: a colleague's save during the read is then seen by the first check
 	const revision = await storeRevision(context.storePath);
@@ -46,6 +70,7 @@ async function openDashboard(context: CommandContext, queue: string | undefined)
 	const color = !process.env.NO_COLOR;
 	// the counts first, from a scan of the bytes; then the participants, for the queues and files
 	let app = queue === undefined && context.referent === undefined ? await showPreview(context, bytes, color) : undefined;
+	let stopDraining: (() => void) | undefined;
 	try {
 		const data = await storeFromBytes(context.storePath, bytes);
 		const [[{render}, React], {Dashboard}, {EditSession}, {createEditHandler}] = await Promise.all([
@@ -56,6 +81,18 @@ async function openDashboard(context: CommandContext, queue: string | undefined)
 		]);
 		const session = new EditSession(context.storePath, data, {}, revision);
 		const editor = createEditHandler({session, today: context.today});
+		noticesTo(editor.storeNotice);
+		// a read-only store: said at once, before anyone types an edit that would be refused
+		const readOnly = await (await import('../store/lock.js')).readOnlyReason(context.storePath);
+		if (readOnly !== undefined) editor.storeNotice({kind: 'notice', text: `${readOnly} Les modifications seront refusées.`});
+		// a closed terminal, SIGHUP, SIGTERM: the queued saves reach the disk before the process ends
+		stopDraining = (await import('./drainOnExit.js')).drainOnExit({
+			drain: () => session.drain(),
+			stopScreen: () => {
+				app?.unmount();
+				process.stdin.setRawMode(false);
+			},
+		});
 		const dashboard = React.createElement(Dashboard, {
 			initialParticipants: data.participants,
 			initialSettings: data.settings,
@@ -67,15 +104,18 @@ async function openDashboard(context: CommandContext, queue: string | undefined)
 			onEdit: editor,
 			// a colleague's saved changes appear within a few seconds
 			onStart: tools => editor.watch(tools),
+			saveStatus: editor.saveStatus,
 		});
 		if (app) app.rerender(dashboard);
 		else app = render(dashboard, {exitOnCtrlC: true});
 		await app.waitUntilExit();
-		// keys pressed just before q are still being saved: wait for them (a reload queued behind them)
-		await session.reloadIfChanged().catch(() => false);
+		// keys pressed just before q are still being saved: wait for them
+		await session.drain();
 	} catch (error) {
 		app?.unmount();
 		throw error;
+	} finally {
+		stopDraining?.();
 	}
 }
 

@@ -1,6 +1,7 @@
 // `plie-triage demo`: writes the invented demo caseload. It never replaces a
 // caseload that holds other people's files unless --force is given.
 import {access} from 'node:fs/promises';
+import {visibleText} from '../domain/text.js';
 import {isoFromDay} from '../domain/calendar.js';
 import {demoCaseload, demoNextCellule} from '../domain/demoCaseload.js';
 import {updateStore} from '../store/transaction.js';
@@ -31,7 +32,7 @@ export async function writeDemo(storePath: string, today: number, force = false)
 export async function runDemo(context: CommandContext): Promise<void> {
 	const count = await writeDemo(context.storePath, context.today, context.flags.force === true);
 	process.stdout.write(
-		`Démo écrite : ${context.storePath} (${count} bénéficiaires inventés, dates relatives au ${isoFromDay(context.today)}).\n`,
+		`Démo écrite : ${visibleText(context.storePath)} (${count} bénéficiaires inventés, dates relatives au ${isoFromDay(context.today)}).\n`,
 	);
 }
 

@@ -1,8 +1,10 @@
 // `plie-triage export --cellule [DATE] [--since DATE] [--referent NAME] [--out FILE] [--force] [--discret]`:
 // the preparation workbook of the cellule de suivi (REFERENTIEL §5.3, issue 6).
 import {type Day, frenchDate, isoFromDay, toDay} from '../domain/calendar.js';
+import {visibleLines} from '../domain/text.js';
 import {readStoreData} from '../store/readStore.js';
 import {type CommandContext, requireCliDate} from './context.js';
+import {checkOutPath} from './outPath.js';
 import {UsageError} from '../domain/errors.js';
 
 export async function runExportCellule(context: CommandContext): Promise<void> {
@@ -18,6 +20,9 @@ export async function runExportCellule(context: CommandContext): Promise<void> {
 	}
 	const out = typeof flags.out === 'string' ? flags.out : undefined;
 	if (out !== undefined && out.trim() === '') throw new UsageError('--out : nom de fichier vide.');
+	// never the store or its files, always an .xlsx name (exit 2 before anything is read)
+	const {defaultCelluleFileName} = await import('../io/celluleWorkbook.js');
+	await checkOutPath(out ?? defaultCelluleFileName(meeting, context.referent), {storePath: context.storePath, extension: '.xlsx', what: 'un classeur Excel'});
 
 	const {requireKnownReferent} = await import('./referentCheck.js');
 	requireKnownReferent(context.referent, store.data.participants, context.storePath);
@@ -34,7 +39,7 @@ export async function runExportCellule(context: CommandContext): Promise<void> {
 		out,
 		force: flags.force === true,
 	});
-	process.stdout.write(celluleWrittenMessage(file, meeting, preparationDueDate(meeting, store.data.settings), context.today) + '\n');
+	process.stdout.write(visibleLines(celluleWrittenMessage(file, meeting, preparationDueDate(meeting, store.data.settings), context.today)) + '\n');
 }
 
 function storedMeeting(nextCellule: string | undefined, today: Day): Day {

@@ -1,8 +1,10 @@
 // `plie-triage export --echange [--out FICHIER] [--force]`: the exchange workbook of the whole store.
 import {isoFromDay} from '../domain/calendar.js';
+import {visibleText} from '../domain/text.js';
 import {readStoreData} from '../store/readStore.js';
 import type {CommandContext} from './context.js';
 import {InputError} from '../domain/errors.js';
+import {checkOutPath} from './outPath.js';
 
 export function defaultExchangeName(today: number): string {
 	return `echange-${isoFromDay(today)}.xlsx`;
@@ -10,6 +12,8 @@ export function defaultExchangeName(today: number): string {
 
 export async function runExportEchange(context: CommandContext): Promise<void> {
 	const out = typeof context.flags.out === 'string' && context.flags.out !== '' ? context.flags.out : defaultExchangeName(context.today);
+	// never the store or its files, always an .xlsx name (exit 2 before anything is read)
+	await checkOutPath(out, {storePath: context.storePath, extension: '.xlsx', what: 'un classeur Excel'});
 	// read-only: the light reader (same store and messages as openStore, without lowdb and zod when the file is sound)
 	const store = {data: await readStoreData(context.storePath)};
 	const {writeExchangeWorkbook, ExportFileExistsError} = await import('../io/exchangeWorkbook.js');
@@ -28,6 +32,6 @@ export async function runExportEchange(context: CommandContext): Promise<void> {
 	const steps = participants.reduce((sum, p) => sum + p.steps.length, 0);
 	const events = participants.reduce((sum, p) => sum + p.events.length, 0);
 	process.stdout.write(
-		`Classeur d’échange écrit : ${out} (${participants.length} bénéficiaires, ${steps} étapes, ${events} événements).\n`,
+		`Classeur d’échange écrit : ${visibleText(out)} (${participants.length} bénéficiaires, ${steps} étapes, ${events} événements).\n`,
 	);
 }

@@ -55,6 +55,8 @@ export async function runImport(context: CommandContext): Promise<void> {
 	}
 	const {result} = outcome;
 	const {formatImportSummary} = await import('../io/importSummary.js');
-	for (const warning of result.warnings) process.stderr.write(`avertissement : ${file} : ${warning}\n`);
-	process.stdout.write(formatImportSummary(result, context.storePath, dryRun, context.flags.details === true));
+	const {visibleLines, visibleText} = await import('../domain/text.js');
+	// warnings quote the file's cells: shown inert
+	for (const warning of result.warnings) process.stderr.write(`avertissement : ${visibleText(`${file} : ${warning}`)}\n`);
+	process.stdout.write(visibleLines(formatImportSummary(result, context.storePath, dryRun, context.flags.details === true)));
 }

@@ -2,6 +2,7 @@
 // dd/mm/yyyy HH:mm, who, which participant, what, then "avant → après" per field.
 import {formatValue} from '../domain/edits/format.js';
 import type {JournalLine} from '../store/journal.js';
+import {visibleText} from '../domain/text.js';
 
 const WORDS: Record<string, string> = {
 	file: 'Fichier',
@@ -67,8 +68,14 @@ function changeLines(line: JournalLine): string[] {
 	return lines;
 }
 
+/**
+ * One change as text lines. Every line is made inert (domain/text.ts): names,
+ * labels, notes and motives from the data cannot reach the terminal as commands.
+ * A write a crash interrupted before it reached the store says so.
+ */
 export function formatJournalLine(line: JournalLine, names: ReadonlyMap<string, string>): string {
 	const name = line.participantId === undefined ? undefined : names.get(line.participantId);
 	const who = line.participantId === undefined ? '' : ` · ${line.participantId}${name ? ` (${name})` : ''}`;
-	return [`${journalTime(line.time)} · ${line.user}${who}`, `  ${line.action}`, ...changeLines(line)].join('\n');
+	const action = line.kind === 'abandon' ? `NON ENREGISTRÉ (écriture interrompue) : ${line.action}` : line.action;
+	return [`${journalTime(line.time)} · ${line.user}${who}`, `  ${action}`, ...changeLines(line)].map(visibleText).join('\n');
 }

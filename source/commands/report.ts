@@ -3,6 +3,7 @@
 import {frenchDate, isoFromDay} from '../domain/calendar.js';
 import {SECTIONS} from '../domain/indicators.js';
 import type {TriageQueues} from '../domain/triage.js';
+import {inertJson, visibleText} from '../domain/text.js';
 import {triageStoreFile} from '../store/readTriage.js';
 import type {CommandContext} from './context.js';
 
@@ -29,9 +30,10 @@ export function reportJson(result: ReportedTriage): ReportJson {
 }
 
 export function reportTable(result: ReportedTriage, storePath: string, hideSnoozed = false): string {
+	// the referent and the path come from the user or the data: shown inert (domain/text.ts)
 	const lines = [
-		`plie-triage — indicateurs au ${frenchDate(result.today)} — référent : ${result.referent ?? 'Tous'}`,
-		`Fichier : ${storePath}`,
+		`plie-triage — indicateurs au ${frenchDate(result.today)} — référent : ${visibleText(result.referent ?? 'Tous')}`,
+		`Fichier : ${visibleText(storePath)}`,
 	];
 	const width = Math.max(...result.indicators.map(i => i.definition.label.length)) + 2;
 	const idWidth = Math.max(...result.indicators.map(i => i.definition.id.length));
@@ -81,7 +83,9 @@ export function* reportJsonChunks(result: ReportedTriage): Generator<string> {
 }
 
 async function writeChunks(chunks: Iterable<string>): Promise<void> {
-	for (const chunk of chunks) {
+	for (const raw of chunks) {
+		// ids and the referent may hold controls JSON.stringify leaves raw (DEL, C1, bidi)
+		const chunk = inertJson(raw);
 		if (!process.stdout.write(chunk)) await new Promise(resolve => process.stdout.once('drain', resolve));
 	}
 }

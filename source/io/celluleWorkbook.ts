@@ -12,6 +12,7 @@ import type {Participant} from '../domain/model.js';
 import type {Settings} from '../domain/settings.js';
 import {foldText} from '../domain/text.js';
 import {PRIVATE_MODE, renameWithRetry} from '../store/secureJsonFile.js';
+import {resolveWriteTarget, syncDirectory} from '../store/writeTarget.js';
 import {celluleSheets, NO_REFERENT} from './celluleSheets.js';
 import {writePrintedSheet} from './printedSheet.js';
 
@@ -87,7 +88,9 @@ function describeFsError(file: string, error: unknown): InputError {
 /** Writes the workbook and returns its path. Refuses to replace a file unless `force`. */
 export async function writeCelluleWorkbook(options: CelluleWorkbookOptions): Promise<string> {
 	const out = options.out ?? defaultCelluleFileName(options.meeting, options.referent, options.discret === true);
-	if (await exists(out)) {
+	// through a symbolic link, the link's target is replaced (the link stays); a link pointing nowhere yet creates it
+	const target = await resolveWriteTarget(out);
+	if (await exists(target)) {
 		const stat = await fs.stat(out).catch(() => undefined);
 		if (stat?.isDirectory()) throw new InputError(`${out} : c’est un dossier ; donnez un nom de fichier avec --out.`);
 		if (!options.force) throw new CelluleFileExistsError(out);
@@ -109,7 +112,7 @@ export async function writeCelluleWorkbook(options: CelluleWorkbookOptions): Pro
 	}
 	const sheets = celluleSheets(selection, {discret: options.discret === true, today: options.today});
 
-	const temp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+	const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 	let handle: fs.FileHandle;
 	try {
 		handle = await fs.open(temp, 'wx', PRIVATE_MODE);
@@ -135,7 +138,8 @@ export async function writeCelluleWorkbook(options: CelluleWorkbookOptions): Pro
 		await workbook.commit();
 		await closed;
 		await fs.chmod(temp, PRIVATE_MODE); // a restrictive file system may ignore open's mode
-		await renameWithRetry(temp, out);
+		await renameWithRetry(temp, target);
+		await syncDirectory(path.dirname(target));
 	} catch (error) {
 		await handle.close().catch(() => undefined);
 		await fs.rm(temp, {force: true});

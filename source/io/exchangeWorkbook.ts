@@ -7,6 +7,7 @@ import path from 'node:path';
 import {toDay} from '../domain/calendar.js';
 import type {Participant} from '../domain/model.js';
 import {renameWithRetry, PRIVATE_MODE} from '../store/secureJsonFile.js';
+import {resolveWriteTarget, syncDirectory} from '../store/writeTarget.js';
 import {type CellKind, type ColumnSpec, EVENT_COLUMNS, PARTICIPANT_COLUMNS, SHEET_NAMES, STEP_COLUMNS} from './columns.js';
 import {literalCell} from './safeCell.js';
 
@@ -107,16 +108,18 @@ export async function writeExchangeWorkbook(
 	const existing = await fs.stat(file).catch(() => undefined);
 	// a folder is never replaced, --force or not: say so rather than "already exists"
 	if (existing?.isDirectory()) throw Object.assign(new Error(`${file} : c’est un dossier`), {code: 'EISDIR', path: file});
+	// through a symbolic link, the link's target is replaced (the link stays); a link pointing nowhere yet creates it
+	const target = await resolveWriteTarget(file);
 	if (!options.overwrite) {
 		const exists = await fs
-			.lstat(file)
+			.lstat(target)
 			.then(() => true)
 			.catch(() => false);
 		if (exists) throw new ExportFileExistsError(file);
 	}
 	const {default: ExcelJS} = await import('exceljs');
-	const directory = path.dirname(path.resolve(file));
-	const temp = path.join(directory, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+	const directory = path.dirname(target);
+	const temp = path.join(directory, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 	// Opening first makes a missing folder or a refused write an ordinary rejection.
 	const handle = await fs.open(temp, 'wx', PRIVATE_MODE);
 	const stream = handle.createWriteStream();
@@ -144,15 +147,17 @@ export async function writeExchangeWorkbook(
 		if (!options.overwrite) {
 			// link() refuses to replace a file created meanwhile; fall back to a checked rename where links are unsupported
 			try {
-				await fs.link(temp, file);
+				await fs.link(temp, target);
 				await fs.rm(temp, {force: true});
+				await syncDirectory(directory);
 				return;
 			} catch (error) {
 				const code = (error as NodeJS.ErrnoException).code;
 				if (code === 'EEXIST') throw new ExportFileExistsError(file);
 			}
 		}
-		await renameWithRetry(temp, file);
+		await renameWithRetry(temp, target);
+		await syncDirectory(directory);
 	} finally {
 		stream.destroy();
 		await fs.rm(temp, {force: true});

@@ -12,6 +12,7 @@ import {formatValue} from '../domain/edits/format.js';
 import type {Edit} from '../domain/edits/result.js';
 import type {UndoRecord} from '../domain/edits/undo.js';
 import {type Participant, participantSchema} from '../domain/model.js';
+import {visibleText} from '../domain/text.js';
 import type {JournalContext, JournalKind} from './journal.js';
 import {type LockOptions, withStoreLock} from './lock.js';
 import {StoreError} from './openStore.js';
@@ -32,8 +33,11 @@ export type ChangeOutcome =
 			/** the version of the file written (see storeRevision) */
 			readonly revision?: string;
 	  }
-	/** the edit changes nothing (step already "En cours"…): nothing written */
-	| {readonly status: 'unchanged'; readonly description: string}
+	/**
+	 * the edit changes nothing (step already "En cours"…): nothing written.
+	 * byColleague: what was asked is already in the file, saved meanwhile on another computer
+	 */
+	| {readonly status: 'unchanged'; readonly description: string; readonly byColleague?: boolean}
 	/** the edit was refused (impossible date, end before start…): show `message` in the form */
 	| {readonly status: 'invalid'; readonly message: string}
 	/** a colleague changed the same field: nothing written; show `message` and `conflicts`, then refresh with `data` */
@@ -58,9 +62,10 @@ export function conflictMessage(participant: Participant, conflicts: readonly Fi
 	const fields = conflicts
 		.map(c => `${c.label} — enregistré entre-temps : ${formatValue(c.theirs)} ; votre saisie : ${formatValue(c.mine)}`)
 		.join(' ; ');
-	return (
+	// names, labels and notes quoted: shown inert (domain/text.ts)
+	return visibleText(
 		`Conflit : ${participant.name || participant.id} a été modifié·e entre-temps sur un autre poste. ` +
-		`${fields}. Votre modification n’a pas été enregistrée : vérifiez et refaites-la si elle est toujours voulue.`
+			`${fields}. Votre modification n’a pas été enregistrée : vérifiez et refaites-la si elle est toujours voulue.`,
 	);
 }
 
@@ -68,6 +73,11 @@ function valuesOf(changes: readonly FieldChange[], side: 'before' | 'after'): Re
 	return Object.fromEntries(changes.map(change => [change.label, change[side] ?? null]));
 }
 
+/**
+ * `intent`: the edit itself, re-run on the colleague's version when their change
+ * clashes with ours: if it asks for nothing more there (they asked the same —
+ * standby started, step finished), the two agree and nothing is written.
+ */
 async function commitParticipant(
 	file: string,
 	base: Participant,
@@ -75,6 +85,7 @@ async function commitParticipant(
 	description: string,
 	kind: JournalKind,
 	options: ChangeOptions,
+	intent?: Edit,
 ): Promise<ChangeOutcome> {
 	const mine = diffParticipants(base, target);
 	if (mine.length === 0) return {status: 'unchanged', description};
@@ -89,6 +100,9 @@ async function commitParticipant(
 				}
 				const theirs = snapshot.data.participants[index]!;
 				const {apply, conflicts} = mergeChanges(mine, diffParticipants(base, theirs));
+				if (conflicts.length > 0 && intent !== undefined && asksNothingMore(intent, theirs)) {
+					return {status: 'unchanged', description, byColleague: true};
+				}
 				if (conflicts.length > 0) {
 					return {
 						status: 'conflict',
@@ -104,7 +118,7 @@ async function commitParticipant(
 					return {status: 'failed', message: `Modification refusée : données invalides (${checked.error.issues[0]?.message ?? ''}).`};
 				}
 				const result = checked.data;
-				if (sameValue(result, theirs)) return {status: 'unchanged', description};
+				if (sameValue(result, theirs)) return {status: 'unchanged', description, byColleague: !sameValue(base, theirs)};
 				const written = diffParticipants(theirs, result);
 				const participants = snapshot.data.participants.slice();
 				participants[index] = result;
@@ -129,14 +143,22 @@ async function commitParticipant(
 	}
 }
 
+/** True when `intent` run on `theirs` changes nothing: what it asks for is already there. */
+function asksNothingMore(intent: Edit, theirs: Participant): boolean {
+	const again = intent(theirs);
+	return again.ok && diffParticipants(theirs, again.participant).length === 0;
+}
+
 /**
- * Saves `edit` applied to `base` (the participant as the screen shows it). Never
- * throws: the outcome says what happened (see ChangeOutcome).
+ * Saves `edit` applied to `base` (the participant as the screen showed it when
+ * the user asked: an edit is an intention on that version, e.g. « start the
+ * standby », not a toggle of whatever the file holds now). Never throws: the
+ * outcome says what happened (see ChangeOutcome).
  */
 export async function applyChange(file: string, base: Participant, edit: Edit, options: ChangeOptions = {}): Promise<ChangeOutcome> {
 	const result = edit(base);
 	if (!result.ok) return {status: 'invalid', message: result.error};
-	return commitParticipant(file, base, result.participant, result.description, 'modification', options);
+	return commitParticipant(file, base, result.participant, result.description, 'modification', options, edit);
 }
 
 /**

@@ -1,6 +1,10 @@
 // One dashboard session's editing state, for the screens to call: the store data
 // as last read or written, and the undo stack. Calls are queued, so keys pressed
 // in a burst are saved one after the other, each on the result of the previous.
+// The session counts the saves not yet on disk (`saving`, with listeners) so the
+// screen can say « en cours d'enregistrement » until they are, and `drain()` lets
+// the command wait for them before the process ends (q, Ctrl-C, a closed
+// terminal, SIGHUP, SIGTERM).
 import type {Edit} from '../domain/edits/result.js';
 import {EMPTY_UNDO, peekUndo, popUndo, pushUndo, type UndoStack} from '../domain/edits/undo.js';
 import type {Participant} from '../domain/model.js';
@@ -16,6 +20,9 @@ export class EditSession {
 	private queue: Promise<unknown> = Promise.resolve();
 	/** the version of the file `current` was read from or written as */
 	private revision: string | undefined;
+	/** saves (edits, undos) queued or under way */
+	private unsaved = 0;
+	private readonly listeners = new Set<(saving: number) => void>();
 
 	/**
 	 * `revision`: the file's `storeRevision` taken before `data` was read, so that the
@@ -54,14 +61,45 @@ export class EditSession {
 		return run;
 	}
 
+	/** A save: counted from the moment it is asked until it is on disk (or refused). */
+	private enqueueSave(work: () => Promise<ChangeOutcome>): Promise<ChangeOutcome> {
+		this.setUnsaved(this.unsaved + 1);
+		const run = this.enqueue(work);
+		void run.finally(() => this.setUnsaved(this.unsaved - 1)).catch(() => undefined);
+		return run;
+	}
+
+	private setUnsaved(count: number): void {
+		this.unsaved = count;
+		for (const listener of this.listeners) listener(count);
+	}
+
+	/** How many saves asked for are not on disk yet. */
+	get saving(): number {
+		return this.unsaved;
+	}
+
+	/** Called with the number of saves not on disk yet, each time it changes; returns the unsubscribe. */
+	onSaving(listener: (saving: number) => void): () => void {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	}
+
+	/** Resolves once every save asked for so far (and any asked meanwhile) is on disk or refused. */
+	async drain(): Promise<void> {
+		while (this.unsaved > 0) await this.queue;
+	}
+
 	/**
-	 * Saves `edit` on participant `participantId` as this session shows it.
-	 * saved: data refreshed, change pushed for undo. conflict: data refreshed to what
-	 * is on disk (show the message). invalid / unchanged / failed: nothing changes.
+	 * Saves `edit` on participant `participantId`. `seen`: the participant as the
+	 * screen showed it when the user asked (the edit is an intention on that
+	 * version; default: the session's own). saved: data refreshed, change pushed
+	 * for undo. conflict: data refreshed to what is on disk (show the message).
+	 * invalid / unchanged / failed: nothing changes.
 	 */
-	apply(participantId: string, edit: Edit): Promise<ChangeOutcome> {
-		return this.enqueue(async () => {
-			const base = this.participant(participantId);
+	apply(participantId: string, edit: Edit, seen?: Participant): Promise<ChangeOutcome> {
+		return this.enqueueSave(async () => {
+			const base = seen ?? this.participant(participantId);
 			if (!base) return {status: 'failed', message: `Bénéficiaire ${participantId} introuvable.`};
 			const outcome = await applyChange(this.file, base, edit, this.options);
 			if (outcome.status === 'saved') this.stack = pushUndo(this.stack, outcome.undo);
@@ -101,7 +139,7 @@ export class EditSession {
 	 * failed (lock busy…): it stays, `u` can be tried again.
 	 */
 	undo(): Promise<ChangeOutcome> {
-		return this.enqueue(async () => {
+		return this.enqueueSave(async () => {
 			const record = peekUndo(this.stack);
 			if (!record) return {status: 'invalid', message: NOTHING_TO_UNDO};
 			const outcome = await undoChange(this.file, record, this.options);

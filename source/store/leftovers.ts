@@ -1,5 +1,5 @@
 // Temp files a killed writer left behind (`.caseload.json.PID.xxxx.tmp`, also for
-// backups): they hold personal data, so they are removed at the next write. Every
+// backups and the write's intent): they hold personal data, so they are removed at the next write. Every
 // plie-triage writer takes the lock first, so under the lock a temp file is a
 // leftover unless its process is still alive here and it is recent (a lock-less
 // writer such as an older version could be mid-write).
@@ -24,7 +24,7 @@ function alive(pid: number): boolean {
 /** Best effort: never fails the write it precedes. Returns the names removed. */
 export async function removeLeftoverTemps(storeFile: string, now = Date.now()): Promise<string[]> {
 	const dir = path.dirname(path.resolve(storeFile));
-	const pattern = new RegExp(`^\\.${escapeRegExp(path.basename(storeFile))}(?:\\.bak\\d+)?\\.(\\d+)\\.[0-9a-f]+\\.tmp$`);
+	const pattern = new RegExp(`^\\.${escapeRegExp(path.basename(storeFile))}(?:\\.bak\\d+|\\.pending)?\\.(\\d+)\\.[0-9a-f]+\\.tmp$`);
 	const removed: string[] = [];
 	try {
 		for (const name of await fs.readdir(dir)) {

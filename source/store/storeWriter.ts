@@ -2,15 +2,11 @@
 // 50,000-person store is a 155 MB string — 310 MB once one curly apostrophe makes
 // V8 store it on two bytes — then a 155 MB buffer, which took an import of that
 // size past 1 GB. Here each participant is serialized on its own and written in
-// ~1 MiB pieces; the bytes are exactly JSON.stringify(data, null, 1)'s (tested).
-import {randomBytes} from 'node:crypto';
-import {promises as fs} from 'node:fs';
-import path from 'node:path';
+// ~1 MiB pieces (secureJsonFile.ts); the bytes are exactly JSON.stringify(data, null, 1)'s (tested).
 import type {StoreData} from './schema.js';
-import {PRIVATE_MODE, renameWithRetry} from './secureJsonFile.js';
+import {writeFileAtomic} from './secureJsonFile.js';
 
 const MARKER = '\u0000plie-triage:participants';
-const PIECE = 1 << 20;
 
 /** The pieces of JSON.stringify(data, null, 1), participant by participant. */
 export function* storeJsonPieces(data: StoreData): Generator<string> {
@@ -30,32 +26,7 @@ export function* storeJsonPieces(data: StoreData): Generator<string> {
 	yield skeleton.slice(at + JSON.stringify(MARKER).length);
 }
 
-/** Writes `data` as the store file `file`: temp file (0600), fsync, rename — as writeFileAtomic does. */
-export async function writeStoreAtomic(file: string, data: StoreData): Promise<void> {
-	const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-	const handle = await fs.open(temp, 'wx', PRIVATE_MODE);
-	try {
-		let pending = '';
-		for (const piece of storeJsonPieces(data)) {
-			pending += piece;
-			if (pending.length >= PIECE) {
-				await handle.writeFile(pending, 'utf8');
-				pending = '';
-			}
-		}
-		if (pending !== '') await handle.writeFile(pending, 'utf8');
-		await handle.sync();
-	} catch (error) {
-		await handle.close();
-		await fs.rm(temp, {force: true});
-		throw error;
-	}
-	await handle.close();
-	try {
-		await fs.chmod(temp, PRIVATE_MODE); // an umask cannot widen it, but a restrictive FS may ignore open's mode
-		await renameWithRetry(temp, file);
-	} catch (error) {
-		await fs.rm(temp, {force: true});
-		throw error;
-	}
+/** Writes `data` as the store file `file`, atomically and 0600 (writeFileAtomic); the path written. */
+export async function writeStoreAtomic(file: string, data: StoreData): Promise<string> {
+	return writeFileAtomic(file, storeJsonPieces(data));
 }

@@ -89,6 +89,8 @@ export interface AppProps {
 	readonly message?: StatusMessage;
 	/** shown instead of the body (a form); it owns the keyboard while shown (usePanelKeys) */
 	readonly panel?: ReactNode;
+	/** saves not on disk yet, a busy store: first in the status line, whatever the keys (edits/saveStatus.ts) */
+	readonly saveStatus?: string;
 }
 
 export function App(props: AppProps) {
@@ -328,6 +330,7 @@ export function App(props: AppProps) {
 	else if (filter !== '' && nav.overlay === 'none') status = `Filtre « ${filter} » (Échap : effacer) · ${status}`;
 	if (notice) status = notice;
 	else if (props.message && props.message !== dismissed) status = props.message.text;
+	if (props.saveStatus) status = status ? `${props.saveStatus} · ${status}` : props.saveStatus;
 
 	return (
 		<KeyboardContext.Provider value={keyboard}>

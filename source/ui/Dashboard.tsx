@@ -8,6 +8,8 @@ import type {Participant} from '../domain/model.js';
 import type {Settings} from '../domain/settings.js';
 import {App, type AppProps, type CommandFollowUp, type Selection, type StatusMessage} from './App.js';
 import type {EditCommand} from './keymap.js';
+import type {SaveStatus} from './edits/saveStatus.js';
+import {useSaveStatus} from './useSaveStatus.js';
 
 export interface EditTools {
 	/** the caseload as it is now on screen */
@@ -29,18 +31,21 @@ export interface EditTools {
  */
 export type EditHandler = (command: EditCommand, selection: Selection, tools: EditTools) => CommandFollowUp;
 
-export interface DashboardProps extends Omit<AppProps, 'participants' | 'settings' | 'onCommand' | 'message' | 'panel'> {
+export interface DashboardProps extends Omit<AppProps, 'participants' | 'settings' | 'onCommand' | 'message' | 'panel' | 'saveStatus'> {
 	readonly initialParticipants: readonly Participant[];
 	readonly initialSettings: Settings;
 	readonly onEdit?: EditHandler;
 	/** started once with the tools (e.g. to show a colleague's saved changes); returns its stop */
 	readonly onStart?: (tools: EditTools) => () => void;
+	/** « en cours d'enregistrement », « fichier occupé par … »: kept in the status line until it changes */
+	readonly saveStatus?: SaveStatus;
 }
 
-export function Dashboard({initialParticipants, initialSettings, onEdit, onStart, ...rest}: DashboardProps) {
+export function Dashboard({initialParticipants, initialSettings, onEdit, onStart, saveStatus, ...rest}: DashboardProps) {
 	const [data, setData] = useState({participants: initialParticipants, settings: initialSettings});
 	const [message, setMessage] = useState<StatusMessage | undefined>();
 	const [panel, setPanel] = useState<ReactNode>(null);
+	const saving = useSaveStatus(saveStatus);
 	const latest = useRef(data);
 	const panels = useRef(0);
 	latest.current = data;
@@ -72,6 +77,7 @@ export function Dashboard({initialParticipants, initialSettings, onEdit, onStart
 			settings={data.settings}
 			onCommand={onCommand}
 			message={message}
+			saveStatus={saving}
 			panel={panel ?? undefined}
 		/>
 	);

@@ -84,7 +84,7 @@ export const KEYMAP = [
 	{command: 'event-form', strokes: [{key: 'tab'}], label: 'autre événement : type, date, note', scopes: ['participant'], edit: true},
 	{command: 'absence', strokes: [{char: 'a'}], label: 'absence injustifiée aujourd’hui', scopes: ['participant', 'queue'], edit: true},
 	{command: 'contract', strokes: [{char: 'c'}], label: 'CER (début, fin, renouvellement +6/+12 mois) et code ROME', scopes: ['participant'], edit: true},
-	{command: 'standby', strokes: [{char: 'v'}], label: 'mettre en veille aujourd’hui / sortir de veille', scopes: ['participant', 'queue'], edit: true},
+	{command: 'standby', strokes: [{char: 'v'}], label: 'mettre en veille aujourd’hui / sortir de veille (ce que l’écran montre : une demande, pas une bascule)', scopes: ['participant', 'queue'], edit: true},
 	{command: 'exit', strokes: [{char: 'x'}], label: 'sortie : date, type, motif (phase d’accueil : non-intégration)', scopes: ['participant', 'queue'], edit: true},
 	{command: 'snooze', strokes: [{char: 'z'}], label: 'mettre une alerte en attente : raison et date de fin', scopes: ['participant', 'queue'], edit: true},
 	{command: 'undo', strokes: [{char: 'u'}], label: 'annuler la dernière modification (plusieurs fois)', hint: 'u annuler', footer: ['participant'], scopes: VIEWS, edit: true},

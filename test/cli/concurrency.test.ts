@@ -95,7 +95,7 @@ describe('two terminals, one store', () => {
 		try {
 			const locked = await runCliAsync(['import', file, '--data', store], {PLIE_TRIAGE_LOCK_WAIT_MS: '300'});
 			expect(locked.code).toBe(1);
-			expect(locked.stderr).toContain('fichier de suivi verrouillé par une autre modification en cours');
+			expect(locked.stderr).toContain('fichier occupé par une autre modification en cours');
 			expect(locked.stderr).toContain('rien n’a été écrit');
 			expect(await fs.readFile(store, 'utf8')).toBe(before);
 		} finally {

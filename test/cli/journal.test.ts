@@ -63,7 +63,7 @@ describe('plie-triage journal', () => {
 			].join('\n'),
 		);
 		expect(stdout).toContain('  CER renouvelé de 6 mois : fin 01/12/2026 → 01/06/2027\n    Fin du CER : 01/12/2026 → 01/06/2027');
-		expect(stdout).toContain(`${stamp} · assistante.plie · B2 (BRAVO Noé)\n  Événement « Entretien individuel » du 22/11/2026 enregistré`);
+		expect(stdout).toContain(`${stamp} · assistante.plie · B2 (BRAVO Noé)\n  Événement « Entretien individuel » du 22/11/2026 ajouté`);
 		expect(stdout).toContain('  Annulation : Étape « Atelier CV » (16/11/2026) : Prévue → En cours\n    Étape « Atelier CV » (16/11/2026) — État : En cours → Prévue');
 		// newest first: the undo, made last, comes before the renewal
 		expect(stdout.indexOf('Annulation')).toBeLessThan(stdout.indexOf('CER renouvelé'));

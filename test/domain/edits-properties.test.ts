@@ -20,7 +20,8 @@ import {
 	setRomeCode,
 	snoozeIndicator,
 	startStep,
-	toggleStandby,
+	setStandby,
+	standbyWish,
 } from '../../source/domain/edits/index.js';
 import type {Participant} from '../../source/domain/model.js';
 import {EVENT_TYPES} from '../../source/domain/vocabulary.js';
@@ -57,7 +58,7 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
 	fc.constantFrom(6, 12).map(months => (p: Participant) => renewContract(p, months)),
 	day.map(end => (p: Participant) => setContract(p, {end})),
 	fc.constantFrom('M1607', 'K2204', '').map(code => (p: Participant) => setRomeCode(p, code)),
-	fc.constant((p: Participant) => toggleStandby(p, T)),
+	fc.constant((p: Participant) => setStandby(p, standbyWish(p), T)),
 	day.map(until => (p: Participant) => snoozeIndicator(p, {indicator: 'steps.to-start', reason: 'attente', until}, T)),
 );
 

@@ -22,7 +22,8 @@ import {
 	snoozeIndicator,
 	startStep,
 	stepRef,
-	toggleStandby,
+	setStandby,
+	standbyWish,
 	unsnoozeIndicator,
 } from '../../source/domain/edits/index.js';
 import type {Participant} from '../../source/domain/model.js';
@@ -171,7 +172,7 @@ describe('events (e, a, form)', () => {
 		expect(counted(p, 'followup.no-interview30', TODAY)).toBe(true);
 		const result = ok(recordInterview(p, T));
 		expect(result.participant.events.at(-1)).toEqual({date: TODAY, type: 'Entretien individuel'});
-		expect(result.description).toBe('Événement « Entretien individuel » du 22/11/2026 enregistré');
+		expect(result.description).toBe('Événement « Entretien individuel » du 22/11/2026 ajouté');
 		expect(counted(result.participant, 'followup.no-interview30', TODAY)).toBe(false);
 		expect(p.events).toHaveLength(1);
 	});
@@ -242,13 +243,24 @@ describe('contract, ROME, standby', () => {
 
 	it('v starts a standby today, and v again ends it', () => {
 		const p = person({integrationDate: '2026-01-01'});
-		const onStandby = ok(toggleStandby(p, T));
+		expect(standbyWish(p)).toBe('start');
+		const onStandby = ok(setStandby(p, standbyWish(p), T));
 		expect(onStandby.participant.standbySince).toBe(TODAY);
 		expect(counted(onStandby.participant, 'caseload.standby', TODAY)).toBe(true);
-		const back = ok(toggleStandby(onStandby.participant, T));
+		expect(standbyWish(onStandby.participant)).toBe('end');
+		const back = ok(setStandby(onStandby.participant, 'end', T));
 		expect('standbySince' in back.participant).toBe(false);
 		expect(back.description).toBe('Fin de la veille commencée le 22/11/2026');
 		expect(error(endStandby(p))).toBe('Pas en veille.');
+	});
+
+	it('v is an intention: asking for a standby already started (or ended) changes nothing', () => {
+		const since = person({integrationDate: '2026-01-01', standbySince: '2026-11-01'});
+		const again = ok(setStandby(since, 'start', T));
+		expect(again.participant).toEqual(since);
+		expect(again.description).toBe('Déjà en veille depuis le 01/11/2026');
+		const none = person({integrationDate: '2026-01-01'});
+		expect(ok(setStandby(none, 'end', T)).participant).toEqual(none);
 	});
 });
 

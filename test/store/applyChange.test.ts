@@ -14,7 +14,8 @@ import {
 	setRomeCode,
 	startStep,
 	stepRef,
-	toggleStandby,
+	setStandby,
+	standbyWish,
 } from '../../source/domain/edits/index.js';
 import type {Participant} from '../../source/domain/model.js';
 import {applyChange, type ChangeOutcome, undoChange} from '../../source/store/applyChange.js';
@@ -90,7 +91,7 @@ describe('applyChange', () => {
 
 	it('keeps a colleague’s change to another participant', async () => {
 		const base = await participant('A');
-		await colleague('B', p => toggleStandby(p, T));
+		await colleague('B', p => setStandby(p, standbyWish(p), T));
 		saved(await applyChange(file, base, p => recordInterview(p, T)));
 		expect((await participant('B')).standbySince).toBe('2026-11-22');
 		expect((await participant('A')).events).toEqual([{date: '2026-11-22', type: 'Entretien individuel'}]);
@@ -138,8 +139,8 @@ describe('applyChange', () => {
 		try {
 			const outcome = await applyChange(file, base, p => setRomeCode(p, 'K2204'), {lock: {waitMs: 200}});
 			expect(outcome.status).toBe('failed');
-			if (outcome.status === 'failed') expect(outcome.message).toContain('verrouillé par une autre modification');
-			await expect(updateStore(file, () => [{action: 'x'}], {lock: {waitMs: 200}})).rejects.toThrow(/verrouillé/);
+			if (outcome.status === 'failed') expect(outcome.message).toContain('fichier occupé par une autre modification en cours');
+			await expect(updateStore(file, () => [{action: 'x'}], {lock: {waitMs: 200}})).rejects.toThrow(/fichier occupé par/);
 		} finally {
 			await release();
 		}
@@ -154,7 +155,7 @@ describe('undoChange', () => {
 			p => startStep(p, stepRef(step)),
 			p => renewContract(p, 12),
 			p => addStep(p, {label: 'Immersion', type: 'PMSMP', start: '01/12/2026'}),
-			p => toggleStandby(p, T),
+			p => setStandby(p, standbyWish(p), T),
 		];
 		const stack = [];
 		const versions = [original];

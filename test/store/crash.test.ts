@@ -35,13 +35,17 @@ describe('a writer killed at random moments', () => {
 			const notes = new Set(data.participants.find(p => p.id === 'SHARED')!.events.map(e => e.note));
 			for (const line of (await readJournal(file))!.lines) {
 				const note = /^note (.+)$/.exec(line.action)?.[1];
-				if (note) expect(notes).toContain(note);
+				// an « abandon » line tells a write that never reached the store (settled by the next writer)
+				if (note && line.kind !== 'abandon') expect(notes).toContain(note);
 			}
 		}
 		expect(killedWhileWriting).toBeGreaterThanOrEqual(5);
 		// the lock a killed writer held is taken over once stale: the store is usable again
 		const after = await startWriter([file, 'update', 'final', '3', '2000']).finished;
-		expect(after.stderr).toBe('');
+		// only notices: the lock of the last killed writer taken over, its interrupted write settled
+		for (const line of after.stderr.split('\n').filter(Boolean)) {
+			expect(line).toMatch(/^plie-triage : (verrou abandonné par .* : repris\.|écriture interrompue .*)$/);
+		}
 		expect(after.code).toBe(0);
 		expect(doneCount(after)).toBe(3);
 		const data = parseStoreText(file, await fs.readFile(file, 'utf8'));

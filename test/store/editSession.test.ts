@@ -51,7 +51,7 @@ describe('EditSession', () => {
 			'Étape « Atelier CV » (16/11/2026) : Prévue → En cours',
 			'Étape « Atelier CV » (16/11/2026) : En cours → Terminée, fin le 22/11/2026',
 			'Étape « Immersion » (18/11/2026) : Prévue → En cours',
-			'Événement « Entretien individuel » du 22/11/2026 enregistré',
+			'Événement « Entretien individuel » du 22/11/2026 ajouté',
 		]);
 	});
 
@@ -70,7 +70,7 @@ describe('EditSession', () => {
 		expect(await s.undo()).toEqual({status: 'invalid', message: NOTHING_TO_UNDO});
 		const lines = (await readJournal(file))!.lines;
 		expect(lines.filter(line => line.kind === 'annulation').map(line => line.action)).toEqual([
-			'Annulation : Événement « Entretien individuel » du 22/11/2026 enregistré',
+			'Annulation : Événement « Entretien individuel » du 22/11/2026 ajouté',
 			'Annulation : CER renouvelé de 6 mois : fin 01/12/2026 → 01/06/2027',
 			'Annulation : Étape « Atelier CV » (16/11/2026) : Prévue → En cours',
 		]);

@@ -18,8 +18,8 @@ export interface Writer {
 	readonly writing: Promise<void>;
 }
 
-export function startWriter(args: string[]): Writer {
-	const child = spawn(process.execPath, [WRITER, ...args], {stdio: ['ignore', 'pipe', 'pipe']});
+export function startWriter(args: string[], env: NodeJS.ProcessEnv = {}): Writer {
+	const child = spawn(process.execPath, [WRITER, ...args], {stdio: ['ignore', 'pipe', 'pipe'], env: {...process.env, ...env}});
 	let stdout = '';
 	let stderr = '';
 	let started: () => void;

@@ -17,11 +17,15 @@ export interface Editor {
 	readonly file: string;
 	readonly frame: () => string;
 	readonly press: (...keys: string[]) => Promise<string>;
+	/** types keys without waiting for their saves (to see the screen while they are under way) */
+	readonly type: (...keys: string[]) => Promise<string>;
 	/** waits for the saves under way, then returns the screen */
 	readonly saved: () => Promise<string>;
 	/** the participant as stored in the file now */
 	readonly disk: (id: string) => Promise<Participant>;
 	readonly session: EditSession;
+	/** the edit handler (its storeNotice receives the store's notices, as in the command) */
+	readonly handler: ReturnType<typeof createEditHandler>;
 	/** the screen once it shows `text` (a workbook takes a moment to write) */
 	readonly waitFor: (text: string) => Promise<string>;
 	readonly close: () => Promise<void>;
@@ -46,6 +50,7 @@ export async function renderEditor(
 			color={false}
 			onEdit={editor}
 			onStart={tools => editor.watch(tools, options.watchMs ?? 100)}
+			saveStatus={editor.saveStatus}
 		/>,
 	);
 	const stdout = instance.stdout as unknown as NodeJS.WriteStream & {emit: (event: string) => boolean};
@@ -67,13 +72,22 @@ export async function renderEditor(
 		}
 		return frame();
 	};
+	const type = async (...keys: string[]) => {
+		for (const key of keys) {
+			instance.stdin.write(key);
+			await settled(instance.lastFrame, 30);
+		}
+		return frame();
+	};
 	return {
 		dir,
 		file,
 		frame,
 		press,
+		type,
 		saved,
 		session,
+		handler: editor,
 		waitFor: async text => {
 			for (let waited = 0; waited < 15_000 && !frame().includes(text); waited += 50) await new Promise(resolve => setTimeout(resolve, 50));
 			return settled(instance.lastFrame);

@@ -85,7 +85,24 @@ export function endStandby(participant: Participant): EditResult {
 	return edited(without(participant, 'standbySince'), `Fin de la veille commencée le ${frenchDate(participant.standbySince)}`);
 }
 
-/** `v`: starts or ends the standby. */
-export function toggleStandby(participant: Participant, today: Day): EditResult {
-	return participant.standbySince === undefined ? startStandby(participant, today) : endStandby(participant);
+/** What `v` asks for: the state the person should be in, decided on the version the user sees. */
+export type StandbyWish = 'start' | 'end';
+
+/** `v` flips what the screen shows: the wish is taken from that version, once, when the key is pressed. */
+export function standbyWish(seen: Participant): StandbyWish {
+	return seen.standbySince === undefined ? 'start' : 'end';
+}
+
+/**
+ * `v`, as an intention: start (or end) the standby. Re-run on a fresher version
+ * (a colleague saved meanwhile), a wish already met changes nothing — two people
+ * asking for the standby agree instead of the second one ending it.
+ */
+export function setStandby(participant: Participant, wish: StandbyWish, today: Day): EditResult {
+	if (wish === 'start') {
+		if (participant.standbySince !== undefined) return edited(participant, `Déjà en veille depuis le ${frenchDate(participant.standbySince)}`);
+		return startStandby(participant, today);
+	}
+	if (participant.standbySince === undefined) return edited(participant, 'Déjà sorti·e de veille');
+	return endStandby(participant);
 }

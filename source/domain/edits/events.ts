@@ -28,7 +28,7 @@ export function recordEvent(participant: Participant, fields: EventFields): Edit
 	const noteText = note ? ` (${note})` : '';
 	return edited(
 		{...participant, events: [...participant.events, event]},
-		`Événement « ${type} » du ${frenchDate(event.date)} enregistré${noteText}`,
+		`Événement « ${type} » du ${frenchDate(event.date)} ajouté${noteText}`,
 	);
 }
 

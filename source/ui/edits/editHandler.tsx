@@ -1,19 +1,25 @@
 // The dashboard's edit keys (keymap commands the App hands over): each edit is a
 // pure function of source/domain/edits, saved through the session's EditSession
 // (lock, merge with a colleague's change, journal, undo). One-key edits show at
-// once and are saved in order behind the screen; forms wait for the save so a
-// refusal is shown in the form. Nothing is lost silently: a conflict or a failure
-// opens a message with what happened, and the screen is refreshed from the file.
+// once and are saved in order behind the screen: the status line says « en cours
+// d'enregistrement » until they are on disk, then « Enregistré : … » (saveStatus.ts);
+// forms wait for the save so a refusal is shown in the form. A one-key edit is
+// an intention on the version the user sees (`v` asks for the standby, it does
+// not flip what the file holds now); a form sets the fields changed in it. Nothing
+// is lost silently: a conflict or a failure opens a message with what happened,
+// and the screen is refreshed from the file.
 import path from 'node:path';
 import React from 'react';
 import {type Day, frenchDate, toDay} from '../../domain/calendar.js';
-import {type Edit, type EditResult, finishStep, interruptStep, recordAbsence, recordInterview, startStep, type StepRef, stepRef, toggleStandby} from '../../domain/edits/index.js';
+import {type Edit, type EditResult, finishStep, interruptStep, recordAbsence, recordInterview, setStandby, standbyWish, startStep, type StepRef, stepRef} from '../../domain/edits/index.js';
 import {computeFacts, stepProblem} from '../../domain/facts.js';
 import {indicatorById} from '../../domain/indicators.js';
 import type {Participant, Step} from '../../domain/model.js';
 import {triage} from '../../domain/triage.js';
 import type {ChangeOutcome} from '../../store/applyChange.js';
 import type {EditSession} from '../../store/editSession.js';
+import type {StoreNoticeSink} from '../../store/storeNotices.js';
+import {visibleLines} from '../../domain/text.js';
 import type {CommandFollowUp, Selection} from '../App.js';
 import type {EditHandler, EditTools} from '../Dashboard.js';
 import {displayName} from '../format.js';
@@ -22,6 +28,7 @@ import {Confirm} from './Confirm.js';
 import {Form} from './Form.js';
 import {contractForm, eventForm, exitForm, type FormContext, newStepForm, nonIntegrationForm, snoozeForm, stepForm} from './forms.js';
 import {Notice} from './Notice.js';
+import {createSaveStatus, type SaveStatus} from './saveStatus.js';
 
 export interface EditHandlerOptions {
 	readonly session: EditSession;
@@ -36,62 +43,90 @@ const QUEUE_STEP_KEYS: Record<'step-start' | 'step-finish', {queue: string; prob
 	'step-finish': {queue: 'steps.to-finish', problem: 'to-finish'},
 };
 
-/** The handler, and `watch` to give Dashboard's `onStart`: a colleague's saved changes appear within `ms`. */
-export type Editor = EditHandler & {readonly watch: (tools: EditTools, ms?: number) => () => void};
+/**
+ * The handler, and `watch` to give Dashboard's `onStart`: a colleague's saved
+ * changes appear within `ms`; `saveStatus` for the Dashboard's status line;
+ * `storeNotice` to receive the store's notices (setStoreNoticeSink) while the
+ * dashboard is on screen.
+ */
+export type Editor = EditHandler & {
+	readonly watch: (tools: EditTools, ms?: number) => () => void;
+	readonly saveStatus: SaveStatus;
+	readonly storeNotice: StoreNoticeSink;
+};
 
 export function createEditHandler(options: EditHandlerOptions): Editor {
 	const {session, today} = options;
 
 	/** one-key edits shown but not saved yet */
 	let pending = 0;
+	const saveStatus = createSaveStatus(session);
+	/** the store's notices (a stale lock taken over…) until the screen can show them */
+	const notices: string[] = [];
+	let shownTools: EditTools | undefined;
+	const storeNotice: StoreNoticeSink = notice => {
+		if (notice.kind === 'busy') saveStatus.busy(notice.text);
+		else if (notice.kind === 'free') saveStatus.busy(undefined);
+		else if (shownTools) shownTools.say(capitalize(notice.text));
+		else notices.push(notice.text);
+	};
 
 	function refresh(tools: EditTools) {
 		tools.replace(session.data.participants, session.data.settings);
 	}
 
-	/** Tells what a save did. Returns the refusal when a form should show it. */
+	/** Tells what a save did. Returns the refusal when a form should show it. Texts quoting data are made inert. */
 	function report(outcome: ChangeOutcome, tools: EditTools, from: 'form' | 'key' | 'undo'): string | undefined {
 		switch (outcome.status) {
 			case 'saved': {
 				// while other one-key edits wait their turn, the screen already shows them: keep it
 				if (from !== 'key' || pending === 0 || outcome.merged) refresh(tools);
-				tools.closePanel();
+				if (from !== 'key') tools.closePanel();
 				const merged = outcome.merged ? ' (fusionné avec une modification enregistrée entre-temps sur un autre poste)' : '';
-				// a one-key edit already said what it did when it was shown
-				if (from !== 'key' || merged) tools.say(`${from === 'undo' ? '' : 'Enregistré : '}${outcome.description}${merged}`);
+				// on disk now (file and folder synced): only now the screen says so
+				tools.say(`${from === 'undo' ? '' : 'Enregistré : '}${outcome.description}${merged}`);
 				return undefined;
 			}
 			case 'unchanged':
-				if (from === 'form') {
+				if (outcome.byColleague) {
+					// the same was asked on another computer meanwhile: both agree, show the file's version
+					if (from !== 'key' || pending === 0) refresh(tools);
+					if (from !== 'key') tools.closePanel();
+					tools.say(`Déjà enregistré sur un autre poste : ${outcome.description}.`);
+				} else if (from === 'form') {
 					tools.closePanel();
 					tools.say('Rien à enregistrer : aucune modification.');
 				} else tools.say(`Rien n’a changé${outcome.description ? ` : ${outcome.description}` : ''}.`);
 				return undefined;
 			case 'invalid':
-				if (from === 'form') return outcome.message;
+				if (from === 'form') return visibleLines(outcome.message);
 				refresh(tools);
 				tools.say(outcome.message);
 				return undefined;
 			case 'conflict':
 				refresh(tools);
-				tools.openPanel(<Notice title="Conflit — votre modification n’a pas été enregistrée" text={outcome.message} alarm onClose={tools.closePanel} />);
+				tools.openPanel(<Notice title="Conflit — votre modification n’a pas été enregistrée" text={visibleLines(outcome.message)} alarm onClose={tools.closePanel} />);
 				return undefined;
 			case 'failed':
 				refresh(tools);
-				tools.openPanel(<Notice title="Enregistrement impossible" text={outcome.message} alarm onClose={tools.closePanel} />);
+				tools.openPanel(<Notice title="Enregistrement impossible" text={visibleLines(outcome.message)} alarm onClose={tools.closePanel} />);
 				return undefined;
 		}
 	}
 
-	async function apply(id: string, edit: Edit): Promise<ChangeOutcome> {
+	/** `seen`: the participant as the screen showed it when the user asked (the edit's base); default the session's. */
+	async function apply(id: string, edit: Edit, seen?: Participant): Promise<ChangeOutcome> {
 		try {
-			return await session.apply(id, edit);
+			return await session.apply(id, edit, seen);
 		} catch (error) {
 			return {status: 'failed', message: `Enregistrement impossible : ${(error as Error).message}`};
 		}
 	}
 
-	/** A one-key edit: shown at once, then saved (saves are queued in key order). */
+	/**
+	 * A one-key edit: shown at once, then saved (saves are queued in key order).
+	 * The status line says it is being saved until it is on disk.
+	 */
 	function quickEdit(tools: EditTools, participant: Participant, edit: Edit) {
 		const result: EditResult = edit(participant);
 		if (!result.ok) {
@@ -99,9 +134,9 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 			return;
 		}
 		tools.replace(tools.participants().map(p => (p.id === participant.id ? result.participant : p)));
-		tools.say(result.description);
+		tools.say(result.description); // saveStatus prefixes « en cours d'enregistrement » until it is on disk
 		pending++;
-		void apply(participant.id, edit).then(outcome => {
+		void apply(participant.id, edit, participant).then(outcome => {
 			pending--;
 			report(outcome, tools, 'key');
 		});
@@ -112,6 +147,7 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 			participant,
 			name: displayName(participant, selection.discretion === true),
 			today,
+			// a form's edit sets only the fields changed in it: re-run on the freshest version the session has
 			save: async edit => report(await apply(participant.id, edit), tools, 'form'),
 			cancel: () => {
 				tools.closePanel();
@@ -153,7 +189,10 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 				import('../../commands/exportCellule.js'),
 			]);
 			const name = defaultCelluleFileName(meeting, selection.referent, selection.discretion === true);
+			const out = options.directory === undefined ? name : path.join(options.directory, name);
 			try {
+				// never the store or one of its files (a store named like the workbook)
+				await (await import('../../commands/outPath.js')).checkOutPath(out, {storePath: session.file, extension: '.xlsx', what: 'un classeur Excel'});
 				const file = await writeCelluleWorkbook({
 					participants: tools.participants(),
 					settings,
@@ -161,16 +200,16 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 					meeting,
 					referent: selection.referent,
 					discret: selection.discretion === true,
-					out: options.directory === undefined ? name : path.join(options.directory, name),
+					out,
 					force,
 				});
-				tools.openPanel(<Notice title="Cellule de suivi" text={celluleWrittenMessage(file, meeting, preparationDueDate(meeting, settings), today)} onClose={tools.closePanel} />);
+				tools.openPanel(<Notice title="Cellule de suivi" text={visibleLines(celluleWrittenMessage(file, meeting, preparationDueDate(meeting, settings), today))} onClose={tools.closePanel} />);
 				return undefined;
 			} catch (error) {
 				if (error instanceof CelluleFileExistsError && !force) {
 					tools.openPanel(
 						<Confirm
-							question={`${error.file} existe déjà (il est peut-être ouvert dans Excel). Remplacer ? (o/n)`}
+							question={visibleLines(`${error.file} existe déjà (il est peut-être ouvert dans Excel). Remplacer ? (o/n)`)}
 							onYes={() => write(meeting, true)}
 							onNo={() => {
 								tools.closePanel();
@@ -180,7 +219,7 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 					);
 					return undefined;
 				}
-				return (error as Error).message;
+				return visibleLines((error as Error).message);
 			}
 		};
 		tools.openPanel(
@@ -207,6 +246,8 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 	}
 
 	function watch(tools: EditTools, ms = 3000): () => void {
+		shownTools = tools;
+		if (notices.length > 0) tools.say(notices.splice(0).map(capitalize).join(' · '));
 		const timer = setInterval(() => {
 			// edits shown but not saved yet would vanish from the screen for a moment: wait for them
 			if (pending > 0) return;
@@ -268,7 +309,11 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 		interview: forPerson(({tools, participant}) => quickEdit(tools, participant, p => recordInterview(p, today))),
 		absence: forPerson(({tools, participant}) => quickEdit(tools, participant, p => recordAbsence(p, today))),
 		'event-form': forPerson(({tools, context}) => tools.openPanel(eventForm(context()))),
-		standby: forPerson(({tools, participant}) => quickEdit(tools, participant, p => toggleStandby(p, today))),
+		// the state asked for, from what the screen shows now: two people asking the same agree
+		standby: forPerson(({tools, participant}) => {
+			const wish = standbyWish(participant);
+			quickEdit(tools, participant, p => setStandby(p, wish, today));
+		}),
 		contract: forPerson(({tools, context}) => tools.openPanel(contractForm(context()))),
 		exit: forPerson(({tools, participant, context}) =>
 			tools.openPanel(computeFacts(participant, today).status === 'intake' ? nonIntegrationForm(context()) : exitForm(context())),
@@ -284,5 +329,9 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 	};
 
 	const handler: EditHandler = (command, selection, tools) => EDITS[command](selection, tools);
-	return Object.assign(handler, {watch});
+	return Object.assign(handler, {watch, saveStatus, storeNotice});
+}
+
+function capitalize(text: string): string {
+	return text.charAt(0).toUpperCase() + text.slice(1);
 }
