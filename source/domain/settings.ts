@@ -2,7 +2,7 @@
 import {z} from 'zod';
 import {isoDateSchema} from './model.js';
 
-export const settingsSchema = z.object({
+const settingsShape = {
 	/** steps.idle30 / steps.idle60 */
 	idleDays: z.number().int().positive().default(30),
 	longIdleDays: z.number().int().positive().default(60),
@@ -30,7 +30,13 @@ export const settingsSchema = z.object({
 	preparationWorkingDays: z.number().int().nonnegative().default(5),
 	/** jours ouvrables (Mon–Sat) as 003_… asks, or jours ouvrés (Mon–Fri) */
 	workingDays: z.enum(['ouvrables', 'ouvres']).default('ouvrables'),
-});
-export type Settings = z.infer<typeof settingsSchema>;
+};
+const strictSettings = z.object(settingsShape);
+export type Settings = z.infer<typeof strictSettings>;
+
+/** The settings; one this version does not know (a newer version's) is kept as it is. */
+export const settingsSchema = z.looseObject(settingsShape) as unknown as z.ZodType<Settings, z.input<typeof strictSettings>>;
+/** The settings' names (the quick store check knows each of them). */
+export const SETTING_NAMES: readonly string[] = Object.keys(settingsShape);
 
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});

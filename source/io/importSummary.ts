@@ -1,9 +1,15 @@
 // The French summary an import prints: created / updated / unchanged for each kind.
+import {PARTICIPANT_FIELDS} from '../domain/fields.js';
 import type {Counts} from './merge.js';
 import type {ImportResult} from './importFile.js';
 
 function line(label: string, counts: Counts): string {
 	return `  ${label} : ${counts.created} créé(s), ${counts.updated} mis à jour, ${counts.unchanged} inchangé(s)`;
+}
+
+/** `previousContracts` → `CER précédents` (the list's label in the field tables). */
+function listLabel(field: string): string {
+	return (PARTICIPANT_FIELDS as Record<string, {label: string} | undefined>)[field]?.label ?? field;
 }
 
 export function formatImportSummary(result: ImportResult, storePath: string, dryRun: boolean): string {
@@ -18,6 +24,7 @@ export function formatImportSummary(result: ImportResult, storePath: string, dry
 		line('bénéficiaires', result.summary.participants),
 		line('étapes', result.summary.steps),
 		line('événements', result.summary.events),
+		...Object.entries(result.summary.lists).map(([field, counts]) => line(listLabel(field), counts)),
 	];
 	if (dryRun) lines.push('Simulation (--dry-run) : rien n’a été écrit.');
 	else if (result.written) lines.push(`Fichier de suivi mis à jour : ${storePath}`);

@@ -5,7 +5,8 @@
 // are the same as `openStore(file)`'s.
 import {isAscii} from 'node:buffer';
 import {readFileSync} from 'node:fs';
-import {migrateStore} from './migrations.js';
+import {refuseDuplicateIds} from './duplicateIds.js';
+import {migrateStore, READ_AS_CURRENT, storedVersion} from './migrations.js';
 import type {StoreData} from './schema.js';
 import {STORE_VERSION, StoreError, storeReadError} from './storeBasics.js';
 import {parseStoreBytes} from './storeBytes.js';
@@ -50,9 +51,11 @@ function parseStoreJson(bytes: Buffer, limit: number): ParsedStore | undefined {
 		} catch {
 			return undefined;
 		}
-		// a current file only: migrations never see Latin-1 text
-		const current = typeof value === 'object' && value !== null && (value as {version?: unknown}).version === STORE_VERSION;
-		if (current) return {value, latin1: !isAscii(bytes)};
+		// a current file only (or one read as current: its version number is all that changes): migrations never see Latin-1 text
+		if (typeof value === 'object' && value !== null && READ_AS_CURRENT.has(storedVersion(value))) {
+			(value as {version: number}).version = STORE_VERSION;
+			return {value, latin1: !isAscii(bytes)};
+		}
 	}
 	const value = parseJson(bytes, limit);
 	return value === undefined ? undefined : {value, latin1: false};
@@ -65,6 +68,11 @@ function parseJson(bytes: Buffer, limit: number): unknown {
 	} catch {
 		return undefined;
 	}
+}
+
+function withoutDuplicates(file: string, data: StoreData): StoreData {
+	refuseDuplicateIds(file, data.participants);
+	return data;
 }
 
 // Synchronous on purpose: fs.promises.readFile reads in 512 KiB chunks, one
@@ -87,7 +95,7 @@ export async function readStoreData(file: string, options: ReadOptions = {}): Pr
 export async function storeFromBytes(file: string, bytes: Buffer, options: ReadOptions = {}): Promise<StoreData> {
 	const limit = options.wholeTextLimit ?? WHOLE_TEXT_LIMIT;
 	const first = parseStoreJson(bytes, limit);
-	if (first?.latin1 === true && isCheckedStore(first.value, true)) return first.value;
+	if (first?.latin1 === true && isCheckedStore(first.value, true)) return withoutDuplicates(file, first.value);
 	// Latin-1 text the check refused is parsed again as UTF-8 for zod's messages
 	const raw = first === undefined || first.latin1 ? parseJson(bytes, limit) : first.value;
 	if (raw === undefined) {
@@ -96,7 +104,7 @@ export async function storeFromBytes(file: string, bytes: Buffer, options: ReadO
 		return parseStoreText(file, bytes.toString('utf8'));
 	}
 	const migrated = migrateStore(file, raw);
-	if (isCheckedStore(migrated)) return migrated;
+	if (isCheckedStore(migrated)) return withoutDuplicates(file, migrated);
 	const {storeFromJson} = await import('./openStore.js');
 	return storeFromJson(file, raw);
 }

@@ -4,7 +4,8 @@ import {stat} from 'node:fs/promises';
 import path from 'node:path';
 import {systemReason} from './systemError.js';
 
-export const STORE_VERSION = 1;
+/** Version 2 (REFERENTIEL §2): orientation, previous CERs, standby reason, exit processing dates. */
+export const STORE_VERSION = 2;
 
 export const DEFAULT_STORE_PATH = path.join('data', 'caseload.json');
 

@@ -7,13 +7,14 @@ import {rotateBackups} from './backups.js';
 import {removeLeftoverTemps} from './leftovers.js';
 import {appendJournal, type JournalContext, type JournalEntry} from './journal.js';
 import type {HeldLock} from './lock.js';
-import {parseStoreText, StoreError} from './openStore.js';
+import {readStoreText, StoreError} from './openStore.js';
 import {storeReadError} from './storeBasics.js';
 // light, for the dashboard's start (no zod, no lowdb): see storeBasics.ts
 export {storeRevision} from './storeBasics.js';
 import {emptyStore, type StoreData} from './schema.js';
 import {writeFileAtomic} from './secureJsonFile.js';
 import {BACKUP_COUNT} from './storePaths.js';
+import {keepOldVersion} from './versionBackup.js';
 
 /** The same layout as SecureJsonFile writes (lowdb adapter), so files stay diff-friendly. */
 export function serializeStore(data: StoreData): string {
@@ -24,6 +25,8 @@ export interface StoreSnapshot {
 	readonly data: StoreData;
 	/** the file's text as read; undefined when the file did not exist yet */
 	readonly text?: string;
+	/** the version the file was written in; older than STORE_VERSION, it is kept aside by the next write */
+	readonly version?: number;
 }
 
 /** Reads and validates the store now; a missing file is an empty store when `create`. */
@@ -35,7 +38,7 @@ export async function readStoreFile(file: string, options: {create?: boolean} = 
 		if ((error as NodeJS.ErrnoException).code === 'ENOENT' && options.create) return {data: emptyStore()};
 		throw storeReadError(file, error);
 	}
-	return {data: parseStoreText(file, text), text};
+	return {...readStoreText(file, text), text};
 }
 
 export interface CommitOptions extends JournalContext {
@@ -57,6 +60,7 @@ export async function commitStore(
 	}
 	await removeLeftoverTemps(file);
 	try {
+		if (snapshot.text !== undefined && snapshot.version !== undefined) await keepOldVersion(file, snapshot.text, snapshot.version);
 		if (snapshot.text !== undefined) await rotateBackups(file, snapshot.text, options.backups ?? BACKUP_COUNT);
 		await writeFileAtomic(file, serializeStore(data));
 	} catch (error) {

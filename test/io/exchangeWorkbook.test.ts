@@ -54,7 +54,7 @@ describe('the exchange workbook', () => {
 		for (const sheet of workbook.worksheets) expect(sheet.autoFilter).toBeTruthy();
 	});
 
-	it('has the three sheets, a bold header, real date cells shown dd/mm/yyyy, Oui/Non booleans', async () => {
+	it('has the four sheets, a bold header, real date cells shown dd/mm/yyyy, Oui/Non booleans', async () => {
 		const person: Participant = {
 			id: 'X-1',
 			name: 'LOMIR Yanis',
@@ -69,7 +69,7 @@ describe('the exchange workbook', () => {
 		expect(statSync(file).mode & 0o777).toBe(0o600);
 		const workbook = new ExcelJS.Workbook();
 		await workbook.xlsx.readFile(file);
-		expect(workbook.worksheets.map(sheet => sheet.name)).toEqual(['Bénéficiaires', 'Étapes', 'Événements']);
+		expect(workbook.worksheets.map(sheet => sheet.name)).toEqual(['Bénéficiaires', 'Étapes', 'Événements', 'CER précédents']);
 		const people = workbook.getWorksheet('Bénéficiaires')!;
 		const headers = (people.getRow(1).values as unknown[]).slice(1);
 		expect(headers.slice(0, 3)).toEqual(['ID', 'Responsable', 'Bénéficiaire']);
