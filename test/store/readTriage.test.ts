@@ -11,6 +11,7 @@ import {afterAll, describe, expect, it} from 'vitest';
 import {generateCaseload, storeText} from '../../source/bench/caseload.js';
 import {type Day, isoFromDay, toDay} from '../../source/domain/calendar.js';
 import {demoCaseload, demoNextCellule} from '../../source/domain/demoCaseload.js';
+import {PARTICIPANT_FIELDS} from '../../source/domain/fields.js';
 import {DEFAULT_SETTINGS} from '../../source/domain/settings.js';
 import {type TriageQueues, triage} from '../../source/domain/triage.js';
 import {openStore, parseStoreText, StoreError} from '../../source/store/openStore.js';
@@ -396,16 +397,18 @@ const replaceParticipant =
 		if (Array.isArray(s.participants) && s.participants.length > 0) s.participants[at.p % s.participants.length] = value;
 	};
 
-const PARTICIPANT_DATES = [
-	'birthDate',
-	'firstAppointment',
-	'integrationDate',
-	'contractStart',
-	'contractEnd',
-	'standbySince',
-	'exitDate',
-	'nonIntegrationDate',
-] as const;
+// every date of a participant, as the field tables list them (version 2's included)
+const PARTICIPANT_DATES = Object.entries(PARTICIPANT_FIELDS)
+	.filter(([, field]) => field.kind === 'date')
+	.map(([key]) => key);
+
+function previousContractAt(store: J, at: At): J {
+	const p = participantAt(store, at);
+	if (!Array.isArray(p.previousContracts) || p.previousContracts.length === 0) {
+		p.previousContracts = [{start: iso(BASE - 400), end: iso(BASE - 220)}];
+	}
+	return isObject(p.previousContracts[0]) ? p.previousContracts[0] : {};
+}
 
 const BAD_DATES: readonly unknown[] = [
 	'2026-02-30',
@@ -439,6 +442,7 @@ const DATE_MUTATIONS: ReadonlyArray<readonly [string, StoreMutation]> = [...BAD_
 		[`event.date = ${shown}`, (s: J, at: At) => void (eventAt(s, at).date = value)] as const,
 		[`snooze.until = ${shown}`, (s: J, at: At) => void (snoozeAt(s, at).until = value)] as const,
 		[`snooze.since = ${shown}`, (s: J, at: At) => void (snoozeAt(s, at).since = value)] as const,
+		[`previousContract.end = ${shown}`, (s: J, at: At) => void (previousContractAt(s, at).end = value)] as const,
 		[`settings.nextCellule = ${shown}`, (s: J) => void (settingsOf(s).nextCellule = value)] as const,
 	];
 });
@@ -526,7 +530,14 @@ const OTHER_MUTATIONS: ReadonlyArray<readonly [string, StoreMutation]> = [
 	['a participant that is an array', replaceParticipant([])],
 	['a participant that is a string', replaceParticipant('PLIE-000001')],
 	['a participant that is null', replaceParticipant(null)],
-	// unknown keys (zod strips them)
+	// version 2's fields
+	['standbyReason 3', set(participantAt, 'standbyReason', 3)],
+	['standbyReason free text', set(participantAt, 'standbyReason', 'Garde d’enfant')],
+	['previousContracts {}', set(participantAt, 'previousContracts', {})],
+	['a previous contract without end', remove(previousContractAt, 'end')],
+	['a previous contract without start', remove(previousContractAt, 'start')],
+	['a previous contract with an unknown key', set(previousContractAt, 'avenant', true)],
+	// unknown keys (a newer version's: kept)
 	['unknown top-level key', s => void (s.exportedAt = '2026-11-01')],
 	['unknown participant key', set(participantAt, 'telephone', '06 00 00 00 00')],
 	['unknown participant key holding a bad date', set(participantAt, 'reviewDate', '2026-02-30')],
@@ -552,7 +563,9 @@ const OTHER_MUTATIONS: ReadonlyArray<readonly [string, StoreMutation]> = [
 	['no version (migrated)', s => void delete s.version],
 	['version 0 (migrated)', s => void (s.version = 0)],
 	['version "1"', s => void (s.version = '1')],
+	['version 1 (read as current)', s => void (s.version = 1)],
 	['version 2', s => void (s.version = 2)],
+	['version 3 (newer: refused)', s => void (s.version = 3)],
 	['version 999', s => void (s.version = 999)],
 	['version -1', s => void (s.version = -1)],
 	['version 0.5', s => void (s.version = 0.5)],
@@ -646,7 +659,7 @@ describe('triageStoreFile on broken or unusual stores gives the usual path’s o
 				if (bad) expect((outcome as {error: string}).error, name).toContain('Le fichier n’a pas été modifié');
 			}
 		}
-	});
+	}, 120_000);
 
 	it('a missing field, an unknown vocabulary value, a wrong type, an unknown key, odd settings or versions', async () => {
 		const base = caseload(6, 22);
