@@ -335,7 +335,7 @@ describe('triageStoreFile on valid stores gives the usual path’s queues', () =
 	});
 
 	it('with a store of no participants, and with settings changed', async () => {
-		await expectSame(storeText({version: 1, settings: {...DEFAULT_SETTINGS}, participants: []}), [{today: BASE}], 'queues');
+		await expectSame(storeText({version: 2, settings: {...DEFAULT_SETTINGS}, participants: []}), [{today: BASE}], 'queues');
 		const store = caseload(15, 9);
 		store.settings = {...store.settings, idleDays: 10, longIdleDays: 20, noEventDays: 7, maxParcoursMonths: 6, workingDays: 'ouvres'};
 		await expectSame(storeText(store), optionSets(BASE, referentsOf(store)), 'queues');
