@@ -45,9 +45,10 @@ function formatEvent(event: Record<string, unknown>): string {
 	return `${String(event.type)} le ${frenchDate(String(event.date))}${note}`;
 }
 
-/** A previous CER: « du 23/05/2026 au 21/11/2026 » (its start may be unknown). */
+/** A previous CER: « du 23/05/2026 au 21/11/2026 », or « jusqu’au 21/11/2026 » when its start is unknown. */
 function formatContract(contract: Record<string, unknown>): string {
-	return `${contract.start ? `du ${frenchDate(String(contract.start))} ` : ''}au ${frenchDate(String(contract.end))}`;
+	const end = frenchDate(String(contract.end));
+	return contract.start ? `du ${frenchDate(String(contract.start))} au ${end}` : `jusqu’au ${end}`;
 }
 
 function formatSnooze(snooze: Record<string, unknown>): string {

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import React from 'react';
 import {type Day, frenchDate, toDay} from '../../domain/calendar.js';
-import {type Edit, type EditResult, finishStep, interruptStep, recordAbsence, recordInterview, startStep, stepRef, toggleStandby} from '../../domain/edits/index.js';
+import {type Edit, type EditResult, finishStep, interruptStep, endStandby, recordAbsence, recordInterview, startStep, stepRef} from '../../domain/edits/index.js';
 import {computeFacts, stepProblem} from '../../domain/facts.js';
 import {indicatorById} from '../../domain/indicators.js';
 import type {Participant} from '../../domain/model.js';
@@ -19,7 +19,7 @@ import type {EditHandler, EditTools} from '../Dashboard.js';
 import {displayName} from '../format.js';
 import {Confirm} from './Confirm.js';
 import {Form} from './Form.js';
-import {contractForm, eventForm, exitForm, type FormContext, newStepForm, nonIntegrationForm, snoozeForm, stepForm} from './forms.js';
+import {contractForm, eventForm, exitForm, type FormContext, newStepForm, nonIntegrationForm, snoozeForm, standbyForm, stepForm} from './forms.js';
 import {Notice} from './Notice.js';
 
 export interface EditHandlerOptions {
@@ -260,7 +260,9 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 				tools.openPanel(eventForm(context()));
 				return;
 			case 'standby':
-				quickEdit(tools, participant, p => toggleStandby(p, today));
+				// starting a standby asks its day and reason (a small form); ending it is one key
+				if (participant.standbySince === undefined) tools.openPanel(standbyForm(context()));
+				else quickEdit(tools, participant, p => endStandby(p));
 				return;
 			case 'contract':
 				tools.openPanel(contractForm(context()));
