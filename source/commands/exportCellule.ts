@@ -1,6 +1,6 @@
 // `plie-triage export --cellule DATE [--since DATE] [--referent NAME] [--out FILE] [--force] [--discret]`:
 // the preparation workbook of the cellule de suivi (REFERENTIEL §5.3, issue 6).
-import {type Day, frenchDate} from '../domain/calendar.js';
+import {frenchDate} from '../domain/calendar.js';
 import {readStoreData} from '../store/readStore.js';
 import {type CommandContext, requireCliDate} from './context.js';
 import {UsageError} from '../domain/errors.js';
@@ -23,7 +23,7 @@ export async function runExportCellule(context: CommandContext): Promise<void> {
 	const store = {data: await readStoreData(context.storePath)};
 	const {requireKnownReferent} = await import('./referentCheck.js');
 	requireKnownReferent(context.referent, store.data.participants, context.storePath);
-	const {writeCelluleWorkbook} = await import('../io/celluleWorkbook.js');
+	const {celluleWrittenMessage, writeCelluleWorkbook} = await import('../io/celluleWorkbook.js');
 	const {preparationDueDate} = await import('../domain/workingDays.js');
 	const file = await writeCelluleWorkbook({
 		participants: store.data.participants,
@@ -37,10 +37,4 @@ export async function runExportCellule(context: CommandContext): Promise<void> {
 		force: flags.force === true,
 	});
 	process.stdout.write(celluleWrittenMessage(file, meeting, preparationDueDate(meeting, store.data.settings), context.today) + '\n');
-}
-
-/** What the user reads once the workbook is written (CLI, and the dashboard's `E`). */
-export function celluleWrittenMessage(file: string, meeting: Day, due: Day, today: Day): string {
-	const late = today > due ? ' (date dépassée)' : '';
-	return `Préparation de la cellule du ${frenchDate(meeting)} écrite : ${file}\nÀ remettre au PLIE au plus tard le ${frenchDate(due)}${late}.`;
 }

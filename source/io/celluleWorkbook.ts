@@ -43,6 +43,12 @@ export function referentSlug(referent: string): string {
 		.replace(/^-+|-+$/g, '');
 }
 
+/** What the user reads once the workbook is written (CLI, and the dashboard's `E`). */
+export function celluleWrittenMessage(file: string, meeting: Day, due: Day, today: Day): string {
+	const late = today > due ? ' (date dépassée)' : '';
+	return `Préparation de la cellule du ${frenchDate(meeting)} écrite : ${file}\nÀ remettre au PLIE au plus tard le ${frenchDate(due)}${late}.`;
+}
+
 export function defaultCelluleFileName(meeting: Day, referent?: string): string {
 	const slug = referent === undefined ? '' : referentSlug(referent);
 	return `cellule-${isoFromDay(meeting)}${slug === '' ? '' : `-${slug}`}.xlsx`;

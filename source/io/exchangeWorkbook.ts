@@ -7,6 +7,7 @@ import {randomBytes} from 'node:crypto';
 import {promises as fs} from 'node:fs';
 import path from 'node:path';
 import {toDay} from '../domain/calendar.js';
+import {InputError} from '../domain/errors.js';
 import type {FieldTable} from '../domain/fields.js';
 import type {Participant} from '../domain/model.js';
 import {renameWithRetry, PRIVATE_MODE} from '../store/secureJsonFile.js';
@@ -15,10 +16,11 @@ import {type CellKind, type ColumnSpec, PARTICIPANTS_SHEET, sheetLayouts} from '
 const MS_PER_DAY = 86_400_000;
 export const DATE_FORMAT = 'dd/mm/yyyy';
 
-export class ExportFileExistsError extends Error {
+/** The workbook would replace a file and --force was not given: exit 1. */
+export class ExportFileExistsError extends InputError {
+	override readonly name: string = 'ExportFileExistsError';
 	constructor(readonly file: string) {
 		super(`${file} : le fichier existe déjà. Choisissez un autre nom (--out FICHIER) ou ajoutez --force pour le remplacer.`);
-		this.name = 'ExportFileExistsError';
 	}
 }
 

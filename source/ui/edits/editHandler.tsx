@@ -145,10 +145,9 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 		const settings = tools.settings();
 		const meetingDefault = settings.nextCellule ? toDay(settings.nextCellule) : today + 14;
 		const write = async (meeting: Day, force: boolean): Promise<string | undefined> => {
-			const [{writeCelluleWorkbook, defaultCelluleFileName, CelluleFileExistsError}, {preparationDueDate}, {celluleWrittenMessage}] = await Promise.all([
+			const [{writeCelluleWorkbook, defaultCelluleFileName, CelluleFileExistsError, celluleWrittenMessage}, {preparationDueDate}] = await Promise.all([
 				import('../../io/celluleWorkbook.js'),
 				import('../../domain/workingDays.js'),
-				import('../../commands/exportCellule.js'),
 			]);
 			const name = defaultCelluleFileName(meeting, selection.referent);
 			try {
