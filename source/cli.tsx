@@ -26,7 +26,7 @@ const HELP = `
 	  export --cellule DATE    classeur de préparation de la cellule de suivi (.xlsx)
 	    --since DATE           depuis la cellule précédente (défaut : un mois avant)
 	    --out FICHIER, --force, --discret
-	  export --echange         classeur d'échange (bénéficiaires, étapes, événements ; réimportable)
+	  export --echange         classeur d'échange (bénéficiaires, étapes, événements, CER précédents ; réimportable)
 	    --out FICHIER, --force
 	  journal [--participant ID]  le journal des modifications
 	  demo [--force]           écrit le portefeuille de démonstration (personnes inventées)
