@@ -5,7 +5,7 @@
 // one pass over the bytes checks each participant and reads only what the rules
 // need — states, types and dates, each date read once, as a day number — into
 // reusable arrays (facts.ts DatedRecords); no object is built per step or event.
-// (Measured again for issue 13 at 10,000: −33 % of CPU and −40 % of memory against
+// (Measured again for issue 13 at 10,000: −36 % of CPU and −38 % of memory against
 // the usual reading; see README, « Banc d'essai ».)
 //
 // The reader is compiled from the field tables (domain/fields.ts): each field's
