@@ -3,7 +3,7 @@
 // Commands are imported on demand so that `report` never loads Ink, React or exceljs.
 import {parseArgs} from 'node:util';
 import type {CommandContext} from './commands/context.js';
-import {InputError, UsageError} from './domain/errors.js';
+import {exitCodeOf, UsageError} from './domain/errors.js';
 
 // Every file this process creates (store, journal, backups, exports) is private.
 process.umask(0o077);
@@ -28,7 +28,7 @@ const HELP = `
 	                           la prochaine cellule enregistrée dans le fichier de suivi
 	    --since DATE           depuis la cellule précédente (défaut : un mois avant)
 	    --out FICHIER, --force, --discret
-	  export --echange         classeur d'échange (bénéficiaires, étapes, événements ; réimportable)
+	  export --echange         classeur d'échange (bénéficiaires, étapes, événements, CER précédents ; réimportable)
 	    --out FICHIER, --force
 	  journal                  le journal des modifications, les plus récentes d'abord
 	    --participant ID, --referent NOM, --depuis DATE, --ordre chronologique
@@ -226,19 +226,9 @@ async function loadDashboard(): Promise<typeof import('./commands/dashboard.js')
 	}
 }
 
-/** Exit code of an error the user caused (1 bad file, 2 usage), else undefined. */
-function userErrorCode(error: unknown): 1 | 2 | undefined {
-	if (error instanceof UsageError) return 2;
-	if (error instanceof InputError) return 1;
-	// the dashboard bundle carries its own copies of the error classes: recognise them by name
-	const name = (error as Error | undefined)?.name;
-	if (name === 'UsageError') return 2;
-	if (name === 'InputError' || name === 'StoreError' || name === 'LockError') return 1;
-	return undefined;
-}
-
 main().catch(async (error: unknown) => {
-	const code = userErrorCode(error);
+	// a user's error carries its exit code (domain/errors.ts), whichever copy of its class threw it
+	const code = exitCodeOf(error);
 	const systemMessage = code === undefined ? (await import('./store/systemError.js')).describeSystemError(error) : undefined;
 	// messages quote names, cells, paths: no control character of theirs reaches the terminal
 	const {visibleLines} = await import('./domain/text.js');

@@ -22,11 +22,11 @@ export async function runExportCellule(context: CommandContext): Promise<void> {
 	if (out !== undefined && out.trim() === '') throw new UsageError('--out : nom de fichier vide.');
 	// never the store or its files, always an .xlsx name (exit 2 before anything is read)
 	const {defaultCelluleFileName} = await import('../io/celluleWorkbook.js');
-	await checkOutPath(out ?? defaultCelluleFileName(meeting, context.referent), {storePath: context.storePath, extension: '.xlsx', what: 'un classeur Excel'});
+	await checkOutPath(out ?? defaultCelluleFileName(meeting, context.referent, flags.discret === true), {storePath: context.storePath, extension: '.xlsx', what: 'un classeur Excel'});
 
 	const {requireKnownReferent} = await import('./referentCheck.js');
 	requireKnownReferent(context.referent, store.data.participants, context.storePath);
-	const {writeCelluleWorkbook} = await import('../io/celluleWorkbook.js');
+	const {celluleWrittenMessage, writeCelluleWorkbook} = await import('../io/celluleWorkbook.js');
 	const {preparationDueDate} = await import('../domain/workingDays.js');
 	const file = await writeCelluleWorkbook({
 		participants: store.data.participants,
@@ -55,10 +55,4 @@ function storedMeeting(nextCellule: string | undefined, today: Day): Day {
 		);
 	}
 	return day;
-}
-
-/** What the user reads once the workbook is written (CLI, and the dashboard's `E`). */
-export function celluleWrittenMessage(file: string, meeting: Day, due: Day, today: Day): string {
-	const late = today > due ? ' (date dépassée)' : '';
-	return `Préparation de la cellule du ${frenchDate(meeting)} écrite : ${file}\nÀ remettre au PLIE au plus tard le ${frenchDate(due)}${late}.`;
 }

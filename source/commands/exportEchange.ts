@@ -16,11 +16,11 @@ export async function runExportEchange(context: CommandContext): Promise<void> {
 	await checkOutPath(out, {storePath: context.storePath, extension: '.xlsx', what: 'un classeur Excel'});
 	// read-only: the light reader (same store and messages as openStore, without lowdb and zod when the file is sound)
 	const store = {data: await readStoreData(context.storePath)};
-	const {writeExchangeWorkbook, ExportFileExistsError} = await import('../io/exchangeWorkbook.js');
+	const {writeExchangeWorkbook} = await import('../io/exchangeWorkbook.js');
 	try {
 		await writeExchangeWorkbook(store.data.participants, out, {overwrite: context.flags.force === true});
 	} catch (error) {
-		if (error instanceof ExportFileExistsError) throw new InputError(error.message);
+		// ExportFileExistsError is an InputError already: it goes out as it is
 		const code = (error as NodeJS.ErrnoException).code;
 		if (code === 'ENOENT') throw new InputError(`${out} : dossier introuvable.`);
 		if (code === 'ENOTDIR') throw new InputError(`${out} : dossier introuvable (un élément du chemin est un fichier).`);

@@ -46,8 +46,9 @@ export async function runImport(context: CommandContext): Promise<void> {
 	const dryRun = context.flags.dryRun === true;
 	const outcome = await runInWorker({file, storePath: context.storePath, today: context.today, dryRun});
 	if (!outcome.ok) {
-		if (outcome.name === 'ImportFileError' || outcome.name === 'ImportRejectedError') throw new InputError(outcome.message);
-		// StoreError, LockError… keep their name: the command line tells a user's error by it
+		// a user's error (a bad file, a store refused or locked…) by its exit code; anything else as it was
+		if (outcome.exitCode === 2) throw new UsageError(outcome.message);
+		if (outcome.exitCode === 1) throw new InputError(outcome.message);
 		const error = Object.assign(new Error(outcome.message), {code: outcome.code, path: outcome.path, dest: outcome.dest});
 		error.name = outcome.name;
 		if (outcome.stack !== undefined) error.stack = outcome.stack;

@@ -1,6 +1,7 @@
 // The import, run in a worker thread with a larger young generation (see import.ts).
 import {parentPort, workerData} from 'node:worker_threads';
 import type {Day} from '../domain/calendar.js';
+import {exitCodeOf} from '../domain/errors.js';
 import {importFile} from '../io/importFile.js';
 
 export interface ImportJob {
@@ -10,11 +11,13 @@ export interface ImportJob {
 	readonly dryRun: boolean;
 }
 
-/** What the worker posts back: the result, or the error as plain data (name, message, stack). */
+/** What the worker posts back: the result, or the error as plain data (its exit code, message, stack). */
 export type ImportOutcome =
 	| {readonly ok: true; readonly result: Awaited<ReturnType<typeof importFile>>}
 	| {
 			readonly ok: false;
+			/** a user's error: the exit code it carries (domain/errors.ts), which the command line goes by */
+			readonly exitCode?: 1 | 2;
 			readonly name: string;
 			readonly message: string;
 			readonly stack?: string;
@@ -31,8 +34,10 @@ try {
 } catch (error) {
 	const {name, message, stack} = error as Error;
 	const {code, path, dest} = error as {code?: unknown; path?: unknown; dest?: unknown};
+	const exitCode = exitCodeOf(error);
 	outcome = {
 		ok: false,
+		...(exitCode === undefined ? {} : {exitCode}),
 		name: String(name),
 		message: String(message),
 		stack,

@@ -2,6 +2,7 @@
 // every indicator reads plain numbers instead of re-parsing dates.
 import {type Day, monthsBetween, toDay} from './calendar.js';
 import {contactReference, nextContactDue} from './contactRhythm.js';
+import {keyDayFields, PARTICIPANT_FIELDS} from './fields.js';
 import type {Participant, Step} from './model.js';
 import type {EventType, StepState} from './vocabulary.js';
 import type {Settings} from './settings.js';
@@ -136,15 +137,36 @@ export interface KeyDays {
 	readonly contractEnd?: Day;
 }
 
+/**
+ * A participant's key days: each field the field tables mark as one (`triage: {as:
+ * 'day'}`), read as a day. The reader is generated from the tables as one object
+ * literal: a loop over the fields with computed keys cost ~5 ms per 10,000
+ * participants against ~1 ms (measured in isolation), a tenth of the triage's budget.
+ */
+const keyDaysOf = keyDaysReader(keyDayFields(PARTICIPANT_FIELDS));
+
+function checkedNames(names: readonly string[]): readonly string[] {
+	for (const name of names) if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new Error(`facts: nom de champ impossible « ${name} »`);
+	return names;
+}
+
+function keyDaysReader(fields: ReadonlyArray<readonly [string, keyof KeyDays]>): (participant: Participant) => KeyDays {
+	checkedNames(fields.flat());
+	const literal = fields.map(([field, day]) => `${day}: day(p.${field})`).join(', ');
+	// generated from the field tables' names, checked above
+	return new Function('day', `return p => ({${literal}});`)(optionalDay) as (participant: Participant) => KeyDays;
+}
+
+/** Key days given by position (`names[i]` is `days[i]`), as one object literal like keyDaysOf (the byte scanner's). */
+export function keyDaysFromSlots(names: ReadonlyArray<keyof KeyDays>): (days: ReadonlyArray<Day | undefined>) => KeyDays {
+	const literal = checkedNames(names)
+		.map((name, i) => `${name}: d[${i}]`)
+		.join(', ');
+	return new Function(`return d => ({${literal}});`)() as (days: ReadonlyArray<Day | undefined>) => KeyDays;
+}
+
 export function computeFacts(participant: Participant, today: Day): ParticipantFacts {
-	const days: KeyDays = {
-		exit: optionalDay(participant.exitDate),
-		nonIntegration: optionalDay(participant.nonIntegrationDate),
-		integration: optionalDay(participant.integrationDate),
-		standbySince: optionalDay(participant.standbySince),
-		firstAppointment: optionalDay(participant.firstAppointment),
-		contractEnd: optionalDay(participant.contractEnd),
-	};
+	const days = keyDaysOf(participant);
 	const tally = TALLY.begin(today, days);
 	// indexed loops: computeFacts runs once per person in a triage, mostly before the
 	// JIT has optimised it, and an unoptimised for…of pays the iterator protocol per item

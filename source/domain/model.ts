@@ -1,8 +1,23 @@
-// The caseload model (REFERENTIEL §2) as zod schemas: the one definition used to
-// type the code and to validate stored or imported data.
+// The caseload model (REFERENTIEL §2) as zod schemas and TypeScript types, both
+// derived from the field tables of fields.ts: the one definition used to type the
+// code and to validate stored or imported data.
+//
+// Records are loose: a field this version does not know (written by a newer
+// plie-triage) is kept as it is, never dropped, so that an older tool saving the
+// store does not lose a colleague's newer data.
 import {z} from 'zod';
 import {parseIsoDate} from './calendar.js';
-import {EVENT_TYPES, EXIT_TYPES, PLAN_STATES, STEP_STATES} from './vocabulary.js';
+import {
+	EVENT_FIELDS,
+	type FieldSpec,
+	type FieldTable,
+	type InputOf,
+	PARTICIPANT_FIELDS,
+	PREVIOUS_CONTRACT_FIELDS,
+	type RecordOf,
+	SNOOZE_FIELDS,
+	STEP_FIELDS,
+} from './fields.js';
 
 // every message zod gives reaches a user: in French (zod's own translation)
 z.config(z.locales.fr());
@@ -11,75 +26,50 @@ export const isoDateSchema = z
 	.string()
 	.refine(value => parseIsoDate(value) !== undefined, {message: 'date invalide (attendu AAAA-MM-JJ)'});
 
-export const stepSchema = z.object({
-	label: z.string(),
-	type: z.string().default(''),
-	start: isoDateSchema,
-	end: isoDateSchema.optional(),
-	state: z.enum(STEP_STATES),
-});
-export type Step = z.infer<typeof stepSchema>;
+function fieldSchema(field: FieldSpec): z.ZodType {
+	let schema: z.ZodType;
+	switch (field.kind) {
+		case 'text':
+			schema = field.identifies ? z.string().min(1) : z.string();
+			break;
+		case 'date':
+			schema = isoDateSchema;
+			break;
+		case 'boolean':
+			schema = z.boolean();
+			break;
+		case 'vocabulary':
+			schema = z.enum(field.values as unknown as [string, ...string[]]);
+			break;
+		case 'list':
+			schema = z.array(recordSchema(field.item));
+			break;
+	}
+	if ('default' in field && field.default !== undefined) return schema.default(field.default as never);
+	return field.required ? schema : schema.optional();
+}
 
-export const eventSchema = z.object({
-	date: isoDateSchema,
-	type: z.enum(EVENT_TYPES),
-	note: z.string().optional(),
-});
-export type ParcoursEvent = z.infer<typeof eventSchema>;
+/** The zod schema of a record of `table`: every field checked, unknown fields kept. */
+export function recordSchema<T extends FieldTable>(table: T): z.ZodType<RecordOf<T>, InputOf<T>> {
+	const shape: Record<string, z.ZodType> = {};
+	for (const [key, field] of Object.entries(table)) shape[key] = fieldSchema(field);
+	return z.looseObject(shape) as unknown as z.ZodType<RecordOf<T>, InputOf<T>>;
+}
+
+export const stepSchema = recordSchema(STEP_FIELDS);
+export type Step = RecordOf<typeof STEP_FIELDS>;
+
+export const eventSchema = recordSchema(EVENT_FIELDS);
+export type ParcoursEvent = RecordOf<typeof EVENT_FIELDS>;
 
 /** An acknowledged alert: the participant leaves one indicator's queue until `until`. */
-export const snoozeSchema = z.object({
-	indicator: z.string(),
-	reason: z.string(),
-	until: isoDateSchema,
-	since: isoDateSchema.optional(),
-});
-export type Snooze = z.infer<typeof snoozeSchema>;
+export const snoozeSchema = recordSchema(SNOOZE_FIELDS);
+export type Snooze = RecordOf<typeof SNOOZE_FIELDS>;
 
 /** A CER before the current one (REFERENTIEL §2, version 2): a renewal moves the current CER here. */
-export const previousContractSchema = z.object({
-	start: isoDateSchema.optional(),
-	end: isoDateSchema,
-});
-export type PreviousContract = z.infer<typeof previousContractSchema>;
+export const previousContractSchema = recordSchema(PREVIOUS_CONTRACT_FIELDS);
+export type PreviousContract = RecordOf<typeof PREVIOUS_CONTRACT_FIELDS>;
 
-export const participantSchema = z.object({
-	id: z.string().min(1),
-	referent: z.string().optional(),
-	name: z.string(),
-	gender: z.string().optional(),
-	birthDate: isoDateSchema.optional(),
-	commune: z.string().optional(),
-	integrationCriterion: z.string().optional(),
-	rsa: z.boolean().default(false),
-	franceTravailId: z.string().optional(),
-	franceTravailAgency: z.string().optional(),
-	cafNumber: z.string().optional(),
-	prescriber: z.string().optional(),
-	firstAppointment: isoDateSchema.optional(),
-	integrationDate: isoDateSchema.optional(),
-	planState: z.enum(PLAN_STATES).optional(),
-	contractStart: isoDateSchema.optional(),
-	contractEnd: isoDateSchema.optional(),
-	romeCode: z.string().optional(),
-	extension: z.boolean().optional(),
-	standbySince: isoDateSchema.optional(),
-	exitDate: isoDateSchema.optional(),
-	exitType: z.enum(EXIT_TYPES).optional(),
-	exitReason: z.string().optional(),
-	nonIntegrationDate: isoDateSchema.optional(),
-	nonIntegrationReason: z.string().optional(),
-	// version 2 (REFERENTIEL §2)
-	orientationDate: isoDateSchema.optional(),
-	previousContracts: z.array(previousContractSchema).optional(),
-	standbyReason: z.string().optional(),
-	exitValidatedOn: isoDateSchema.optional(),
-	exitLettersSentOn: isoDateSchema.optional(),
-	exitProofReceivedOn: isoDateSchema.optional(),
-	exitClosedOn: isoDateSchema.optional(),
-	steps: z.array(stepSchema).default([]),
-	events: z.array(eventSchema).default([]),
-	snoozes: z.array(snoozeSchema).optional(),
-});
-export type Participant = z.infer<typeof participantSchema>;
-export type ParticipantInput = z.input<typeof participantSchema>;
+export const participantSchema = recordSchema(PARTICIPANT_FIELDS);
+export type Participant = RecordOf<typeof PARTICIPANT_FIELDS>;
+export type ParticipantInput = InputOf<typeof PARTICIPANT_FIELDS>;

@@ -2,7 +2,7 @@
 import {z} from 'zod';
 import {isoDateSchema} from './model.js';
 
-export const settingsSchema = z.object({
+const settingsShape = {
 	/** steps.idle30 / steps.idle60 */
 	idleDays: z.number().int().positive().default(30),
 	longIdleDays: z.number().int().positive().default(60),
@@ -36,7 +36,13 @@ export const settingsSchema = z.object({
 	integrationRateTarget: z.number().min(0).max(100).default(70),
 	/** bilan II.4: integrations are cumulated from the start of the protocol */
 	protocolStart: isoDateSchema.default('2021-01-01'),
-});
-export type Settings = z.infer<typeof settingsSchema>;
+};
+const strictSettings = z.object(settingsShape);
+export type Settings = z.infer<typeof strictSettings>;
+
+/** The settings; one this version does not know (a newer version's) is kept as it is. */
+export const settingsSchema = z.looseObject(settingsShape) as unknown as z.ZodType<Settings, z.input<typeof strictSettings>>;
+/** The settings' names (the quick store check knows each of them). */
+export const SETTING_NAMES: readonly string[] = Object.keys(settingsShape);
 
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});

@@ -67,5 +67,14 @@ export const NON_INTEGRATION_REASONS = [
 	"Un parcours n'est pas nécessaire",
 ] as const;
 
+/** Why an accompaniment is paused (REFERENTIEL §2, version 2): offered by `v`; other text is kept (« Autre », précisez). */
+export const STANDBY_REASONS = [
+	'En étape emploi ou formation',
+	'À la demande du bureau insertion',
+	'Santé',
+	'Indisponibilité momentanée',
+	'Autre',
+] as const;
+
 /** Step states that still need action (a step in these states is "open"). */
 export const OPEN_STEP_STATES: readonly StepState[] = ['Prévue', 'En cours'];

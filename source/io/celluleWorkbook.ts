@@ -42,6 +42,12 @@ export function referentSlug(referent: string): string {
 		.replace(/^-+|-+$/g, '');
 }
 
+/** What the user reads once the workbook is written (CLI, and the dashboard's `E`). */
+export function celluleWrittenMessage(file: string, meeting: Day, due: Day, today: Day): string {
+	const late = today > due ? ' (date dépassée)' : '';
+	return `Préparation de la cellule du ${frenchDate(meeting)} écrite : ${file}\nÀ remettre au PLIE au plus tard le ${frenchDate(due)}${late}.`;
+}
+
 /** `cellule-2026-12-08[-martel-ines][-discret].xlsx`: the discreet export never takes the named one's place. */
 export function defaultCelluleFileName(meeting: Day, referent?: string, discret = false): string {
 	const slug = referent === undefined ? '' : referentSlug(referent);

@@ -1,89 +1,48 @@
-// The columns of the two import layouts (REFERENTIEL §5.2): which field each header
-// fills, how its cells are read, and the synonyms users actually type.
-// The first name of each column is the one the exchange workbook writes.
-import type {Participant, Step, ParcoursEvent} from '../domain/model.js';
+// The columns and sheets of the two import layouts (REFERENTIEL §5.2, §5.4), derived
+// from the field tables (domain/fields.ts): which field each header fills, how its
+// cells are read, and the synonyms users actually type. The first name of each
+// column is the one the exchange workbook writes.
+import {type FieldTable, isListField, type ListField, PARTICIPANT_FIELDS, type ScalarField} from '../domain/fields.js';
 import {foldText} from '../domain/text.js';
 
 export type CellKind = 'text' | 'date' | 'boolean';
 
-export interface ColumnSpec<F extends string> {
-	readonly field: F;
+export interface ColumnSpec {
+	/** the field filled: a key of the table, or participantId / lastStep* */
+	readonly field: string;
 	readonly names: readonly string[];
 	readonly kind: CellKind;
+	/** the model's field, for what its values must be (absent for the owner and "dernière étape" columns) */
+	readonly model?: ScalarField;
 }
 
-/** Participant fields plus the three "dernière étape" columns of the Visual Course layout. */
-export type ParticipantField =
-	| Exclude<keyof Participant, 'steps' | 'events' | 'snoozes'>
-	| 'lastStepLabel'
-	| 'lastStepStart'
-	| 'lastStepEnd';
-export type StepField = keyof Step | 'participantId';
-export type EventField = keyof ParcoursEvent | 'participantId';
+/** A sheet of the exchange workbook holding one list of the participants (Étapes, Événements, CER précédents). */
+export interface ListSheet {
+	/** the participant's list it fills */
+	readonly field: string;
+	readonly name: string;
+	readonly list: ListField;
+	/** `ID bénéficiaire` first, then the items' fields */
+	readonly columns: readonly ColumnSpec[];
+	readonly index: ReadonlyMap<string, ColumnSpec>;
+	/** fields a row must have (the owner included) */
+	readonly required: readonly string[];
+}
 
-const text = 'text' as const;
-const date = 'date' as const;
-const boolean = 'boolean' as const;
+/** The column naming the participant an item belongs to, on every list sheet. */
+export const OWNER_COLUMN: ColumnSpec = {field: 'participantId', names: ['ID bénéficiaire', 'ID'], kind: 'text'};
 
-export const PARTICIPANT_COLUMNS: ReadonlyArray<ColumnSpec<ParticipantField>> = [
-	{field: 'id', names: ['ID', 'Identifiant'], kind: text},
-	{field: 'referent', names: ['Responsable', 'Référent', 'Référente', 'Référent·e'], kind: text},
-	{field: 'name', names: ['Bénéficiaire', 'Nom Prénom', 'Nom et prénom', 'Nom'], kind: text},
-	{field: 'gender', names: ['Genre', 'Sexe'], kind: text},
-	{field: 'birthDate', names: ['Date de naissance', 'Né(e) le'], kind: date},
-	{field: 'commune', names: ['Commune de résidence', 'Commune'], kind: text},
-	{field: 'integrationCriterion', names: ['Critère Intégration', "Critère d'intégration", 'Critère d’intégration'], kind: text},
-	{field: 'rsa', names: ['RSA', 'Bénéficiaire RSA'], kind: boolean},
-	{
-		field: 'franceTravailId',
-		names: ['Id. France Travail', 'Id. Pôle Emploi', 'Identifiant France Travail', 'Identifiant Pôle Emploi', 'N° France Travail', 'N° Pôle Emploi'],
-		kind: text,
-	},
-	{field: 'franceTravailAgency', names: ['Agence France Travail', 'Agence Pôle Emploi'], kind: text},
-	{field: 'cafNumber', names: ['N° CAF', 'Numéro CAF', 'Num CAF'], kind: text},
-	{field: 'prescriber', names: ['Prescripteur', 'Prescripteur·rice'], kind: text},
-	{field: 'firstAppointment', names: ['Date 1er RDV', 'Date du 1er RDV', 'Date premier RDV', 'Date du premier RDV'], kind: date},
-	{field: 'integrationDate', names: ['Date intégration', "Date d'intégration", 'Date d’intégration'], kind: date},
-	{field: 'planState', names: ['État parcours', 'État du parcours'], kind: text},
-	{field: 'contractStart', names: ['Date de début CER', 'Début CER'], kind: date},
-	{field: 'contractEnd', names: ['Date de fin CER', 'Fin CER'], kind: date},
-	{field: 'romeCode', names: ['Code ROME', 'ROME'], kind: text},
-	{field: 'lastStepLabel', names: ['Dernière étape terminée ou en cours', 'Dernière étape'], kind: text},
-	{field: 'lastStepStart', names: ['Date de début étape', 'Début étape'], kind: date},
-	{field: 'lastStepEnd', names: ['Date de fin étape', 'Fin étape'], kind: date},
-	{field: 'extension', names: ['Prolong° parcours', 'Prolongation parcours', 'Prolongation du parcours', 'Prolongation'], kind: boolean},
-	{field: 'standbySince', names: ['Veille depuis', 'En veille depuis'], kind: date},
-	{field: 'exitDate', names: ['Date de sortie'], kind: date},
-	{field: 'exitType', names: ['Type de sortie'], kind: text},
-	{field: 'exitReason', names: ['Motif de sortie'], kind: text},
-	{field: 'nonIntegrationDate', names: ['Date de non-intégration', 'Date de non intégration'], kind: date},
-	{field: 'nonIntegrationReason', names: ['Motif de non-intégration', 'Motif de non intégration'], kind: text},
+/**
+ * The Visual Course extraction's "dernière étape" columns: one step given on the
+ * participant's row (read into a step, never written).
+ */
+const LAST_STEP_COLUMNS: readonly ColumnSpec[] = [
+	{field: 'lastStepLabel', names: ['Dernière étape terminée ou en cours', 'Dernière étape'], kind: 'text'},
+	{field: 'lastStepStart', names: ['Date de début étape', 'Début étape'], kind: 'date'},
+	{field: 'lastStepEnd', names: ['Date de fin étape', 'Fin étape'], kind: 'date'},
 ];
 
-export const STEP_COLUMNS: ReadonlyArray<ColumnSpec<StepField>> = [
-	{field: 'participantId', names: ['ID bénéficiaire', 'ID'], kind: text},
-	{field: 'label', names: ['Libellé', 'Étape'], kind: text},
-	{field: 'type', names: ['Type', "Type d'étape"], kind: text},
-	{field: 'start', names: ['Début', 'Date de début'], kind: date},
-	{field: 'end', names: ['Fin', 'Date de fin'], kind: date},
-	{field: 'state', names: ['État', "État de l'étape"], kind: text},
-];
-
-export const EVENT_COLUMNS: ReadonlyArray<ColumnSpec<EventField>> = [
-	{field: 'participantId', names: ['ID bénéficiaire', 'ID'], kind: text},
-	{field: 'date', names: ['Date'], kind: date},
-	{field: 'type', names: ['Type', "Type d'événement"], kind: text},
-	{field: 'note', names: ['Note', 'Commentaire'], kind: text},
-];
-
-export type SheetKind = 'participants' | 'steps' | 'events';
-
-/** The exchange workbook's sheet names. */
-export const SHEET_NAMES: Record<SheetKind, string> = {
-	participants: 'Bénéficiaires',
-	steps: 'Étapes',
-	events: 'Événements',
-};
+export const PARTICIPANTS_SHEET = 'Bénéficiaires';
 
 /**
  * A header reduced to what identifies it: no case, accents, spaces or punctuation
@@ -96,8 +55,68 @@ export function headerKey(header: string): string {
 /** Sheet names are compared the same way (`etapes` = `Étapes`). */
 export const sheetKey = headerKey;
 
-export function columnIndex<F extends string>(columns: ReadonlyArray<ColumnSpec<F>>): Map<string, ColumnSpec<F>> {
-	const index = new Map<string, ColumnSpec<F>>();
-	for (const column of columns) for (const name of column.names) index.set(headerKey(name), column);
+export function columnIndex(columns: readonly ColumnSpec[]): Map<string, ColumnSpec> {
+	const index = new Map<string, ColumnSpec>();
+	for (const column of columns) for (const name of column.names) if (!index.has(headerKey(name))) index.set(headerKey(name), column);
 	return index;
+}
+
+function cellKind(field: ScalarField): CellKind {
+	return field.kind === 'vocabulary' ? 'text' : field.kind;
+}
+
+/** The scalar fields of `table` that a spreadsheet may hold, the exchange name first. */
+function scalarColumns(table: FieldTable): ColumnSpec[] {
+	const columns: ColumnSpec[] = [];
+	for (const [key, field] of Object.entries(table)) {
+		if (isListField(field)) continue;
+		const names = [...new Set([field.exchange, ...(field.visualCourse ?? []), ...(field.aliases ?? [])].filter(name => name !== undefined))];
+		if (names.length > 0) columns.push({field: key, names, kind: cellKind(field), model: field});
+	}
+	return columns;
+}
+
+/** Everything the import and the exchange workbook know of the sheets of one model. */
+export interface SheetLayouts {
+	readonly table: FieldTable;
+	/** every column a participant row may have (Visual Course's "dernière étape" included) */
+	readonly participantColumns: readonly ColumnSpec[];
+	readonly participantIndex: ReadonlyMap<string, ColumnSpec>;
+	/** the columns `export --echange` writes on Bénéficiaires */
+	readonly exported: readonly ColumnSpec[];
+	/** the list sheets, in table order */
+	readonly lists: readonly ListSheet[];
+}
+
+function listSheet(field: string, list: ListField): ListSheet {
+	const columns = [OWNER_COLUMN, ...scalarColumns(list.item)];
+	const required = [OWNER_COLUMN.field, ...Object.keys(list.item).filter(key => list.item[key]!.required)];
+	return {field, name: list.sheet!, list, columns, index: columnIndex(columns), required};
+}
+
+const layouts = new WeakMap<FieldTable, SheetLayouts>();
+
+/** The sheets of the model described by `table` (computed once per table). */
+export function sheetLayouts(table: FieldTable = PARTICIPANT_FIELDS): SheetLayouts {
+	let known = layouts.get(table);
+	if (known === undefined) {
+		const scalars = scalarColumns(table);
+		const participantColumns = [...scalars, ...LAST_STEP_COLUMNS];
+		const lists: ListSheet[] = [];
+		for (const [key, field] of Object.entries(table)) if (isListField(field) && field.sheet !== undefined) lists.push(listSheet(key, field));
+		known = {
+			table,
+			participantColumns,
+			participantIndex: columnIndex(participantColumns),
+			exported: scalars.filter(column => column.model?.exchange !== undefined),
+			lists,
+		};
+		layouts.set(table, known);
+	}
+	return known;
+}
+
+/** The list sheet filling `field` (steps, events…) in `layouts`. */
+export function listSheetOf(layouts: SheetLayouts, field: string): ListSheet | undefined {
+	return layouts.lists.find(sheet => sheet.field === field);
 }

@@ -1,26 +1,28 @@
-// The exchange workbook (classeur d'échange): every field of the store in three
-// sheets that `import` reads back. Dates are real date cells shown dd/mm/yyyy.
+// The exchange workbook (classeur d'échange): every field of the store that the
+// field tables give a column or a sheet (domain/fields.ts) — Bénéficiaires, then
+// one sheet per list: Étapes, Événements, CER précédents — that `import` reads back.
+// Dates are real date cells shown dd/mm/yyyy.
 // Written with exceljs' streaming writer to a private temp file, then renamed into place.
 import {randomBytes} from 'node:crypto';
 import {promises as fs} from 'node:fs';
 import path from 'node:path';
 import {toDay} from '../domain/calendar.js';
+import {InputError} from '../domain/errors.js';
+import type {FieldTable} from '../domain/fields.js';
 import type {Participant} from '../domain/model.js';
 import {renameWithRetry, PRIVATE_MODE} from '../store/secureJsonFile.js';
 import {resolveWriteTarget, syncDirectory} from '../store/writeTarget.js';
-import {type CellKind, type ColumnSpec, EVENT_COLUMNS, PARTICIPANT_COLUMNS, SHEET_NAMES, STEP_COLUMNS} from './columns.js';
+import {type CellKind, type ColumnSpec, PARTICIPANTS_SHEET, sheetLayouts} from './columns.js';
 import {literalCell} from './safeCell.js';
 
 const MS_PER_DAY = 86_400_000;
 export const DATE_FORMAT = 'dd/mm/yyyy';
 
-/** Participant columns written: all but the Visual Course "dernière étape" ones (steps have their sheet). */
-const PARTICIPANT_EXPORT = PARTICIPANT_COLUMNS.filter(column => !column.field.startsWith('lastStep'));
-
-export class ExportFileExistsError extends Error {
+/** The workbook would replace a file and --force was not given: exit 1. */
+export class ExportFileExistsError extends InputError {
+	override readonly name: string = 'ExportFileExistsError';
 	constructor(readonly file: string) {
 		super(`${file} : le fichier existe déjà. Choisissez un autre nom (--out FICHIER) ou ajoutez --force pour le remplacer.`);
-		this.name = 'ExportFileExistsError';
 	}
 }
 
@@ -40,7 +42,7 @@ const WIDTHS: Partial<Record<CellKind, number>> = {date: 12, boolean: 8};
 const WIDTH_SAMPLE = 300;
 
 /** Each column as wide as its header or its longest sampled text, within 10 to 50 characters. */
-function columnWidths(columns: ReadonlyArray<ColumnSpec<string>>, sample: ReadonlyArray<Record<string, unknown>>): number[] {
+function columnWidths(columns: readonly ColumnSpec[], sample: ReadonlyArray<Record<string, unknown>>): number[] {
 	return columns.map(column => {
 		const fixed = WIDTHS[column.kind];
 		if (fixed !== undefined) return Math.max(fixed, column.names[0]!.length + 2);
@@ -64,7 +66,7 @@ interface SheetWriter {
 function startSheet(
 	workbook: {addWorksheet(name: string, options: unknown): unknown},
 	name: string,
-	columns: ReadonlyArray<ColumnSpec<string>>,
+	columns: readonly ColumnSpec[],
 	sample: ReadonlyArray<Record<string, unknown>>,
 ): SheetWriter {
 	const sheet = workbook.addWorksheet(name, {views: [{state: 'frozen', ySplit: 1}]}) as SheetWriter;
@@ -84,7 +86,7 @@ function startSheet(
 	return sheet;
 }
 
-function writeRow(sheet: SheetWriter, columns: ReadonlyArray<ColumnSpec<string>>, source: Record<string, unknown>, extra?: Record<string, unknown>): void {
+function writeRow(sheet: SheetWriter, columns: readonly ColumnSpec[], source: Record<string, unknown>, extra?: Record<string, unknown>): void {
 	const values = new Array(columns.length);
 	for (let i = 0; i < columns.length; i++) {
 		const column = columns[i]!;
@@ -97,6 +99,8 @@ function writeRow(sheet: SheetWriter, columns: ReadonlyArray<ColumnSpec<string>>
 export interface WriteOptions {
 	/** replace `file` when it exists (otherwise ExportFileExistsError) */
 	readonly overwrite?: boolean;
+	/** the model's fields (tests pass a table with a field added) */
+	readonly table?: FieldTable;
 }
 
 /** Writes the exchange workbook of `participants` to `file` (mode 0600, atomic). */
@@ -126,22 +130,21 @@ export async function writeExchangeWorkbook(
 	try {
 		const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({stream, useStyles: true, useSharedStrings: true});
 		workbook.creator = 'plie-triage';
-		const sample = participants.slice(0, WIDTH_SAMPLE);
-		const people = startSheet(workbook, SHEET_NAMES.participants, PARTICIPANT_EXPORT, sample as unknown as Array<Record<string, unknown>>);
-		for (const participant of participants) writeRow(people, PARTICIPANT_EXPORT, participant as unknown as Record<string, unknown>);
+		const layouts = sheetLayouts(options.table);
+		const records = participants as unknown as ReadonlyArray<Record<string, unknown>>;
+		const sample = records.slice(0, WIDTH_SAMPLE);
+		const people = startSheet(workbook, PARTICIPANTS_SHEET, layouts.exported, sample);
+		for (const participant of records) writeRow(people, layouts.exported, participant);
 		await people.commit();
-		const steps = startSheet(workbook, SHEET_NAMES.steps, STEP_COLUMNS, sample.flatMap(p => p.steps) as unknown as Array<Record<string, unknown>>);
-		for (const participant of participants) {
-			const owner = {participantId: participant.id};
-			for (const step of participant.steps) writeRow(steps, STEP_COLUMNS, step as unknown as Record<string, unknown>, owner);
+		for (const list of layouts.lists) {
+			const itemsOf = (participant: Record<string, unknown>) => (participant[list.field] as Array<Record<string, unknown>> | undefined) ?? [];
+			const sheet = startSheet(workbook, list.name, list.columns, sample.flatMap(itemsOf));
+			for (const participant of records) {
+				const owner = {participantId: participant.id};
+				for (const item of itemsOf(participant)) writeRow(sheet, list.columns, item, owner);
+			}
+			await sheet.commit();
 		}
-		await steps.commit();
-		const events = startSheet(workbook, SHEET_NAMES.events, EVENT_COLUMNS, sample.flatMap(p => p.events) as unknown as Array<Record<string, unknown>>);
-		for (const participant of participants) {
-			const owner = {participantId: participant.id};
-			for (const event of participant.events) writeRow(events, EVENT_COLUMNS, event as unknown as Record<string, unknown>, owner);
-		}
-		await events.commit();
 		await workbook.commit();
 		await fs.chmod(temp, PRIVATE_MODE);
 		if (!options.overwrite) {

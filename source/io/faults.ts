@@ -1,5 +1,6 @@
 // What an import found wrong, located the way the user will look for it:
 // file, sheet, row number as the spreadsheet shows it (header = row 1), column, value.
+import {InputError} from '../domain/errors.js';
 
 export interface Fault {
 	readonly sheet?: string;
@@ -20,19 +21,20 @@ export function describeFault(fileName: string, fault: Fault): string {
 	return `${where.join(', ')} : ${fault.problem}`;
 }
 
-/** The file itself cannot be read (missing, empty, not a spreadsheet, truncated). */
-export class ImportFileError extends Error {
+/** The file itself cannot be read (missing, empty, not a spreadsheet, truncated): exit 1. */
+export class ImportFileError extends InputError {
+	override readonly name: string = 'ImportFileError';
 	constructor(
 		readonly file: string,
 		readonly reason: string,
 	) {
 		super(`${file} : ${reason}`);
-		this.name = 'ImportFileError';
 	}
 }
 
-/** The file was read but has faults: nothing is written. */
-export class ImportRejectedError extends Error {
+/** The file was read but has faults: nothing is written (exit 1). */
+export class ImportRejectedError extends InputError {
+	override readonly name: string = 'ImportRejectedError';
 	constructor(
 		readonly file: string,
 		readonly faults: readonly Fault[],
@@ -45,6 +47,5 @@ export class ImportRejectedError extends Error {
 				...faults.map(fault => '  - ' + describeFault(fileName, fault)),
 			].join('\n'),
 		);
-		this.name = 'ImportRejectedError';
 	}
 }

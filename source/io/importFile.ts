@@ -1,6 +1,7 @@
 // `importFile`: read and check the whole file, then merge it into the store in one
 // write (or none, for a dry run or when nothing changed). Also called in-process by the benchmark.
 import type {Day} from '../domain/calendar.js';
+import type {FieldTable} from '../domain/fields.js';
 import {readStoreFile} from '../store/storeFile.js';
 import {type JournalEntry, updateStore} from '../store/transaction.js';
 import type {StoreData} from '../store/schema.js';
@@ -17,6 +18,8 @@ export interface ImportOptions {
 	readonly today: Day;
 	/** compute the summary, write nothing */
 	readonly dryRun?: boolean;
+	/** the model's fields (tests pass a table with a field added) */
+	readonly table?: FieldTable;
 }
 
 export interface ImportResult {
@@ -39,8 +42,8 @@ export interface ImportResult {
  * On faults, references are checked too (against the store as it is) so that one
  * message lists everything to fix; otherwise they are checked inside the store update.
  */
-export async function readImportFile(file: string, today: Day, storePath?: string): Promise<ImportBatch> {
-	const batch = await parseImport(readSheets(file), today);
+export async function readImportFile(file: string, today: Day, storePath?: string, table?: FieldTable): Promise<ImportBatch> {
+	const batch = await parseImport(readSheets(file), today, table);
 	if (batch.faults.length > 0) {
 		const ids = new Set<string>();
 		if (storePath !== undefined) {
@@ -63,10 +66,10 @@ function sortFaults(faults: Fault[]): Fault[] {
 		.map(entry => entry.fault);
 }
 
-function mergeChecked(file: string, data: StoreData, batch: ImportBatch): MergeResult {
+function mergeChecked(file: string, data: StoreData, batch: ImportBatch, table?: FieldTable): MergeResult {
 	checkReferences(batch, new Set(data.participants.map(participant => participant.id)));
 	if (batch.faults.length > 0) throw new ImportRejectedError(file, sortFaults(batch.faults));
-	return mergeBatch(data.participants, batch);
+	return mergeBatch(data.participants, batch, table);
 }
 
 function journalEntries(file: string, result: MergeResult): JournalEntry[] {
@@ -87,19 +90,19 @@ function journalEntries(file: string, result: MergeResult): JournalEntry[] {
  */
 export async function importFile(file: string, options: ImportOptions): Promise<ImportResult> {
 	const format = await sniffFormat(file);
-	const batch = await readImportFile(file, options.today, options.storePath);
+	const batch = await readImportFile(file, options.today, options.storePath, options.table);
 	let result: MergeResult;
 	let written = false;
 	if (options.dryRun) {
 		// read as the update would (bytes, not a 310 MB string, for a large store)
 		const store = await readStoreFile(options.storePath, {create: true});
-		result = mergeChecked(file, store.data, batch);
+		result = mergeChecked(file, store.data, batch, options.table);
 	} else {
 		let merged: MergeResult | undefined;
 		const update = await updateStore(
 			options.storePath,
 			data => {
-				merged = mergeChecked(file, data, batch);
+				merged = mergeChecked(file, data, batch, options.table);
 				return journalEntries(file, merged);
 			},
 			{create: true},

@@ -1,10 +1,16 @@
 // The French summary an import prints: created / updated / unchanged for each kind.
 import {formatChangeReport} from './importChanges.js';
+import {PARTICIPANT_FIELDS} from '../domain/fields.js';
 import type {Counts} from './merge.js';
 import type {ImportResult} from './importFile.js';
 
 function line(label: string, counts: Counts): string {
 	return `  ${label} : ${counts.created} créé(s), ${counts.updated} mis à jour, ${counts.unchanged} inchangé(s)`;
+}
+
+/** `previousContracts` → `CER précédents` (the list's label in the field tables). */
+function listLabel(field: string): string {
+	return (PARTICIPANT_FIELDS as Record<string, {label: string} | undefined>)[field]?.label ?? field;
 }
 
 /** The summary; each updated person's changes follow (the first 20, or all with `details`). */
@@ -20,6 +26,7 @@ export function formatImportSummary(result: ImportResult, storePath: string, dry
 		line('bénéficiaires', result.summary.participants),
 		line('étapes', result.summary.steps),
 		line('événements', result.summary.events),
+		...Object.entries(result.summary.lists).map(([field, counts]) => line(listLabel(field), counts)),
 	];
 	lines.push(...formatChangeReport(result, details));
 	if (dryRun) lines.push('Simulation (--dry-run) : rien n’a été écrit.');

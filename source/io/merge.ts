@@ -1,10 +1,13 @@
 // Merging an import into the caseload: participants upserted by id; steps matched
 // by (participant, label, start) and events by (participant, date, type), added or
-// updated, never deleted. Columns the file does not have leave stored values alone.
-import {type FieldChange, diffParticipants} from '../domain/edits/diff.js';
+// updated, never deleted; the items of other lists (CER précédents) added when the
+// participant has no equal one, never deleted. Columns the file does not have leave
+// stored values alone, and fields the file cannot hold (a newer version's) are kept.
+import {type FieldChange, diffParticipants, sameValue} from '../domain/edits/diff.js';
+import {type FieldTable, isListField, PARTICIPANT_FIELDS} from '../domain/fields.js';
 import type {Participant, ParcoursEvent, Step} from '../domain/model.js';
 import {foldText} from '../domain/text.js';
-import type {EventRecord, ImportBatch, ParticipantValues, StepRecord} from './parseImport.js';
+import type {EventRecord, ImportBatch, ListRecord, ParticipantValues, StepRecord} from './parseImport.js';
 
 export interface Counts {
 	created: number;
@@ -16,6 +19,8 @@ export interface MergeSummary {
 	readonly participants: Counts;
 	readonly steps: Counts;
 	readonly events: Counts;
+	/** the other lists of the file's sheets (previousContracts…), by field */
+	readonly lists: Readonly<Record<string, Counts>>;
 }
 
 /** What the import changed for one participant already in the store, field by field (steps and events as units). */
@@ -55,7 +60,7 @@ class BeforeImport {
 const zero = (): Counts => ({created: 0, updated: 0, unchanged: 0});
 
 export function hasChanges(summary: MergeSummary): boolean {
-	return [summary.participants, summary.steps, summary.events].some(counts => counts.created + counts.updated > 0);
+	return [summary.participants, summary.steps, summary.events, ...Object.values(summary.lists)].some(counts => counts.created + counts.updated > 0);
 }
 
 function newParticipant(id: string, values: ParticipantValues): Participant {
@@ -182,9 +187,39 @@ function upsert<T, R>(
 	return false;
 }
 
-/** Merges `batch` (already validated) into `participants`, in place; the batch's step and event objects are adopted, not copied. */
-export function mergeBatch(participants: Participant[], batch: ImportBatch): MergeResult {
-	const summary: MergeSummary = {participants: zero(), steps: zero(), events: zero()};
+/** Where `item` goes in `items` kept in order of `orderBy` (after its equals); the end without one. */
+function placeOf(items: ReadonlyArray<Record<string, unknown>>, item: Record<string, unknown>, orderBy: string | undefined): number {
+	if (orderBy === undefined || typeof item[orderBy] !== 'string') return items.length;
+	const value = item[orderBy] as string;
+	const later = items.findIndex(other => typeof other[orderBy] === 'string' && (other[orderBy] as string) > value);
+	return later < 0 ? items.length : later;
+}
+
+/** Adds a list item (CER précédents…) unless the participant has an equal one; true when added. */
+function mergeListItem(participant: Participant, record: ListRecord, table: FieldTable, counts: Counts, created: boolean): boolean {
+	const target = participant as unknown as Record<string, unknown>;
+	const items = (target[record.field] as Array<Record<string, unknown>> | undefined) ?? [];
+	if (!created && items.some(item => sameValue(item, record.item))) {
+		counts.unchanged++;
+		return false;
+	}
+	const field = table[record.field];
+	// a participant created by this import takes its items in the file's order
+	const at = created ? items.length : placeOf(items, record.item, field !== undefined && isListField(field) ? field.orderBy : undefined);
+	items.splice(at, 0, record.item);
+	target[record.field] = items;
+	counts.created++;
+	return true;
+}
+
+/**
+ * Merges `batch` (already validated) into `participants`, in place; the batch's step and
+ * event objects are adopted, not copied. `table`: the model's fields (for the order of lists).
+ */
+export function mergeBatch(participants: Participant[], batch: ImportBatch, table: FieldTable = PARTICIPANT_FIELDS): MergeResult {
+	const lists: Record<string, Counts> = {};
+	for (const field of batch.listsRead) if (field !== 'steps' && field !== 'events') lists[field] = zero();
+	const summary: MergeSummary = {participants: zero(), steps: zero(), events: zero(), lists};
 	const byId = new Map<string, Participant>();
 	for (const participant of participants) byId.set(participant.id, participant);
 	const created = new Set<string>();
@@ -254,6 +289,12 @@ export function mergeBatch(participants: Participant[], batch: ImportBatch): Mer
 		const stored = items.take(eventKey(record.event));
 		before.current = participant;
 		if (upsert(participant.events, stored, record.event, record, mergeEvent, summary.events, before)) touched.add(participant.id);
+	}
+
+	for (const record of batch.lists) {
+		const participant = byId.get(record.participantId)!;
+		const counts = (lists[record.field] ??= zero());
+		if (mergeListItem(participant, record, table, counts, created.has(participant.id))) touched.add(participant.id);
 	}
 
 	const updated = [...touched].filter(id => !created.has(id));

@@ -1,29 +1,14 @@
 // Reads every sheet of an import file into records, checking every cell, and
 // collects every fault instead of stopping at the first: the user fixes the file once.
+// Which column fills which field, and what its values must be, comes from the field
+// tables (domain/fields.ts, through columns.ts).
 import {type Day, isoFromDay} from '../domain/calendar.js';
-import type {Participant, ParcoursEvent, Step} from '../domain/model.js';
+import type {FieldTable, ScalarField} from '../domain/fields.js';
+import type {ParcoursEvent, Step} from '../domain/model.js';
 import {matchVocabulary} from '../domain/text.js';
-import {
-	EVENT_TYPES,
-	EXIT_REASONS,
-	EXIT_TYPES,
-	NON_INTEGRATION_REASONS,
-	PLAN_STATES,
-	STEP_STATES,
-} from '../domain/vocabulary.js';
+import {EVENT_TYPES, STEP_STATES} from '../domain/vocabulary.js';
 import {ERROR_PROBLEM, type Plain, displayPlain, isCellError, parseBoolean, parseDate, parseText} from './cells.js';
-import {
-	type ColumnSpec,
-	EVENT_COLUMNS,
-	PARTICIPANT_COLUMNS,
-	type ParticipantField,
-	SHEET_NAMES,
-	STEP_COLUMNS,
-	type SheetKind,
-	columnIndex,
-	headerKey,
-	sheetKey,
-} from './columns.js';
+import {type ColumnSpec, type ListSheet, OWNER_COLUMN, PARTICIPANTS_SHEET, type SheetLayouts, headerKey, listSheetOf, sheetKey, sheetLayouts} from './columns.js';
 import type {Fault} from './faults.js';
 import type {SheetRow, SheetSource} from './readSheets.js';
 import {stateFromDates, visualCourseId} from './visualCourse.js';
@@ -31,7 +16,7 @@ import {stateFromDates, visualCourseId} from './visualCourse.js';
 export type Layout = 'visual-course' | 'exchange';
 
 /** Participant fields read from one row; a key present with `undefined` means "column present, cell blank". */
-export type ParticipantValues = Partial<Record<Exclude<keyof Participant, 'steps' | 'events' | 'snoozes'>, unknown>>;
+export type ParticipantValues = Record<string, unknown>;
 
 export interface ParticipantRecord {
 	readonly id: string;
@@ -62,21 +47,30 @@ export interface EventRecord {
 	readonly row: number;
 }
 
+/** An item of a list sheet other than Étapes and Événements (CER précédents…). */
+export interface ListRecord {
+	/** the participant's list it belongs to (previousContracts…) */
+	readonly field: string;
+	readonly participantId: string;
+	readonly item: Record<string, unknown>;
+	readonly sheet?: string;
+	readonly row: number;
+}
+
 export interface ImportBatch {
 	layout: Layout;
 	readonly participants: ParticipantRecord[];
 	readonly steps: StepRecord[];
 	readonly events: EventRecord[];
+	readonly lists: ListRecord[];
+	/** the lists of the file's sheets (their counts are shown even when nothing changed) */
+	readonly listsRead: Set<string>;
 	readonly faults: Fault[];
 	readonly warnings: string[];
 	/** where each participant id was first read (duplicate detection across sheets) */
 	readonly participantRows: Map<string, {sheet?: string; row: number}>;
 }
 
-const PARTICIPANT_INDEX = columnIndex(PARTICIPANT_COLUMNS);
-const STEP_INDEX = columnIndex(STEP_COLUMNS);
-const EVENT_INDEX = columnIndex(EVENT_COLUMNS);
-const ALL_REASONS = [...EXIT_REASONS.positive, ...EXIT_REASONS.dynamique, ...EXIT_REASONS.autres];
 /**
  * matchVocabulary folds every word of the vocabulary on each call: remember the
  * answer per distinct cell text (a column holds few), so 180,000 events cost 6 lookups.
@@ -90,12 +84,15 @@ function cachedMatcher<T extends string>(vocabulary: readonly T[]): (input: stri
 		return match;
 	};
 }
-const matchStepState = cachedMatcher(STEP_STATES);
-const matchEventType = cachedMatcher(EVENT_TYPES);
-const matchPlanState = cachedMatcher(PLAN_STATES);
-const matchExitType = cachedMatcher(EXIT_TYPES);
-const matchExitReason = cachedMatcher(ALL_REASONS);
-const matchNonIntegrationReason = cachedMatcher(NON_INTEGRATION_REASONS);
+const matchers = new WeakMap<readonly string[], (input: string) => string | undefined>();
+/** The matcher of a vocabulary of the field tables (one per vocabulary, its answers cached). */
+function matcherOf(vocabulary: readonly string[]): (input: string) => string | undefined {
+	let matcher = matchers.get(vocabulary);
+	if (matcher === undefined) matchers.set(vocabulary, (matcher = cachedMatcher(vocabulary)));
+	return matcher;
+}
+const matchStepState = matcherOf(STEP_STATES) as (input: string) => Step['state'] | undefined;
+const matchEventType = matcherOf(EVENT_TYPES) as (input: string) => ParcoursEvent['type'] | undefined;
 
 /** ISO text of a day, remembered: files repeat the same dates many times. */
 const isoCache = new Map<Day, string>();
@@ -111,15 +108,16 @@ function isoOf(day: Day): string {
 /** How far down a sheet the header row is looked for (Visual Course puts a title above it). */
 const HEADER_SEARCH_ROWS = 20;
 
-interface MappedColumn<F extends string> {
+interface MappedColumn {
 	readonly index: number;
-	readonly spec: ColumnSpec<F>;
+	readonly spec: ColumnSpec;
 	/** the header as written in the file, for messages */
 	readonly header: string;
 }
 
 interface SheetContext {
 	readonly batch: ImportBatch;
+	readonly layouts: SheetLayouts;
 	readonly sheet?: string;
 	readonly date1904: boolean;
 	readonly today: Day;
@@ -136,42 +134,53 @@ function headerKeys(values: readonly Plain[]): string[] {
 	return keys;
 }
 
+/** A sheet holds participants, or one of their lists (the list's field: steps, events, previousContracts…). */
+type SheetKind = {readonly participants: true} | {readonly list: ListSheet};
+const PARTICIPANTS: SheetKind = {participants: true};
+
 /** A row is the header row when it names at least two known columns, one of them identifying people. */
-function looksLikeHeader(keys: readonly string[]): boolean {
+function looksLikeHeader(layouts: SheetLayouts, keys: readonly string[]): boolean {
 	let known = 0;
 	let identifying = false;
 	for (const key of keys) {
 		if (key === '') continue;
-		if (PARTICIPANT_INDEX.has(key) || STEP_INDEX.has(key) || EVENT_INDEX.has(key)) known++;
-		const field = PARTICIPANT_INDEX.get(key)?.field ?? STEP_INDEX.get(key)?.field;
-		if (field === 'id' || field === 'name' || field === 'participantId') identifying = true;
+		const field = layouts.participantIndex.get(key)?.field ?? layouts.lists.find(list => list.index.has(key))?.index.get(key)?.field;
+		if (field !== undefined) known++;
+		if (field === 'id' || field === 'name' || field === OWNER_COLUMN.field) identifying = true;
 	}
 	return known >= 2 && identifying;
 }
 
-function kindFromName(name: string | undefined): SheetKind | undefined {
+function kindFromName(layouts: SheetLayouts, name: string | undefined): SheetKind | undefined {
 	if (name === undefined) return undefined;
 	const key = sheetKey(name);
-	for (const kind of Object.keys(SHEET_NAMES) as SheetKind[]) if (sheetKey(SHEET_NAMES[kind]) === key) return kind;
-	return undefined;
+	if (key === sheetKey(PARTICIPANTS_SHEET)) return PARTICIPANTS;
+	const list = layouts.lists.find(sheet => sheetKey(sheet.name) === key);
+	return list === undefined ? undefined : {list};
 }
 
-function kindFromHeaders(keys: readonly string[]): SheetKind {
-	const set = new Set(keys);
-	const has = (index: Map<string, ColumnSpec<string>>, field: string) => keys.some(key => index.get(key)?.field === field);
-	if (set.has('idbeneficiaire') && has(STEP_INDEX, 'label')) return 'steps';
-	if (set.has('idbeneficiaire') && has(EVENT_INDEX, 'date')) return 'events';
-	return 'participants';
+/**
+ * An unnamed sheet (a CSV) by its headers: a list when it has `ID bénéficiaire` and
+ * the first required field of the list's items (Étapes: Libellé; Événements: Date;
+ * CER précédents: Fin), in table order; else participants.
+ */
+function kindFromHeaders(layouts: SheetLayouts, keys: readonly string[]): SheetKind {
+	if (!keys.includes(headerKey(OWNER_COLUMN.names[0]!))) return PARTICIPANTS;
+	for (const list of layouts.lists) {
+		const first = list.required[1];
+		if (first !== undefined && keys.some(key => list.index.get(key)?.field === first)) return {list};
+	}
+	return PARTICIPANTS;
 }
 
-function mapColumns<F extends string>(
+function mapColumns(
 	context: SheetContext,
 	headerRow: SheetRow,
-	index: Map<string, ColumnSpec<F>>,
-	required: readonly F[],
-): Array<MappedColumn<F>> | undefined {
-	const mapped: Array<MappedColumn<F>> = [];
-	const seen = new Set<F>();
+	index: ReadonlyMap<string, ColumnSpec>,
+	required: readonly string[],
+): MappedColumn[] | undefined {
+	const mapped: MappedColumn[] = [];
+	const seen = new Set<string>();
 	const where = context.sheet === undefined ? '' : `, feuille « ${context.sheet} »`;
 	headerRow.values.forEach((value, i) => {
 		if (value === undefined) return;
@@ -204,11 +213,7 @@ function mapColumns<F extends string>(
 /** Reads one cell of a mapped column; records a fault and returns `invalid` when it cannot be read. */
 const invalid = Symbol('invalid');
 
-function readCell<F extends string>(
-	context: SheetContext,
-	row: SheetRow,
-	column: MappedColumn<F>,
-): string | boolean | Day | undefined | typeof invalid {
+function readCell(context: SheetContext, row: SheetRow, column: MappedColumn): string | boolean | Day | undefined | typeof invalid {
 	const raw = row.values[column.index];
 	// an error cell (#N/A…) is a fault in any column: read as a blank, it would erase the stored value
 	if (isCellError(raw)) {
@@ -241,10 +246,35 @@ interface ParticipantSheetState {
 	readonly firstRowById: Map<string, {sheet?: string; row: number}>;
 }
 
+/**
+ * A cell's value as the model keeps it (the column's field in the tables): a date
+ * as ISO text, a blank as the field's default, a text as words or matched to the
+ * values offered, a vocabulary value matched — or `invalid`, its fault recorded.
+ */
+function modelValue(context: SheetContext, row: SheetRow, column: MappedColumn, value: string | boolean | Day | undefined): unknown {
+	const model: ScalarField | undefined = column.spec.model;
+	if (value === undefined) return model !== undefined && 'default' in model ? model.default : undefined;
+	if (column.spec.kind === 'date') return isoOf(value as Day);
+	if (model?.kind === 'text') {
+		let text = value as string;
+		// names are compared and shown as words: runs of spaces typed by hand become one
+		if (model.words) text = text.replace(/\s+/g, ' ');
+		if (model.offered !== undefined) text = matcherOf(model.offered)(text) ?? text;
+		return text;
+	}
+	if (model?.kind === 'vocabulary') {
+		const word = matcherOf(model.values)(value as string);
+		if (word !== undefined) return word;
+		fault(context, row, column.header, value as string, `valeur inconnue (attendu ${oneOf(model.values)})`);
+		return invalid;
+	}
+	return value;
+}
+
 function readParticipantRow(
 	context: SheetContext,
 	row: SheetRow,
-	columns: Array<MappedColumn<ParticipantField>>,
+	columns: MappedColumn[],
 	headers: ByField,
 	layout: Layout,
 	state: ParticipantSheetState,
@@ -278,30 +308,9 @@ function readParticipantRow(
 			default:
 				break;
 		}
-		if (column.spec.kind === 'date') values[field] = value === undefined ? undefined : isoOf(value as Day);
-		else values[field] = value;
-	}
-	if (values.rsa === undefined && 'rsa' in values) values.rsa = false;
-	// Names are compared and shown as words: runs of spaces typed by hand become one.
-	if (typeof values.name === 'string') values.name = values.name.replace(/\s+/g, ' ');
-	if (typeof values.referent === 'string') values.referent = values.referent.replace(/\s+/g, ' ');
-	if (typeof values.planState === 'string') {
-		const state = matchPlanState(values.planState);
-		if (state === undefined) {
-			fault(context, row, headers.planState!.header, values.planState, `état de parcours inconnu (attendu ${oneOf(PLAN_STATES)})`);
-			ok = false;
-		} else values.planState = state;
-	}
-	if (typeof values.exitType === 'string') {
-		const type = matchExitType(values.exitType);
-		if (type === undefined) {
-			fault(context, row, headers.exitType!.header, values.exitType, `type de sortie inconnu (attendu ${oneOf(EXIT_TYPES)})`);
-			ok = false;
-		} else values.exitType = type;
-	}
-	if (typeof values.exitReason === 'string') values.exitReason = matchExitReason(values.exitReason) ?? values.exitReason;
-	if (typeof values.nonIntegrationReason === 'string') {
-		values.nonIntegrationReason = matchNonIntegrationReason(values.nonIntegrationReason) ?? values.nonIntegrationReason;
+		const kept = modelValue(context, row, column, value);
+		if (kept === invalid) ok = false;
+		else values[field] = kept;
 	}
 	const name = values.name as string | undefined;
 	if (name === undefined) {
@@ -347,16 +356,16 @@ function readParticipantRow(
 	if (ok && id !== undefined) context.batch.participants.push({id, values, sheet: context.sheet, row: row.number});
 }
 
-type ByField = Readonly<Record<string, MappedColumn<string> | undefined>>;
+type ByField = Readonly<Record<string, MappedColumn | undefined>>;
 
-function byField(columns: ReadonlyArray<MappedColumn<string>>): ByField {
-	const map: Record<string, MappedColumn<string>> = {};
+function byField(columns: readonly MappedColumn[]): ByField {
+	const map: Record<string, MappedColumn> = {};
 	for (const column of columns) map[column.spec.field] = column;
 	return map;
 }
 
 /** Reads the cells of `columns` into `got`; false when one of them is invalid (its fault recorded). */
-function readCells(context: SheetContext, row: SheetRow, columns: ReadonlyArray<MappedColumn<string>>, got: Record<string, unknown>): boolean {
+function readCells(context: SheetContext, row: SheetRow, columns: readonly MappedColumn[], got: Record<string, unknown>): boolean {
 	let ok = true;
 	for (const column of columns) {
 		const value = readCell(context, row, column);
@@ -373,7 +382,7 @@ function required<T>(context: SheetContext, row: SheetRow, got: Record<string, u
 	return value;
 }
 
-function readStepRow(context: SheetContext, row: SheetRow, columns: ReadonlyArray<MappedColumn<string>>, fields: ByField): void {
+function readStepRow(context: SheetContext, row: SheetRow, columns: readonly MappedColumn[], fields: ByField): void {
 	const got: Record<string, unknown> = {};
 	let ok = readCells(context, row, columns, got);
 	// a blank required cell is reported here; the row is then dropped by the check below
@@ -406,7 +415,7 @@ function readStepRow(context: SheetContext, row: SheetRow, columns: ReadonlyArra
 	});
 }
 
-function readEventRow(context: SheetContext, row: SheetRow, columns: ReadonlyArray<MappedColumn<string>>, fields: ByField): void {
+function readEventRow(context: SheetContext, row: SheetRow, columns: readonly MappedColumn[], fields: ByField): void {
 	const got: Record<string, unknown> = {};
 	let ok = readCells(context, row, columns, got);
 	const participantId = required<string>(context, row, got, fields, 'participantId', 'identifiant du bénéficiaire manquant');
@@ -427,16 +436,32 @@ function readEventRow(context: SheetContext, row: SheetRow, columns: ReadonlyArr
 	context.batch.events.push({participantId, event, hasNote: fields.note !== undefined, sheet: context.sheet, row: row.number});
 }
 
-const REQUIRED: Record<SheetKind, readonly string[]> = {
-	participants: ['name'],
-	steps: ['participantId', 'label', 'start'],
-	events: ['participantId', 'date', 'type'],
-};
+/** An item of a list sheet other than Étapes and Événements, read field by field as the tables say. */
+function readListRow(context: SheetContext, row: SheetRow, list: ListSheet, columns: readonly MappedColumn[], fields: ByField): void {
+	const got: Record<string, unknown> = {};
+	let ok = readCells(context, row, columns, got);
+	const participantId = required<string>(context, row, got, fields, OWNER_COLUMN.field, 'identifiant du bénéficiaire manquant');
+	const item: Record<string, unknown> = {};
+	for (const column of columns) {
+		const field = column.spec.field;
+		// a cell that could not be read is not in `got` (its fault is recorded)
+		if (field === OWNER_COLUMN.field || !(field in got)) continue;
+		const value = modelValue(context, row, column, got[field] as string | boolean | Day | undefined);
+		if (value === invalid) ok = false;
+		else if (value !== undefined) item[field] = value;
+		else if (list.required.includes(field)) {
+			fault(context, row, column.header, '', 'valeur obligatoire manquante');
+			ok = false;
+		}
+	}
+	if (!ok || participantId === undefined) return;
+	context.batch.lists.push({field: list.field, participantId, item, sheet: context.sheet, row: row.number});
+}
 
 /** Reads one sheet: 'read' when it was recognised (its faults recorded), 'no-header' when it is not a known layout. */
 async function readSheet(context: SheetContext, source: SheetSource, exchangeWorkbook: boolean): Promise<'read' | 'no-header'> {
 	let header: SheetRow | undefined;
-	let kind: SheetKind | undefined = kindFromName(source.name);
+	let kind: SheetKind | undefined = kindFromName(context.layouts, source.name);
 	let searched = 0;
 	let rowReader: ((row: SheetRow) => void) | undefined;
 	const sheetContext: SheetContext = {...context, sheet: source.name, date1904: source.date1904()};
@@ -449,9 +474,9 @@ async function readSheet(context: SheetContext, source: SheetSource, exchangeWor
 			if (header !== undefined || isBlank(row.values)) continue;
 			if (searched++ >= HEADER_SEARCH_ROWS) continue; // keep draining the stream
 			const keys = headerKeys(row.values);
-			if (!looksLikeHeader(keys)) continue;
+			if (!looksLikeHeader(context.layouts, keys)) continue;
 			header = row;
-			kind ??= kindFromHeaders(keys);
+			kind ??= kindFromHeaders(context.layouts, keys);
 			rowReader = sheetReader(sheetContext, row, kind, keys, exchangeWorkbook);
 			if (rowReader === undefined) rowReader = () => {}; // faults recorded; still drain the rows
 		}
@@ -464,7 +489,7 @@ async function readSheet(context: SheetContext, source: SheetSource, exchangeWor
 }
 
 function noHeaderProblem(kind: SheetKind | undefined): string {
-	const examples = kind === 'steps' || kind === 'events' ? '« ID bénéficiaire », « Date »' : '« Bénéficiaire », « Date de naissance », « ID »';
+	const examples = kind !== undefined && 'list' in kind ? `« ${OWNER_COLUMN.names[0]} », « ${kind.list.columns[1]?.names[0] ?? 'Date'} »` : '« Bénéficiaire », « Date de naissance », « ID »';
 	return `aucune ligne d’en-têtes reconnue dans les ${HEADER_SEARCH_ROWS} premières lignes (attendu par exemple ${examples}…)`;
 }
 
@@ -475,40 +500,58 @@ function sheetReader(
 	keys: readonly string[],
 	exchangeWorkbook: boolean,
 ): ((row: SheetRow) => void) | undefined {
-	if (kind === 'participants') {
-		const hasId = keys.some(key => PARTICIPANT_INDEX.get(key)?.field === 'id');
+	const {layouts} = context;
+	if (!('list' in kind)) {
+		const hasId = keys.some(key => layouts.participantIndex.get(key)?.field === 'id');
 		const layout: Layout = hasId || exchangeWorkbook ? 'exchange' : 'visual-course';
 		if (layout === 'exchange') context.batch.layout = 'exchange';
-		const required = layout === 'exchange' ? (['id', 'name'] as const) : (['name'] as const);
-		const columns = mapColumns(context, headerRow, PARTICIPANT_INDEX, required);
+		const required = layout === 'exchange' ? ['id', 'name'] : ['name'];
+		const columns = mapColumns(context, headerRow, layouts.participantIndex, required);
 		if (columns === undefined) return undefined;
 		const state: ParticipantSheetState = {firstRowById: context.batch.participantRows};
 		const headers = byField(columns);
 		return row => readParticipantRow(context, row, columns, headers, layout, state);
 	}
-	const index = (kind === 'steps' ? STEP_INDEX : EVENT_INDEX) as Map<string, ColumnSpec<string>>;
-	const columns = mapColumns(context, headerRow, index, REQUIRED[kind]);
+	const {list} = kind;
+	const columns = mapColumns(context, headerRow, list.index, list.required);
 	if (columns === undefined) return undefined;
 	context.batch.layout = 'exchange';
+	context.batch.listsRead.add(list.field);
 	const fields = byField(columns);
-	return kind === 'steps' ? row => readStepRow(context, row, columns, fields) : row => readEventRow(context, row, columns, fields);
+	// steps and events have their own readers: a state worked out from dates, a note column that may be absent…
+	if (list.field === 'steps') return row => readStepRow(context, row, columns, fields);
+	if (list.field === 'events') return row => readEventRow(context, row, columns, fields);
+	return row => readListRow(context, row, list, columns, fields);
 }
 
 /**
- * Reads all sheets. A workbook with a sheet named `Bénéficiaires`, `Étapes` or `Événements`
- * is an exchange workbook (its other sheets are ignored with a warning); otherwise every
- * sheet is read by its headers (the Visual Course extraction, a CSV).
+ * Reads all sheets. A workbook with a sheet named like one of the exchange workbook's
+ * (`Bénéficiaires`, `Étapes`, `Événements`, `CER précédents`) is an exchange workbook
+ * (its other sheets are ignored with a warning); otherwise every sheet is read by its
+ * headers (the Visual Course extraction, a CSV). `table`: the model's fields (tests
+ * pass a table with a field added).
  */
-export async function parseImport(sheets: AsyncIterable<SheetSource>, today: Day): Promise<ImportBatch> {
-	const batch: ImportBatch = {layout: 'visual-course', participants: [], steps: [], events: [], faults: [], warnings: [], participantRows: new Map()};
-	const context: SheetContext = {batch, date1904: false, today};
+export async function parseImport(sheets: AsyncIterable<SheetSource>, today: Day, table?: FieldTable): Promise<ImportBatch> {
+	const batch: ImportBatch = {
+		layout: 'visual-course',
+		participants: [],
+		steps: [],
+		events: [],
+		lists: [],
+		listsRead: new Set(),
+		faults: [],
+		warnings: [],
+		participantRows: new Map(),
+	};
+	const layouts = sheetLayouts(table);
+	const context: SheetContext = {batch, layouts, date1904: false, today};
 	let used = 0;
 	let seenExchangeSheet = false;
 	const ignored: Array<string | undefined> = [];
 	for await (const source of sheets) {
 		// issue 12: a hidden sheet is read like the others, and said
 		if (source.hidden) batch.warnings.push(`feuille « ${source.name ?? ''} » masquée dans le classeur : lue comme les autres.`);
-		const named = kindFromName(source.name) !== undefined;
+		const named = kindFromName(layouts, source.name) !== undefined;
 		if (named) seenExchangeSheet = true;
 		if (seenExchangeSheet && !named) {
 			ignored.push(source.name);
@@ -520,27 +563,29 @@ export async function parseImport(sheets: AsyncIterable<SheetSource>, today: Day
 	}
 	if (used === 0) {
 		// Nothing recognised: say why, for the one sheet or for the whole file.
+		const names = [PARTICIPANTS_SHEET, ...layouts.lists.map(list => list.name)].join(', ');
 		if (ignored.length === 1) batch.faults.push({sheet: ignored[0], problem: noHeaderProblem(undefined)});
-		else batch.faults.push({problem: 'aucune feuille reconnue : attendu une extraction Visual Course ou un classeur d’échange (feuilles Bénéficiaires, Étapes, Événements).'});
+		else batch.faults.push({problem: `aucune feuille reconnue : attendu une extraction Visual Course ou un classeur d’échange (feuilles ${names}).`});
 	} else {
 		for (const name of ignored) batch.warnings.push(`feuille « ${name ?? ''} » non reconnue : ignorée.`);
 	}
 	return batch;
 }
 
-/** Steps and events must belong to someone in the file or already in the store. */
+/** Steps, events and other list items must belong to someone in the file or already in the store. */
 export function checkReferences(batch: ImportBatch, storeIds: ReadonlySet<string>): void {
 	// Every id read from the file counts, even on a faulty row: its own fault says what to fix.
-	const check = (record: StepRecord | EventRecord, column: string) => {
+	const check = (record: StepRecord | EventRecord | ListRecord) => {
 		if (batch.participantRows.has(record.participantId) || storeIds.has(record.participantId)) return;
 		batch.faults.push({
 			sheet: record.sheet,
 			row: record.row,
-			column,
+			column: OWNER_COLUMN.names[0],
 			value: record.participantId,
 			problem: 'bénéficiaire inconnu (ni dans le fichier ni dans le fichier de suivi)',
 		});
 	};
-	for (const record of batch.steps) check(record, 'ID bénéficiaire');
-	for (const record of batch.events) check(record, 'ID bénéficiaire');
+	for (const record of batch.steps) check(record);
+	for (const record of batch.events) check(record);
+	for (const record of batch.lists) check(record);
 }

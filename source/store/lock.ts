@@ -31,10 +31,7 @@ export const DEFAULT_STALE_MS = 10_000;
 
 /** A lock held by another writer for too long, or a lock we lost: French, exit 1 in the CLI. */
 export class LockError extends StoreError {
-	constructor(file: string, reason: string) {
-		super(file, reason);
-		this.name = 'LockError';
-	}
+	override readonly name: string = 'LockError';
 }
 
 export interface HeldLock {

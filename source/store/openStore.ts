@@ -4,7 +4,8 @@ import {promises as fs} from 'node:fs';
 import path from 'node:path';
 import {Low} from 'lowdb';
 import {type z} from 'zod';
-import {migrateStore} from './migrations.js';
+import {refuseDuplicateIds} from './duplicateIds.js';
+import {migrateStore, storedVersion} from './migrations.js';
 import {emptyStore, type StoreData, storeSchema} from './schema.js';
 import {SecureJsonFile} from './secureJsonFile.js';
 import {StoreError, storeReadError} from './storeBasics.js';
@@ -54,20 +55,29 @@ function syntaxErrorPlace(text: string, error: unknown): string {
 
 /** Parses and validates a store file's text; throws StoreError naming what is wrong. */
 export function parseStoreText(file: string, text: string): StoreData {
+	return readStoreText(file, text).data;
+}
+
+/** parseStoreText, and the version the file was written in (older than STORE_VERSION: migrated in memory). */
+export function readStoreText(file: string, text: string): {data: StoreData; version: number} {
 	let raw: unknown;
 	try {
 		raw = JSON.parse(text);
 	} catch (error) {
 		throw new StoreError(file, `ce n’est pas un fichier JSON valide (${syntaxErrorPlace(text, error)}). Le fichier n’a pas été modifié.`);
 	}
-	return storeFromJson(file, raw);
+	const version = storedVersion(raw);
+	return {data: storeFromJson(file, raw), version};
 }
 
 /** Migrates and validates parsed JSON; throws StoreError naming what is wrong. */
 export function storeFromJson(file: string, raw: unknown): StoreData {
 	const migrated = migrateStore(file, raw);
 	// the common case, a store as plie-triage writes it, skips zod's copy (see storeCheck.ts)
-	if (isCheckedStore(migrated)) return migrated;
+	if (isCheckedStore(migrated)) {
+		refuseDuplicateIds(file, migrated.participants);
+		return migrated;
+	}
 	const result = storeSchema.safeParse(migrated);
 	if (!result.success) {
 		const issues = result.error.issues
@@ -76,6 +86,7 @@ export function storeFromJson(file: string, raw: unknown): StoreData {
 			.join(' ; ');
 		throw new StoreError(file, `ce n’est pas un fichier de suivi plie-triage valide (${issues}). Le fichier n’a pas été modifié.`);
 	}
+	refuseDuplicateIds(file, result.data.participants);
 	return result.data;
 }
 

@@ -4,7 +4,8 @@
 // goes through openStore's parseStoreText, so the result and every French message
 // are the same as `openStore(file)`'s.
 import {isAscii} from 'node:buffer';
-import {migrateStore} from './migrations.js';
+import {refuseDuplicateIds} from './duplicateIds.js';
+import {migrateStore, READ_AS_CURRENT, storedVersion} from './migrations.js';
 import type {StoreData} from './schema.js';
 import {STORE_VERSION, StoreError, storeReadError} from './storeBasics.js';
 import {readRegularFileSync} from './regularFile.js';
@@ -35,6 +36,8 @@ interface ParsedStore {
 	 * invalid), and the checks decode the strings they keep (storeCheck.ts).
 	 */
 	readonly latin1: boolean;
+	/** the version the file says it is (a version-1 file is read as current: only its number differs) */
+	readonly version: number;
 }
 
 /**
@@ -50,12 +53,15 @@ function parseStoreJson(bytes: Buffer, limit: number): ParsedStore | undefined {
 		} catch {
 			return undefined;
 		}
-		// a current file only: migrations never see Latin-1 text
-		const current = typeof value === 'object' && value !== null && (value as {version?: unknown}).version === STORE_VERSION;
-		if (current) return {value, latin1: !isAscii(bytes)};
+		// a current file only (or one read as current: its version number is all that changes): migrations never see Latin-1 text
+		const version = storedVersion(value);
+		if (typeof value === 'object' && value !== null && READ_AS_CURRENT.has(version)) {
+			(value as {version: number}).version = STORE_VERSION;
+			return {value, latin1: !isAscii(bytes), version};
+		}
 	}
 	const value = parseJson(bytes, limit);
-	return value === undefined ? undefined : {value, latin1: false};
+	return value === undefined ? undefined : {value, latin1: false, version: storedVersion(value)};
 }
 
 function parseJson(bytes: Buffer, limit: number): unknown {
@@ -65,6 +71,11 @@ function parseJson(bytes: Buffer, limit: number): unknown {
 	} catch {
 		return undefined;
 	}
+}
+
+function withoutDuplicates(file: string, data: StoreData): StoreData {
+	refuseDuplicateIds(file, data.participants);
+	return data;
 }
 
 // Synchronous on purpose: fs.promises.readFile reads in 512 KiB chunks, one
@@ -85,18 +96,24 @@ export async function readStoreData(file: string, options: ReadOptions = {}): Pr
 
 /** The validated store in `bytes`, read from `file`: the same result and messages as openStore. */
 export async function storeFromBytes(file: string, bytes: Buffer, options: ReadOptions = {}): Promise<StoreData> {
+	return (await storeAndVersionFromBytes(file, bytes, options)).data;
+}
+
+/** storeFromBytes, with the version the file was written in (an older one is kept aside by the next write). */
+export async function storeAndVersionFromBytes(file: string, bytes: Buffer, options: ReadOptions = {}): Promise<{data: StoreData; version: number}> {
 	const limit = options.wholeTextLimit ?? WHOLE_TEXT_LIMIT;
 	const first = parseStoreJson(bytes, limit);
-	if (first?.latin1 === true && isCheckedStore(first.value, true)) return first.value;
+	if (first?.latin1 === true && isCheckedStore(first.value, true)) return {data: withoutDuplicates(file, first.value), version: first.version};
 	// Latin-1 text the check refused is parsed again as UTF-8 for zod's messages
 	const raw = first === undefined || first.latin1 ? parseJson(bytes, limit) : first.value;
 	if (raw === undefined) {
 		// not JSON, or not laid out as expected: the usual path, with its usual messages
-		const {parseStoreText} = await import('./openStore.js');
-		return parseStoreText(file, bytes.toString('utf8'));
+		const {readStoreText} = await import('./openStore.js');
+		return readStoreText(file, bytes.toString('utf8'));
 	}
+	const version = first !== undefined && !first.latin1 ? first.version : storedVersion(raw);
 	const migrated = migrateStore(file, raw);
-	if (isCheckedStore(migrated)) return migrated;
+	if (isCheckedStore(migrated)) return {data: withoutDuplicates(file, migrated), version};
 	const {storeFromJson} = await import('./openStore.js');
-	return storeFromJson(file, raw);
+	return {data: storeFromJson(file, raw), version};
 }

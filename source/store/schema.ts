@@ -7,12 +7,15 @@ import {STORE_VERSION} from './storeBasics.js';
 // defined without zod so that readers which skip zod (report) share it
 export {STORE_VERSION};
 
-export const storeSchema = z.object({
+const storeShape = {
 	version: z.literal(STORE_VERSION),
 	settings: settingsSchema.default(settingsSchema.parse({})),
 	participants: z.array(participantSchema),
-});
-export type StoreData = z.infer<typeof storeSchema>;
+};
+export type StoreData = z.infer<z.ZodObject<typeof storeShape>>;
+
+/** The store; a top-level key this version does not know (a newer version's) is kept as it is. */
+export const storeSchema = z.looseObject(storeShape) as unknown as z.ZodType<StoreData, z.input<z.ZodObject<typeof storeShape>>>;
 
 export function emptyStore(): StoreData {
 	return {version: STORE_VERSION, settings: settingsSchema.parse({}), participants: []};

@@ -2,19 +2,22 @@
 // `report` command's start-up): the version, where the file is, the error.
 import {stat} from 'node:fs/promises';
 import path from 'node:path';
+import {InputError} from '../domain/errors.js';
 import {systemReason} from './systemError.js';
 
-export const STORE_VERSION = 1;
+/** Version 2 (REFERENTIEL §2): orientation, previous CERs, standby reason, exit processing dates. */
+export const STORE_VERSION = 2;
 
 export const DEFAULT_STORE_PATH = path.join('data', 'caseload.json');
 
-export class StoreError extends Error {
+/** A store that cannot be read, locked or written: exit 1, the message names the file. */
+export class StoreError extends InputError {
+	override readonly name: string = 'StoreError';
 	constructor(
 		readonly file: string,
 		readonly reason: string,
 	) {
 		super(`${file} : ${reason}`);
-		this.name = 'StoreError';
 	}
 }
 

@@ -1,66 +1,26 @@
 // A fast, zod-free check of a parsed store: the profile of `report` at 10,000
 // participants showed zod's parse (a copy of every object, a refine per date)
 // and zod's module load as its two largest costs after JSON.parse itself.
-// The check accepts only what storeSchema accepts AND returns unchanged, apart
+// The check is compiled from the field tables (domain/fields.ts), like the zod
+// schemas, and accepts only what storeSchema accepts AND returns unchanged, apart
 // from the defaults it fills in place (rsa false, steps/events [], step type '')
-// and equal strings it shares (step states, event types).
-// Anything else — an unknown key (zod would strip it), a missing setting (zod
-// would fill a default), null, a wrong type, an impossible date — makes it
-// answer false, and the caller then runs zod, which gives the French messages.
-// test/store/storeCheck.test.ts keeps the key lists below equal to the schemas.
+// and equal strings it shares (step states, event types). A field the tables do
+// not know (a newer version's) is accepted and kept, as zod keeps it.
+// Anything else — a missing setting (zod would fill a default), null, a wrong
+// type, an impossible date — makes it answer false, and the caller then runs
+// zod, which gives the French messages.
 //
 // `latin1`: the JSON was parsed from the file's bytes read as Latin-1 (readStore.ts,
 // a third of the cost of decoding UTF-8 into a two-byte string): every character
 // ≥ 0x80 is then one byte of UTF-8, and each string holding one is decoded here,
-// vocabulary values included, so the result equals the UTF-8 parse.
+// vocabulary values included, so the result equals the UTF-8 parse. A field the
+// tables do not know is not decoded: the check answers false and the caller
+// parses the file again as UTF-8.
 import {parseIsoDate} from '../domain/calendar.js';
-import {EVENT_TYPES, EXIT_TYPES, PLAN_STATES, STEP_STATES} from '../domain/vocabulary.js';
+import {type FieldSpec, type FieldTable, PARTICIPANT_FIELDS} from '../domain/fields.js';
 import type {Participant} from '../domain/model.js';
 import type {StoreData} from './schema.js';
 import {STORE_VERSION} from './storeBasics.js';
-
-type Kind = 'string' | 'id' | 'date' | 'boolean' | 'planState' | 'exitType' | 'contracts' | 'steps' | 'events' | 'snoozes';
-
-export const PARTICIPANT_FIELDS: Readonly<Record<string, Kind>> = {
-	id: 'id',
-	referent: 'string',
-	name: 'string',
-	gender: 'string',
-	birthDate: 'date',
-	commune: 'string',
-	integrationCriterion: 'string',
-	rsa: 'boolean',
-	franceTravailId: 'string',
-	franceTravailAgency: 'string',
-	cafNumber: 'string',
-	prescriber: 'string',
-	firstAppointment: 'date',
-	integrationDate: 'date',
-	planState: 'planState',
-	contractStart: 'date',
-	contractEnd: 'date',
-	romeCode: 'string',
-	extension: 'boolean',
-	standbySince: 'date',
-	exitDate: 'date',
-	exitType: 'exitType',
-	exitReason: 'string',
-	nonIntegrationDate: 'date',
-	nonIntegrationReason: 'string',
-	orientationDate: 'date',
-	previousContracts: 'contracts',
-	standbyReason: 'string',
-	exitValidatedOn: 'date',
-	exitLettersSentOn: 'date',
-	exitProofReceivedOn: 'date',
-	exitClosedOn: 'date',
-	steps: 'steps',
-	events: 'events',
-	snoozes: 'snoozes',
-};
-export const STEP_FIELDS = ['label', 'type', 'start', 'end', 'state'] as const;
-export const EVENT_FIELDS = ['date', 'type', 'note'] as const;
-export const SNOOZE_FIELDS = ['indicator', 'reason', 'until', 'since'] as const;
 
 type SettingKind = 'positive' | 'nonnegative' | 'date' | 'workingDays' | 'percent';
 /**
@@ -97,31 +57,6 @@ const OPTIONAL_SETTINGS = new Set(['nextCellule']);
 const DEFAULTED_SETTINGS: Readonly<Record<string, unknown>> = {contractStockDeadline: '2026-12-31', integrationRateTarget: 70, protocolStart: '2021-01-01'};
 const WORKING_DAYS = new Set(['ouvrables', 'ouvres']);
 
-/** The four vocabularies of the model, each value keyed by its text as it comes out of JSON.parse. */
-export interface Vocabularies {
-	readonly stepStates: ReadonlyMap<unknown, string>;
-	readonly eventTypes: ReadonlyMap<unknown, string>;
-	readonly planStates: ReadonlyMap<unknown, string>;
-	readonly exitTypes: ReadonlyMap<unknown, string>;
-}
-
-// Step states and event types are also replaced by the vocabulary's own string
-// (same text): JSON.parse gives every event its own copy of "Entretien individuel",
-// so each `type === 'Entretien individuel'` in the triage compared 20 characters;
-// with one shared string it compares pointers (and 180,000 copies are freed).
-function keyedBy(key: (value: string) => string): Vocabularies {
-	const map = (values: readonly string[]) => new Map<unknown, string>(values.map(value => [key(value), value]));
-	return {stepStates: map(STEP_STATES), eventTypes: map(EVENT_TYPES), planStates: map(PLAN_STATES), exitTypes: map(EXIT_TYPES)};
-}
-
-const BY_TEXT = keyedBy(value => value);
-/** keyed by each value's UTF-8 bytes read as Latin-1 ('PrÃ©vue' → 'Prévue') */
-const BY_LATIN1 = keyedBy(value => Buffer.from(value, 'utf8').toString('latin1'));
-
-export function vocabularies(latin1: boolean): Vocabularies {
-	return latin1 ? BY_LATIN1 : BY_TEXT;
-}
-
 const NON_ASCII = /[^\u0000-\u007f]/;
 // A caseload repeats its accented texts (communes, labels, notes): 200,000 such
 // strings but 5,000 distinct ones at 10,000 participants; each is decoded once.
@@ -153,127 +88,119 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function checkSteps(steps: unknown, latin1: boolean): boolean {
-	if (!Array.isArray(steps)) return false;
-	const states = vocabularies(latin1).stepStates;
-	for (let s = 0; s < steps.length; s++) {
-		const step: unknown = steps[s];
-		if (!isPlainObject(step)) return false;
-		for (const key in step) {
-			if (key !== 'label' && key !== 'type' && key !== 'start' && key !== 'end' && key !== 'state') return false;
-		}
-		const state = states.get(step.state);
-		if (typeof step.label !== 'string' || !isDate(step.start) || state === undefined) return false;
-		step.state = state;
-		if (latin1) step.label = utf8(step.label, true);
-		if ('end' in step && !isDate(step.end)) return false;
-		if (!('type' in step)) step.type = '';
-		else if (typeof step.type !== 'string') return false;
-		else if (latin1) step.type = utf8(step.type, true);
-	}
-	return true;
+const enum Kind {
+	Text,
+	Date,
+	Boolean,
+	Vocabulary,
+	List,
 }
 
-function checkContracts(contracts: unknown): boolean {
-	if (!Array.isArray(contracts)) return false;
-	for (const contract of contracts) {
-		if (!isPlainObject(contract)) return false;
-		for (const key in contract) if (key !== 'start' && key !== 'end') return false;
-		if (!isDate(contract.end) || ('start' in contract && !isDate(contract.start))) return false;
-	}
-	return true;
+/** One field of a table, compiled for the check. */
+interface CheckedField {
+	readonly kind: Kind;
+	/** text that must not be empty (an id) */
+	readonly nonEmpty: boolean;
+	/**
+	 * A vocabulary's values keyed by their text as JSON.parse gives it, as is and as
+	 * UTF-8 read as Latin-1 ('PrÃ©vue' → 'Prévue'). Step states and event types are
+	 * also replaced by the vocabulary's own string (same text): JSON.parse gives every
+	 * event its own copy of "Entretien individuel", so each comparison in the triage
+	 * compared 20 characters; with one shared string it compares pointers.
+	 */
+	readonly words?: {readonly plain: ReadonlyMap<unknown, string>; readonly latin1: ReadonlyMap<unknown, string>};
+	readonly item?: CheckedTable;
 }
 
-function checkEvents(events: unknown, latin1: boolean): boolean {
-	if (!Array.isArray(events)) return false;
-	const types = vocabularies(latin1).eventTypes;
-	for (let e = 0; e < events.length; e++) {
-		const event: unknown = events[e];
-		if (!isPlainObject(event)) return false;
-		for (const key in event) if (key !== 'date' && key !== 'type' && key !== 'note') return false;
-		const type = types.get(event.type);
-		if (!isDate(event.date) || type === undefined) return false;
-		event.type = type;
-		if ('note' in event) {
-			if (typeof event.note !== 'string') return false;
-			if (latin1) event.note = utf8(event.note, true);
+/** A field table compiled for the check. */
+class CheckedTable {
+	/** one Map lookup per field of a record (the field names are interned strings) */
+	readonly fields = new Map<string, CheckedField>();
+	readonly required: string[] = [];
+	/** defaults to fill in, as functions: each record gets its own empty list */
+	readonly defaults: Array<readonly [string, () => unknown]> = [];
+
+	constructor(table: FieldTable) {
+		for (const [key, field] of Object.entries(table)) {
+			this.fields.set(key, compileField(field));
+			if (field.required) this.required.push(key);
+			if ('default' in field && field.default !== undefined) {
+				const value = field.default;
+				this.defaults.push([key, Array.isArray(value) ? () => [] : () => value]);
+			}
 		}
 	}
-	return true;
-}
 
-function checkSnoozes(snoozes: unknown, latin1: boolean): boolean {
-	if (!Array.isArray(snoozes)) return false;
-	for (const snooze of snoozes) {
-		if (!isPlainObject(snooze)) return false;
-		for (const key in snooze) if (key !== 'indicator' && key !== 'reason' && key !== 'until' && key !== 'since') return false;
-		if (typeof snooze.indicator !== 'string' || typeof snooze.reason !== 'string' || !isDate(snooze.until)) return false;
-		if ('since' in snooze && !isDate(snooze.since)) return false;
-		if (latin1) {
-			snooze.indicator = utf8(snooze.indicator, true);
-			snooze.reason = utf8(snooze.reason, true);
+	/** True when `record` is a record of this table as zod would return it; defaults filled in place. */
+	check(record: unknown, latin1: boolean): boolean {
+		if (!isPlainObject(record)) return false;
+		for (const key in record) {
+			const field = this.fields.get(key);
+			if (field === undefined) {
+				// kept as it is; in Latin-1, undecoded: the caller parses again as UTF-8
+				if (latin1 || key === '__proto__') return false;
+				continue;
+			}
+			if (!checkField(record, key, field, latin1)) return false;
 		}
+		const {required, defaults} = this;
+		for (let r = 0; r < required.length; r++) if (!(required[r]! in record)) return false;
+		for (let d = 0; d < defaults.length; d++) {
+			const [key, value] = defaults[d]!;
+			if (!(key in record)) record[key] = value();
+		}
+		return true;
 	}
-	return true;
 }
 
-// one Map lookup per field of a person (the field names are interned strings)
-const PARTICIPANT_KINDS = new Map<string, Kind>(Object.entries(PARTICIPANT_FIELDS));
-
-/** Checks one field of a person; in Latin-1 mode, stores its UTF-8 text back. */
-function checkField(participant: Record<string, unknown>, key: string, kind: Kind, latin1: boolean): boolean {
-	const value = participant[key];
-	switch (kind) {
-		case 'string':
-		case 'id': {
-			if (typeof value !== 'string' || (kind === 'id' && value.length === 0)) return false;
-			if (latin1) participant[key] = utf8(value, true);
-			return true;
-		}
+function compileField(field: FieldSpec): CheckedField {
+	switch (field.kind) {
+		case 'text':
+			return {kind: Kind.Text, nonEmpty: field.identifies === true};
 		case 'date':
-			return isDate(value);
+			return {kind: Kind.Date, nonEmpty: false};
 		case 'boolean':
+			return {kind: Kind.Boolean, nonEmpty: false};
+		case 'vocabulary': {
+			const keyed = (key: (value: string) => string) => new Map<unknown, string>(field.values.map(value => [key(value), value]));
+			const words = {plain: keyed(value => value), latin1: keyed(value => Buffer.from(value, 'utf8').toString('latin1'))};
+			return {kind: Kind.Vocabulary, nonEmpty: false, words};
+		}
+		case 'list':
+			return {kind: Kind.List, nonEmpty: false, item: new CheckedTable(field.item)};
+	}
+}
+
+/** Checks one field of a record; in Latin-1 mode, stores its UTF-8 text back. */
+function checkField(record: Record<string, unknown>, key: string, field: CheckedField, latin1: boolean): boolean {
+	const value = record[key];
+	switch (field.kind) {
+		case Kind.Text:
+			if (typeof value !== 'string' || (field.nonEmpty && value.length === 0)) return false;
+			if (latin1) record[key] = utf8(value, true);
+			return true;
+		case Kind.Date:
+			return isDate(value);
+		case Kind.Boolean:
 			return typeof value === 'boolean';
-		case 'planState':
-		case 'exitType': {
-			const vocabulary = kind === 'planState' ? vocabularies(latin1).planStates : vocabularies(latin1).exitTypes;
-			const text = vocabulary.get(value);
+		case Kind.Vocabulary: {
+			const text = (latin1 ? field.words!.latin1 : field.words!.plain).get(value);
 			if (text === undefined) return false;
-			if (latin1) participant[key] = text;
+			record[key] = text;
 			return true;
 		}
-		case 'contracts':
-			return checkContracts(value);
-		case 'steps':
-			return checkSteps(value, latin1);
-		case 'events':
-			return checkEvents(value, latin1);
-		case 'snoozes':
-			return checkSnoozes(value, latin1);
+		case Kind.List: {
+			if (!Array.isArray(value)) return false;
+			const item = field.item!;
+			// indexed loops throughout: this runs once, mostly before the JIT has optimised it
+			for (let i = 0; i < value.length; i++) if (!item.check(value[i], latin1)) return false;
+			return true;
+		}
 	}
-}
-
-/** True when `value` is one participant exactly as participantSchema would return it (defaults filled in place). */
-export function isCheckedParticipant(value: unknown): value is Participant {
-	return checkParticipant(value, false);
-}
-
-function checkParticipant(participant: unknown, latin1: boolean): boolean {
-	if (!isPlainObject(participant)) return false;
-	for (const key in participant) {
-		const kind = PARTICIPANT_KINDS.get(key);
-		if (kind === undefined || !checkField(participant, key, kind, latin1)) return false;
-	}
-	if (typeof participant.id !== 'string' || typeof participant.name !== 'string') return false;
-	if (!('rsa' in participant)) participant.rsa = false;
-	if (!('steps' in participant)) participant.steps = [];
-	if (!('events' in participant)) participant.events = [];
-	return true;
 }
 
 export function checkSettings(settings: unknown): boolean {
 	if (!isPlainObject(settings)) return false;
-	for (const key in settings) if (!Object.hasOwn(SETTING_FIELDS, key)) return false;
 	for (const [key, kind] of Object.entries(SETTING_FIELDS)) {
 		const value = settings[key];
 		if (!(key in settings)) {
@@ -284,7 +211,8 @@ export function checkSettings(settings: unknown): boolean {
 		}
 		if (!isSetting(value, kind)) return false;
 	}
-	return true;
+	// a setting this version does not know is kept, as zod keeps it
+	return !('__proto__' in settings && Object.hasOwn(settings, '__proto__'));
 }
 
 function isSetting(value: unknown, kind: SettingKind): boolean {
@@ -304,20 +232,49 @@ function isCount(value: unknown, min: number): boolean {
 	return typeof value === 'number' && Number.isSafeInteger(value) && value >= min;
 }
 
-/**
- * True when `data` (parsed JSON, already migrated) is a store exactly as storeSchema
- * would return it; the participants' missing defaults are filled in place. False
- * means "ask zod": it may still be a valid store that zod would normalise.
- * `latin1`: `data` was parsed from Latin-1 text without \u escapes; its strings
- * are decoded as UTF-8 in place (on false, parse the file again as UTF-8).
- */
+/** The check of stores whose participants are described by `table`. */
+export class StoreCheck {
+	private readonly participants: CheckedTable;
+
+	constructor(readonly table: FieldTable = PARTICIPANT_FIELDS) {
+		this.participants = new CheckedTable(table);
+	}
+
+	/** True when `value` is one participant exactly as the participant schema would return it (defaults filled in place). */
+	isCheckedParticipant(value: unknown): value is Participant {
+		return this.participants.check(value, false);
+	}
+
+	/**
+	 * True when `data` (parsed JSON, already migrated) is a store exactly as storeSchema
+	 * would return it; the participants' missing defaults are filled in place. False
+	 * means "ask zod": it may still be a valid store that zod would normalise.
+	 * `latin1`: `data` was parsed from Latin-1 text without \u escapes; its strings
+	 * are decoded as UTF-8 in place (on false, parse the file again as UTF-8).
+	 */
+	isCheckedStore(data: unknown, latin1 = false): data is StoreData {
+		if (!isPlainObject(data)) return false;
+		for (const key in data) {
+			// a top-level key this version does not know is kept (not in Latin-1: undecoded)
+			if (key !== 'version' && key !== 'settings' && key !== 'participants' && (latin1 || key === '__proto__')) return false;
+		}
+		if (data.version !== STORE_VERSION || !checkSettings(data.settings)) return false;
+		if (latin1 && !Object.keys(data.settings as object).every(key => Object.hasOwn(SETTING_FIELDS, key))) return false;
+		const participants = data.participants;
+		if (!Array.isArray(participants)) return false;
+		const table = this.participants;
+		for (let p = 0; p < participants.length; p++) if (!table.check(participants[p], latin1)) return false;
+		return true;
+	}
+}
+
+/** The check of the model's own tables. */
+export const STORE_CHECK = new StoreCheck();
+
+export function isCheckedParticipant(value: unknown): value is Participant {
+	return STORE_CHECK.isCheckedParticipant(value);
+}
+
 export function isCheckedStore(data: unknown, latin1 = false): data is StoreData {
-	if (!isPlainObject(data)) return false;
-	for (const key in data) if (key !== 'version' && key !== 'settings' && key !== 'participants') return false;
-	if (data.version !== STORE_VERSION || !checkSettings(data.settings)) return false;
-	const participants = data.participants;
-	if (!Array.isArray(participants)) return false;
-	// indexed loops throughout: this runs once, mostly before the JIT has optimised it
-	for (let p = 0; p < participants.length; p++) if (!checkParticipant(participants[p], latin1)) return false;
-	return true;
+	return STORE_CHECK.isCheckedStore(data, latin1);
 }

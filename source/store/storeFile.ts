@@ -12,7 +12,7 @@ import {clearPending, newTx, writePending} from './pendingWrite.js';
 import {systemReason} from './systemError.js';
 import type {HeldLock} from './lock.js';
 import {StoreError} from './openStore.js';
-import {storeFromBytes} from './readStore.js';
+import {storeAndVersionFromBytes} from './readStore.js';
 import {readRegularFile} from './regularFile.js';
 import {storeReadError} from './storeBasics.js';
 // light, for the dashboard's start (no zod, no lowdb): see storeBasics.ts
@@ -21,6 +21,7 @@ import {emptyStore, type StoreData} from './schema.js';
 import {completeAtomicWrite, fileIdentity, type PreparedWrite, prepareAtomicWrite} from './secureJsonFile.js';
 import {storeJsonPieces} from './storeWriter.js';
 import {BACKUP_COUNT} from './storePaths.js';
+import {keepOldVersion} from './versionBackup.js';
 
 export interface StoreSnapshot {
 	readonly data: StoreData;
@@ -29,6 +30,8 @@ export interface StoreSnapshot {
 	 * yet. Bytes, not text: a 50,000-person store is 155 MB of UTF-8, 310 MB as a string.
 	 */
 	readonly bytes?: Buffer;
+	/** the version the file was written in; older than STORE_VERSION, it is kept aside by the next write */
+	readonly version?: number;
 }
 
 /** Reads and validates the store now (the same result and messages as openStore); a missing file is an empty store when `create`. */
@@ -40,7 +43,7 @@ export async function readStoreFile(file: string, options: {create?: boolean} = 
 		if ((error as NodeJS.ErrnoException).code === 'ENOENT' && options.create) return {data: emptyStore()};
 		throw storeReadError(file, error);
 	}
-	return {data: await storeFromBytes(file, bytes), bytes};
+	return {...(await storeAndVersionFromBytes(file, bytes)), bytes};
 }
 
 export interface CommitOptions extends JournalContext {
@@ -72,6 +75,7 @@ export async function commitStore(
 	let prepared: PreparedWrite | undefined;
 	let pending = false;
 	try {
+		if (snapshot.bytes !== undefined && snapshot.version !== undefined) await keepOldVersion(target, snapshot.bytes, snapshot.version);
 		if (snapshot.bytes !== undefined) await rotateBackups(target, snapshot.bytes, options.backups ?? BACKUP_COUNT);
 		faultPoint('after-backup');
 		// participant by participant: the whole text at once took a 50,000-person import past 1 GB

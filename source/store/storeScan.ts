@@ -5,116 +5,76 @@
 // one pass over the bytes checks each participant and reads only what the rules
 // need — states, types and dates, each date read once, as a day number — into
 // reusable arrays (facts.ts DatedRecords); no object is built per step or event.
+// (Measured again for issue 13 at 10,000: −36 % of CPU and −38 % of memory against
+// the usual reading; see README, « Banc d'essai ».)
 //
-// Only the usual layout is read this way: the schema's keys once each, without
+// The reader is compiled from the field tables (domain/fields.ts): each field's
+// kind says how its value is checked, its `triage` use what is kept of it (a value
+// handed to the indicators, a key day, a step's or event's column).
+//
+// Only the usual layout is read this way: the tables' keys once each, without
 // escapes; dates as "YYYY-MM-DD"; escapes only in the texts the rules never read
 // (names, labels, notes…). A participant written any other way (an escape in an
-// id, a key in another spelling…) is handed to JSON.parse on its own and then
-// checked like any parsed store (storeCheck.ts). The answer is
-// undefined — take the usual path — as soon as something is wrong, so that the
-// usual path gives its French message. The bytes are accepted only when they are
+// id, a key in another spelling, a field this version does not know…) is handed
+// to JSON.parse on its own and then checked like any parsed store (storeCheck.ts).
+// The answer is undefined — take the usual path — as soon as something is wrong
+// (a value refused, two participants with one id…), so that the usual path gives
+// its French message. The bytes are accepted only when they are
 // `head [p1, …, pn] tail` with every pi a JSON object and head/tail valid around
 // the array (storeBytes.ts parseAround): the file is then valid JSON, and the
 // counts are those of openStore + triage (test/store/readTriage.test.ts).
-import {dayOfIsoFields, type Day} from '../domain/calendar.js';
-import {computeFacts, type DatedRecords, emptyRecords, factsOfRecords, type KeyDays, NO_DAY, type ParticipantFacts} from '../domain/facts.js';
-import type {Participant, Snooze} from '../domain/model.js';
+import {type Day, dayOfIsoFields} from '../domain/calendar.js';
+import {computeFacts, type DatedRecords, emptyRecords, factsOfRecords, type KeyDays, keyDaysFromSlots, NO_DAY, type ParticipantFacts} from '../domain/facts.js';
+import {type FieldSpec, type FieldTable, PARTICIPANT_FIELDS, type RecordColumn} from '../domain/fields.js';
+import type {Participant} from '../domain/model.js';
 import type {Settings} from '../domain/settings.js';
 import {QueueBuilder, referentFilter, type TriageOptions, type TriageQueues} from '../domain/triage.js';
-import {EVENT_TYPES, type EventType, EXIT_TYPES, PLAN_STATES, type PlanState, STEP_STATES, type StepState} from '../domain/vocabulary.js';
-import {STORE_VERSION} from './storeBasics.js';
+import {READ_AS_CURRENT, storedVersion} from './migrations.js';
 import {BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, OPEN_BRACE, OPEN_BRACKET, QUOTE, skipNested, skipSpace} from './jsonBytes.js';
 import {parseAround, participantsOpen} from './storeBytes.js';
-import {checkSettings, isCheckedParticipant} from './storeCheck.js';
+import {checkSettings, STORE_CHECK, StoreCheck} from './storeCheck.js';
 
 const DASH = 0x2d;
 const ZERO = 0x30;
 /** a position meaning "not the plain layout": the participant goes through JSON.parse */
 const UNSURE = -1;
+const DATE_LENGTH = 12; // the quotes included
 
-/** What a participant field holds, as far as the scan is concerned. */
-const enum Field {
-	Id,
-	Referent,
-	RomeCode,
+/** How a field's value is read: checked only, or kept (on the record being built, as a key day, in a column). */
+const enum Code {
+	/** a text the rules never read: any valid JSON string */
 	Text,
+	/** a text they read: without escapes, decoded onto the target record */
+	TextValue,
 	Date,
-	Exit,
-	NonIntegration,
-	Integration,
-	StandbySince,
-	FirstAppointment,
-	ContractEnd,
-	Rsa,
-	Extension,
-	PlanState,
-	ExitType,
-	Steps,
-	Events,
-	Snoozes,
-	/** a field the rules do not read yet and the scan does not parse: the participant goes through JSON.parse */
-	Unsure,
+	DateValue,
+	DateDay,
+	DateColumn,
+	Boolean,
+	BooleanValue,
+	Word,
+	WordValue,
+	WordColumn,
+	/** a list the rules never read: each item checked */
+	List,
+	/** a list handed to the indicators: each item built as an object */
+	ListValues,
+	/** a list read item by item into DatedRecords */
+	ListRecords,
 }
 
-// Every key of participantSchema (test/store/storeScan.test.ts keeps them equal).
-export const PARTICIPANT_KEYS: ReadonlyArray<readonly [string, Field]> = [
-	['id', Field.Id],
-	['referent', Field.Referent],
-	['name', Field.Text],
-	['gender', Field.Text],
-	['birthDate', Field.Date],
-	['commune', Field.Text],
-	['integrationCriterion', Field.Text],
-	['rsa', Field.Rsa],
-	['franceTravailId', Field.Text],
-	['franceTravailAgency', Field.Text],
-	['cafNumber', Field.Text],
-	['prescriber', Field.Text],
-	['firstAppointment', Field.FirstAppointment],
-	['integrationDate', Field.Integration],
-	['planState', Field.PlanState],
-	['contractStart', Field.Date],
-	['contractEnd', Field.ContractEnd],
-	['romeCode', Field.RomeCode],
-	['extension', Field.Extension],
-	['standbySince', Field.StandbySince],
-	['exitDate', Field.Exit],
-	['exitType', Field.ExitType],
-	['exitReason', Field.Text],
-	['nonIntegrationDate', Field.NonIntegration],
-	['nonIntegrationReason', Field.Text],
-	['orientationDate', Field.Date],
-	['previousContracts', Field.Unsure],
-	['standbyReason', Field.Text],
-	['exitValidatedOn', Field.Date],
-	['exitLettersSentOn', Field.Date],
-	['exitProofReceivedOn', Field.Date],
-	['exitClosedOn', Field.Date],
-	['steps', Field.Steps],
-	['events', Field.Events],
-	['snoozes', Field.Snoozes],
-];
-const STEP_KEYS = ['label', 'type', 'start', 'end', 'state'] as const;
-const EVENT_KEYS = ['date', 'type', 'note'] as const;
-const SNOOZE_KEYS = ['indicator', 'reason', 'until', 'since'] as const;
-
-/** Keys as UTF-8 bytes, looked up by length first. */
+/** Keys as UTF-8 bytes. */
 class KeyTable {
 	private readonly keys: readonly Uint8Array[];
 	constructor(keys: readonly string[]) {
-		// scanObject tracks the keys seen in two 32-bit masks
-		if (keys.length > 64) throw new Error(`KeyTable: ${keys.length} keys, 64 at most`);
 		this.keys = keys.map(key => Buffer.from(key, 'utf8'));
-	}
-
-	get size(): number {
-		return this.keys.length;
 	}
 
 	/** Position of the key spelled by bytes[start, end), -1 when unknown; `hint` is tried first (keys come in order). */
 	find(bytes: Uint8Array, start: number, end: number, hint: number): number {
-		if (hint < this.keys.length && sameBytes(bytes, start, end, this.keys[hint]!)) return hint;
-		for (let k = 0; k < this.keys.length; k++) if (sameBytes(bytes, start, end, this.keys[k]!)) return k;
+		const keys = this.keys;
+		if (hint < keys.length && sameBytes(bytes, start, end, keys[hint]!)) return hint;
+		for (let k = 0; k < keys.length; k++) if (sameBytes(bytes, start, end, keys[k]!)) return k;
 		return -1;
 	}
 }
@@ -126,27 +86,166 @@ function sameBytes(bytes: Uint8Array, start: number, end: number, word: Uint8Arr
 }
 
 /** A closed vocabulary matched on the bytes of a value. */
-class WordTable<W extends string> {
+class WordTable {
 	private readonly bytes: readonly Uint8Array[];
-	constructor(private readonly words: readonly W[]) {
+	constructor(private readonly words: readonly string[]) {
 		this.bytes = words.map(word => Buffer.from(word, 'utf8'));
 	}
 
-	find(bytes: Uint8Array, start: number, end: number): W | undefined {
+	find(bytes: Uint8Array, start: number, end: number): string | undefined {
 		for (let w = 0; w < this.bytes.length; w++) if (sameBytes(bytes, start, end, this.bytes[w]!)) return this.words[w];
 		return undefined;
 	}
 }
 
-const PARTICIPANT_TABLE = new KeyTable(PARTICIPANT_KEYS.map(([key]) => key));
-const PARTICIPANT_FIELDS = PARTICIPANT_KEYS.map(([, field]) => field);
-const STEP_TABLE = new KeyTable(STEP_KEYS);
-const EVENT_TABLE = new KeyTable(EVENT_KEYS);
-const SNOOZE_TABLE = new KeyTable(SNOOZE_KEYS);
-const STEP_WORDS = new WordTable<StepState>(STEP_STATES);
-const EVENT_WORDS = new WordTable<EventType>(EVENT_TYPES);
-const PLAN_WORDS = new WordTable<PlanState>(PLAN_STATES);
-const EXIT_WORDS = new WordTable(EXIT_TYPES);
+/**
+ * One field, compiled. A class with every member set, so that the reading loop
+ * sees one shape of field (the profile showed the loads of a field's code and slot
+ * slowed by objects of several shapes).
+ */
+class ScanField {
+	constructor(
+		readonly key: string,
+		readonly code: Code,
+		readonly required: boolean,
+		/** a text that must not be empty (the id) */
+		readonly nonEmpty: boolean,
+		/** KeyDays position (DateDay) or DatedRecords column (DateColumn, WordColumn); -1 otherwise */
+		readonly slot: number,
+		readonly words: WordTable | undefined,
+		readonly item: ScanTable | undefined,
+		/** ListRecords: the position of DatedRecords' count for this list in the plan's counts; -1 otherwise */
+		readonly count: number,
+		/** what a missing value reads as on the participant the indicators see */
+		readonly fill: (() => unknown) | undefined,
+	) {}
+}
+
+/** How the fields of a table are read. */
+type Mode = 'participant' | 'check' | 'values' | 'records';
+
+/** A field table compiled for the scan. */
+class ScanTable {
+	readonly keys: KeyTable;
+	readonly fields: ScanField[] = [];
+	readonly requiredCount: number;
+	/**
+	 * The participant the indicators see, before its fields are read: every field
+	 * the scan sets, in table order, with its default (a copy of one object is
+	 * cheaper than adding its fields one by one); lists get their own array after.
+	 */
+	readonly template: Readonly<Record<string, unknown>> = {};
+	/** fields whose missing value is an empty list */
+	readonly listFills: ScanField[];
+	/** columns an item may leave unset (a step's end): reset before each item */
+	readonly optionalColumns: ScanField[];
+
+	constructor(
+		readonly id: number,
+		table: FieldTable,
+		mode: Mode,
+		plan: ScanPlan,
+	) {
+		const keys = Object.keys(table);
+		this.keys = new KeyTable(keys);
+		for (const key of keys) this.fields.push(compileField(key, table[key]!, mode, plan));
+		this.requiredCount = this.fields.filter(field => field.required).length;
+		const template: Record<string, unknown> = {};
+		for (const field of this.fields) {
+			const isValue = field.code === Code.TextValue || field.code === Code.DateValue || field.code === Code.BooleanValue || field.code === Code.WordValue || field.code === Code.ListValues;
+			if (!isValue && field.fill === undefined) continue;
+			const value = field.fill?.();
+			template[field.key] = Array.isArray(value) ? undefined : value;
+		}
+		this.template = template;
+		this.listFills = this.fields.filter(field => Array.isArray(field.fill?.()));
+		this.optionalColumns = this.fields.filter(field => !field.required && (field.code === Code.DateColumn || field.code === Code.WordColumn));
+	}
+}
+
+/** Everything compiled from a table: the participant reader, the key days, the record columns. */
+class ScanPlan {
+	readonly tables: ScanTable[] = [];
+	readonly dayNames: Array<keyof KeyDays> = [];
+	/** DatedRecords' columns of days, of words, and its counts, as the fields name them */
+	readonly dayColumns: RecordColumn[] = [];
+	readonly wordColumns: RecordColumn[] = [];
+	readonly countNames: Array<'stepCount' | 'eventCount'> = [];
+	readonly participant: ScanTable;
+	/** the key days read, as KeyDays */
+	readonly keyDays: (days: ReadonlyArray<Day | undefined>) => KeyDays;
+
+	constructor(table: FieldTable) {
+		this.participant = this.table(table, 'participant');
+		this.keyDays = keyDaysFromSlots(this.dayNames);
+	}
+
+	table(table: FieldTable, mode: Mode): ScanTable {
+		// the id is known before the fields are compiled: nested tables come after
+		const id = this.tables.length;
+		this.tables.push(undefined as unknown as ScanTable);
+		const compiled = new ScanTable(id, table, mode, this);
+		this.tables[id] = compiled;
+		return compiled;
+	}
+
+	column(columns: RecordColumn[], name: RecordColumn): number {
+		const known = columns.indexOf(name);
+		if (known >= 0) return known;
+		columns.push(name);
+		return columns.length - 1;
+	}
+}
+
+function compileField(key: string, field: FieldSpec, mode: Mode, plan: ScanPlan): ScanField {
+	const use = mode === 'participant' ? field.triage?.as : mode === 'values' ? 'value' : mode === 'records' ? (field.triage?.as === 'record' ? 'record' : undefined) : undefined;
+	const required = field.required === true;
+	const fill = mode !== 'participant' ? undefined : fillOf(field, use === 'value');
+	const make = (code: Code, slot = -1, words?: WordTable, item?: ScanTable, count = -1) =>
+		new ScanField(key, code, required, field.kind === 'text' && field.identifies === true, slot, words, item, count, fill);
+	const unsupported = () => new Error(`storeScan: le champ « ${key} » (${field.kind}) ne peut être lu comme « ${use} »`);
+	switch (field.kind) {
+		case 'text':
+			if (use === 'record' || use === 'day' || use === 'records') throw unsupported();
+			return make(use === 'value' ? Code.TextValue : Code.Text);
+		case 'date':
+			if (use === 'records') throw unsupported();
+			if (use === 'day' && field.triage?.as === 'day') {
+				plan.dayNames.push(field.triage.day);
+				return make(Code.DateDay, plan.dayNames.length - 1);
+			}
+			if (use === 'record' && field.triage?.as === 'record') return make(Code.DateColumn, plan.column(plan.dayColumns, field.triage.column));
+			return make(use === 'value' ? Code.DateValue : Code.Date);
+		case 'boolean':
+			if (use !== undefined && use !== 'value') throw unsupported();
+			return make(use === 'value' ? Code.BooleanValue : Code.Boolean);
+		case 'vocabulary': {
+			const words = new WordTable(field.values);
+			if (use === 'record' && field.triage?.as === 'record') return make(Code.WordColumn, plan.column(plan.wordColumns, field.triage.column), words);
+			if (use === 'day' || use === 'records') throw unsupported();
+			return make(use === 'value' ? Code.WordValue : Code.Word, -1, words);
+		}
+		case 'list':
+			if (use === 'value') return make(Code.ListValues, -1, undefined, plan.table(field.item, 'values'));
+			if (use === 'records' && field.triage?.as === 'records') {
+				plan.countNames.push(field.triage.count);
+				return make(Code.ListRecords, -1, undefined, plan.table(field.item, 'records'), plan.countNames.length - 1);
+			}
+			if (use !== undefined) throw unsupported();
+			return make(Code.List, -1, undefined, plan.table(field.item, 'check'));
+	}
+}
+
+/** What a participant the indicators see holds when the field is missing from the file. */
+function fillOf(field: FieldSpec, read: boolean): (() => unknown) | undefined {
+	if ('default' in field && field.default !== undefined) {
+		const value = field.default;
+		return Array.isArray(value) ? () => [] : () => value;
+	}
+	// the type asks for it; the rules never read it (report shows only ids)
+	if (field.required && !read) return field.kind === 'list' ? () => [] : field.kind === 'boolean' ? () => false : () => '';
+	return undefined;
+}
 
 /**
  * Index just after the string opening at `i` when it holds no escape (and no
@@ -208,141 +307,6 @@ function digit(bytes: Uint8Array, i: number): number {
 	return value >= 0 && value <= 9 ? value : NaN;
 }
 
-const DATE_LENGTH = 12; // the quotes included
-
-/** One participant read from bytes: the fields the rules read. */
-class Person {
-	id = '';
-	referent: string | undefined;
-	romeCode: string | undefined;
-	rsa = false;
-	extension: boolean | undefined;
-	planState: PlanState | undefined;
-	snoozes: Snooze[] | undefined;
-	exit: Day | undefined;
-	nonIntegration: Day | undefined;
-	integration: Day | undefined;
-	standbySince: Day | undefined;
-	firstAppointment: Day | undefined;
-	contractEnd: Day | undefined;
-	readonly records: DatedRecords = emptyRecords();
-
-	reset(): void {
-		this.id = '';
-		this.referent = this.romeCode = this.extension = this.planState = this.snoozes = undefined;
-		this.rsa = false;
-		this.exit = this.nonIntegration = this.integration = this.standbySince = this.firstAppointment = this.contractEnd = undefined;
-		this.records.stepCount = this.records.eventCount = 0;
-	}
-
-	/** The participant the indicators see: the fields they read (report shows only ids). */
-	participant(): Participant {
-		const participant: Participant = {id: this.id, name: '', rsa: this.rsa, steps: [], events: []};
-		if (this.referent !== undefined) participant.referent = this.referent;
-		if (this.romeCode !== undefined) participant.romeCode = this.romeCode;
-		if (this.extension !== undefined) participant.extension = this.extension;
-		if (this.planState !== undefined) participant.planState = this.planState;
-		if (this.snoozes !== undefined) participant.snoozes = this.snoozes;
-		return participant;
-	}
-
-	keyDays(): KeyDays {
-		return {
-			exit: this.exit,
-			nonIntegration: this.nonIntegration,
-			integration: this.integration,
-			standbySince: this.standbySince,
-			firstAppointment: this.firstAppointment,
-			contractEnd: this.contractEnd,
-		};
-	}
-}
-
-// the participant being read: module state, like the step and event below
-let reading = new Person();
-// id and name are required
-const keyBit = (name: string) => 1 << PARTICIPANT_KEYS.findIndex(([key]) => key === name);
-const PARTICIPANT_REQUIRED = keyBit('id') | keyBit('name');
-
-function readParticipantKey(bytes: Buffer, key: number, i: number): number {
-	return scanField(bytes, i, PARTICIPANT_FIELDS[key]!, reading);
-}
-
-/** Reads the participant object at `i` into `into`; the index after its '}', or UNSURE. */
-function scanParticipant(bytes: Buffer, i: number, into: Person): number {
-	reading = into;
-	into.reset();
-	const end = scanObject(bytes, i, PARTICIPANT_TABLE, readParticipantKey, PARTICIPANT_REQUIRED);
-	// an empty id goes through JSON.parse and the check, which refuse it
-	return end === UNSURE || into.id === '' ? UNSURE : end;
-}
-
-/** Reads one field's value at `i`; the index after it, or UNSURE. */
-function scanField(bytes: Buffer, i: number, field: Field, person: Person): number {
-	switch (field) {
-		case Field.Id:
-		case Field.Referent:
-		case Field.RomeCode: {
-			const end = plainStringEnd(bytes, i);
-			if (end === UNSURE) return UNSURE;
-			const text = bytes.toString('utf8', i + 1, end - 1);
-			if (field === Field.Id) person.id = text;
-			else if (field === Field.Referent) person.referent = text;
-			else person.romeCode = text;
-			return end;
-		}
-		case Field.Text:
-			return textEnd(bytes, i);
-		case Field.Date:
-			return dateAt(bytes, i) === undefined ? UNSURE : i + DATE_LENGTH;
-		case Field.Exit:
-		case Field.NonIntegration:
-		case Field.Integration:
-		case Field.StandbySince:
-		case Field.FirstAppointment:
-		case Field.ContractEnd: {
-			const day = dateAt(bytes, i);
-			if (day === undefined) return UNSURE;
-			if (field === Field.Exit) person.exit = day;
-			else if (field === Field.NonIntegration) person.nonIntegration = day;
-			else if (field === Field.Integration) person.integration = day;
-			else if (field === Field.StandbySince) person.standbySince = day;
-			else if (field === Field.FirstAppointment) person.firstAppointment = day;
-			else person.contractEnd = day;
-			return i + DATE_LENGTH;
-		}
-		case Field.Rsa:
-		case Field.Extension: {
-			const value = booleanAt(bytes, i);
-			if (value === undefined) return UNSURE;
-			if (field === Field.Rsa) person.rsa = value;
-			else person.extension = value;
-			return i + (value ? 4 : 5);
-		}
-		case Field.PlanState:
-		case Field.ExitType: {
-			const end = plainStringEnd(bytes, i);
-			if (end === UNSURE) return UNSURE;
-			if (field === Field.PlanState) {
-				person.planState = PLAN_WORDS.find(bytes, i + 1, end - 1);
-				if (person.planState === undefined) return UNSURE;
-			} else if (EXIT_WORDS.find(bytes, i + 1, end - 1) === undefined) {
-				return UNSURE;
-			}
-			return end;
-		}
-		case Field.Steps:
-			return scanList(bytes, i, scanStep);
-		case Field.Events:
-			return scanList(bytes, i, scanEvent);
-		case Field.Snoozes:
-			person.snoozes = [];
-			return scanList(bytes, i, scanSnooze);
-		case Field.Unsure:
-			return UNSURE;
-	}
-}
-
 function booleanAt(bytes: Uint8Array, i: number): boolean | undefined {
 	// t r u e / f a l s e
 	if (bytes[i] === 0x74 && bytes[i + 1] === 0x72 && bytes[i + 2] === 0x75 && bytes[i + 3] === 0x65) return true;
@@ -350,196 +314,180 @@ function booleanAt(bytes: Uint8Array, i: number): boolean | undefined {
 	return undefined;
 }
 
-/** Reads an array of objects at `i` with `scanItem`; the index after its ']', or UNSURE. */
-function scanList(bytes: Buffer, i: number, scanItem: (bytes: Buffer, i: number) => number): number {
-	if (bytes[i] !== OPEN_BRACKET) return UNSURE;
-	i = skipSpace(bytes, i + 1);
-	if (bytes[i] === CLOSE_BRACKET) return i + 1;
-	for (;;) {
-		i = scanItem(bytes, i);
-		if (i === UNSURE) return UNSURE;
-		i = skipSpace(bytes, i);
+/** One reading of a store's participants: the state of the participant, step or event being read. */
+class ScanRun {
+	/** seen[table.id][k] === the object's stamp when its key k was read (a key twice: JSON.parse keeps the last) */
+	private readonly seen: Int32Array[];
+	private stamp = 0;
+	/** the record being built: the participant the indicators see, or an item of a list handed to them */
+	private target: Record<string, unknown> = {};
+	private readonly days: Array<Day | undefined>;
+	readonly records: DatedRecords = emptyRecords();
+	/** DatedRecords' columns of days and of words, by the plan's column numbers (one element kind each) */
+	private readonly dayColumns: Day[][];
+	private readonly wordColumns: string[][];
+	/** the number of items read so far in each list read into DatedRecords, by the plan's count numbers */
+	private readonly counts: number[];
+	/** the position of the step or event being read in its columns */
+	private item = 0;
+
+	constructor(private readonly plan: ScanPlan) {
+		this.seen = plan.tables.map(table => new Int32Array(table.fields.length));
+		this.days = plan.dayNames.map(() => undefined);
+		const records = this.records as unknown as Record<RecordColumn, unknown[]>;
+		this.dayColumns = plan.dayColumns.map(name => records[name] as Day[]);
+		this.wordColumns = plan.wordColumns.map(name => records[name] as string[]);
+		this.counts = plan.countNames.map(() => 0);
+	}
+
+	/** Reads the participant object at `i`; the index after its '}', or UNSURE. */
+	participant(bytes: Buffer, i: number): number {
+		this.target = {...this.plan.participant.template};
+		this.days.fill(undefined);
+		const counts = this.counts;
+		counts.fill(0);
+		const table = this.plan.participant;
+		const end = this.object(bytes, i, table);
+		if (end === UNSURE) return UNSURE;
+		const records = this.records as unknown as Record<string, number>;
+		const {countNames} = this.plan;
+		for (let c = 0; c < countNames.length; c++) records[countNames[c]!] = counts[c]!;
+		const {target} = this;
+		const fills = table.listFills;
+		for (let f = 0; f < fills.length; f++) if (target[fills[f]!.key] === undefined) target[fills[f]!.key] = [];
+		return end;
+	}
+
+	/** The participant just read, as the indicators see it: the fields they read (report shows only ids). */
+	read(): Participant {
+		return this.target as Participant;
+	}
+
+	keyDays(): KeyDays {
+		return this.plan.keyDays(this.days);
+	}
+
+	/**
+	 * Reads the members of the object at `i` with the fields of `table`; the index
+	 * after '}', or UNSURE (also when a required key is missing, a key comes twice or
+	 * is unknown).
+	 */
+	private object(bytes: Buffer, i: number, table: ScanTable): number {
+		if (bytes[i] !== OPEN_BRACE) return UNSURE;
+		i = skipSpace(bytes, i + 1);
+		const stamp = ++this.stamp;
+		const seen = this.seen[table.id]!;
+		let required = 0;
+		if (bytes[i] === CLOSE_BRACE) return table.requiredCount === 0 ? i + 1 : UNSURE;
+		let hint = 0;
+		for (;;) {
+			const keyEnd = plainStringEnd(bytes, i);
+			if (keyEnd === UNSURE) return UNSURE;
+			const key = table.keys.find(bytes, i + 1, keyEnd - 1, hint);
+			if (key < 0 || seen[key] === stamp) return UNSURE;
+			seen[key] = stamp;
+			const field = table.fields[key]!;
+			if (field.required) required++;
+			hint = key + 1;
+			i = skipSpace(bytes, keyEnd);
+			if (bytes[i] !== COLON) return UNSURE;
+			i = skipSpace(bytes, i + 1);
+			i = field.code >= Code.List ? this.list(bytes, i, field) : this.value(bytes, i, field);
+			if (i === UNSURE) return UNSURE;
+			i = skipSpace(bytes, i);
+			if (bytes[i] === CLOSE_BRACE) return required === table.requiredCount ? i + 1 : UNSURE;
+			if (bytes[i] !== COMMA) return UNSURE;
+			i = skipSpace(bytes, i + 1);
+		}
+	}
+
+	/** Reads one field's value at `i`; the index after it, or UNSURE. */
+	private value(bytes: Buffer, i: number, field: ScanField): number {
+		switch (field.code) {
+			case Code.Text:
+				return textEnd(bytes, i);
+			case Code.TextValue: {
+				const end = plainStringEnd(bytes, i);
+				if (end === UNSURE || (field.nonEmpty && end === i + 2)) return UNSURE;
+				this.target[field.key] = bytes.toString('utf8', i + 1, end - 1);
+				return end;
+			}
+			case Code.Date:
+			case Code.DateValue:
+			case Code.DateDay:
+			case Code.DateColumn: {
+				const day = dateAt(bytes, i);
+				if (day === undefined) return UNSURE;
+				if (field.code === Code.DateDay) this.days[field.slot] = day;
+				else if (field.code === Code.DateColumn) this.dayColumns[field.slot]![this.item] = day;
+				else if (field.code === Code.DateValue) this.target[field.key] = bytes.toString('latin1', i + 1, i + DATE_LENGTH - 1);
+				return i + DATE_LENGTH;
+			}
+			case Code.Boolean:
+			case Code.BooleanValue: {
+				const value = booleanAt(bytes, i);
+				if (value === undefined) return UNSURE;
+				if (field.code === Code.BooleanValue) this.target[field.key] = value;
+				return i + (value ? 4 : 5);
+			}
+			case Code.Word:
+			case Code.WordValue:
+			case Code.WordColumn: {
+				const end = plainStringEnd(bytes, i);
+				if (end === UNSURE) return UNSURE;
+				const word = field.words!.find(bytes, i + 1, end - 1);
+				if (word === undefined) return UNSURE;
+				if (field.code === Code.WordValue) this.target[field.key] = word;
+				else if (field.code === Code.WordColumn) this.wordColumns[field.slot]![this.item] = word;
+				return end;
+			}
+			default:
+				return this.list(bytes, i, field);
+		}
+	}
+
+	/** Reads an array of objects at `i`; the index after its ']', or UNSURE. */
+	private list(bytes: Buffer, i: number, field: ScanField): number {
+		if (bytes[i] !== OPEN_BRACKET) return UNSURE;
+		const values: Array<Record<string, unknown>> | undefined = field.code === Code.ListValues ? [] : undefined;
+		if (values !== undefined) this.target[field.key] = values;
+		i = skipSpace(bytes, i + 1);
 		if (bytes[i] === CLOSE_BRACKET) return i + 1;
-		if (bytes[i] !== COMMA) return UNSURE;
-		i = skipSpace(bytes, i + 1);
-	}
-}
-
-/**
- * Reads the members of the object at `i`, calling `read` with each key's position
- * in `table`; the index after '}', or UNSURE (also when a key of `required`, one
- * bit per position, is missing, or a key comes twice: JSON.parse keeps the last one).
- */
-function scanObject(bytes: Buffer, i: number, table: KeyTable, read: (bytes: Buffer, key: number, i: number) => number, required: number): number {
-	if (bytes[i] !== OPEN_BRACE) return UNSURE;
-	i = skipSpace(bytes, i + 1);
-	if (bytes[i] === CLOSE_BRACE) return UNSURE; // required keys missing
-	// keys seen, one bit each: positions 0–31 in `seen`, 32–63 in `seenHigh` (KeyTable allows 64)
-	let seen = 0;
-	let seenHigh = 0;
-	let hint = 0;
-	for (;;) {
-		const keyEnd = plainStringEnd(bytes, i);
-		if (keyEnd === UNSURE) return UNSURE;
-		const key = table.find(bytes, i + 1, keyEnd - 1, hint);
-		if (key < 0) return UNSURE;
-		if (key < 32) {
-			if ((seen & (1 << key)) !== 0) return UNSURE;
-			seen |= 1 << key;
-		} else {
-			if ((seenHigh & (1 << (key - 32))) !== 0) return UNSURE;
-			seenHigh |= 1 << (key - 32);
-		}
-		hint = key + 1;
-		i = skipSpace(bytes, keyEnd);
-		if (bytes[i] !== COLON) return UNSURE;
-		i = read(bytes, key, skipSpace(bytes, i + 1));
-		if (i === UNSURE) return UNSURE;
-		i = skipSpace(bytes, i);
-		if (bytes[i] === CLOSE_BRACE) return (seen & required) === required ? i + 1 : UNSURE;
-		if (bytes[i] !== COMMA) return UNSURE;
-		i = skipSpace(bytes, i + 1);
-	}
-}
-
-// The step and event being read: module state rather than an object per item
-// (the scan is synchronous and never re-entered).
-// step keys: label 0, type 1, start 2, end 3, state 4 (label, start and state required)
-const STEP_REQUIRED = (1 << 0) | (1 << 2) | (1 << 4);
-let stepStart = NO_DAY;
-let stepEnd = NO_DAY;
-let stepState: StepState | undefined;
-
-function readStepKey(bytes: Buffer, key: number, i: number): number {
-	switch (key) {
-		case 0:
-		case 1:
-			return textEnd(bytes, i);
-		case 2:
-		case 3: {
-			const day = dateAt(bytes, i);
-			if (day === undefined) return UNSURE;
-			if (key === 2) stepStart = day;
-			else stepEnd = day;
-			return i + DATE_LENGTH;
-		}
-		default: {
-			const end = plainStringEnd(bytes, i);
-			if (end === UNSURE) return UNSURE;
-			stepState = STEP_WORDS.find(bytes, i + 1, end - 1);
-			return stepState === undefined ? UNSURE : end;
+		for (;;) {
+			i = this.listItem(bytes, i, field, values);
+			if (i === UNSURE) return UNSURE;
+			i = skipSpace(bytes, i);
+			if (bytes[i] === CLOSE_BRACKET) return i + 1;
+			if (bytes[i] !== COMMA) return UNSURE;
+			i = skipSpace(bytes, i + 1);
 		}
 	}
-}
 
-function scanStep(bytes: Buffer, i: number): number {
-	stepEnd = NO_DAY;
-	const end = scanObject(bytes, i, STEP_TABLE, readStepKey, STEP_REQUIRED);
-	if (end === UNSURE) return UNSURE;
-	const {records} = reading;
-	const s = records.stepCount++;
-	records.stepStates[s] = stepState!;
-	records.stepStarts[s] = stepStart;
-	records.stepEnds[s] = stepEnd;
-	return end;
-}
-
-// event keys: date 0, type 1, note 2 (date and type required)
-const EVENT_REQUIRED = (1 << 0) | (1 << 1);
-let eventDate = NO_DAY;
-let eventType: EventType | undefined;
-
-function readEventKey(bytes: Buffer, key: number, i: number): number {
-	if (key === 0) {
-		const day = dateAt(bytes, i);
-		if (day === undefined) return UNSURE;
-		eventDate = day;
-		return i + DATE_LENGTH;
-	}
-	if (key === 2) return textEnd(bytes, i);
-	const end = plainStringEnd(bytes, i);
-	if (end === UNSURE) return UNSURE;
-	eventType = EVENT_WORDS.find(bytes, i + 1, end - 1);
-	return eventType === undefined ? UNSURE : end;
-}
-
-function scanEvent(bytes: Buffer, i: number): number {
-	const end = scanObject(bytes, i, EVENT_TABLE, readEventKey, EVENT_REQUIRED);
-	if (end === UNSURE) return UNSURE;
-	const {records} = reading;
-	const e = records.eventCount++;
-	records.eventTypes[e] = eventType!;
-	records.eventDates[e] = eventDate;
-	return end;
-}
-
-// snooze keys: indicator 0, reason 1, until 2, since 3 (the first three required)
-const SNOOZE_REQUIRED = (1 << 0) | (1 << 1) | (1 << 2);
-let snooze: {indicator: string; reason: string; until: string; since?: string} = {indicator: '', reason: '', until: ''};
-
-function readSnoozeKey(bytes: Buffer, key: number, i: number): number {
-	if (key >= 2) {
-		if (dateAt(bytes, i) === undefined) return UNSURE;
-		const text = bytes.toString('latin1', i + 1, i + DATE_LENGTH - 1);
-		if (key === 2) snooze.until = text;
-		else snooze.since = text;
-		return i + DATE_LENGTH;
-	}
-	const end = plainStringEnd(bytes, i);
-	if (end === UNSURE) return UNSURE;
-	const text = bytes.toString('utf8', i + 1, end - 1);
-	if (key === 0) snooze.indicator = text;
-	else snooze.reason = text;
-	return end;
-}
-
-/** Reads one snoozed alert into the participant's snoozes (kept whole: the triage reads them). */
-function scanSnooze(bytes: Buffer, i: number): number {
-	snooze = {indicator: '', reason: '', until: ''};
-	const end = scanObject(bytes, i, SNOOZE_TABLE, readSnoozeKey, SNOOZE_REQUIRED);
-	if (end !== UNSURE) reading.snoozes!.push(snooze);
-	return end;
-}
-
-/**
- * The participant object at `start` parsed by JSON.parse and checked like a parsed
- * store; undefined when it is not valid (then the whole file takes the usual path).
- */
-function parsedParticipant(bytes: Buffer, start: number, end: number): Participant | undefined {
-	let value: unknown;
-	try {
-		value = JSON.parse(bytes.toString('utf8', start, end));
-	} catch {
-		return undefined;
-	}
-	return isCheckedParticipant(value) ? value : undefined;
-}
-
-/** The facts of everyone in scope, in store order; undefined when unsure. */
-function scanParticipants(bytes: Buffer, open: number, options: ReportScope): {facts: ParticipantFacts[]; close: number; parsedAlone: number} | undefined {
-	const inScope = referentFilter(options.referent);
-	const facts: ParticipantFacts[] = [];
-	const person = new Person();
-	let parsedAlone = 0;
-	let i = skipSpace(bytes, open + 1);
-	if (bytes[i] === CLOSE_BRACKET) return {facts, close: i, parsedAlone};
-	for (;;) {
-		if (bytes[i] !== OPEN_BRACE) return undefined;
-		let end = scanParticipant(bytes, i, person);
-		if (end !== UNSURE) {
-			if (inScope(person.referent)) facts.push(factsOfRecords(person.participant(), person.keyDays(), person.records, options.today));
-		} else {
-			end = skipNested(bytes, i);
-			if (end < 0) return undefined;
-			const participant = parsedParticipant(bytes, i, end);
-			if (participant === undefined) return undefined;
-			parsedAlone++;
-			if (inScope(participant.referent)) facts.push(computeFacts(participant, options.today));
+	private listItem(bytes: Buffer, i: number, field: ScanField, values: Array<Record<string, unknown>> | undefined): number {
+		const table = field.item!;
+		if (values !== undefined) {
+			// an item of a list the indicators read whole (snoozes): built as an object
+			const owner = this.target;
+			const item: Record<string, unknown> = {};
+			this.target = item;
+			const end = this.object(bytes, i, table);
+			this.target = owner;
+			values.push(item);
+			return end;
 		}
-		i = skipSpace(bytes, end);
-		if (bytes[i] === CLOSE_BRACKET) return {facts, close: i, parsedAlone};
-		if (bytes[i] !== COMMA) return undefined;
-		i = skipSpace(bytes, i + 1);
+		if (field.count < 0) return this.object(bytes, i, table);
+		// a step or an event: its columns at the next position
+		const position = this.counts[field.count]!;
+		this.item = position;
+		const optional = table.optionalColumns;
+		for (let c = 0; c < optional.length; c++) {
+			const column = optional[c]!;
+			if (column.code === Code.DateColumn) this.dayColumns[column.slot]![position] = NO_DAY;
+			else this.wordColumns[column.slot]![position] = '';
+		}
+		const end = this.object(bytes, i, table);
+		if (end !== UNSURE) this.counts[field.count] = position + 1;
+		return end;
 	}
 }
 
@@ -553,20 +501,89 @@ export interface ScannedStore {
 	readonly parsedAlone: number;
 }
 
-/**
- * The queues of the store held in `bytes`, read in one pass; undefined whenever
- * the usual path must decide (not a current store, a value the schema refuses,
- * a layout this reader does not know).
- */
+/** The byte scanner of the stores whose participants `table` describes. */
+export class StoreScanner {
+	private readonly plan: ScanPlan;
+	private readonly check: StoreCheck;
+
+	constructor(readonly table: FieldTable = PARTICIPANT_FIELDS) {
+		this.plan = new ScanPlan(table);
+		this.check = table === PARTICIPANT_FIELDS ? STORE_CHECK : new StoreCheck(table);
+	}
+
+	/**
+	 * The participant object at `start` parsed by JSON.parse and checked like a parsed
+	 * store; undefined when it is not valid (then the whole file takes the usual path).
+	 */
+	private parsedParticipant(bytes: Buffer, start: number, end: number): Participant | undefined {
+		let value: unknown;
+		try {
+			value = JSON.parse(bytes.toString('utf8', start, end));
+		} catch {
+			return undefined;
+		}
+		return this.check.isCheckedParticipant(value) ? value : undefined;
+	}
+
+	/** The facts of everyone in scope, in store order; undefined when unsure (or when two participants share an id). */
+	private participants(bytes: Buffer, open: number, options: ReportScope): {facts: ParticipantFacts[]; close: number; parsedAlone: number} | undefined {
+		const inScope = referentFilter(options.referent);
+		const facts: ParticipantFacts[] = [];
+		const run = new ScanRun(this.plan);
+		const ids = new Set<string>();
+		let parsedAlone = 0;
+		let i = skipSpace(bytes, open + 1);
+		if (bytes[i] === CLOSE_BRACKET) return {facts, close: i, parsedAlone};
+		for (;;) {
+			if (bytes[i] !== OPEN_BRACE) return undefined;
+			let end = run.participant(bytes, i);
+			let id: string;
+			if (end !== UNSURE) {
+				const participant = run.read();
+				id = participant.id;
+				if (inScope(participant.referent)) facts.push(factsOfRecords(participant, run.keyDays(), run.records, options.today));
+			} else {
+				end = skipNested(bytes, i);
+				if (end < 0) return undefined;
+				const participant = this.parsedParticipant(bytes, i, end);
+				if (participant === undefined) return undefined;
+				parsedAlone++;
+				id = participant.id;
+				if (inScope(participant.referent)) facts.push(computeFacts(participant, options.today));
+			}
+			// two participants with one id: the usual path refuses the file and names them
+			if (ids.has(id)) return undefined;
+			ids.add(id);
+			i = skipSpace(bytes, end);
+			if (bytes[i] === CLOSE_BRACKET) return {facts, close: i, parsedAlone};
+			if (bytes[i] !== COMMA) return undefined;
+			i = skipSpace(bytes, i + 1);
+		}
+	}
+
+	/**
+	 * The queues of the store held in `bytes`, read in one pass; undefined whenever
+	 * the usual path must decide (not a current store, a value the schema refuses,
+	 * a layout this reader does not know).
+	 */
+	scan(bytes: Buffer, options: ReportScope): ScannedStore | undefined {
+		const open = participantsOpen(bytes);
+		if (open < 0) return undefined;
+		const scanned = this.participants(bytes, open, options);
+		if (scanned === undefined) return undefined;
+		const rest = parseAround(bytes, open, scanned.close);
+		if (rest === undefined || !READ_AS_CURRENT.has(storedVersion(rest)) || !checkSettings(rest.settings)) return undefined;
+		const settings = rest.settings as Settings;
+		const queues = new QueueBuilder({...options, settings});
+		for (const f of scanned.facts) queues.add(f);
+		return {queues: queues.finish(), settings, parsedAlone: scanned.parsedAlone};
+	}
+}
+
+/** The scanner of the model's own tables (compiled once; each scan keeps its state in its own ScanRun). */
+const SCANNER = new StoreScanner();
+
+/** The queues of the store held in `bytes`; see StoreScanner.scan. */
 export function scanStore(bytes: Buffer, options: ReportScope): ScannedStore | undefined {
-	const open = participantsOpen(bytes);
-	if (open < 0) return undefined;
-	const scanned = scanParticipants(bytes, open, options);
-	if (scanned === undefined) return undefined;
-	const rest = parseAround(bytes, open, scanned.close);
-	if (rest === undefined || rest.version !== STORE_VERSION || !checkSettings(rest.settings)) return undefined;
-	const settings = rest.settings as Settings;
-	const queues = new QueueBuilder({...options, settings});
-	for (const f of scanned.facts) queues.add(f);
-	return {queues: queues.finish(), settings, parsedAlone: scanned.parsedAlone};
+	return SCANNER.scan(bytes, options);
 }

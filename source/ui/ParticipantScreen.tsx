@@ -78,7 +78,10 @@ export function identityLines(facts: ParticipantFacts, discretion: boolean): str
 			: `1er RDV : ${frenchDate(facts.firstAppointment) || '—'}`;
 	const plan = p.planState === 'Prévisionnel' ? ' · Parcours prévisionnel' : '';
 	const second = `Statut : ${STATUS_LABELS[facts.status]} · ${entry}${plan} · Critère : ${p.integrationCriterion ?? '—'} · ROME : ${p.romeCode?.trim() || '—'}`;
-	const standby = facts.standbySince !== undefined ? `Veille depuis le ${frenchDate(facts.standbySince)}` : 'Pas en veille';
+	const standby =
+		facts.standbySince !== undefined
+			? `Veille depuis le ${frenchDate(facts.standbySince)}${p.standbyReason ? ` (${p.standbyReason})` : ''}`
+			: 'Pas en veille';
 	const exit = p.exitDate
 		? `Sortie : ${frenchDate(p.exitDate)}${p.exitType ? ` (${p.exitType}${p.exitReason ? ` — ${p.exitReason}` : ''})` : ''}`
 		: p.nonIntegrationDate

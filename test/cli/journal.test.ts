@@ -62,7 +62,14 @@ describe('plie-triage journal', () => {
 				'    Étape « Atelier CV » (16/11/2026) — État : Prévue → En cours',
 			].join('\n'),
 		);
-		expect(stdout).toContain('  CER renouvelé de 6 mois : fin 01/12/2026 → 01/06/2027\n    Fin du CER : 01/12/2026 → 01/06/2027');
+		expect(stdout).toContain(
+			[
+				'  CER renouvelé pour 6 mois : du 02/12/2026 au 01/06/2027 (précédent jusqu’au 01/12/2026)',
+				'    Fin du CER : 01/12/2026 → 01/06/2027',
+				'    Début du CER : — → 02/12/2026',
+				'    CER précédents : — → jusqu’au 01/12/2026',
+			].join('\n'),
+		);
 		expect(stdout).toContain(`${stamp} · assistante.plie · B2 (BRAVO Noé)\n  Événement « Entretien individuel » du 22/11/2026 ajouté`);
 		expect(stdout).toContain('  Annulation : Étape « Atelier CV » (16/11/2026) : Prévue → En cours\n    Étape « Atelier CV » (16/11/2026) — État : En cours → Prévue');
 		// newest first: the undo, made last, comes before the renewal

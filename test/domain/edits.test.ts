@@ -1,7 +1,7 @@
 // Each edit a référent makes from the keyboard: the new participant, the journal
 // line, and the French refusals. Edits never mutate the participant they are given.
 import {describe, expect, it} from 'vitest';
-import {toDay} from '../../source/domain/calendar.js';
+import {isoFromDay, toDay} from '../../source/domain/calendar.js';
 import {
 	ALL_EXIT_REASONS,
 	addStep,
@@ -16,7 +16,9 @@ import {
 	recordExit,
 	recordInterview,
 	recordNonIntegration,
+	followingContract,
 	renewContract,
+	renewContractWith,
 	setContract,
 	setRomeCode,
 	snoozeIndicator,
@@ -24,6 +26,7 @@ import {
 	stepRef,
 	setStandby,
 	standbyWish,
+	startStandby,
 	unsnoozeIndicator,
 } from '../../source/domain/edits/index.js';
 import type {Participant} from '../../source/domain/model.js';
@@ -217,12 +220,46 @@ describe('contract, ROME, standby', () => {
 		expect(counted(after, 'rsa.no-contract', TODAY)).toBe(true);
 	});
 
-	it('renews by 6 or 12 months from the current end (31 August + 6 months = end of February)', () => {
-		const p = rsa({contractStart: '2026-03-01', contractEnd: '2026-08-31'});
-		expect(ok(renewContract(p, 6)).participant).toMatchObject({contractStart: '2026-03-01', contractEnd: '2027-02-28'});
-		expect(ok(renewContract(p, 12)).participant.contractEnd).toBe('2027-08-31');
-		expect(ok(renewContract(p, 6)).description).toBe('CER renouvelé de 6 mois : fin 31/08/2026 → 28/02/2027');
+	it('renews as REFERENTIEL §2 says: 23/05/2026→21/11/2026 by 6 months gives 22/11/2026→21/05/2027, the old CER kept', () => {
+		const p = rsa({contractStart: '2026-05-23', contractEnd: '2026-11-21'});
+		const result = ok(renewContract(p, 6));
+		expect(result.participant).toMatchObject({
+			contractStart: '2026-11-22',
+			contractEnd: '2027-05-21',
+			previousContracts: [{start: '2026-05-23', end: '2026-11-21'}],
+		});
+		expect(result.description).toBe('CER renouvelé pour 6 mois : du 22/11/2026 au 21/05/2027 (précédent du 23/05/2026 au 21/11/2026)');
+		// the older ones stay first, in order
+		const again = ok(renewContract(result.participant, 12)).participant;
+		expect(again.previousContracts).toEqual([
+			{start: '2026-05-23', end: '2026-11-21'},
+			{start: '2026-11-22', end: '2027-05-21'},
+		]);
+		expect(again).toMatchObject({contractStart: '2027-05-22', contractEnd: '2028-05-21'});
 		expect(error(renewContract(rsa(), 6))).toContain('Pas de date de fin de CER');
+	});
+
+	it('a renewal at the ends of months: addMonths from the new start (day clamped), minus one day', () => {
+		const renewal = (end: string, months: number) => {
+			const next = followingContract(toDay(end), months);
+			return [isoFromDay(next.start), isoFromDay(next.end)];
+		};
+		expect(renewal('2026-11-30', 6)).toEqual(['2026-12-01', '2027-05-31']);
+		expect(renewal('2026-08-31', 6)).toEqual(['2026-09-01', '2027-02-28']);
+		expect(renewal('2026-12-31', 12)).toEqual(['2027-01-01', '2027-12-31']);
+		// 31/08 + 6 months is clamped to the end of February (29th in 2028), the day before is the 28th
+		expect(renewal('2027-08-30', 6)).toEqual(['2027-08-31', '2028-02-28']);
+		expect(renewal('2028-01-30', 1)).toEqual(['2028-01-31', '2028-02-28']);
+		expect(renewal('2028-02-28', 12)).toEqual(['2028-02-29', '2029-02-27']);
+	});
+
+	it('a renewal without a known start keeps the old end alone; typed dates must follow the old end', () => {
+		const p = rsa({contractEnd: '2026-11-21'});
+		expect(ok(renewContract(p, 6)).participant.previousContracts).toEqual([{end: '2026-11-21'}]);
+		const typed = ok(renewContractWith(p, {start: '01/12/2026', end: '31/05/2027'}));
+		expect(typed.participant).toMatchObject({contractStart: '2026-12-01', contractEnd: '2027-05-31', previousContracts: [{end: '2026-11-21'}]});
+		expect(error(renewContractWith(p, {start: '21/11/2026', end: '31/05/2027'}))).toContain('doit commencer après la fin du CER actuel (21/11/2026)');
+		expect(error(renewContractWith(p, {start: '01/12/2026', end: '30/11/2026'}))).toContain('la fin (30/11/2026) précède le début');
 	});
 
 	it('a renewed expired contract leaves "RSA dont le CER est échu"', () => {
@@ -241,16 +278,26 @@ describe('contract, ROME, standby', () => {
 		expect('romeCode' in ok(setRomeCode(withCode, '')).participant).toBe(false);
 	});
 
-	it('v starts a standby today, and v again ends it', () => {
+	it('v starts a standby on a day with a reason (matched to the five offered, other text kept), and ends it', () => {
 		const p = person({integrationDate: '2026-01-01'});
-		expect(standbyWish(p)).toBe('start');
-		const onStandby = ok(setStandby(p, standbyWish(p), T));
-		expect(onStandby.participant.standbySince).toBe(TODAY);
+		const onStandby = ok(startStandby(p, {since: T, reason: ' sante '}));
+		expect(onStandby.participant).toMatchObject({standbySince: TODAY, standbyReason: 'Santé'});
+		expect(onStandby.description).toBe('Mise en veille le 22/11/2026 : Santé');
 		expect(counted(onStandby.participant, 'caseload.standby', TODAY)).toBe(true);
+		expect(ok(startStandby(p, {since: '15/11/2026', reason: 'Garde d’enfant'})).participant).toMatchObject({standbySince: '2026-11-15', standbyReason: 'Garde d’enfant'});
+		expect(error(startStandby(onStandby.participant, {since: T}))).toBe('Déjà en veille depuis le 22/11/2026.');
+		expect(error(startStandby(p, {since: '31/11/2026'}))).toContain('n’est pas une date possible');
+		// ending it removes the day and the reason; the journal line keeps both
+		const back = ok(endStandby(onStandby.participant));
+		expect('standbySince' in back.participant || 'standbyReason' in back.participant).toBe(false);
+		expect(back.description).toBe('Fin de la veille commencée le 22/11/2026 (Santé)');
+		// `v` as an intention: the wish is read on the version the screen shows; met already, nothing changes
+		expect(standbyWish(p)).toBe('start');
 		expect(standbyWish(onStandby.participant)).toBe('end');
-		const back = ok(setStandby(onStandby.participant, 'end', T));
-		expect('standbySince' in back.participant).toBe(false);
-		expect(back.description).toBe('Fin de la veille commencée le 22/11/2026');
+		expect(ok(setStandby(p, 'start', T)).participant.standbySince).toBe(TODAY);
+		expect(ok(setStandby(onStandby.participant, 'start', T)).participant).toBe(onStandby.participant);
+		expect('standbySince' in ok(setStandby(onStandby.participant, 'end', T)).participant).toBe(false);
+		expect(ok(setStandby(p, 'end', T)).participant).toBe(p);
 		expect(error(endStandby(p))).toBe('Pas en veille.');
 	});
 

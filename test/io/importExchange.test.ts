@@ -61,6 +61,8 @@ describe('import of an exchange workbook', () => {
 			participants: {created: 2, updated: 0, unchanged: 0},
 			steps: {created: 2, updated: 0, unchanged: 0},
 			events: {created: 4, updated: 0, unchanged: 0},
+			// a version-1 workbook (no CER précédents sheet): no other list counted
+			lists: {},
 		});
 		const [chloe, nabil] = readStore(store).participants;
 		expect(chloe).toEqual({
@@ -96,6 +98,7 @@ describe('import of an exchange workbook', () => {
 			participants: {created: 0, updated: 0, unchanged: 2},
 			steps: {created: 0, updated: 0, unchanged: 2},
 			events: {created: 0, updated: 0, unchanged: 4},
+			lists: {},
 		});
 		expect(readFileSync(store)).toEqual(before);
 		expect(readStore(store).participants.flatMap(p => p.events)).toHaveLength(4);

@@ -65,7 +65,7 @@ describe('an import with faults writes nothing and lists every fault', () => {
 		expect(body).toContain('echange.xlsx, feuille « Bénéficiaires », ligne 2, colonne « Date de naissance », valeur « 31/02/1990 » : date impossible');
 		expect(body).toContain('feuille « Bénéficiaires », ligne 3, colonne « Date de naissance », valeur « 06/07/85 » : année à deux chiffres');
 		expect(body).toContain('feuille « Bénéficiaires », ligne 3, colonne « RSA », valeur « peut-être » : attendu Oui ou Non');
-		expect(body).toContain('feuille « Bénéficiaires », ligne 3, colonne « État parcours », valeur « En attente » : état de parcours inconnu');
+		expect(body).toContain('feuille « Bénéficiaires », ligne 3, colonne « État parcours », valeur « En attente » : valeur inconnue (attendu Prévisionnel ou Validé)');
 		expect(body).toContain('feuille « Bénéficiaires », ligne 4, colonne « ID », valeur « E-1 » : identifiant en double (déjà ligne 2)');
 		expect(body).toContain('feuille « Étapes », ligne 2, colonne « État », valeur « Finie » : état d’étape inconnu (attendu Prévue, En cours, Terminée ou Interrompue)');
 		expect(body).toContain('feuille « Étapes », ligne 3, colonne « ID bénéficiaire », valeur « X-404 » : bénéficiaire inconnu');

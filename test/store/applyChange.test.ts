@@ -148,6 +148,27 @@ describe('applyChange', () => {
 	});
 });
 
+describe('fields this version does not know (a newer version’s)', () => {
+	it('survive an edit and its undo, in the participant, its steps and the store', async () => {
+		await updateStore(file, data => {
+			const a = data.participants.find(p => p.id === 'A')! as Record<string, any>;
+			a.surnom = 'Élo';
+			a.steps[0].lieu = 'Agence';
+			(data as Record<string, any>).exportedBy = 'plie-triage 3';
+			return [{action: 'champs d’une version plus récente'}];
+		});
+		const base = await participant('A');
+		const outcome = saved(await applyChange(file, base, p => startStep(p, stepRef(p.steps[0]!))));
+		const raw = () => fs.readFile(file, 'utf8').then(text => JSON.parse(text));
+		let disk = await raw();
+		expect(disk.exportedBy).toBe('plie-triage 3');
+		expect(disk.participants[0]).toMatchObject({surnom: 'Élo', steps: [{lieu: 'Agence', state: 'En cours'}]});
+		saved(await undoChange(file, outcome.undo));
+		disk = await raw();
+		expect(disk.participants[0]).toMatchObject({surnom: 'Élo', steps: [{lieu: 'Agence', state: 'Prévue'}]});
+	});
+});
+
 describe('undoChange', () => {
 	it('undoes changes one after the other, restoring exactly each previous participant', async () => {
 		const original = await participant('A');

@@ -71,7 +71,7 @@ describe('EditSession', () => {
 		const lines = (await readJournal(file))!.lines;
 		expect(lines.filter(line => line.kind === 'annulation').map(line => line.action)).toEqual([
 			'Annulation : Événement « Entretien individuel » du 22/11/2026 ajouté',
-			'Annulation : CER renouvelé de 6 mois : fin 01/12/2026 → 01/06/2027',
+			'Annulation : CER renouvelé pour 6 mois : du 02/12/2026 au 01/06/2027 (précédent jusqu’au 01/12/2026)',
 			'Annulation : Étape « Atelier CV » (16/11/2026) : Prévue → En cours',
 		]);
 	});

@@ -49,17 +49,39 @@ describe('events', () => {
 });
 
 describe('contract, ROME code, standby', () => {
-	it('c renews the CER by 6 months from its current end and sets the ROME code', async () => {
-		const e = await openActive([inOrder(T, {id: 'C', rsa: true, contractStart: iso(-170), contractEnd: iso(10), romeCode: undefined})]);
+	it('c renews the CER (REFERENTIEL §2): 23/05/2026→21/11/2026 by 6 months gives 22/11/2026→21/05/2027, the old one kept; u undoes it', async () => {
+		const e = await openActive([inOrder(T, {id: 'C', rsa: true, contractStart: '2026-05-23', contractEnd: '2026-11-21', romeCode: undefined})]);
+		const before = await e.disk('C');
 		let frame = await e.press('c');
-		expect(frame).toContain(`Fin actuelle du CER : ${fr(10)}`);
+		expect(frame).toContain('CER actuel : du 23/05/2026 au 21/11/2026');
 		frame = await e.press('\t', '\t', KEYS.down);
-		const renewed = isoFromDay(addMonths(toDay(T) + 10, 6));
-		expect(frame).toContain(frenchDate(renewed));
+		expect(frame).toContain('22/11/2026');
+		expect(frame).toContain('21/05/2027');
 		frame = await e.press('\t', 'm1607', KEYS.enter);
-		const stored = await e.disk('C');
-		expect(stored).toMatchObject({contractStart: iso(-170), contractEnd: renewed, romeCode: 'M1607'});
-		expect(frame).toContain('CER renouvelé de 6 mois');
+		expect(await e.disk('C')).toMatchObject({
+			contractStart: '2026-11-22',
+			contractEnd: '2027-05-21',
+			previousContracts: [{start: '2026-05-23', end: '2026-11-21'}],
+			romeCode: 'M1607',
+		});
+		expect(frame).toContain('CER renouvelé pour 6 mois : du 22/11/2026 au 21/05/2027');
+		frame = await e.press('u');
+		expect(frame).toContain('Annulation : CER renouvelé');
+		expect(await e.disk('C')).toEqual(before);
+	});
+
+	it('c with a renewal whose dates are changed by hand: the old CER is still kept, the typed dates are the new one', async () => {
+		const e = await openActive([inOrder(T, {id: 'C', contractStart: '2026-05-23', contractEnd: '2026-11-21', previousContracts: [{end: '2025-11-30'}]})]);
+		// renewal by 12 months: 22/11/2026 → 21/11/2027 proposed; then back to the end date, typed instead
+		let frame = await e.press('c', '\t', '\t', KEYS.down, KEYS.down);
+		expect(frame).toContain('21/11/2027');
+		frame = await e.press('\t', '\t', '\t', '30/09/2027', KEYS.enter);
+		expect(frame).toContain('CER renouvelé : du 22/11/2026 au 30/09/2027');
+		expect(await e.disk('C')).toMatchObject({
+			contractStart: '2026-11-22',
+			contractEnd: '2027-09-30',
+			previousContracts: [{end: '2025-11-30'}, {start: '2026-05-23', end: '2026-11-21'}],
+		});
 	});
 
 	it('c refuses an end before the start and a bad ROME code, in the form', async () => {
@@ -72,14 +94,32 @@ describe('contract, ROME code, standby', () => {
 		expect(await e.disk('C')).toMatchObject({contractStart: iso(-10), contractEnd: iso(100), romeCode: 'K2204'});
 	});
 
-	it('v starts a standby today, and v again ends it', async () => {
+	it('v asks the standby’s first day (today) and reason; v again ends it at once, the reason going with it', async () => {
 		const e = await openActive([inOrder(T, {id: 'V'})]);
 		let frame = await e.press('v');
-		expect(frame).toContain(`Veille depuis le ${fr(0)}`);
-		expect((await e.disk('V')).standbySince).toBe(T);
+		expect(frame).toContain('Mise en veille');
+		expect(frame).toContain('En étape emploi ou formation');
+		expect((await e.disk('V')).standbySince).toBeUndefined();
+		// Tab to the reason, « s » jumps to Santé
+		frame = await e.press('\t', 's', KEYS.enter);
+		expect(await e.disk('V')).toMatchObject({standbySince: T, standbyReason: 'Santé'});
+		expect(frame).toContain(`Veille depuis le ${fr(0)} (Santé)`);
 		frame = await e.press('v');
 		expect(frame).toContain('Pas en veille');
+		const after = await e.disk('V');
+		expect(after.standbySince).toBeUndefined();
+		expect(after.standbyReason).toBeUndefined();
+	});
+
+	it('v: another day, « Autre » with a précision recorded as the reason; a précision with another reason is refused in the form', async () => {
+		const e = await openActive([inOrder(T, {id: 'V'})]);
+		let frame = await e.press('v', KEYS.backspace.repeat(10), fr(-3), '\t', '\t', 'garde d’enfant', KEYS.enter);
+		expect(frame).toContain('seulement avec le motif « Autre »');
 		expect((await e.disk('V')).standbySince).toBeUndefined();
+		// back to the reason (Tab Tab from the précision): « a » twice goes past « À la demande… » to « Autre »
+		frame = await e.press('\t', '\t', 'a', 'a', KEYS.enter);
+		expect(await e.disk('V')).toMatchObject({standbySince: iso(-3), standbyReason: 'garde d’enfant'});
+		expect(frame).toContain('(garde d’enfant)');
 	});
 });
 
@@ -153,7 +193,7 @@ describe('undo', () => {
 		const original = inOrder(T, {id: 'U'});
 		const e = await openActive([original]);
 		const before = await e.disk('U');
-		await e.press('e', 'v');
+		await e.press('e', 'v', KEYS.enter);
 		expect((await e.disk('U')).standbySince).toBe(T);
 		let frame = await e.press('u');
 		expect(frame).toContain('Annulation : Mise en veille');

@@ -6,6 +6,7 @@
 // event (date + type); each snooze (indicator). Two people touching different units
 // of the same participant both keep their change; the same unit with different
 // results is a conflict.
+import type {FieldTable} from '../fields.js';
 import type {Participant} from '../model.js';
 import {eventTitle, fieldLabel, snoozeTitle, stepTitle} from './format.js';
 
@@ -106,15 +107,15 @@ function diffList(name: ListName, before: readonly unknown[] | undefined, after:
 	return changes;
 }
 
-/** What changed from `before` to `after`, unit by unit. */
-export function diffParticipants(before: Participant, after: Participant): FieldChange[] {
+/** What changed from `before` to `after`, unit by unit (fields named by `table`'s labels, the model's by default). */
+export function diffParticipants(before: Participant, after: Participant, table?: FieldTable): FieldChange[] {
 	const changes: FieldChange[] = [];
 	const a = before as Record<string, unknown>;
 	const b = after as Record<string, unknown>;
 	const fields = new Set([...Object.keys(a), ...Object.keys(b)]);
 	for (const field of fields) {
 		if (field === 'id' || (LISTS as readonly string[]).includes(field)) continue;
-		if (!sameValue(a[field], b[field])) changes.push({key: field, label: fieldLabel(field), before: a[field], after: b[field]});
+		if (!sameValue(a[field], b[field])) changes.push({key: field, label: fieldLabel(field, table), before: a[field], after: b[field]});
 	}
 	for (const name of LISTS) changes.push(...diffList(name, before[name], after[name]));
 	return changes;

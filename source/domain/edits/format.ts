@@ -3,37 +3,15 @@
 // messages and the `journal` command.
 import {frenchDate, parseIsoDate} from '../calendar.js';
 import {indicatorById} from '../indicators.js';
-import type {ParcoursEvent, Participant, Snooze, Step} from '../model.js';
+import {type FieldTable, labelsOf, PARTICIPANT_FIELDS} from '../fields.js';
+import type {ParcoursEvent, Snooze, Step} from '../model.js';
 
-export const FIELD_LABELS: Partial<Record<keyof Participant, string>> = {
-	referent: 'Référent·e',
-	name: 'Nom',
-	gender: 'Genre',
-	birthDate: 'Date de naissance',
-	commune: 'Commune',
-	integrationCriterion: 'Critère d’intégration',
-	rsa: 'RSA',
-	franceTravailId: 'Identifiant France Travail',
-	franceTravailAgency: 'Agence France Travail',
-	cafNumber: 'N° CAF',
-	prescriber: 'Prescripteur',
-	firstAppointment: 'Date du 1er RDV',
-	integrationDate: 'Date d’intégration',
-	planState: 'État du parcours',
-	contractStart: 'Début du CER',
-	contractEnd: 'Fin du CER',
-	romeCode: 'Code ROME',
-	extension: 'Prolongation',
-	standbySince: 'En veille depuis',
-	exitDate: 'Date de sortie',
-	exitType: 'Type de sortie',
-	exitReason: 'Motif de sortie',
-	nonIntegrationDate: 'Date de non-intégration',
-	nonIntegrationReason: 'Motif de non-intégration',
-};
+/** The French name of each participant field (the field tables' labels). */
+const FIELD_LABELS = labelsOf(PARTICIPANT_FIELDS);
 
-export function fieldLabel(field: string): string {
-	return FIELD_LABELS[field as keyof Participant] ?? field;
+/** The French name of `field` in `table` (a field no table knows keeps its key: a newer version's). */
+export function fieldLabel(field: string, table?: FieldTable): string {
+	return (table === undefined ? FIELD_LABELS : labelsOf(table)).get(field) ?? field;
 }
 
 export function stepTitle(step: Pick<Step, 'label' | 'start'>): string {
@@ -67,6 +45,12 @@ function formatEvent(event: Record<string, unknown>): string {
 	return `${String(event.type)} le ${frenchDate(String(event.date))}${note}`;
 }
 
+/** A previous CER: « du 23/05/2026 au 21/11/2026 », or « jusqu’au 21/11/2026 » when its start is unknown. */
+function formatContract(contract: Record<string, unknown>): string {
+	const end = frenchDate(String(contract.end));
+	return contract.start ? `du ${frenchDate(String(contract.start))} au ${end}` : `jusqu’au ${end}`;
+}
+
 function formatSnooze(snooze: Record<string, unknown>): string {
 	return `jusqu’au ${frenchDate(String(snooze.until))} — ${String(snooze.reason)}`;
 }
@@ -82,6 +66,7 @@ export function formatValue(value: unknown): string {
 		if ('state' in value && 'start' in value && 'label' in value) return formatStep(value);
 		if ('date' in value && 'type' in value) return formatEvent(value);
 		if ('indicator' in value && 'until' in value) return formatSnooze(value);
+		if ('end' in value && Object.keys(value).every(key => key === 'start' || key === 'end')) return formatContract(value);
 		return Object.entries(value)
 			.map(([key, inner]) => `${fieldLabel(key)} : ${formatValue(inner)}`)
 			.join(', ');

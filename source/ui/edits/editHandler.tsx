@@ -4,14 +4,14 @@
 // once and are saved in order behind the screen: the status line says « en cours
 // d'enregistrement » until they are on disk, then « Enregistré : … » (saveStatus.ts);
 // forms wait for the save so a refusal is shown in the form. A one-key edit is
-// an intention on the version the user sees (`v` asks for the standby, it does
-// not flip what the file holds now); a form sets the fields changed in it. Nothing
+// an intention on the version the user sees (`v` ends the standby the screen
+// shows, it does not flip what the file holds now); a form sets the fields changed in it. Nothing
 // is lost silently: a conflict or a failure opens a message with what happened,
 // and the screen is refreshed from the file.
 import path from 'node:path';
 import React from 'react';
 import {type Day, frenchDate, toDay} from '../../domain/calendar.js';
-import {type Edit, type EditResult, finishStep, interruptStep, recordAbsence, recordInterview, setStandby, standbyWish, startStep, type StepRef, stepRef} from '../../domain/edits/index.js';
+import {type Edit, type EditResult, finishStep, interruptStep, recordAbsence, recordInterview, setStandby, startStep, type StepRef, stepRef} from '../../domain/edits/index.js';
 import {computeFacts, stepProblem} from '../../domain/facts.js';
 import {indicatorById} from '../../domain/indicators.js';
 import type {Participant, Step} from '../../domain/model.js';
@@ -26,7 +26,7 @@ import {displayName} from '../format.js';
 import {type EditCommand, keysOf} from '../keymap.js';
 import {Confirm} from './Confirm.js';
 import {Form} from './Form.js';
-import {contractForm, eventForm, exitForm, type FormContext, newStepForm, nonIntegrationForm, snoozeForm, stepForm} from './forms.js';
+import {contractForm, eventForm, exitForm, type FormContext, newStepForm, nonIntegrationForm, snoozeForm, standbyForm, stepForm} from './forms.js';
 import {Notice} from './Notice.js';
 import {createSaveStatus, type SaveStatus} from './saveStatus.js';
 
@@ -183,10 +183,9 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 		const settings = tools.settings();
 		const meetingDefault = settings.nextCellule ? toDay(settings.nextCellule) : today + 14;
 		const write = async (meeting: Day, force: boolean): Promise<string | undefined> => {
-			const [{writeCelluleWorkbook, defaultCelluleFileName, CelluleFileExistsError}, {preparationDueDate}, {celluleWrittenMessage}] = await Promise.all([
+			const [{writeCelluleWorkbook, defaultCelluleFileName, CelluleFileExistsError, celluleWrittenMessage}, {preparationDueDate}] = await Promise.all([
 				import('../../io/celluleWorkbook.js'),
 				import('../../domain/workingDays.js'),
-				import('../../commands/exportCellule.js'),
 			]);
 			const name = defaultCelluleFileName(meeting, selection.referent, selection.discretion === true);
 			const out = options.directory === undefined ? name : path.join(options.directory, name);
@@ -309,10 +308,11 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 		interview: forPerson(({tools, participant}) => quickEdit(tools, participant, p => recordInterview(p, today))),
 		absence: forPerson(({tools, participant}) => quickEdit(tools, participant, p => recordAbsence(p, today))),
 		'event-form': forPerson(({tools, context}) => tools.openPanel(eventForm(context()))),
-		// the state asked for, from what the screen shows now: two people asking the same agree
-		standby: forPerson(({tools, participant}) => {
-			const wish = standbyWish(participant);
-			quickEdit(tools, participant, p => setStandby(p, wish, today));
+		// starting a standby asks its day and reason (a small form); ending it is one key.
+		// Both are asked of the person the screen shows: two people asking the same agree.
+		standby: forPerson(({tools, participant, context}) => {
+			if (participant.standbySince === undefined) tools.openPanel(standbyForm(context()));
+			else quickEdit(tools, participant, p => setStandby(p, 'end', today));
 		}),
 		contract: forPerson(({tools, context}) => tools.openPanel(contractForm(context()))),
 		exit: forPerson(({tools, participant, context}) =>

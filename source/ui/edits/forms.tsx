@@ -1,7 +1,7 @@
 // The edit forms of the participant view: what each asks, its starting values,
 // and the pure edit its values become. Saving goes through the handler's `save`.
 import React from 'react';
-import {addMonths, type Day, frenchDate, toDay} from '../../domain/calendar.js';
+import {type Day, frenchDate, toDay} from '../../domain/calendar.js';
 import {
 	addStep,
 	type Edit,
@@ -10,17 +10,20 @@ import {
 	recordEvent,
 	recordExit,
 	recordNonIntegration,
+	followingContract,
 	renewContract,
+	renewContractWith,
 	sameValue,
 	setContract,
 	setRomeCode,
 	snoozeIndicator,
+	startStandby,
 	stepRef,
 } from '../../domain/edits/index.js';
 import {parseTypedDate} from '../../domain/edits/dates.js';
 import {indicatorById} from '../../domain/indicators.js';
 import type {Participant, Step} from '../../domain/model.js';
-import {EVENT_TYPES, EXIT_REASONS, EXIT_TYPES, NON_INTEGRATION_REASONS, STEP_STATES} from '../../domain/vocabulary.js';
+import {EVENT_TYPES, EXIT_REASONS, EXIT_TYPES, NON_INTEGRATION_REASONS, STANDBY_REASONS, STEP_STATES} from '../../domain/vocabulary.js';
 import {Form} from './Form.js';
 import type {FieldSpec, Values} from './formState.js';
 
@@ -111,17 +114,30 @@ export function eventForm(context: FormContext) {
 }
 
 const NO_RENEWAL = 'aucun (dates ci-dessus)';
-const RENEWALS: Record<string, number> = {'+6 mois après la fin actuelle': 6, '+12 mois après la fin actuelle': 12};
+const RENEWALS: Record<string, number> = {'renouveler pour 6 mois': 6, 'renouveler pour 12 mois': 12};
 
-/** `c`: CER start and end, a quick renewal (+6 / +12 months from the current end), the ROME code. */
+/**
+ * `c`: CER start and end, a renewal (REFERENTIEL §2: the current CER goes to the
+ * previous ones, the new one starts the day after its end, for 6 or 12 months), the
+ * ROME code. Choosing a renewal fills in the new CER's dates; they may be changed.
+ */
 export function contractForm(context: FormContext) {
 	const p = context.participant;
 	const renewals = p.contractEnd === undefined ? [NO_RENEWAL] : [NO_RENEWAL, ...Object.keys(RENEWALS)];
 	const initial = {start: frenchDate(p.contractStart), end: frenchDate(p.contractEnd), renewal: NO_RENEWAL, rome: p.romeCode ?? ''};
+	const previous = p.previousContracts?.length ?? 0;
+	const current =
+		p.contractEnd === undefined
+			? 'Pas de fin de CER enregistrée : saisissez les dates.'
+			: `CER actuel : ${p.contractStart === undefined ? '' : `du ${frenchDate(p.contractStart)} `}au ${frenchDate(p.contractEnd)}` +
+				(previous > 0 ? ` (${previous} CER précédent${previous > 1 ? 's' : ''})` : '') +
+				'. Un renouvellement le range avec les précédents.';
+	/** the CER a renewal of `months` months would give */
+	const following = (months: number | undefined) => (months === undefined || p.contractEnd === undefined ? undefined : followingContract(toDay(p.contractEnd), months));
 	return (
 		<Form
 			title={`Contrat (CER) et code ROME — ${context.name}`}
-			note={p.contractEnd === undefined ? 'Pas de fin de CER enregistrée : saisissez les dates.' : `Fin actuelle du CER : ${frenchDate(p.contractEnd)}`}
+			note={current}
 			fields={[
 				{key: 'start', label: 'Début du CER', kind: 'date', optional: true},
 				{key: 'end', label: 'Fin du CER', kind: 'date', optional: true},
@@ -131,24 +147,24 @@ export function contractForm(context: FormContext) {
 			initial={initial}
 			derive={(values, changed) => {
 				if (changed !== 'renewal') return values;
-				const months = RENEWALS[values.renewal ?? ''];
-				if (months === undefined || p.contractEnd === undefined) return {...values, end: frenchDate(p.contractEnd)};
-				return {...values, end: frenchDate(addMonths(toDay(p.contractEnd), months))};
+				const next = following(RENEWALS[values.renewal ?? '']);
+				if (next === undefined) return {...values, start: initial.start, end: initial.end};
+				return {...values, start: frenchDate(next.start), end: frenchDate(next.end)};
 			}}
 			submit={values =>
 				context.save(participant => {
 					const months = RENEWALS[values.renewal ?? ''];
-					const typedEnd = parseTypedDate(values.end ?? '');
-					// a renewal chosen and its end kept: journaled as a renewal
-					const renewal =
-						months !== undefined && participant.contractEnd !== undefined && typedEnd === addMonths(toDay(participant.contractEnd), months)
-							? renewContract(participant, months)
-							: undefined;
-					const start = changed(values, initial, 'start');
-					const end = changed(values, initial, 'end');
-					const contract =
-						renewal ??
-						setContract(participant, {start: start === undefined ? undefined : blankIsNull(start), end: end === undefined ? undefined : blankIsNull(end)});
+					const next = following(months);
+					let contract;
+					if (months !== undefined && next !== undefined) {
+						// the dates a renewal proposed, kept: journaled as a renewal of 6 or 12 months
+						const proposed = parseTypedDate(values.start ?? '') === next.start && parseTypedDate(values.end ?? '') === next.end;
+						contract = proposed ? renewContract(participant, months) : renewContractWith(participant, {start: values.start ?? '', end: values.end ?? ''});
+					} else {
+						const start = changed(values, initial, 'start');
+						const end = changed(values, initial, 'end');
+						contract = setContract(participant, {start: start === undefined ? undefined : blankIsNull(start), end: end === undefined ? undefined : blankIsNull(end)});
+					}
 					if (!contract.ok) return contract;
 					const romeCode = changed(values, initial, 'rome');
 					const rome = romeCode === undefined ? contract : setRomeCode(contract.participant, romeCode);
@@ -160,6 +176,37 @@ export function contractForm(context: FormContext) {
 					return edited(rome.participant, said.join(' ; ') || 'Contrat et code ROME inchangés');
 				})
 			}
+			onCancel={context.cancel}
+		/>
+	);
+}
+
+const OTHER_REASON = 'Autre';
+
+/**
+ * `v` for someone not on standby: from which day (today unless changed) and why
+ * (REFERENTIEL §2: one of the five reasons; for « Autre », a précision may be typed
+ * and is then recorded as the reason).
+ */
+export function standbyForm(context: FormContext) {
+	return (
+		<Form
+			title={`Mise en veille — ${context.name}`}
+			note="La veille suspend le rythme d’entretiens ; « v » sur une personne en veille y met fin."
+			fields={[
+				{key: 'since', label: 'En veille depuis le', kind: 'date'},
+				{key: 'reason', label: 'Motif', kind: 'choice', options: STANDBY_REASONS},
+				{key: 'detail', label: `Précision (motif « ${OTHER_REASON} »)`, kind: 'text'},
+			]}
+			initial={{since: frenchDate(context.today), reason: STANDBY_REASONS[0], detail: ''}}
+			submit={values => {
+				const detail = (values.detail ?? '').trim();
+				if (detail !== '' && values.reason !== OTHER_REASON) {
+					return `Précision : seulement avec le motif « ${OTHER_REASON} » (choisissez-le, ou effacez la précision : Ctrl-U).`;
+				}
+				const reason = detail === '' ? values.reason : detail;
+				return context.save(participant => startStandby(participant, {since: values.since ?? '', reason}));
+			}}
 			onCancel={context.cancel}
 		/>
 	);
