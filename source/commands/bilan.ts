@@ -85,6 +85,8 @@ export async function runBilan(context: CommandContext): Promise<void> {
 	const period = bilanPeriod(flags);
 	const out = flags.out === undefined ? undefined : String(flags.out);
 	if (out !== undefined && out.trim() === '') throw new UsageError('--out : nom de fichier vide.');
+	// never the store or one of its files, always an .xlsx name (exit 2 before anything is read)
+	if (out !== undefined) await (await import('../store/outPath.js')).checkOutPath(out, {storePath: context.storePath, extension: '.xlsx', what: 'un classeur Excel'});
 	// read-only: the light reader (no lowdb, no zod when the file is sound)
 	const data = await readStoreData(context.storePath);
 	const {requireKnownReferent} = await import('./referentCheck.js');

@@ -29,6 +29,9 @@ export async function runEcheances(context: CommandContext): Promise<void> {
 	} else {
 		if (flags.json === true) throw new UsageError('choisissez --json ou --ics FICHIER, pas les deux.');
 		if (!/\.ics$/i.test(ics)) throw new UsageError(`--ics : « ${ics} » ne se termine pas par .ics (par exemple --ics echeances.ics).`);
+		// never the store or one of its files, whatever --force says
+		const {checkOutPath} = await import('../store/outPath.js');
+		await checkOutPath(ics, {storePath: context.storePath, extension: '.ics', what: 'un calendrier', flag: '--ics'});
 	}
 
 	const data = await readStoreData(context.storePath);

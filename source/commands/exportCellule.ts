@@ -4,7 +4,7 @@ import {type Day, frenchDate, isoFromDay, toDay} from '../domain/calendar.js';
 import {visibleLines} from '../domain/text.js';
 import {readStoreData} from '../store/readStore.js';
 import {type CommandContext, requireCliDate} from './context.js';
-import {checkOutPath} from './outPath.js';
+import {checkOutPath} from '../store/outPath.js';
 import {UsageError} from '../domain/errors.js';
 
 export async function runExportCellule(context: CommandContext): Promise<void> {

@@ -4,7 +4,7 @@ import {visibleText} from '../domain/text.js';
 import {readStoreData} from '../store/readStore.js';
 import type {CommandContext} from './context.js';
 import {InputError} from '../domain/errors.js';
-import {checkOutPath} from './outPath.js';
+import {checkOutPath} from '../store/outPath.js';
 
 export function defaultExchangeName(today: number): string {
 	return `echange-${isoFromDay(today)}.xlsx`;

@@ -32,6 +32,8 @@ export interface ColumnNames {
 	readonly visualCourse?: readonly string[];
 	/** other spellings users type, read on import */
 	readonly aliases?: readonly string[];
+	/** a required field an import may leave out: it is then worked out (why, in words) */
+	readonly derivedOnImport?: string;
 }
 
 interface Common {
@@ -115,6 +117,7 @@ export const STEP_FIELDS = {
 		label: 'État',
 		exchange: 'État',
 		aliases: ["État de l'étape"],
+		derivedOnImport: 'without the column, the state is worked out from the dates (Terminée, Prévue, En cours)',
 		triage: {as: 'record', column: 'stepStates', for: 'steps.to-start, steps.to-finish, steps.after-exit'},
 	},
 } as const satisfies FieldTable;

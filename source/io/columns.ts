@@ -90,7 +90,11 @@ export interface SheetLayouts {
 
 function listSheet(field: string, list: ListField): ListSheet {
 	const columns = [OWNER_COLUMN, ...scalarColumns(list.item)];
-	const required = [OWNER_COLUMN.field, ...Object.keys(list.item).filter(key => list.item[key]!.required)];
+	// a column the import can do without (the step's state, from its dates) is not asked for
+	const required = [OWNER_COLUMN.field, ...Object.keys(list.item).filter(key => {
+		const item = list.item[key]!;
+		return item.required === true && !('derivedOnImport' in item && item.derivedOnImport !== undefined);
+	})];
 	return {field, name: list.sheet!, list, columns, index: columnIndex(columns), required};
 }
 

@@ -196,13 +196,14 @@ function placeOf(items: ReadonlyArray<Record<string, unknown>>, item: Record<str
 }
 
 /** Adds a list item (CER précédents…) unless the participant has an equal one; true when added. */
-function mergeListItem(participant: Participant, record: ListRecord, table: FieldTable, counts: Counts, created: boolean): boolean {
+function mergeListItem(participant: Participant, record: ListRecord, table: FieldTable, counts: Counts, created: boolean, before: BeforeImport): boolean {
 	const target = participant as unknown as Record<string, unknown>;
 	const items = (target[record.field] as Array<Record<string, unknown>> | undefined) ?? [];
 	if (!created && items.some(item => sameValue(item, record.item))) {
 		counts.unchanged++;
 		return false;
 	}
+	before.touch();
 	const field = table[record.field];
 	// a participant created by this import takes its items in the file's order
 	const at = created ? items.length : placeOf(items, record.item, field !== undefined && isListField(field) ? field.orderBy : undefined);
@@ -294,7 +295,8 @@ export function mergeBatch(participants: Participant[], batch: ImportBatch, tabl
 	for (const record of batch.lists) {
 		const participant = byId.get(record.participantId)!;
 		const counts = (lists[record.field] ??= zero());
-		if (mergeListItem(participant, record, table, counts, created.has(participant.id))) touched.add(participant.id);
+		before.current = participant;
+		if (mergeListItem(participant, record, table, counts, created.has(participant.id), before)) touched.add(participant.id);
 	}
 
 	const updated = [...touched].filter(id => !created.has(id));

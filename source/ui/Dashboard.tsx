@@ -19,6 +19,10 @@ export interface EditTools {
 	readonly replace: (participants: readonly Participant[], settings?: Settings) => void;
 	/** a line in the status line until the next key */
 	readonly say: (message: string | undefined) => void;
+	/** how many lines were said so far: with `sayIfLatest`, a late answer does not cover a newer one */
+	readonly said: () => number;
+	/** says `message` only when nothing was said since `said()` answered `mark` */
+	readonly sayIfLatest: (message: string, mark: number) => void;
 	/** a form instead of the screen body; the dashboard's keys pause until closePanel() */
 	readonly openPanel: (panel: ReactNode) => void;
 	readonly closePanel: () => void;
@@ -48,6 +52,7 @@ export function Dashboard({initialParticipants, initialSettings, onEdit, onStart
 	const saving = useSaveStatus(saveStatus);
 	const latest = useRef(data);
 	const panels = useRef(0);
+	const saidCount = useRef(0);
 	latest.current = data;
 
 	const tools = useRef<EditTools>({
@@ -57,7 +62,14 @@ export function Dashboard({initialParticipants, initialSettings, onEdit, onStart
 			latest.current = {participants, settings: settings ?? latest.current.settings};
 			setData(latest.current);
 		},
-		say: text => setMessage(text === undefined ? undefined : {text}),
+		say: text => {
+			saidCount.current++;
+			setMessage(text === undefined ? undefined : {text});
+		},
+		said: () => saidCount.current,
+		sayIfLatest: (text, mark) => {
+			if (saidCount.current === mark) tools.say(text);
+		},
 		// each panel a new component (a form after a form starts afresh, and owns the keyboard anew)
 		openPanel: node => setPanel(<Fragment key={++panels.current}>{node}</Fragment>),
 		closePanel: () => setPanel(null),

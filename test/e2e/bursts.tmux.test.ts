@@ -40,7 +40,7 @@ interface Scenario {
 interface Outcome {
 	readonly screen: string;
 	readonly store: unknown;
-	/** the journal's lines without their time */
+	/** the journal's lines without their time and transaction id */
 	readonly journal: unknown[];
 }
 
@@ -82,7 +82,8 @@ async function play(scenario: Scenario, mode: 'burst' | 'one by one'): Promise<O
 				.split('\n')
 				.filter(line => line !== '')
 				.map(line => {
-					const {time: _time, ...rest} = JSON.parse(line) as Record<string, unknown>;
+					// the time and the write's transaction id differ from run to run
+					const {time: _time, tx: _tx, ...rest} = JSON.parse(line) as Record<string, unknown>;
 					return rest;
 				})
 		: [];

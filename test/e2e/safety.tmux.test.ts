@@ -115,8 +115,9 @@ describe('a name holding terminal escapes', () => {
 		tmux('set-option', '-t', 'title', 'allow-rename', 'on');
 		tmux('select-pane', '-t', 'title', '-T', 'titre-initial');
 		await screenWith('title', 'File active', 30_000);
-		tmux('send-keys', '-t', 'title', '/', 'aapirate', 'Enter');
-		const screen = await screenWith('title', 'AAPIRATE', 30_000);
+		// the filter keeps the one person (Entrée), then her fiche opens (Entrée) with the whole name
+		tmux('send-keys', '-t', 'title', '/', 'aapirate', 'Enter', 'Enter');
+		const screen = await screenWith('title', 'Lea␛[31m', 30_000);
 		expect(screen).toContain('AAPIRATE␛]2;titre-vole␇ Lea␛[31m');
 		const withEscapes = tmux('capture-pane', '-p', '-e', '-t', 'title');
 		expect(withEscapes).not.toContain('\u001b]2;');

@@ -77,12 +77,18 @@ describe('v asks for a state', () => {
 		expect(await colleagueStandby(e.file, 'V', 'start')).toMatchObject({status: 'saved'});
 		// the session's check for a colleague's changes ran just before the key (the screen not redrawn yet)
 		expect(await e.session.reloadIfChanged()).toBe(true);
-		const frame = await e.press('v');
+		// `v` asks the day (today) and the reason: Entrée keeps both
+		expect(await e.press('v')).toContain('Mise en veille');
+		const frame = await e.press(KEYS.enter);
 		const journal = (await readJournal(e.file))!.lines.map(line => line.action);
-		expect(journal.filter(action => /veille/.test(action))).toEqual([`Mise en veille le ${frenchDate(T)}`]);
-		expect((await e.disk('V')).standbySince).toBe(T);
-		expect(frame).toContain(`Déjà enregistré sur un autre poste : Mise en veille le ${frenchDate(T)}`);
-		expect(frame).toContain(`Veille depuis le ${frenchDate(T)}`);
+		// the colleague's standby, then my reason merged in: never a « Fin de la veille »
+		expect(journal.filter(action => /veille/i.test(action))).toEqual([
+			`Mise en veille le ${frenchDate(T)}`,
+			`Mise en veille le ${frenchDate(T)} : En étape emploi ou formation`,
+		]);
+		expect(await e.disk('V')).toMatchObject({standbySince: T, standbyReason: 'En étape emploi ou formation'});
+		expect(frame).toContain(`Veille depuis le ${frenchDate(T)} (En étape emploi ou formation)`);
+		expect(frame).toContain('fusio');
 	});
 
 	it('both end the same standby: one « Fin de la veille » in the journal, the person out of standby', async () => {

@@ -76,7 +76,9 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 	}
 
 	/** Tells what a save did. Returns the refusal when a form should show it. Texts quoting data are made inert. */
-	function report(outcome: ChangeOutcome, tools: EditTools, from: 'form' | 'key' | 'undo'): string | undefined {
+	function report(outcome: ChangeOutcome, tools: EditTools, from: 'form' | 'key' | 'undo', keyMark?: number): string | undefined {
+		// a one-key edit's save lands later: its news does not cover what a later key said meanwhile
+		const say = (text: string) => (keyMark === undefined ? tools.say(text) : tools.sayIfLatest(text, keyMark));
 		switch (outcome.status) {
 			case 'saved': {
 				// while other one-key edits wait their turn, the screen already shows them: keep it
@@ -84,7 +86,7 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 				if (from !== 'key') tools.closePanel();
 				const merged = outcome.merged ? ' (fusionné avec une modification enregistrée entre-temps sur un autre poste)' : '';
 				// on disk now (file and folder synced): only now the screen says so
-				tools.say(`${from === 'undo' ? '' : 'Enregistré : '}${outcome.description}${merged}`);
+				say(`${from === 'undo' ? '' : 'Enregistré : '}${outcome.description}${merged}`);
 				return undefined;
 			}
 			case 'unchanged':
@@ -92,11 +94,11 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 					// the same was asked on another computer meanwhile: both agree, show the file's version
 					if (from !== 'key' || pending === 0) refresh(tools);
 					if (from !== 'key') tools.closePanel();
-					tools.say(`Déjà enregistré sur un autre poste : ${outcome.description}.`);
+					say(`Déjà enregistré sur un autre poste : ${outcome.description}.`);
 				} else if (from === 'form') {
 					tools.closePanel();
 					tools.say('Rien à enregistrer : aucune modification.');
-				} else tools.say(`Rien n’a changé${outcome.description ? ` : ${outcome.description}` : ''}.`);
+				} else say(`Rien n’a changé${outcome.description ? ` : ${outcome.description}` : ''}.`);
 				return undefined;
 			case 'invalid':
 				if (from === 'form') return visibleLines(outcome.message);
@@ -135,10 +137,11 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 		}
 		tools.replace(tools.participants().map(p => (p.id === participant.id ? result.participant : p)));
 		tools.say(result.description); // saveStatus prefixes « en cours d'enregistrement » until it is on disk
+		const mark = tools.said();
 		pending++;
 		void apply(participant.id, edit, participant).then(outcome => {
 			pending--;
-			report(outcome, tools, 'key');
+			report(outcome, tools, 'key', mark);
 		});
 	}
 
@@ -148,7 +151,7 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 			name: displayName(participant, selection.discretion === true),
 			today,
 			// a form's edit sets only the fields changed in it: re-run on the freshest version the session has
-			save: async edit => report(await apply(participant.id, edit), tools, 'form'),
+			save: async (edit, options) => report(await apply(participant.id, edit, options?.asSeen === true ? participant : undefined), tools, 'form'),
 			cancel: () => {
 				tools.closePanel();
 				tools.say('Annulé : rien n’a été modifié.');
@@ -191,7 +194,7 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 			const out = options.directory === undefined ? name : path.join(options.directory, name);
 			try {
 				// never the store or one of its files (a store named like the workbook)
-				await (await import('../../commands/outPath.js')).checkOutPath(out, {storePath: session.file, extension: '.xlsx', what: 'un classeur Excel'});
+				await (await import('../../store/outPath.js')).checkOutPath(out, {storePath: session.file, extension: '.xlsx', what: 'un classeur Excel'});
 				const file = await writeCelluleWorkbook({
 					participants: tools.participants(),
 					settings,

@@ -28,7 +28,13 @@ import {Form} from './Form.js';
 import type {FieldSpec, Values} from './formState.js';
 
 /** Saves an edit of one participant; resolves to a refusal to show in the form. */
-export type Save = (edit: Edit) => Promise<string | undefined>;
+/**
+ * Saves a form's edit; the refusal to show in the form, if any. `asSeen`: the edit
+ * is an intention on the person as the form showed them (a standby asked for),
+ * so that two people asking the same agree; otherwise the fields it changes are
+ * re-applied to the freshest version.
+ */
+export type Save = (edit: Edit, options?: {readonly asSeen?: boolean}) => Promise<string | undefined>;
 
 export interface FormContext {
 	readonly participant: Participant;
@@ -205,7 +211,8 @@ export function standbyForm(context: FormContext) {
 					return `Précision : seulement avec le motif « ${OTHER_REASON} » (choisissez-le, ou effacez la précision : Ctrl-U).`;
 				}
 				const reason = detail === '' ? values.reason : detail;
-				return context.save(participant => startStandby(participant, {since: values.since ?? '', reason}));
+				// asked of the person the form shows: a colleague who started the same standby meanwhile agrees
+				return context.save(participant => startStandby(participant, {since: values.since ?? '', reason}), {asSeen: true});
 			}}
 			onCancel={context.cancel}
 		/>

@@ -9,8 +9,8 @@ import {promises as fs} from 'node:fs';
 import path from 'node:path';
 import {UsageError} from '../domain/errors.js';
 import {visibleText} from '../domain/text.js';
-import {storeFamily} from '../store/storePaths.js';
-import {resolveWriteTarget} from '../store/writeTarget.js';
+import {storeFamily} from './storePaths.js';
+import {resolveWriteTarget} from './writeTarget.js';
 
 export interface OutTarget {
 	/** the store the export reads (its family is protected) */
@@ -19,6 +19,8 @@ export interface OutTarget {
 	readonly extension: string;
 	/** in French, for the message: 'un classeur Excel' */
 	readonly what: string;
+	/** the flag that named the file, for the message (default --out) */
+	readonly flag?: string;
 }
 
 // file systems that ignore case: the same file under two spellings
@@ -33,6 +35,7 @@ async function identity(file: string): Promise<string | undefined> {
 /** Throws UsageError (French) when `out` may not be written; see above. */
 export async function checkOutPath(out: string, target: OutTarget): Promise<void> {
 	const shown = visibleText(out);
+	const flag = target.flag ?? '--out';
 	const outReal = await resolveWriteTarget(out);
 	const outId = await identity(outReal);
 	// the store as named and as really placed (the files beside a symbolic link are protected too)
@@ -43,7 +46,7 @@ export async function checkOutPath(out: string, target: OutTarget): Promise<void
 			const hit = same(real, outReal) || (outId !== undefined && outId === (await identity(real)));
 			if (hit) {
 				throw new UsageError(
-					`--out : « ${shown} » est ${member.what} (${visibleText(real)}) : l’export le remplacerait. Choisissez un autre nom de fichier (--force n’y change rien).`,
+					`${flag} : « ${shown} » est ${member.what} (${visibleText(real)}) : l’export le remplacerait. Choisissez un autre nom de fichier (--force n’y change rien).`,
 				);
 			}
 		}
@@ -52,7 +55,7 @@ export async function checkOutPath(out: string, target: OutTarget): Promise<void
 	const folder = (await fs.stat(out).catch(() => undefined))?.isDirectory() === true;
 	if (!folder && path.extname(out).toLowerCase() !== target.extension) {
 		throw new UsageError(
-			`--out : « ${shown} » : l’export écrit ${target.what} (${target.extension}) ; donnez un nom de fichier qui finit par ${target.extension}.`,
+			`${flag} : « ${shown} » : l’export écrit ${target.what} (${target.extension}) ; donnez un nom de fichier qui finit par ${target.extension}.`,
 		);
 	}
 }
