@@ -182,5 +182,5 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON plie_triage.participants TO plie_triage_
 GRANT UPDATE ON plie_triage.settings TO plie_triage_coordination;
 GRANT SELECT, INSERT ON plie_triage.journal TO plie_triage_referent, plie_triage_coordination;
 GRANT SELECT ON plie_triage.logins TO plie_triage_referent;
-GRANT SELECT, INSERT, DELETE ON plie_triage.logins TO plie_triage_coordination;
+GRANT SELECT, INSERT, UPDATE, DELETE ON plie_triage.logins TO plie_triage_coordination;
 `;
