@@ -14,6 +14,21 @@ process.umask(0o077);
 // An explicit NODE_ENV (tests run with 'test') is kept.
 process.env.NODE_ENV ??= 'production';
 
+// --- team store in PostgreSQL (issue 18) ---------------------------------------
+const DB_HELP = `
+	Base d'équipe PostgreSQL (--data postgresql://identifiant@serveur/base ; mot de passe : PGPASSWORD ou ~/.pgpass)
+	  db init URL              crée ou met à jour le schéma (propriétaire de la base)
+	  db grant IDENTIFIANT --referent NOM | --coordination   donne accès à un identifiant PostgreSQL
+	  db revoke IDENTIFIANT [--referent NOM | --coordination]  retire cet accès
+	  db copy --from SOURCE --to CIBLE [--force]   copie un portefeuille entier, journal compris (fichier ↔ base)
+`;
+const DB_FLAGS = {
+	from: {type: 'string'},
+	to: {type: 'string'},
+	coordination: {type: 'boolean'},
+} as const;
+// --- end team store --------------------------------------------------------------
+
 const HELP = `
 	Usage
 	  $ plie-triage [commande] [options]
@@ -43,7 +58,7 @@ const HELP = `
 	  $ plie-triage report --referent "MARTEL Inès"
 	  $ plie-triage --queue steps.to-start
 	  $ plie-triage export --cellule 2026-12-08
-`;
+${DB_HELP}`;
 
 const FLAGS = {
 	data: {type: 'string'},
@@ -61,6 +76,7 @@ const FLAGS = {
 	queue: {type: 'string'},
 	hideSnoozed: {type: 'boolean'},
 	demoIfMissing: {type: 'boolean'},
+	...DB_FLAGS,
 } as const;
 
 interface CommandLine {
@@ -129,7 +145,7 @@ async function commandLine(): Promise<CommandLine> {
 	return {input: cli.input, flags: cli.flags};
 }
 
-const COMMANDS = ['report', 'import', 'export', 'journal', 'demo'] as const;
+const COMMANDS = ['report', 'import', 'export', 'journal', 'demo', 'db'] as const;
 type Command = (typeof COMMANDS)[number] | 'dashboard';
 
 async function main(): Promise<void> {
@@ -142,7 +158,7 @@ async function main(): Promise<void> {
 	if ((command === 'report' || command === 'export' || command === 'demo') && args.length > 0) {
 		throw new UsageError(`${command} : argument en trop « ${args.join(' ')} » (voir --help).`);
 	}
-	for (const flag of ['data', 'today', 'referent', 'out', 'cellule', 'since', 'participant', 'queue'] as const) {
+	for (const flag of ['data', 'today', 'referent', 'out', 'cellule', 'since', 'participant', 'queue', 'from', 'to'] as const) {
 		if (cli.flags[flag] === '') throw new UsageError(`--${flag} : valeur manquante.`);
 	}
 	const {resolveStorePath} = await import('./store/storeBasics.js');
@@ -165,6 +181,8 @@ async function main(): Promise<void> {
 			return (await import('./commands/export.js')).runExport(context);
 		case 'journal':
 			return (await import('./commands/journal.js')).runJournal(context);
+		case 'db':
+			return (await import('./commands/db.js')).runDb(context);
 		case 'dashboard':
 			return (await loadDashboard()).runDashboard(context);
 	}

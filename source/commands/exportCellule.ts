@@ -1,7 +1,7 @@
 // `plie-triage export --cellule DATE [--since DATE] [--referent NAME] [--out FILE] [--force] [--discret]`:
 // the preparation workbook of the cellule de suivi (REFERENTIEL §5.3, issue 6).
 import {type Day, frenchDate} from '../domain/calendar.js';
-import {readStoreData} from '../store/readStore.js';
+import {readCaseload} from '../store/caseloadStore.js';
 import {type CommandContext, requireCliDate} from './context.js';
 import {UsageError} from '../domain/errors.js';
 
@@ -20,7 +20,7 @@ export async function runExportCellule(context: CommandContext): Promise<void> {
 	if (out !== undefined && out.trim() === '') throw new UsageError('--out : nom de fichier vide.');
 
 	// read-only: the light reader (same store and messages as openStore, without lowdb and zod when the file is sound)
-	const store = {data: await readStoreData(context.storePath)};
+	const store = {data: await readCaseload(context.storePath)};
 	const {requireKnownReferent} = await import('./referentCheck.js');
 	requireKnownReferent(context.referent, store.data.participants, context.storePath);
 	const {writeCelluleWorkbook} = await import('../io/celluleWorkbook.js');

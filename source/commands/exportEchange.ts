@@ -1,6 +1,6 @@
 // `plie-triage export --echange [--out FICHIER] [--force]`: the exchange workbook of the whole store.
 import {isoFromDay} from '../domain/calendar.js';
-import {readStoreData} from '../store/readStore.js';
+import {readCaseload} from '../store/caseloadStore.js';
 import type {CommandContext} from './context.js';
 import {InputError} from '../domain/errors.js';
 
@@ -11,7 +11,7 @@ export function defaultExchangeName(today: number): string {
 export async function runExportEchange(context: CommandContext): Promise<void> {
 	const out = typeof context.flags.out === 'string' && context.flags.out !== '' ? context.flags.out : defaultExchangeName(context.today);
 	// read-only: the light reader (same store and messages as openStore, without lowdb and zod when the file is sound)
-	const store = {data: await readStoreData(context.storePath)};
+	const store = {data: await readCaseload(context.storePath)};
 	const {writeExchangeWorkbook, ExportFileExistsError} = await import('../io/exchangeWorkbook.js');
 	try {
 		await writeExchangeWorkbook(store.data.participants, out, {overwrite: context.flags.force === true});

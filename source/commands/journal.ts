@@ -1,11 +1,8 @@
 // `plie-triage journal [--participant ID]`: the trail of every change, undo and import.
-import {readJournal} from '../store/journal.js';
-import {readStoreFile} from '../store/storeFile.js';
-import {journalPath} from '../store/storePaths.js';
+import {withCaseloadStore} from '../store/caseloadStore.js';
 import type {CommandContext} from './context.js';
-import {InputError, UsageError} from '../domain/errors.js';
+import {UsageError} from '../domain/errors.js';
 import {formatJournalLine} from './journalText.js';
-import {systemReason} from '../store/systemError.js';
 
 export async function runJournal(context: CommandContext): Promise<void> {
 	const participant = context.flags.participant;
@@ -13,19 +10,16 @@ export async function runJournal(context: CommandContext): Promise<void> {
 		throw new UsageError('--participant : identifiant du bénéficiaire attendu.');
 	}
 	if (context.args.length > 0) throw new UsageError(`journal : argument en trop « ${context.args[0]} ».`);
-	const store = await readStoreFile(context.storePath); // StoreError (exit 1) when missing or unreadable
-	let journal;
-	try {
-		journal = await readJournal(context.storePath);
-	} catch (error) {
-		const reason = systemReason(error) ?? (error as Error).message;
-		throw new InputError(`${journalPath(context.storePath)} : lecture du journal impossible (${reason}).`);
-	}
-	for (const number of journal?.unreadable ?? []) {
-		process.stderr.write(`plie-triage : ${journalPath(context.storePath)}, ligne ${number} illisible (ignorée).\n`);
+	// StoreError (exit 1) when the store is missing or unreadable
+	const [store, journal] = await withCaseloadStore(
+		context.storePath,
+		async caseload => [{data: await caseload.read()}, await caseload.readJournal()] as const,
+	);
+	for (const number of journal.unreadable) {
+		process.stderr.write(`plie-triage : ${journal.where}, ligne ${number} illisible (ignorée).\n`);
 	}
 	const id = participant?.trim();
-	const lines = (journal?.lines ?? []).filter(line => id === undefined || line.participantId === id);
+	const lines = journal.lines.filter(line => id === undefined || line.participantId === id);
 	if (lines.length === 0) {
 		const whom = id === undefined ? '' : ` pour le bénéficiaire ${id}`;
 		process.stdout.write(`Journal vide : aucune modification enregistrée${whom} (${context.storePath}).\n`);

@@ -1,8 +1,8 @@
 // `importFile`: read and check the whole file, then merge it into the store in one
 // write (or none, for a dry run or when nothing changed). Also called in-process by the benchmark.
 import type {Day} from '../domain/calendar.js';
-import {openStore} from '../store/openStore.js';
-import {type JournalEntry, updateStore} from '../store/transaction.js';
+import {openCaseloadStore, readCaseload} from '../store/caseloadStore.js';
+import type {JournalEntry} from '../store/transaction.js';
 import type {StoreData} from '../store/schema.js';
 import {type Fault, ImportRejectedError} from './faults.js';
 import {type MergeResult, type MergeSummary, hasChanges, mergeBatch} from './merge.js';
@@ -39,8 +39,8 @@ export async function readImportFile(file: string, today: Day, storePath?: strin
 	if (batch.faults.length > 0) {
 		const ids = new Set<string>();
 		if (storePath !== undefined) {
-			const store = await openStore(storePath, {create: true}).catch(() => undefined);
-			for (const participant of store?.data.participants ?? []) ids.add(participant.id);
+			const data = await readCaseload(storePath, {create: true}).catch(() => undefined);
+			for (const participant of data?.participants ?? []) ids.add(participant.id);
 		}
 		checkReferences(batch, ids);
 		throw new ImportRejectedError(file, sortFaults(batch.faults));
@@ -86,18 +86,17 @@ export async function importFile(file: string, options: ImportOptions): Promise<
 	let result: MergeResult;
 	let written = false;
 	if (options.dryRun) {
-		const store = await openStore(options.storePath, {create: true});
-		result = mergeChecked(file, store.data, batch);
+		result = mergeChecked(file, await readCaseload(options.storePath, {create: true}), batch);
 	} else {
 		let merged: MergeResult | undefined;
-		const update = await updateStore(
-			options.storePath,
+		const store = await openCaseloadStore(options.storePath);
+		const update = await store.update(
 			data => {
 				merged = mergeChecked(file, data, batch);
 				return journalEntries(file, merged);
 			},
 			{create: true},
-		);
+		).finally(() => store.close());
 		result = merged!;
 		written = update.entries.length > 0;
 	}

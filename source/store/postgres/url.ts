@@ -23,7 +23,7 @@ export function hasPassword(url: string): boolean {
  * Checks a URL given with `option` (`--data`, `--from`…); returns it trimmed.
  * A password is a usage error whose message never repeats the URL.
  */
-export function checkDatabaseUrl(url: string, option = '--data'): string {
+export function checkDatabaseUrl(url: string, option = '--data / PLIE_TRIAGE_DATA'): string {
 	if (hasPassword(url)) {
 		throw new UsageError(
 			`${option} : l’adresse PostgreSQL contient un mot de passe. Il ne doit figurer ni sur la ligne de commande, ni dans un fichier : ` +

@@ -13,7 +13,7 @@ import {indicatorById} from '../../domain/indicators.js';
 import type {Participant} from '../../domain/model.js';
 import {triage} from '../../domain/triage.js';
 import type {ChangeOutcome} from '../../store/applyChange.js';
-import type {EditSession} from '../../store/editSession.js';
+import type {EditingSession} from '../../store/editingSession.js';
 import type {CommandFollowUp, Selection} from '../App.js';
 import type {EditHandler, EditTools} from '../Dashboard.js';
 import {displayName} from '../format.js';
@@ -23,7 +23,7 @@ import {contractForm, eventForm, exitForm, type FormContext, newStepForm, nonInt
 import {Notice} from './Notice.js';
 
 export interface EditHandlerOptions {
-	readonly session: EditSession;
+	readonly session: EditingSession;
 	readonly today: Day;
 	/** where `E` writes the cellule workbook (default: the current folder) */
 	readonly directory?: string;
