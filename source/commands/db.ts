@@ -105,13 +105,8 @@ async function dbCopy(context: CommandContext, args: readonly string[]): Promise
 	const {isDatabaseUrl, checkDatabaseUrl} = await import('../store/postgres/url.js');
 	if (isDatabaseUrl(from)) checkDatabaseUrl(from, '--from');
 	if (isDatabaseUrl(to)) checkDatabaseUrl(to, '--to');
-	const {copyCaseload} = await import('../store/copyCaseload.js');
+	const {copyCaseload, describeCounts} = await import('../store/copyCaseload.js');
 	const result = await copyCaseload(from, to, {force: context.flags.force === true});
 	for (const line of result.unreadable) process.stderr.write(`avertissement : ${from} : ligne ${line} du journal illisible, non copiée.\n`);
-	const {participants, steps, events, journal} = result.target;
-	const n = (count: number, word: string) => `${count} ${word}${count > 1 ? 's' : ''}`;
-	process.stdout.write(
-		`Copie faite : ${from} → ${to} : ${n(participants, 'bénéficiaire')}, ${n(steps, 'étape')}, ${n(events, 'événement')}, ` +
-			`${n(journal, 'ligne')} de journal (comptes vérifiés des deux côtés).\n`,
-	);
+	process.stdout.write(`Copie faite : ${from} → ${to} : ${describeCounts(result.target)} (comptes vérifiés des deux côtés).\n`);
 }

@@ -52,6 +52,7 @@ export interface CaseloadStore {
 	 * Import, demo, copy: `change` mutates the whole caseload, then everything it
 	 * changed is written at once, with its journal entries, or nothing is (file:
 	 * under the lock, with a backup; base: one transaction, rows locked).
+	 * `change` must not call the store itself.
 	 */
 	update(change: StoreChange, options?: UpdateOptions): Promise<{data: StoreData; entries: JournalEntry[]}>;
 	/**

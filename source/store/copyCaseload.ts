@@ -48,14 +48,19 @@ export function countsOf(data: StoreData, journal: number): CopyCounts {
 	return {participants: data.participants.length, steps, events, journal};
 }
 
-function describeCounts(counts: CopyCounts): string {
-	return `${counts.participants} bénéficiaires, ${counts.steps} étapes, ${counts.events} événements, ${counts.journal} lignes de journal`;
+/** « 0 étape », « 1 étape », « 2 étapes » */
+export function countOf(count: number, word: string): string {
+	return `${count} ${word}${count > 1 ? 's' : ''}`;
+}
+
+export function describeCounts(counts: CopyCounts): string {
+	return `${countOf(counts.participants, 'bénéficiaire')}, ${countOf(counts.steps, 'étape')}, ${countOf(counts.events, 'événement')}, ${countOf(counts.journal, 'ligne')} de journal`;
 }
 
 /** What the target must hold, before the copy, to be written without --force. */
 export function notEmptyMessage(location: string, participants: number, journal: number): string {
 	return (
-		`${location} n’est pas vide (${participants} bénéficiaires, ${journal} lignes de journal) : rien n’a été copié. ` +
+		`${location} n’est pas vide (${countOf(participants, 'bénéficiaire')}, ${countOf(journal, 'ligne')} de journal) : rien n’a été copié. ` +
 		'Ajoutez --force pour remplacer ses bénéficiaires et ses réglages (son journal est gardé et continué).'
 	);
 }

@@ -90,21 +90,38 @@ export class Connection {
 		}
 	}
 
+	private queue: Promise<unknown> = Promise.resolve();
+
+	/**
+	 * Runs `work` alone on the client: one client carries one transaction at a
+	 * time, so a read and a dashboard's save never mix their statements.
+	 */
+	exclusive<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+		const run = this.queue.then(
+			() => work(this.client),
+			() => work(this.client),
+		);
+		this.queue = run.catch(() => undefined);
+		return run;
+	}
+
 	/** Runs `work` in a transaction: committed when it resolves, rolled back when it throws (French error). */
-	async transaction<T>(work: (client: pg.Client) => Promise<T>, begin = 'BEGIN'): Promise<T> {
-		try {
-			await this.client.query(begin);
-		} catch (error) {
-			throw databaseError(this.location, error);
-		}
-		try {
-			const result = await work(this.client);
-			await this.client.query('COMMIT');
-			return result;
-		} catch (error) {
-			await this.client.query('ROLLBACK').catch(() => undefined);
-			throw databaseError(this.location, error);
-		}
+	transaction<T>(work: (client: pg.Client) => Promise<T>, begin = 'BEGIN'): Promise<T> {
+		return this.exclusive(async client => {
+			try {
+				await client.query(begin);
+			} catch (error) {
+				throw databaseError(this.location, error);
+			}
+			try {
+				const result = await work(client);
+				await client.query('COMMIT');
+				return result;
+			} catch (error) {
+				await client.query('ROLLBACK').catch(() => undefined);
+				throw databaseError(this.location, error);
+			}
+		});
 	}
 
 	async close(): Promise<void> {

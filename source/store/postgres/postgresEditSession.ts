@@ -14,6 +14,7 @@ import {type ChangeOutcome, conflictMessage} from '../applyChange.js';
 import type {EditingSession} from '../editingSession.js';
 import {type JournalContext, type JournalKind, journalLines} from '../journal.js';
 import type {StoreData} from '../schema.js';
+import {StoreError} from '../storeBasics.js';
 import {NOTHING_TO_UNDO} from '../editSession.js';
 import {type Connection, SCHEMA} from './connection.js';
 import {pgReason, printable} from './pgErrors.js';
@@ -21,8 +22,6 @@ import {readParticipantRows, readSettingsRow, storeFromRows} from './rows.js';
 
 /** Without a listening connection (or in case a notification was missed), look anyway this often. */
 const POLL_ANYWAY_MS = 30_000;
-/** A row changing again and again under us: give up after this many merges. */
-const MAX_ATTEMPTS = 5;
 
 export interface SessionStart {
 	readonly connection: Connection;
@@ -88,10 +87,6 @@ export class PostgresEditSession implements EditingSession {
 		return this.start.connection.location;
 	}
 
-	private get client(): pg.Client {
-		return this.start.connection.client;
-	}
-
 	get data(): StoreData {
 		return this.current;
 	}
@@ -136,75 +131,98 @@ export class PostgresEditSession implements EditingSession {
 		});
 	}
 
-	/** Writes `target` (the edit made on `base`) over the row, merging with a colleague's save. */
+	/**
+	 * Writes `target` (the edit made on `base`) over the row. First as the screen
+	 * saw it (one statement, checked against the revision); when a colleague saved
+	 * the row since, again under the row's lock: read, merged, written, committed.
+	 */
 	private async save(base: Participant, target: Participant, description: string, kind: JournalKind): Promise<ChangeOutcome> {
 		const mine = diffParticipants(base, target);
 		if (mine.length === 0) return {status: 'unchanged', description};
-		let theirs = base;
-		let revision = this.revisions.get(base.id);
+		const revision = this.revisions.get(base.id);
+		if (revision === undefined) return this.gone(base.id);
 		try {
-			for (let attempt = 0; attempt < MAX_ATTEMPTS && revision !== undefined; attempt++) {
-				const {apply, conflicts} = mergeChanges(mine, diffParticipants(base, theirs));
-				if (conflicts.length > 0) {
-					this.adopt(theirs, revision);
-					return {status: 'conflict', data: this.current, participant: theirs, conflicts, message: conflictMessage(theirs, conflicts)};
-				}
-				const checked = participantSchema.safeParse(applyChanges(theirs, apply));
-				if (!checked.success) {
-					return {status: 'failed', message: `Modification refusée : données invalides (${checked.error.issues[0]?.message ?? ''}).`};
-				}
-				const result = checked.data;
-				if (sameValue(result, theirs)) {
-					this.adopt(theirs, revision);
-					return {status: 'unchanged', description};
-				}
-				const written = diffParticipants(theirs, result);
-				const line = journalLines(
-					[{participantId: base.id, action: description, before: valuesOf(written, 'before'), after: valuesOf(written, 'after'), kind}],
-					{user: this.start.connection.access.login, ...this.start.context},
-				)[0]!;
-				const saved = await this.client.query<{revision: string}>(SAVE, [
-					base.id,
-					revision,
-					JSON.stringify(result),
-					line.time,
-					line.user,
-					line.kind,
-					line.action,
-					JSON.stringify(line.before),
-					JSON.stringify(line.after),
-				]);
-				if (saved.rows.length === 1) {
-					this.adopt(result, Number(saved.rows[0]!.revision));
-					return {
-						status: 'saved',
-						data: this.current,
-						participant: result,
-						description,
-						undo: {participantId: base.id, description, before: theirs, after: result},
-						merged: !sameValue(theirs, base),
-					};
-				}
-				// a colleague saved this row since: read it again and merge over it
-				const fresh = await this.readRow(base.id);
-				if (fresh === undefined) break;
-				[theirs, revision] = fresh;
-			}
+			const first = this.plan(base, base, revision, mine, description, kind);
+			if (!('write' in first)) return first;
+			const saved = await this.write(first.write);
+			if (saved !== undefined) return first.saved(saved);
+			// a colleague saved this row since: merge over it, the row locked until written
+			const merged = await this.start.connection.transaction(async (client): Promise<(() => ChangeOutcome) | undefined> => {
+				const fresh = await this.readRow(client, base.id, true);
+				if (fresh === undefined) return undefined;
+				const second = this.plan(base, fresh[0], fresh[1], mine, description, kind);
+				if (!('write' in second)) return () => second;
+				const written = await this.write(second.write, client);
+				if (written === undefined) throw new Error('row changed while locked');
+				return () => second.saved(written); // once committed
+			});
+			return merged === undefined ? this.gone(base.id) : merged();
 		} catch (error) {
-			return {status: 'failed', message: `${this.location} : enregistrement impossible — ${pgReason(error)}`};
+			const reason = error instanceof StoreError ? error.reason : pgReason(error);
+			return {status: 'failed', message: `${this.location} : enregistrement impossible — ${reason}`};
 		}
-		if (revision === undefined || !this.revisions.has(base.id)) {
-			this.forget(base.id);
-			return {
-				status: 'failed',
-				message: `Bénéficiaire ${printable(base.id)} introuvable dans la base (supprimé·e, ou confié·e à un·e autre référent·e entre-temps). Rien n’a été écrit.`,
-			};
-		}
-		return {status: 'failed', message: `${this.location} : ${printable(base.id)} change sans cesse sur un autre poste ; rien n’a été écrit, réessayez.`};
 	}
 
-	private async readRow(id: string): Promise<[Participant, number] | undefined> {
-		const rows = await readParticipantRows(this.client, {ids: [id]});
+	/** What to write for `mine` over `theirs` (at `revision`), or the outcome when there is nothing to write. */
+	private plan(
+		base: Participant,
+		theirs: Participant,
+		revision: number,
+		mine: readonly FieldChange[],
+		description: string,
+		kind: JournalKind,
+	): ChangeOutcome | {write: unknown[]; saved: (revision: number) => ChangeOutcome} {
+		const {apply, conflicts} = mergeChanges(mine, diffParticipants(base, theirs));
+		if (conflicts.length > 0) {
+			this.adopt(theirs, revision);
+			return {status: 'conflict', data: this.current, participant: theirs, conflicts, message: conflictMessage(theirs, conflicts)};
+		}
+		const checked = participantSchema.safeParse(applyChanges(theirs, apply));
+		if (!checked.success) {
+			return {status: 'failed', message: `Modification refusée : données invalides (${checked.error.issues[0]?.message ?? ''}).`};
+		}
+		const result = checked.data;
+		if (sameValue(result, theirs)) {
+			this.adopt(theirs, revision);
+			return {status: 'unchanged', description};
+		}
+		const written = diffParticipants(theirs, result);
+		const entry = {participantId: base.id, action: description, before: valuesOf(written, 'before'), after: valuesOf(written, 'after'), kind};
+		const line = journalLines([entry], {user: this.start.connection.access.login, ...this.start.context})[0]!;
+		return {
+			write: [base.id, revision, JSON.stringify(result), line.time, line.user, line.kind, line.action, JSON.stringify(line.before), JSON.stringify(line.after)],
+			saved: newRevision => {
+				this.adopt(result, newRevision);
+				return {
+					status: 'saved',
+					data: this.current,
+					participant: result,
+					description,
+					undo: {participantId: base.id, description, before: theirs, after: result},
+					merged: !sameValue(theirs, base),
+				};
+			},
+		};
+	}
+
+	/** The row and its journal line in one statement: the new revision, or undefined when the row is no longer at the one given. */
+	private async write(values: unknown[], client?: pg.Client): Promise<number | undefined> {
+		// alone, or inside the transaction that holds the client already
+		const query = (c: pg.Client) => c.query<{revision: string}>(SAVE, values);
+		const saved = client === undefined ? await this.start.connection.exclusive(query) : await query(client);
+		return saved.rows.length === 1 ? Number(saved.rows[0]!.revision) : undefined;
+	}
+
+	private gone(id: string): ChangeOutcome {
+		this.forget(id);
+		return {
+			status: 'failed',
+			message: `Bénéficiaire ${printable(id)} introuvable dans la base (supprimé·e, ou confié·e à un·e autre référent·e entre-temps). Rien n’a été écrit.`,
+		};
+	}
+
+	private async readRow(client: pg.Client, id: string, lock = false): Promise<[Participant, number] | undefined> {
+		const rows = await readParticipantRows(client, {ids: [id], lock});
 		if (rows.ids.length === 0) {
 			this.forget(id);
 			return undefined;
