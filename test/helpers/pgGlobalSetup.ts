@@ -22,10 +22,11 @@ declare module 'vitest' {
 
 export const CLUSTER_FILE = 'cluster.json';
 
-function absent(project: TestProject, reason: string): void {
+function absent(project: TestProject, reason: string): undefined {
 	if (process.env.PLIE_TRIAGE_TEST_PG_REQUIRED === '1') throw new Error(`PostgreSQL exigé (PLIE_TRIAGE_TEST_PG_REQUIRED=1) mais absent : ${reason}`);
 	process.stderr.write(`\n*** Tests PostgreSQL ignorés : ${reason}.\n*** Pour les lancer : installez PostgreSQL ≥ 15 (apt-get install postgresql) ou définissez PLIE_TRIAGE_TEST_DATABASE_URL.\n\n`);
 	project.provide('postgres', {mode: 'absent', reason});
+	return undefined;
 }
 
 export default function setup(project: TestProject): (() => void) | undefined {
