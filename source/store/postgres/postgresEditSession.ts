@@ -1,9 +1,9 @@
 // The dashboard's editing session on the team's base. Each save is one statement
 // on the participant's row, checked against the revision the screen showed:
 //   UPDATE … WHERE id = $1 AND revision = $2, and its journal line, together.
-// When a colleague saved the row since, it is read again and the edit merged as
-// the file merges it (domain/edits/diff.ts): another field is kept, the same
-// field is a conflict, shown, and nothing is written. Colleagues' saves are
+// When a colleague saved the row since, it is read again under the row's lock and
+// the edit merged as the file merges it (domain/edits/diff.ts): another field is
+// kept, the same field is a conflict, shown, and nothing is written. Colleagues' saves are
 // announced by the base (LISTEN plie_triage) and fetched row by row.
 import type pg from 'pg';
 import {applyChanges, diffParticipants, type FieldChange, mergeChanges, sameValue} from '../../domain/edits/diff.js';
