@@ -14,6 +14,21 @@ process.umask(0o077);
 // An explicit NODE_ENV (tests run with 'test') is kept.
 process.env.NODE_ENV ??= 'production';
 
+// --- team store in PostgreSQL (issue 18) ---------------------------------------
+const DB_HELP = `
+	Base d'équipe PostgreSQL (--data postgresql://identifiant@serveur/base ; mot de passe : PGPASSWORD ou ~/.pgpass)
+	  db init URL              crée ou met à jour le schéma (propriétaire de la base)
+	  db grant IDENTIFIANT --referent NOM | --coordination   donne accès à un identifiant PostgreSQL
+	  db revoke IDENTIFIANT [--referent NOM | --coordination]  retire cet accès
+	  db copy --from SOURCE --to CIBLE [--force]   copie un portefeuille entier, journal compris (fichier ↔ base)
+`;
+const DB_FLAGS = {
+	from: {type: 'string'},
+	to: {type: 'string'},
+	coordination: {type: 'boolean'},
+} as const;
+// --- end team store --------------------------------------------------------------
+
 const HELP = `
 	Usage
 	  $ plie-triage [commande] [options]
@@ -52,7 +67,7 @@ const HELP = `
 	  $ plie-triage export --cellule 2026-12-08
 	  $ plie-triage bilan --semestre 2026 --referent "MARTEL Inès"
 	  $ plie-triage echeances --referent "MARTEL Inès" --ics echeances.ics
-`;
+${DB_HELP}`;
 
 const FLAGS = {
 	data: {type: 'string'},
@@ -82,6 +97,7 @@ const FLAGS = {
 	jusquAu: {type: 'string'},
 	ics: {type: 'string'},
 	noms: {type: 'boolean'},
+	...DB_FLAGS,
 } as const;
 
 interface CommandLine {
@@ -152,7 +168,7 @@ async function commandLine(): Promise<CommandLine> {
 	return {input: cli.input, flags: cli.flags};
 }
 
-const COMMANDS = ['report', 'import', 'export', 'journal', 'demo', 'bilan', 'echeances'] as const;
+const COMMANDS = ['report', 'import', 'export', 'journal', 'demo', 'bilan', 'echeances', 'db'] as const;
 type Command = (typeof COMMANDS)[number] | 'dashboard';
 
 /** The store of the command being run, once known: an unexpected failure is logged next to it. */
@@ -169,7 +185,7 @@ async function main(): Promise<void> {
 		throw new UsageError(`${command} : argument en trop « ${args.join(' ')} » (voir --help).`);
 	}
 	// `--cellule` alone is allowed: the next cellule recorded in the store
-	for (const flag of ['data', 'today', 'referent', 'out', 'since', 'participant', 'depuis', 'ordre', 'queue'] as const) {
+	for (const flag of ['data', 'today', 'referent', 'out', 'since', 'participant', 'depuis', 'ordre', 'queue', 'from', 'to'] as const) {
 		if (cli.flags[flag] === '') throw new UsageError(`--${flag} : valeur manquante.`);
 	}
 	const {resolveStorePath} = await import('./store/storeBasics.js');
@@ -204,6 +220,8 @@ async function main(): Promise<void> {
 			return (await import('./commands/bilan.js')).runBilan(context);
 		case 'echeances':
 			return (await import('./commands/echeances.js')).runEcheances(context);
+		case 'db':
+			return (await import('./commands/db.js')).runDb(context);
 		case 'dashboard':
 			return (await loadDashboard()).runDashboard(context);
 	}

@@ -9,10 +9,11 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
 import {toDay} from '../domain/calendar.js';
-import {type BudgetResult, checkBudgets} from './budgets.js';
+import {BUDGETS, type BudgetResult, checkBudgets, POSTGRES_BUDGETS} from './budgets.js';
 import {BENCH_SEED, generateCaseload, storeText} from './caseload.js';
 import {firstFrameInTerminal, peakMemory, runJsonChild, timeNode} from './processes.js';
 import {formatNumber, median, round} from './stats.js';
+import {measurePostgres, type PostgresMeasure} from './postgresBench.js';
 
 const TODAY = '2026-11-22';
 /** the bilan's period: the year that ends on TODAY */
@@ -33,8 +34,12 @@ const {values: flags} = parseArgs({
 		keys: {type: 'string', default: '100'},
 		out: {type: 'string', default: path.join(REPO, 'test', 'bench', 'results', 'latest.json')},
 		keep: {type: 'boolean', default: false},
+		// the team store (issue 18): a throwaway PostgreSQL cluster, or PLIE_TRIAGE_BENCH_DATABASE_URL
+		postgres: {type: 'boolean', default: false},
 	},
 });
+const POSTGRES_URL = process.env.PLIE_TRIAGE_BENCH_DATABASE_URL || undefined;
+const WITH_POSTGRES = flags.postgres || POSTGRES_URL !== undefined;
 const SIZES = flags.sizes.split(',').map(Number);
 const RUNS = Number(flags.runs);
 const KEYS = Number(flags.keys);
@@ -93,6 +98,7 @@ interface SizeResult {
 		keypressP95Ms?: number;
 		keypresses: number;
 	}>;
+	postgres?: PostgresMeasure;
 }
 
 // Other work on the machine (test runs…) shifts every time: the benchmark and the
@@ -373,6 +379,10 @@ async function measureSize(size: number): Promise<SizeResult> {
 		log(`  tableau de bord…`);
 		result.dashboard = await measureDashboard(file, size);
 	}
+	if (WITH_POSTGRES && size === 10_000) {
+		log(`  base PostgreSQL (db copy, report, modification, 1re image)…`);
+		result.postgres = await measurePostgres(file, TODAY, result.report.medianMs, RUNS, {cluster: flags.postgres, url: POSTGRES_URL});
+	}
 	return result;
 }
 
@@ -425,6 +435,15 @@ const ROWS: Array<[string, Cell]> = [
 	['1re image, Ink en mémoire, sans meow (ms)', r => cellOf(r.dashboard, v => formatNumber(v.firstFrameInMemoryMs))],
 	['touche → image, file de 5 000 (ms, méd.)', r => cellOf(r.dashboard, v => formatNumber(v.keypressMedianMs))],
 	['touche → image (ms, 95e centile)', r => cellOf(r.dashboard, v => formatNumber(v.keypressP95Ms))],
+	...(WITH_POSTGRES
+		? ([
+				['PostgreSQL : report --json (ms)', r => cellOf(r.postgres, v => formatNumber(v.report.medianMs))],
+				['report base / report fichier', r => cellOf(r.postgres, v => `${formatNumber(v.reportRatio, 2)}×`)],
+				['PostgreSQL : une modification (ms, méd.)', r => cellOf(r.postgres, v => formatNumber(v.edit.medianMs, 1))],
+				['PostgreSQL : 1re image (ms)', r => cellOf(r.postgres, v => formatNumber(v.firstFrameMs))],
+				['PostgreSQL : db copy du fichier (ms)', r => cellOf(r.postgres, v => formatNumber(v.copyMs))],
+			] as Array<[string, Cell]>)
+		: []),
 ];
 
 function table(results: readonly SizeResult[]): string {
@@ -463,6 +482,12 @@ function budgetValue(results: readonly SizeResult[], id: string, size: number): 
 			return available(r.echeances) ? r.echeances.referentMs : undefined;
 		case 'echeances-ratio':
 			return available(r.echeances) ? r.echeances.ratio : undefined;
+		case 'pg-report-ratio':
+			return available(r.postgres) ? r.postgres.reportRatio : undefined;
+		case 'pg-edit':
+			return available(r.postgres) ? r.postgres.edit.medianMs : undefined;
+		case 'pg-first-frame':
+			return available(r.postgres) ? r.postgres.firstFrameMs : undefined;
 		default:
 			return undefined;
 	}
@@ -482,7 +507,10 @@ const startedAt = new Date();
 const startLoad = os.loadavg();
 const results: SizeResult[] = [];
 for (const size of SIZES) results.push(await measureSize(size));
-const budgets = checkBudgets(b => (SIZES.includes(b.size) ? budgetValue(results, b.id, b.size) : undefined));
+const budgets = checkBudgets(
+	b => (SIZES.includes(b.size) ? budgetValue(results, b.id, b.size) : undefined),
+	WITH_POSTGRES ? [...BUDGETS, ...POSTGRES_BUDGETS] : BUDGETS,
+);
 const checked = budgets.filter(b => SIZES.includes(b.size));
 const passed = checked.every(b => b.verdict === 'ok');
 const host = machine();

@@ -38,6 +38,8 @@ export async function runDashboard(context: CommandContext): Promise<void> {
 }
 
 async function openDashboard(context: CommandContext, queue: string | undefined): Promise<void> {
+	// the team's PostgreSQL base (issue 18): no file to scan, the session reads the rows
+	if ((await import('../store/postgres/url.js')).isDatabaseUrl(context.storePath)) return openTeamDashboard(context, queue);
 	if (context.flags.demoIfMissing === true) {
 		const exists = await access(context.storePath).then(() => true, () => false);
 		if (!exists) await (await import('./demo.js')).writeDemo(context.storePath, context.today);
@@ -120,6 +122,57 @@ async function showDashboard(context: CommandContext, queue: string | undefined,
 }
 
 type InkInstance = ReturnType<typeof import('ink').render>;
+
+/** The dashboard on a PostgreSQL base: the same screens, edits saved row by row (store/postgres/). */
+async function openTeamDashboard(context: CommandContext, queue: string | undefined): Promise<void> {
+	const inkAndReact = Promise.all([import('ink'), import('react').then(module => module.default)]);
+	const {openCaseloadStore} = await import('../store/caseloadStore.js');
+	const store = await openCaseloadStore(context.storePath);
+	let app: InkInstance | undefined;
+	let stopDraining: (() => void) | undefined;
+	try {
+		const session = await store.openSession();
+		const [[{render}, React], {Dashboard}, {createEditHandler}] = await Promise.all([
+			inkAndReact,
+			import('../ui/Dashboard.js'),
+			import('../ui/edits/editHandler.js'),
+		]);
+		const editor = createEditHandler({session, today: context.today});
+		// a closed terminal, SIGHUP, SIGTERM: the queued saves reach the base before the process ends
+		stopDraining = (await import('./drainOnExit.js')).drainOnExit({
+			drain: () => session.drain(),
+			stopScreen: () => {
+				app?.unmount();
+				process.stdin.setRawMode(false);
+			},
+		});
+		app = render(
+			React.createElement(Dashboard, {
+				initialParticipants: session.data.participants,
+				initialSettings: session.data.settings,
+				storePath: context.storePath,
+				today: context.today,
+				referent: context.referent,
+				queue,
+				color: !process.env.NO_COLOR,
+				onEdit: editor,
+				// a colleague's saved changes appear within a few seconds (the base announces them)
+				onStart: tools => editor.watch(tools),
+				saveStatus: editor.saveStatus,
+			}),
+			{exitOnCtrlC: true},
+		);
+		await app.waitUntilExit();
+		// keys pressed just before q are still being saved: wait for them
+		await session.drain();
+	} catch (error) {
+		app?.unmount();
+		throw error;
+	} finally {
+		stopDraining?.();
+		await store.close();
+	}
+}
 
 /**
  * The dashboard's counts on screen before the participants are read

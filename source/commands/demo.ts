@@ -4,14 +4,14 @@ import {access} from 'node:fs/promises';
 import {visibleText} from '../domain/text.js';
 import {isoFromDay} from '../domain/calendar.js';
 import {demoCaseload, demoNextCellule} from '../domain/demoCaseload.js';
-import {updateStore} from '../store/transaction.js';
+import {openCaseloadStore} from '../store/caseloadStore.js';
 import type {CommandContext} from './context.js';
 import {InputError} from '../domain/errors.js';
 
 export async function writeDemo(storePath: string, today: number, force = false): Promise<number> {
 	const participants = demoCaseload(today);
-	const {data} = await updateStore(
-		storePath,
+	const store = await openCaseloadStore(storePath);
+	const {data} = await store.update(
 		data => {
 			const foreign = data.participants.filter(p => !p.id.startsWith('DEMO-')).length;
 			if (foreign > 0 && !force) {
@@ -25,7 +25,7 @@ export async function writeDemo(storePath: string, today: number, force = false)
 			return [{action: `démo écrite (${participants.length} bénéficiaires inventés)`}];
 		},
 		{create: true},
-	);
+	).finally(() => store.close());
 	return data.participants.length;
 }
 

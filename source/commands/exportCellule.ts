@@ -2,7 +2,7 @@
 // the preparation workbook of the cellule de suivi (REFERENTIEL §5.3, issue 6).
 import {type Day, frenchDate, isoFromDay, toDay} from '../domain/calendar.js';
 import {visibleLines} from '../domain/text.js';
-import {readStoreData} from '../store/readStore.js';
+import {readCaseload} from '../store/caseloadStore.js';
 import {type CommandContext, requireCliDate} from './context.js';
 import {checkOutPath} from '../store/outPath.js';
 import {UsageError} from '../domain/errors.js';
@@ -11,7 +11,7 @@ export async function runExportCellule(context: CommandContext): Promise<void> {
 	const {flags} = context;
 	const text = typeof flags.cellule === 'string' && flags.cellule.trim() !== '' ? flags.cellule : undefined;
 	// read-only: the light reader (same store and messages as openStore, without lowdb and zod when the file is sound)
-	const store = {data: await readStoreData(context.storePath)};
+	const store = {data: await readCaseload(context.storePath)};
 	// `--cellule` without a date: the next cellule recorded in the store's settings (set from the dashboard)
 	const meeting = requireCliDate('cellule', text) ?? storedMeeting(store.data.settings.nextCellule, context.today);
 	const since = requireCliDate('since', typeof flags.since === 'string' ? flags.since : undefined);

@@ -1,7 +1,7 @@
 // `plie-triage export --echange [--out FICHIER] [--force]`: the exchange workbook of the whole store.
 import {isoFromDay} from '../domain/calendar.js';
 import {visibleText} from '../domain/text.js';
-import {readStoreData} from '../store/readStore.js';
+import {readCaseload} from '../store/caseloadStore.js';
 import type {CommandContext} from './context.js';
 import {InputError} from '../domain/errors.js';
 import {checkOutPath} from '../store/outPath.js';
@@ -15,8 +15,8 @@ export async function runExportEchange(context: CommandContext): Promise<void> {
 	// never the store or its files, always an .xlsx name (exit 2 before anything is read)
 	await checkOutPath(out, {storePath: context.storePath, extension: '.xlsx', what: 'un classeur Excel'});
 	// read-only: the light reader (same store and messages as openStore, without lowdb and zod when the file is sound)
-	const store = {data: await readStoreData(context.storePath)};
-	const {writeExchangeWorkbook} = await import('../io/exchangeWorkbook.js');
+	const store = {data: await readCaseload(context.storePath)};
+	const {writeExchangeWorkbook, ExportFileExistsError} = await import('../io/exchangeWorkbook.js');
 	try {
 		await writeExchangeWorkbook(store.data.participants, out, {overwrite: context.flags.force === true});
 	} catch (error) {

@@ -2,18 +2,14 @@
 // the trail of every change, undo and import, newest first (a person reviewing
 // recent work reads the top), filtered as asked.
 import {frenchDate, localToday} from '../domain/calendar.js';
-import {InputError, UsageError} from '../domain/errors.js';
+import {UsageError} from '../domain/errors.js';
+import {visibleText} from '../domain/text.js';
 import {referentFilter} from '../domain/triage.js';
-import {type JournalLine, readJournal} from '../store/journal.js';
-import {readStoreFile} from '../store/storeFile.js';
-import {journalPath} from '../store/storePaths.js';
-import {systemReason} from '../store/systemError.js';
+import {withCaseloadStore} from '../store/caseloadStore.js';
+import type {JournalLine} from '../store/journal.js';
 import {type CommandContext, requireCliDate} from './context.js';
 import {formatJournalLine} from './journalText.js';
 import {requireKnownReferent} from './referentCheck.js';
-import {settleAtOpening} from '../store/settleAtOpening.js';
-import {resolveWriteTarget} from '../store/writeTarget.js';
-import {visibleText} from '../domain/text.js';
 
 const ORDERS = ['recent', 'chronologique'] as const;
 
@@ -32,21 +28,14 @@ export async function runJournal(context: CommandContext): Promise<void> {
 	if (context.args.length > 0) throw new UsageError(`journal : argument en trop « ${context.args[0]} ».`);
 	const since = requireCliDate('depuis', context.flags.depuis as string | undefined);
 	const order = requireOrder(context.flags.ordre);
-	// a write a crash interrupted is settled first: the journal shown agrees with the store
-	await settleAtOpening(context.storePath);
-	const store = await readStoreFile(context.storePath); // StoreError (exit 1) when missing or unreadable
+	// StoreError (exit 1) when the store or its journal is missing or unreadable
+	const [store, journal] = await withCaseloadStore(
+		context.storePath,
+		async caseload => [{data: await caseload.read()}, await caseload.readJournal()] as const,
+	);
 	const referent = requireKnownReferent(context.referent, store.data.participants, context.storePath);
-	// beside the store's real file (through a symbolic link, where the writers put it)
-	const journalFile = journalPath(await resolveWriteTarget(context.storePath));
-	let journal;
-	try {
-		journal = await readJournal(await resolveWriteTarget(context.storePath));
-	} catch (error) {
-		const reason = systemReason(error) ?? (error as Error).message;
-		throw new InputError(`${visibleText(journalFile)} : lecture du journal impossible (${reason}).`);
-	}
-	for (const number of journal?.unreadable ?? []) {
-		process.stderr.write(`plie-triage : ${visibleText(journalFile)}, ligne ${number} illisible (ignorée).\n`);
+	for (const number of journal.unreadable) {
+		process.stderr.write(`plie-triage : ${journal.where}, ligne ${number} illisible (ignorée).\n`);
 	}
 	const id = participant?.trim();
 	// a journal line names a participant by id: their référent·e is the one the store holds now
@@ -56,7 +45,7 @@ export async function runJournal(context: CommandContext): Promise<void> {
 		(id === undefined || line.participantId === id) &&
 		(context.referent === undefined || (line.participantId !== undefined && inScope(referentOf.get(line.participantId)))) &&
 		(since === undefined || localToday(new Date(line.time)) >= since);
-	const lines = (journal?.lines ?? []).filter(kept);
+	const lines = journal.lines.filter(kept);
 	if (order === 'recent') lines.reverse();
 	const scope = [
 		id === undefined ? '' : ` — bénéficiaire ${id}`,

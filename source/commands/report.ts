@@ -4,7 +4,7 @@ import {frenchDate, isoFromDay} from '../domain/calendar.js';
 import {SECTIONS} from '../domain/indicators.js';
 import type {TriageQueues} from '../domain/triage.js';
 import {inertJson, visibleText} from '../domain/text.js';
-import {triageStoreFile} from '../store/readTriage.js';
+import {type CaseloadStore, openCaseloadStore} from '../store/caseloadStore.js';
 import type {CommandContext} from './context.js';
 
 /** What a report shows of a triage. */
@@ -33,7 +33,7 @@ export function reportTable(result: ReportedTriage, storePath: string, hideSnooz
 	// the referent and the path come from the user or the data: shown inert (domain/text.ts)
 	const lines = [
 		`plie-triage — indicateurs au ${frenchDate(result.today)} — référent : ${visibleText(result.referent ?? 'Tous')}`,
-		`Fichier : ${visibleText(storePath)}`,
+		`${/^postgres(ql)?:\/\//i.test(storePath) ? 'Base' : 'Fichier'} : ${visibleText(storePath)}`,
 	];
 	const width = Math.max(...result.indicators.map(i => i.definition.label.length)) + 2;
 	const idWidth = Math.max(...result.indicators.map(i => i.definition.id.length));
@@ -93,16 +93,24 @@ async function writeChunks(chunks: Iterable<string>): Promise<void> {
 export async function runReport(context: CommandContext): Promise<void> {
 	// read-only: the light reader (no lowdb, no zod unless the file needs it), and
 	// only the queues: no facts kept per person once counted
-	const result = await triageStoreFile(context.storePath, {
+	const store = await openCaseloadStore(context.storePath);
+	try {
+		await report(context, store);
+	} finally {
+		await store.close();
+	}
+}
+
+async function report(context: CommandContext, store: CaseloadStore): Promise<void> {
+	const result = await store.triage({
 		today: context.today,
 		referent: context.referent,
 		hideSnoozed: context.flags.hideSnoozed === true,
 	});
 	// every count at zero for a referent: read the store again (rare) to tell a typo from an empty caseload
 	if (context.referent !== undefined && result.indicators.every(indicator => indicator.entries.length === 0)) {
-		const {readStoreData} = await import('../store/readStore.js');
 		const {requireKnownReferent} = await import('./referentCheck.js');
-		requireKnownReferent(context.referent, (await readStoreData(context.storePath)).participants, context.storePath);
+		requireKnownReferent(context.referent, (await store.read()).participants, context.storePath);
 	}
 	if (context.flags.json === true) {
 		await writeChunks(reportJsonChunks(result));

@@ -2,8 +2,8 @@
 // write (or none, for a dry run or when nothing changed). Also called in-process by the benchmark.
 import type {Day} from '../domain/calendar.js';
 import type {FieldTable} from '../domain/fields.js';
-import {readStoreFile} from '../store/storeFile.js';
-import {type JournalEntry, updateStore} from '../store/transaction.js';
+import {openCaseloadStore, readCaseload} from '../store/caseloadStore.js';
+import type {JournalEntry} from '../store/transaction.js';
 import type {StoreData} from '../store/schema.js';
 import {type Fault, ImportRejectedError} from './faults.js';
 import {importJournalEntries, replacementCharacters} from './importChanges.js';
@@ -47,8 +47,8 @@ export async function readImportFile(file: string, today: Day, storePath?: strin
 	if (batch.faults.length > 0) {
 		const ids = new Set<string>();
 		if (storePath !== undefined) {
-			const store = await readStoreFile(storePath, {create: true}).catch(() => undefined);
-			for (const participant of store?.data.participants ?? []) ids.add(participant.id);
+			const data = await readCaseload(storePath, {create: true}).catch(() => undefined);
+			for (const participant of data?.participants ?? []) ids.add(participant.id);
 		}
 		checkReferences(batch, ids);
 		throw new ImportRejectedError(file, sortFaults(batch.faults));
@@ -95,18 +95,17 @@ export async function importFile(file: string, options: ImportOptions): Promise<
 	let written = false;
 	if (options.dryRun) {
 		// read as the update would (bytes, not a 310 MB string, for a large store)
-		const store = await readStoreFile(options.storePath, {create: true});
-		result = mergeChecked(file, store.data, batch, options.table);
+		result = mergeChecked(file, await readCaseload(options.storePath, {create: true}), batch, options.table);
 	} else {
 		let merged: MergeResult | undefined;
-		const update = await updateStore(
-			options.storePath,
+		const store = await openCaseloadStore(options.storePath);
+		const update = await store.update(
 			data => {
 				merged = mergeChecked(file, data, batch, options.table);
 				return journalEntries(file, merged);
 			},
 			{create: true},
-		);
+		).finally(() => store.close());
 		result = merged!;
 		written = update.entries.length > 0;
 	}

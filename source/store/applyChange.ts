@@ -144,7 +144,7 @@ async function commitParticipant(
 }
 
 /** True when `intent` run on `theirs` changes nothing: what it asks for is already there. */
-function asksNothingMore(intent: Edit, theirs: Participant): boolean {
+export function asksNothingMore(intent: Edit, theirs: Participant): boolean {
 	const again = intent(theirs);
 	return again.ok && diffParticipants(theirs, again.participant).length === 0;
 }

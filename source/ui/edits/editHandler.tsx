@@ -17,7 +17,7 @@ import {indicatorById} from '../../domain/indicators.js';
 import type {Participant, Step} from '../../domain/model.js';
 import {triage} from '../../domain/triage.js';
 import type {ChangeOutcome} from '../../store/applyChange.js';
-import type {EditSession} from '../../store/editSession.js';
+import type {EditingSession} from '../../store/editingSession.js';
 import type {StoreNoticeSink} from '../../store/storeNotices.js';
 import {visibleLines} from '../../domain/text.js';
 import type {CommandFollowUp, Selection} from '../App.js';
@@ -31,7 +31,7 @@ import {Notice} from './Notice.js';
 import {createSaveStatus, type SaveStatus} from './saveStatus.js';
 
 export interface EditHandlerOptions {
-	readonly session: EditSession;
+	readonly session: EditingSession;
 	readonly today: Day;
 	/** where `E` writes the cellule workbook (default: the current folder) */
 	readonly directory?: string;
@@ -194,7 +194,7 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 			const out = options.directory === undefined ? name : path.join(options.directory, name);
 			try {
 				// never the store or one of its files (a store named like the workbook)
-				await (await import('../../store/outPath.js')).checkOutPath(out, {storePath: session.file, extension: '.xlsx', what: 'un classeur Excel'});
+				if (session.file !== undefined) await (await import('../../store/outPath.js')).checkOutPath(out, {storePath: session.file, extension: '.xlsx', what: 'un classeur Excel'});
 				const file = await writeCelluleWorkbook({
 					participants: tools.participants(),
 					settings,

@@ -1,0 +1,94 @@
+// `db grant LOGIN --referent NAME | --coordination` and `db revoke LOGIN`: which
+// référent·es a database login works for (the mapping row-level security reads),
+// and its membership of the two group roles that carry the table rights. The
+// login itself is created by the database administrator.
+import type pg from 'pg';
+import {InputError} from '../../domain/errors.js';
+import type {Connection} from './connection.js';
+import {SCHEMA, seesAll} from './connection.js';
+import {DatabaseError, printable} from './pgErrors.js';
+
+export const REFERENT_ROLE = 'plie_triage_referent';
+export const COORDINATION_ROLE = 'plie_triage_coordination';
+
+export type Grant = {readonly referent: string} | {readonly coordination: true};
+
+function requireGrantor(connection: Connection): void {
+	if (!seesAll(connection.access)) {
+		throw new DatabaseError(
+			connection.location,
+			`seuls le propriétaire de la base et la coordination attribuent ou retirent les accès (vous êtes « ${printable(connection.access.login)} »).`,
+		);
+	}
+}
+
+async function requireLogin(client: pg.Client, login: string): Promise<void> {
+	const {rowCount} = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1 AND rolcanlogin', [login]);
+	if (rowCount === 0) {
+		throw new InputError(
+			`l’identifiant PostgreSQL « ${printable(login)} » n’existe pas sur ce serveur (ou ne peut pas se connecter) : ` +
+				`l’administrateur le crée d’abord (CREATE ROLE ${printable(login)} LOGIN), puis relancez la commande.`,
+		);
+	}
+}
+
+export interface GrantResult {
+	/** participants already followed by that référent·e (0: a typo, or a new colleague) */
+	readonly participants?: number;
+}
+
+export async function grantAccess(connection: Connection, login: string, grant: Grant): Promise<GrantResult> {
+	requireGrantor(connection);
+	return connection.transaction(async client => {
+		await requireLogin(client, login);
+		const who = client.escapeIdentifier(login);
+		if ('coordination' in grant) {
+			// with ADMIN OPTION: the coordination grants the others
+			await client.query(`GRANT ${COORDINATION_ROLE}, ${REFERENT_ROLE} TO ${who} WITH ADMIN OPTION`);
+			return {};
+		}
+		await client.query(
+			`INSERT INTO ${SCHEMA}.logins (login, referent) VALUES ($1, $2)
+			 ON CONFLICT (login, referent_key) DO UPDATE SET referent = EXCLUDED.referent, granted_by = current_user, granted_at = now()`,
+			[login, grant.referent.trim()],
+		);
+		await client.query(`GRANT ${REFERENT_ROLE} TO ${who}`);
+		const {rows} = await client.query<{n: string}>(
+			`SELECT count(*) AS n FROM ${SCHEMA}.participants WHERE referent_key = ${SCHEMA}.fold($1)`,
+			[grant.referent],
+		);
+		return {participants: Number(rows[0]!.n)};
+	});
+}
+
+export type Revoke = {readonly all: true} | {readonly referent: string} | {readonly coordination: true};
+
+export interface RevokeResult {
+	/** mappings to référent·es removed */
+	readonly removed: number;
+	/** référent·es the login still works for */
+	readonly remaining: readonly string[];
+}
+
+export async function revokeAccess(connection: Connection, login: string, revoke: Revoke): Promise<RevokeResult> {
+	requireGrantor(connection);
+	return connection.transaction(async client => {
+		const who = client.escapeIdentifier(login);
+		let removed = 0;
+		if (!('coordination' in revoke)) {
+			const result =
+				'referent' in revoke
+					? await client.query(`DELETE FROM ${SCHEMA}.logins WHERE login = $1 AND referent_key = ${SCHEMA}.fold($2)`, [login, revoke.referent])
+					: await client.query(`DELETE FROM ${SCHEMA}.logins WHERE login = $1`, [login]);
+			removed = result.rowCount ?? 0;
+		}
+		const {rows} = await client.query<{referent: string}>(`SELECT referent FROM ${SCHEMA}.logins WHERE login = $1 ORDER BY referent`, [login]);
+		const exists = (await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [login])).rowCount !== 0;
+		if (exists) {
+			if ('all' in revoke || 'coordination' in revoke) await client.query(`REVOKE ${COORDINATION_ROLE} FROM ${who}`);
+			// no référent·e left: no right left on the tables either
+			if (rows.length === 0) await client.query(`REVOKE ${REFERENT_ROLE} FROM ${who}`);
+		}
+		return {removed, remaining: rows.map(row => row.referent)};
+	});
+}

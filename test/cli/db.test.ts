@@ -1,0 +1,138 @@
+// `plie-triage db …` as a user runs it, on a real server: init twice, a caseload
+// copied into the base gives the same `report --json` as the file, copied back it
+// is the same caseload; a non-empty target is refused without --force; grant and
+// revoke change what a login sees; a URL with a password is refused unrepeated.
+import {promises as fs} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {generateCaseload, storeText} from '../../source/bench/caseload.js';
+import {toDay} from '../../source/domain/calendar.js';
+import {readJournal} from '../../source/store/journal.js';
+import {readStoreData} from '../../source/store/readStore.js';
+import {runCli} from '../helpers/cli.js';
+import {createTestDatabase, pgAdminUrl, pgSkipReason, type TestDatabase, withClient} from '../helpers/pg.js';
+
+const admin = await pgAdminUrl();
+const TODAY = '2026-11-22';
+
+describe.skipIf(admin === undefined)(`plie-triage db${pgSkipReason()}`, () => {
+	let db: TestDatabase;
+	let dir: string;
+	let file: string;
+
+	beforeAll(async () => {
+		db = await createTestDatabase(admin!);
+		dir = await fs.mkdtemp(path.join(os.tmpdir(), 'plie-db-cli-'));
+		file = path.join(dir, 'caseload.json');
+		// a caseload the code was not written against: generated, several référents, every field
+		await fs.writeFile(file, storeText(generateCaseload(400, toDay(TODAY), 7)), {mode: 0o600});
+	});
+
+	afterAll(async () => {
+		await db?.drop();
+		await fs.rm(dir, {recursive: true, force: true});
+	});
+
+	it('db init prepares the base, then says it is up to date', () => {
+		const first = runCli(['db', 'init', db.ownerUrl]);
+		expect(first.stderr).toBe('');
+		expect(first.code).toBe(0);
+		expect(first.stdout).toContain(`Base prête : ${db.ownerUrl} (schéma version 1 ; migrations appliquées : 001_init).`);
+		const second = runCli(['db', 'init', db.ownerUrl]);
+		expect(second.code).toBe(0);
+		expect(second.stdout).toBe(`Base déjà à jour : ${db.ownerUrl} (schéma version 1).\n`);
+	});
+
+	it('db copy into the base: the same report --json as the file, for all and for one référent·e', async () => {
+		const copy = runCli(['db', 'copy', '--from', file, '--to', db.ownerUrl]);
+		expect(copy.stderr).toBe('');
+		expect(copy.code).toBe(0);
+		const data = await readStoreData(file);
+		const steps = data.participants.reduce((n, p) => n + p.steps.length, 0);
+		const events = data.participants.reduce((n, p) => n + p.events.length, 0);
+		expect(copy.stdout).toBe(
+			`Copie faite : ${file} → ${db.ownerUrl} : 400 bénéficiaires, ${steps} étapes, ${events} événements, 0 ligne de journal (comptes vérifiés des deux côtés).\n`,
+		);
+		const referent = data.participants[3]!.referent!;
+		for (const extra of [[], ['--referent', referent], ['--hide-snoozed']]) {
+			const fromFile = runCli(['report', '--json', '--data', file, '--today', TODAY, ...extra]);
+			const fromBase = runCli(['report', '--json', '--data', db.ownerUrl, '--today', TODAY, ...extra]);
+			expect(fromBase.stderr).toBe('');
+			expect(fromBase.code).toBe(0);
+			expect(fromBase.stdout).toBe(fromFile.stdout);
+		}
+	});
+
+	it('a non-empty target is refused without --force, and left as it was', async () => {
+		const before = await fs.readFile(file);
+		const intoBase = runCli(['db', 'copy', '--from', file, '--to', db.ownerUrl]);
+		expect(intoBase.code).toBe(1);
+		expect(intoBase.stderr).toContain(`${db.ownerUrl} n’est pas vide (400 bénéficiaires, 1 ligne de journal) : rien n’a été copié. Ajoutez --force`);
+		const intoFile = runCli(['db', 'copy', '--from', db.ownerUrl, '--to', file]);
+		expect(intoFile.code).toBe(1);
+		expect(intoFile.stderr).toContain(`${file} n’est pas vide (400 bénéficiaires`);
+		expect(await fs.readFile(file)).toEqual(before);
+		const {rows} = await withClient(db.ownerUrl, client => client.query('SELECT count(*)::int AS n FROM plie_triage.journal'));
+		expect(rows[0].n).toBe(1);
+	});
+
+	it('copied back to a file, it is the same caseload, and the journal says where it came from', async () => {
+		const back = path.join(dir, 'back.json');
+		const copy = runCli(['db', 'copy', '--from', db.ownerUrl, '--to', back]);
+		expect(copy.stderr).toBe('');
+		expect(copy.code).toBe(0);
+		expect(await readStoreData(back)).toEqual(await readStoreData(file));
+		expect((await fs.stat(back)).mode & 0o777).toBe(0o600);
+		const data = await readStoreData(file);
+		const counts = `400 bénéficiaires, ${data.participants.reduce((n, p) => n + p.steps.length, 0)} étapes, ${data.participants.reduce((n, p) => n + p.events.length, 0)} événements`;
+		// the base's line (time and author kept), then the line of this copy
+		expect((await readJournal(back))!.lines.map(line => line.action)).toEqual([
+			`copie depuis ${file} (${counts}, 0 ligne de journal)`,
+			`copie depuis ${db.ownerUrl} (${counts}, 1 ligne de journal)`,
+		]);
+		const journalText = runCli(['journal', '--data', db.ownerUrl]);
+		expect(journalText.code).toBe(0);
+		expect(journalText.stdout).toContain(`Journal de ${db.ownerUrl} — 1 entrée`);
+	});
+
+	it('db grant and db revoke change what a login sees', async () => {
+		const {login, url} = await db.login('referente');
+		const data = await readStoreData(file);
+		const referent = data.participants[0]!.referent!;
+		const own = data.participants.filter(p => p.referent === referent).map(p => p.id).sort();
+		const refused = runCli(['report', '--json', '--data', url, '--today', TODAY]);
+		expect(refused.code).toBe(1);
+		expect(refused.stderr).toContain(`Votre identifiant PostgreSQL « ${login} » n’est associé à aucun·e référent·e`);
+		const grant = runCli(['db', 'grant', login, '--referent', referent.toUpperCase(), '--data', db.ownerUrl]);
+		expect(grant.code).toBe(0);
+		expect(grant.stdout).toContain(`(${own.length} à ce jour)`);
+		const report = runCli(['report', '--json', '--data', url, '--today', TODAY]);
+		expect(report.code).toBe(0);
+		const seen = new Set((JSON.parse(report.stdout) as {indicators: Array<{participants: string[]}>}).indicators.flatMap(i => i.participants));
+		for (const id of seen) expect(own).toContain(id);
+		expect(seen.size).toBeGreaterThan(0);
+		const revoke = runCli(['db', 'revoke', login, '--data', db.ownerUrl]);
+		expect(revoke.code).toBe(0);
+		expect(revoke.stdout).toContain('il n’a plus accès à aucun bénéficiaire');
+		expect(runCli(['report', '--data', url, '--today', TODAY]).code).toBe(1);
+	});
+
+	it('usage errors: exit 2 in French; a password in the URL is never repeated', () => {
+		const withPassword = db.ownerUrl.replace('@', ':s3cr3t-mdp@');
+		for (const args of [
+			['db', 'init', withPassword],
+			['report', '--data', withPassword],
+			['db', 'copy', '--from', file, '--to', withPassword],
+		]) {
+			const result = runCli(args);
+			expect(result.code).toBe(2);
+			expect(result.stderr).toMatch(/contient un mot de passe/);
+			expect(result.stderr + result.stdout).not.toContain('s3cr3t-mdp');
+		}
+		expect(runCli(['db']).code).toBe(2);
+		expect(runCli(['db', 'grant', 'quelqu_un', '--data', db.ownerUrl]).stderr).toContain('précisez --referent NOM');
+		expect(runCli(['db', 'copy', '--from', file]).code).toBe(2);
+		expect(runCli(['db', 'init', file]).stderr).toContain('adresse PostgreSQL attendue');
+	});
+});
