@@ -73,7 +73,7 @@ for (const kind of kinds) {
 			const journal = await (await open()).readJournal();
 			expect(journal.lines.map(line => [line.participantId, line.action])).toEqual([
 				[undefined, 'création'],
-				['A', 'Événement « Entretien individuel » du 22/11/2026 enregistré'],
+				['A', 'Événement « Entretien individuel » du 22/11/2026 ajouté'],
 			]);
 			expect(journal.lines[1]!.kind).toBe('modification');
 		});

@@ -102,8 +102,8 @@ const json = (value: unknown): string | null => (value === undefined ? null : JS
 export async function appendJournalRows(client: pg.Client, lines: readonly JournalLine[]): Promise<void> {
 	if (lines.length === 0) return;
 	await client.query(
-		`INSERT INTO ${SCHEMA}.journal (time, author, kind, participant_id, action, before, after)
-		 SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[], $7::jsonb[])`,
+		`INSERT INTO ${SCHEMA}.journal (time, author, kind, participant_id, action, before, after, tx)
+		 SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[], $7::jsonb[], $8::text[])`,
 		[
 			lines.map(line => line.time),
 			lines.map(line => line.user),
@@ -112,6 +112,7 @@ export async function appendJournalRows(client: pg.Client, lines: readonly Journ
 			lines.map(line => line.action),
 			lines.map(line => json(line.before)),
 			lines.map(line => json(line.after)),
+			lines.map(line => line.tx ?? null),
 		],
 	);
 }
@@ -126,9 +127,10 @@ export async function readJournalRows(client: pg.Client): Promise<JournalLine[]>
 		action: string;
 		before: string | null;
 		after: string | null;
+		tx: string | null;
 	}>(
 		`SELECT to_char(time AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS time, author, kind, participant_id, action,
-		        before::text AS before, after::text AS after
+		        before::text AS before, after::text AS after, tx
 		 FROM ${SCHEMA}.journal ORDER BY seq`,
 	);
 	return result.rows.map(row => ({
@@ -139,6 +141,7 @@ export async function readJournalRows(client: pg.Client): Promise<JournalLine[]>
 		action: row.action,
 		...(row.before === null ? {} : {before: JSON.parse(row.before) as unknown}),
 		...(row.after === null ? {} : {after: JSON.parse(row.after) as unknown}),
+		...(row.tx === null ? {} : {tx: row.tx}),
 	}));
 }
 

@@ -134,7 +134,7 @@ describe.skipIf(admin === undefined)(`sécurité de la base${pgSkipReason()}`, (
 		expect(await read(durand.url)).toEqual(['D1 création D1 (' + db.owner + ')', `- essai (x)`]);
 		expect(await read(martel.url)).toEqual([
 			`M1 création M1 (${db.owner})`,
-			`M1 Événement « Entretien individuel » du 22/11/2026 enregistré (${martel.login})`,
+			`M1 Événement « Entretien individuel » du 22/11/2026 ajouté (${martel.login})`,
 		]);
 		expect(await read(coordination.url)).toHaveLength(5);
 	});

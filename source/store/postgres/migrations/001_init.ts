@@ -123,6 +123,8 @@ CREATE TABLE plie_triage.journal (
 	action text NOT NULL,
 	before jsonb,
 	after jsonb,
+	-- the file journal's write id (db copy keeps it; an edit in the base is its own transaction)
+	tx text,
 	referent_key text,
 	login text NOT NULL DEFAULT current_user,
 	recorded_at timestamptz NOT NULL DEFAULT now()
