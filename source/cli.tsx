@@ -181,6 +181,9 @@ async function main(): Promise<void> {
 		throw new UsageError(`commande inconnue « ${name} ». Commandes : ${COMMANDS.join(', ')} (voir --help).`);
 	}
 	const command: Command = (name as Command | undefined) ?? 'dashboard';
+	// a flag the command does not take is refused, never ignored (exit 2)
+	const {flagsGiven, refuseForeignFlags} = await import('./commands/commandFlags.js');
+	refuseForeignFlags(command, flagsGiven(process.argv.slice(2)));
 	if ((command === 'report' || command === 'export' || command === 'demo' || command === 'bilan' || command === 'echeances') && args.length > 0) {
 		throw new UsageError(`${command} : argument en trop « ${args.join(' ')} » (voir --help).`);
 	}

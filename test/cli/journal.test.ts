@@ -91,8 +91,9 @@ describe('plie-triage journal', () => {
 		try {
 			await fs.rm(journalPath(withReferents.file));
 			const read = async (id: string) => (await readStoreFile(withReferents.file)).data.participants.find(p => p.id === id)!;
-			const early = {user: 'assistante.plie', now: new Date('2026-11-02T12:00:00Z')};
-			const late = {user: 'assistante.plie', now: new Date('2026-11-20T12:00:00Z')};
+			// Local noon: the journal reads its times in the machine's zone (CI runs at UTC+14 and UTC−8).
+			const early = {user: 'assistante.plie', now: new Date(2026, 10, 2, 12)};
+			const late = {user: 'assistante.plie', now: new Date(2026, 10, 20, 12)};
 			await applyChange(withReferents.file, await read('A1'), p => recordInterview(p, toDay('2026-11-02')), early);
 			await applyChange(withReferents.file, await read('B2'), p => recordInterview(p, toDay('2026-11-20')), late);
 			await applyChange(withReferents.file, await read('A1'), p => recordInterview(p, toDay('2026-11-20')), late);
