@@ -167,9 +167,9 @@ function dayOfMonthIndex(index: number, day: number): Day {
 }
 
 // Month arithmetic used to go through date-fns on local Date objects: loading it
-// cost ~20 ms per process and its calls showed in the triage profile. The two
-// functions below follow date-fns 4 step by step on calendar numbers (checked
-// against it on every pair of days over decades), so no time zone is involved.
+// cost ~20 ms per process and its calls showed in the triage profile. addMonths
+// follows date-fns 4 step by step on calendar numbers (checked against it over
+// decades), and monthsBetween is its inverse, so no time zone is involved.
 
 /** date-fns addMonths: 31 August + 6 months = last day of February. */
 export function addMonths(day: Day, months: number): Day {
@@ -185,29 +185,17 @@ export function addMonths(day: Day, months: number): Day {
 	return daysFromCivil(year, month, Math.min(dayOfMonth, monthLength(year, month)));
 }
 
-/** REFERENTIEL §3 `months(a, b)` = date-fns differenceInMonths(b, a): full months from a to b. */
+/**
+ * REFERENTIEL §3 `months(a, b)`: the largest m ≥ 0 with addMonths(a, m) ≤ b (0 when
+ * b < a). The inverse of addMonths, so that a renewal due on a day and the months
+ * shown that day agree: integrated 31/05, on 30/11 that is 6 months (date-fns's
+ * differenceInMonths says 5 there, and is not used).
+ */
 export function monthsBetween(from: Day, to: Day): number {
-	const sign = to > from ? 1 : to < from ? -1 : 0;
-	// month indexes (year × 12 + month − 1) and day of month: numbers, no object per call
-	const laterIndex = monthIndexOf(to);
-	const difference = Math.abs(laterIndex - monthIndexOf(from));
-	if (difference < 1) return 0;
-	const laterYear = Math.floor(laterIndex / 12);
-	const laterMonth = laterIndex - laterYear * 12 + 1;
-	const laterDay = to - firstDayOfMonthIndex(laterIndex) + 1;
-	// date-fns moves `later` back by `difference` months with Date#setMonth, after
-	// turning 28/29 February into "30 February" (1 or 2 March)
-	let index = laterIndex;
-	let dayOfMonth = laterDay;
-	if (laterMonth === 2 && laterDay > 27) {
-		index++;
-		dayOfMonth = 30 - monthLength(laterYear, 2);
-	}
-	const moved = dayOfMonthIndex(index - sign * difference, dayOfMonth);
-	let lastMonthNotFull = (moved > from ? 1 : moved < from ? -1 : 0) === -sign;
-	if (laterDay === monthLength(laterYear, laterMonth) && difference === 1 && to > from) lastMonthNotFull = false;
-	const result = sign * (difference - (lastMonthNotFull ? 1 : 0));
-	return result === 0 ? 0 : result;
+	if (to <= from) return 0;
+	// addMonths(from, m) falls in the month m months after from's: at most b's month
+	const months = monthIndexOf(to) - monthIndexOf(from);
+	return addMonths(from, months) <= to ? months : months - 1;
 }
 
 /** REFERENTIEL §3 `days(a, b)` = differenceInCalendarDays(b, a). */

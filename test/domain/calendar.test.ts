@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import {addMonths as addMonthsFns, differenceInCalendarDays, differenceInMonths} from 'date-fns';
+import {addMonths as addMonthsFns, differenceInCalendarDays} from 'date-fns';
 import {describe, expect, it} from 'vitest';
 import {
 	addMonths,
@@ -43,13 +43,25 @@ describe('calendar dates', () => {
 		expect(isoFromDay(addMonths(toDay('2026-01-31'), 1))).toBe('2026-02-28');
 	});
 
-	it('counts full months like date-fns differenceInMonths', () => {
+	it('counts full months as the inverse of addMonths (§3 months)', () => {
 		expect(monthsBetween(toDay('2026-05-22'), toDay('2026-11-21'))).toBe(5);
 		expect(monthsBetween(toDay('2026-05-22'), toDay('2026-11-22'))).toBe(6);
-		// end of month counts as a full month: 29/02 → 28/02 is a year, 31/08 → 28/02 six months
+		// integrated 31/05: 31/05 + 6 months = 30/11, so 6 full months on 30/11 (differenceInMonths says 5)
+		expect(monthsBetween(toDay('2026-05-31'), toDay('2026-11-29'))).toBe(5);
+		expect(monthsBetween(toDay('2026-05-31'), toDay('2026-11-30'))).toBe(6);
+		// 31/01 + 1 month = 28/02 (29/02 in a leap year)
+		expect(monthsBetween(toDay('2026-01-31'), toDay('2026-02-27'))).toBe(0);
+		expect(monthsBetween(toDay('2026-01-31'), toDay('2026-02-28'))).toBe(1);
+		expect(monthsBetween(toDay('2028-01-31'), toDay('2028-02-28'))).toBe(0);
+		expect(monthsBetween(toDay('2028-01-31'), toDay('2028-02-29'))).toBe(1);
+		// 29/02 + 12 months = 28/02, 31/08 + 6 months = 28/02
+		expect(monthsBetween(toDay('2024-02-29'), toDay('2025-02-27'))).toBe(11);
 		expect(monthsBetween(toDay('2024-02-29'), toDay('2025-02-28'))).toBe(12);
 		expect(monthsBetween(toDay('2026-08-31'), toDay('2027-02-27'))).toBe(5);
 		expect(monthsBetween(toDay('2026-08-31'), toDay('2027-02-28'))).toBe(6);
+		// no month before the start, none on the day itself
+		expect(monthsBetween(toDay('2026-05-22'), toDay('2026-05-22'))).toBe(0);
+		expect(monthsBetween(toDay('2026-05-22'), toDay('2026-01-01'))).toBe(0);
 	});
 
 	it('agrees with date-fns on any pair of dates (property)', () => {
@@ -60,7 +72,6 @@ describe('calendar dates', () => {
 					const [y, m, dd] = isoFromDay(d).split('-').map(Number);
 					return new Date(y!, m! - 1, dd);
 				};
-				expect(monthsBetween(a, b)).toBe(differenceInMonths(local(b), local(a)));
 				expect(b - a).toBe(differenceInCalendarDays(local(b), local(a)));
 				const added = addMonthsFns(local(a), n);
 				expect(isoFromDay(addMonths(a, n))).toBe(
@@ -102,13 +113,38 @@ describe('month arithmetic without date-fns', () => {
 		}
 	});
 
-	it('monthsBetween answers what date-fns differenceInMonths answers', () => {
+	it('monthsBetween is the largest m ≥ 0 with date-fns addMonths(from, m) ≤ to', () => {
+		const after = (day: number, months: number) => {
+			const added = addMonthsFns(local(day), months);
+			return dayFromParts(added.getFullYear(), added.getMonth() + 1, added.getDate())!;
+		};
 		for (const from of days) {
 			for (let to = start - 40; to < start + 1240; to += 23) {
-				expect(monthsBetween(from, to), `${isoFromDay(from)} → ${isoFromDay(to)}`).toBe(
-					differenceInMonths(local(to), local(from)),
-				);
+				const m = monthsBetween(from, to);
+				const label = `${isoFromDay(from)} → ${isoFromDay(to)}`;
+				if (to < from) {
+					expect(m, label).toBe(0);
+					continue;
+				}
+				expect(after(from, m) <= to, label).toBe(true);
+				expect(after(from, m + 1) > to, label).toBe(true);
 			}
 		}
+	});
+
+	it('monthsBetween inverts addMonths on any pair of days (property)', () => {
+		const anyDay = fc.integer({min: toDay('1990-01-01'), max: toDay('2060-12-31')});
+		fc.assert(
+			fc.property(anyDay, anyDay, (a, b) => {
+				const m = monthsBetween(a, b);
+				if (b < a) return m === 0;
+				const at = (n: number) => {
+					const added = addMonthsFns(local(a), n);
+					return dayFromParts(added.getFullYear(), added.getMonth() + 1, added.getDate())!;
+				};
+				return m >= 0 && at(m) <= b && at(m + 1) > b;
+			}),
+			{numRuns: 5000},
+		);
 	});
 });
