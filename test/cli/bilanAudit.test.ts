@@ -200,7 +200,7 @@ function caseload(seed: number, count: number): Participant[] {
 
 // ——— §3 and §8, from the text ———
 type Settings = {integrationRateTarget: number; protocolStart: string; longIdleDays: number};
-type Row = {id: string; count?: number; participants?: string[]; value?: number | null};
+type Row = {id: string; label?: string; count?: number; participants?: string[]; value?: number | null};
 type Table = {id: string; rows: Row[]};
 
 const inRange = (d: string | undefined, from: string, to: string) => d !== undefined && from <= d && d <= to;
@@ -417,7 +417,7 @@ function reference(everyone: Participant[], from: string, to: string, settings: 
 			!(p.exitDate !== undefined && p.exitDate < from) &&
 			!(p.nonIntegrationDate !== undefined && p.nonIntegrationDate < from),
 	);
-	tables.push({id: 'liste-nominative', rows: accompanied.map(p => ({id: p.id, label: p.name, count: 1, participants: [p.id]}) as Row)});
+	tables.push({id: 'liste-nominative', rows: accompanied.map(p => ({id: p.id, label: p.name, count: 1, participants: [p.id]}))});
 	return tables;
 }
 
@@ -449,7 +449,7 @@ function differences(expected: Table[], actual: Output['tables']): string[] {
 			const missing = want.filter(id => !have.includes(id));
 			if (extra.length > 0 || missing.length > 0) found.push(`${table.id}/${row.id}: extra [${extra.slice(0, 5).join(' ')}] missing [${missing.slice(0, 5).join(' ')}]`);
 			else if (have.join() !== want.join()) found.push(`${table.id}/${row.id}: people not in the store's order`);
-			if (table.id === 'liste-nominative' && gotRow.label !== (row as Row & {label: string}).label) found.push(`${table.id}/${row.id}: label ${gotRow.label}`);
+			if (table.id === 'liste-nominative' && gotRow.label !== row.label) found.push(`${table.id}/${row.id}: label ${gotRow.label}`);
 		}
 	}
 	return found;
