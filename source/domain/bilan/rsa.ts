@@ -31,23 +31,31 @@ function cameBefore(y: Cer, yRank: number, x: Cer & {start: string}, xRank: numb
 	return yRank < xRank || (y.end !== undefined && y.end < x.start);
 }
 
+/** What a person signed in the period: a first CER, a renewal (bits, none = 0). */
+const FIRST = 1;
+const RENEWAL = 2;
+
 /**
  * Whether a first CER (one no other came before) and a renewal (one another came
  * before) start in [from, to] — bounds as ISO text.
  */
-function contractsSigned(participant: Participant, from: string, to: string): {first: boolean; renewal: boolean} {
+function contractsSigned(participant: Participant, from: string, to: string): number {
+	const previous = participant.previousContracts;
+	if (previous === undefined || previous.length === 0) {
+		// the current CER alone (most people): a first one when it starts in the period
+		const start = participant.contractStart;
+		return start !== undefined && start >= from && start <= to ? FIRST : 0;
+	}
 	const cers = contractsOf(participant);
-	let first = false;
-	let renewal = false;
+	let signed = 0;
 	for (let x = 0; x < cers.length; x++) {
 		const cer = cers[x]!;
 		if (cer.start === undefined || cer.start < from || cer.start > to) continue;
 		let preceded = false;
 		for (let y = 0; y < cers.length && !preceded; y++) if (y !== x && cameBefore(cers[y]!, y, cer as Cer & {start: string}, x)) preceded = true;
-		if (preceded) renewal = true;
-		else first = true;
+		signed |= preceded ? RENEWAL : FIRST;
 	}
-	return {first, renewal};
+	return signed;
 }
 
 /** The last day of every month that ends in [from, to]. */
@@ -101,10 +109,10 @@ export function rsaTable(scope: BilanScope): BilanTable {
 			treated.push(person.id);
 			byFrequency[Math.min(interviews, 4)]!.push(person.id);
 		}
-		const {first: isFirst, renewal: isRenewal} = contractsSigned(person.participant, fromIso, toIso);
-		if (isFirst) first.push(person.id);
-		if (isRenewal) renewed.push(person.id);
-		if (isFirst || isRenewal) signed.push(person.id);
+		const cers = contractsSigned(person.participant, fromIso, toIso);
+		if ((cers & FIRST) !== 0) first.push(person.id);
+		if ((cers & RENEWAL) !== 0) renewed.push(person.id);
+		if (cers !== 0) signed.push(person.id);
 	}
 	const ends = monthEnds(scope.from, scope.to);
 	const present: string[][] = ends.map(() => []);
