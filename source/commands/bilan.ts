@@ -64,16 +64,17 @@ export function* bilanJsonChunks(bilan: Bilan): Generator<string> {
 	for (let t = 0; t < bilan.tables.length; t++) {
 		const table = bilan.tables[t]!;
 		// written out rather than JSON.stringify({…}) of a new object per row: 10,000 rows of the nominative list
-		const rows: string[] = [];
-		for (const row of table.rows) {
-			const head = `{"id":${JSON.stringify(row.id)},"label":${JSON.stringify(row.label)},`;
-			rows.push(
-				row.kind === 'count'
-					? `${head}"count":${row.participants.length},"participants":${JSON.stringify(row.participants)}}`
-					: `${head}"value":${JSON.stringify(row.value)}}`,
-			);
+		let body = '';
+		for (let r = 0; r < table.rows.length; r++) {
+			const row = table.rows[r]!;
+			const id = JSON.stringify(row.id);
+			const head = `${r === 0 ? '[\n        ' : ',\n        '}{"id":${id},"label":${JSON.stringify(row.label)},`;
+			if (row.kind === 'value') body += `${head}"value":${JSON.stringify(row.value)}}`;
+			// a row of the nominative list counts the person it is: the id written once
+			else if (row.participants.length === 1 && row.participants[0] === row.id) body += `${head}"count":1,"participants":[${id}]}`;
+			else body += `${head}"count":${row.participants.length},"participants":${JSON.stringify(row.participants)}}`;
 		}
-		const body = rows.length === 0 ? '[]' : `[\n        ${rows.join(',\n        ')}\n      ]`;
+		body = body === '' ? '[]' : `${body}\n      ]`;
 		const comma = t < bilan.tables.length - 1 ? ',' : '';
 		yield `    {\n      "id": ${JSON.stringify(table.id)},\n      "title": ${JSON.stringify(table.title)},\n      "rows": ${body}\n    }${comma}\n`;
 	}

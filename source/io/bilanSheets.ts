@@ -1,13 +1,16 @@
-// The bilan workbook's sheets as plain lines of cells, laid out as the seeds'
-// templates are (000_… §II–III and Annex 5, 002_… §IV.A): the same headings,
-// the letters row (A, B, C=A+B, A/C…), the same row wording. No exceljs here: the
-// layout can be read and tested apart from the writing (bilanWorkbook.ts).
+// The bilan workbook's sheets, laid out as the seeds' templates are (000_… §II–III
+// and Annex 5, 002_… §IV.A): each table as lines of cells — the same headings, the
+// letters row (A, B, C=A+B, A/C…), the same row wording — and the two lists of
+// people (Annex 5, Personnes) as printedSheet.ts tables, under their titles. No
+// exceljs here: the layout can be read and tested apart from the writing (bilanWorkbook.ts).
 import {type Day, frenchDate} from '../domain/calendar.js';
 import {type Bilan, type BilanRow, type BilanTable, type BilanTableId, bilanTable} from '../domain/bilan/index.js';
 import {lastStartedStep, nextStepAfter} from '../domain/bilan/roster.js';
 import {stepTitle} from '../domain/celluleSteps.js';
 import {dayOf} from '../domain/facts.js';
-import type {Participant} from '../domain/model.js';
+import type {Participant, Step} from '../domain/model.js';
+import type {CellValue, Column, PreambleLine, SheetTable} from './printedSheet.js';
+import type {PaperSize} from './workbookPrint.js';
 
 export type SheetCell =
 	| {readonly kind: 'text'; readonly text: string}
@@ -30,20 +33,30 @@ export type LineStyle = 'title' | 'subtitle' | 'heading' | 'letters' | 'row' | '
 export interface SheetLine {
 	readonly style: LineStyle;
 	readonly cells: readonly SheetCell[];
-	/** heading cells the template marks in yellow (Annex 5's columns to fill in) */
-	readonly highlight?: readonly number[];
 }
 
-export interface BilanSheet {
+/** A table of the report, laid out as its template, on one page. */
+export interface FormSheet {
+	readonly kind: 'form';
 	readonly name: string;
 	/** column widths, in characters */
 	readonly widths: readonly number[];
 	readonly lines: readonly SheetLine[];
-	/** lines 1…n printed again at the top of every page (up to the column headings) */
+	/** lines 1…n printed again at the top of every page */
 	readonly repeatedLines: number;
-	/** a long list: frozen below its headings, with a filter on them */
-	readonly list?: boolean;
 }
+
+/** A list of people (Annex 5, Personnes), written by printedSheet.ts under its title lines. */
+export interface ListSheet {
+	readonly kind: 'list';
+	readonly table: SheetTable;
+	readonly preamble: readonly PreambleLine[];
+	/** the single row of a list without anyone */
+	readonly emptyText: string;
+	readonly paper: PaperSize;
+}
+
+export type BilanSheet = FormSheet | ListSheet;
 
 export interface SheetOptions {
 	/** the day the workbook is written */
@@ -98,9 +111,9 @@ function header(bilan: Bilan, title: string, options: SheetOptions): SheetLine[]
 	];
 }
 
-function sheet(name: string, widths: number[], head: SheetLine[], body: SheetLine[]): BilanSheet {
+function sheet(name: string, widths: number[], head: SheetLine[], body: SheetLine[]): FormSheet {
 	// a table fits one page; its title lines are the ones to repeat should it not
-	return {name, widths, lines: [...head, ...body], repeatedLines: head.length};
+	return {kind: 'form', name, widths, lines: [...head, ...body], repeatedLines: head.length};
 }
 
 function dossiers(bilan: Bilan, options: SheetOptions): BilanSheet {
@@ -283,63 +296,107 @@ function rsa(bilan: Bilan, options: SheetOptions): BilanSheet {
 const yesNo = (value: boolean | undefined) => (value ? 'Oui' : 'Non');
 const optionalDay = (iso: string | undefined) => (iso === undefined ? undefined : dayOf(iso));
 
-/** The 19 Visual Course columns (000_… §VIII, REFERENTIEL §5.2), then the two the référent·e fills in. */
-const ROSTER_COLUMNS: ReadonlyArray<readonly [string, number]> = [
-	['Responsable', 20], ['Bénéficiaire', 24], ['Genre', 8], ['Date de naissance', 12], ['Commune de résidence', 16],
-	['Critère Intégration', 14], ['RSA', 6], ['Id. France Travail', 13], ['Agence France Travail', 14], ['N° CAF', 11],
-	['Date de début CER', 12], ['Date de fin CER', 12], ['Date intégration', 12], ['Dernière étape terminée ou en cours', 28],
-	['Date de début étape', 12], ['Date de fin étape', 12], ['Prolong° parcours', 10], ['Date de sortie', 12], ['Motif de sortie', 22],
-	['Prochaine étape prévue', 26], ['Échéance prévisionnelle', 13],
-];
-
-function rosterCells(p: Participant, end: Day): SheetCell[] {
-	const last = lastStartedStep(p.steps, end);
-	const next = nextStepAfter(p.steps, end);
-	return [
-		text(p.referent), text(p.name), text(p.gender), date(optionalDay(p.birthDate)), text(p.commune),
-		text(p.integrationCriterion), text(yesNo(p.rsa)), text(p.franceTravailId), text(p.franceTravailAgency), text(p.cafNumber),
-		date(optionalDay(p.contractStart)), date(optionalDay(p.contractEnd)), date(optionalDay(p.integrationDate)), text(stepTitle(last)),
-		date(optionalDay(last?.start)), date(optionalDay(last?.end)), text(yesNo(p.extension)), date(optionalDay(p.exitDate)), text(p.exitReason),
-		text(stepTitle(next)), date(optionalDay(next?.start)),
-	];
+/** A line of Annex 5: the person, the last step started by D2 and the next one after it. */
+interface RosterRow {
+	readonly person: Participant;
+	readonly last?: Step;
+	readonly next?: Step;
 }
+
+const column = <R>(header: string, kind: Column<R>['kind'], value: (row: R) => CellValue, width?: number, highlight?: boolean): Column<R> => ({
+	header,
+	kind,
+	value,
+	width,
+	highlight,
+});
+
+/** The 19 Visual Course columns (000_… §VIII, REFERENTIEL §5.2), then the two the référent·e fills in (in yellow). */
+const ROSTER_COLUMNS: ReadonlyArray<Column<RosterRow>> = [
+	column('Responsable', 'text', r => r.person.referent, 20),
+	column('Bénéficiaire', 'text', r => r.person.name, 24),
+	column('Genre', 'text', r => r.person.gender, 8),
+	column('Date de naissance', 'date', r => optionalDay(r.person.birthDate)),
+	column('Commune de résidence', 'text', r => r.person.commune, 16),
+	column('Critère Intégration', 'text', r => r.person.integrationCriterion, 14),
+	column('RSA', 'text', r => yesNo(r.person.rsa), 6),
+	column('Id. France Travail', 'text', r => r.person.franceTravailId, 13),
+	column('Agence France Travail', 'text', r => r.person.franceTravailAgency, 14),
+	column('N° CAF', 'text', r => r.person.cafNumber, 11),
+	column('Date de début CER', 'date', r => optionalDay(r.person.contractStart)),
+	column('Date de fin CER', 'date', r => optionalDay(r.person.contractEnd)),
+	column('Date intégration', 'date', r => optionalDay(r.person.integrationDate)),
+	column('Dernière étape terminée ou en cours', 'text', r => stepTitle(r.last), 28),
+	column('Date de début étape', 'date', r => optionalDay(r.last?.start)),
+	column('Date de fin étape', 'date', r => optionalDay(r.last?.end)),
+	column('Prolong° parcours', 'text', r => yesNo(r.person.extension), 10),
+	column('Date de sortie', 'date', r => optionalDay(r.person.exitDate)),
+	column('Motif de sortie', 'text', r => r.person.exitReason, 22),
+	column('Prochaine étape prévue', 'text', r => stepTitle(r.next), 26, true),
+	column('Échéance prévisionnelle', 'date', r => optionalDay(r.next?.start), undefined, true),
+];
 
 const collator = new Intl.Collator('fr', {sensitivity: 'base', numeric: true});
 
-function roster(bilan: Bilan): BilanSheet {
+function roster(bilan: Bilan): ListSheet {
 	const t = bilanTable(bilan, 'liste-nominative');
 	// as Visual Course lists them: by Responsable, then Bénéficiaire
 	const people = t.rows.map(r => bilan.participant(r.id)!).sort(
 		(a, b) => collator.compare(a.referent ?? '', b.referent ?? '') || collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
 	);
-	const heading: SheetLine = {style: 'heading', cells: ROSTER_COLUMNS.map(([title]) => text(title)), highlight: [19, 20]};
-	const lines: SheetLine[] = [
-		line('title', text(`Bénéficiaires accompagnés entre le ${frenchDate(bilan.from)} et le ${frenchDate(bilan.to)}`)),
-		line('subtitle', text(`Accompagnateur : ${bilan.referent ?? 'tous les référent·es'} — ${people.length} personne${people.length > 1 ? 's' : ''} — étapes au ${frenchDate(bilan.to)} ; en jaune, les colonnes à compléter par l’accompagnateur·rice`)),
-		heading,
-	];
-	for (const p of people) lines.push({style: 'row', cells: rosterCells(p, bilan.to)});
-	if (people.length === 0) lines.push(line('note', text('Aucune personne accompagnée sur la période.')));
-	return {name: SHEET_NAMES['liste-nominative'], widths: ROSTER_COLUMNS.map(([, width]) => width), lines, repeatedLines: 3, list: true};
+	const rows: RosterRow[] = people.map(person => ({person, last: lastStartedStep(person.steps, bilan.to), next: nextStepAfter(person.steps, bilan.to)}));
+	return {
+		kind: 'list',
+		table: {name: SHEET_NAMES['liste-nominative'], columns: ROSTER_COLUMNS, rows, frozenColumns: 2} as SheetTable,
+		preamble: [
+			{style: 'title', text: `Bénéficiaires accompagnés entre le ${frenchDate(bilan.from)} et le ${frenchDate(bilan.to)}`},
+			{
+				style: 'subtitle',
+				text: `Accompagnateur : ${bilan.referent ?? 'tous les référent·es'} — ${people.length} personne${people.length > 1 ? 's' : ''} — étapes au ${frenchDate(bilan.to)} ; en jaune, les colonnes à compléter par l’accompagnateur·rice`,
+			},
+		],
+		emptyText: 'Aucune personne accompagnée sur la période.',
+		// 21 columns: on A4 the text would fall under 8 pt; it stays one table, the file sent on
+		paper: 'A3',
+	};
 }
 
+/** A line of Personnes: a person counted in a row of a table. */
+interface CountedRow {
+	readonly table: string;
+	readonly row: string;
+	readonly id: string;
+	readonly name: string | undefined;
+}
+
+const PEOPLE_COLUMNS: ReadonlyArray<Column<CountedRow>> = [
+	column('Tableau', 'text', r => r.table, 28),
+	column('Ligne', 'text', r => r.row, 72),
+	column('ID', 'text', r => r.id, 16),
+	column('Bénéficiaire', 'text', r => r.name, 30),
+];
+
 /** Every counted person of every row, except the nominative list (itself a list of people). */
-function peopleSheet(bilan: Bilan): BilanSheet {
-	const lines: SheetLine[] = [
-		line('title', text('Personnes comptées dans chaque ligne des tableaux')),
-		line('subtitle', text(`Période du ${frenchDate(bilan.from)} au ${frenchDate(bilan.to)} — ${bilan.referent ?? 'tous les référent·es'}`)),
-		line('heading', text('Tableau'), text('Ligne'), text('ID'), text('Bénéficiaire')),
-	];
+function peopleSheet(bilan: Bilan): ListSheet {
+	const rows: CountedRow[] = [];
 	for (const table of bilan.tables) {
 		if (table.id === 'liste-nominative') continue;
 		const name = SHEET_NAMES[table.id];
 		for (const r of table.rows) {
 			if (r.kind !== 'count') continue;
-			for (const id of r.participants) lines.push({style: 'row', cells: [text(name), text(r.label), text(id), text(bilan.participant(id)?.name)]});
+			for (const id of r.participants) rows.push({table: name, row: r.label, id, name: bilan.participant(id)?.name});
 		}
 	}
-	if (lines.length === 3) lines.push(line('note', text('Aucune personne comptée sur la période.')));
-	return {name: PEOPLE_SHEET, widths: [26, 60, 16, 30], lines, repeatedLines: 3, list: true};
+	return {
+		kind: 'list',
+		table: {name: PEOPLE_SHEET, columns: PEOPLE_COLUMNS, rows} as SheetTable,
+		preamble: [
+			{style: 'title', text: 'Personnes comptées dans chaque ligne des tableaux'},
+			{style: 'subtitle', text: `Période du ${frenchDate(bilan.from)} au ${frenchDate(bilan.to)} — ${bilan.referent ?? 'tous les référent·es'}`},
+		],
+		emptyText: 'Aucune personne comptée sur la période.',
+		paper: 'A4',
+	};
 }
 
 export function bilanSheets(bilan: Bilan, options: SheetOptions): BilanSheet[] {

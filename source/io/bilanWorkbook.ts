@@ -1,19 +1,19 @@
-// Writes the bilan workbook (REFERENTIEL §8, issue 17): the sheets of bilanSheets.ts
-// with exceljs's streaming writer, print-ready (A4 landscape, fit to the page
-// width, title and headings repeated on every page, « Page n / N »), into a
-// private temp file renamed over the target, so the file is 0600 from its first
-// byte and never half-written. Data text is always written as text, never as a
-// formula (a name starting with = + - @ stays what it is).
-import {randomBytes} from 'node:crypto';
-import {promises as fs} from 'node:fs';
-import path from 'node:path';
-import ExcelJS from 'exceljs';
+// Writes the bilan workbook (REFERENTIEL §8, issue 17): the sheets of bilanSheets.ts,
+// print-ready as the cellule workbook (A4 landscape, fit to the page width, title
+// lines repeated on every page, « Page n / N »). The tables are laid out here line
+// by line, as their templates; the lists of people by printedSheet.ts; the file is
+// written by workbookFile.ts (private temp file renamed over the target, never over
+// a file unless asked). Every cell from data goes through literalCell: text stays
+// text, never a formula (a name starting with = + - @ stays what it is).
+import type ExcelJS from 'exceljs';
 import {frenchDate, isoFromDay} from '../domain/calendar.js';
 import type {Bilan} from '../domain/bilan/index.js';
-import {InputError} from '../domain/errors.js';
-import {PRIVATE_MODE, renameWithRetry} from '../store/secureJsonFile.js';
-import {type BilanSheet, bilanSheets, type SheetCell, type SheetLine, type SheetOptions} from './bilanSheets.js';
+import {type BilanSheet, bilanSheets, type FormSheet, type SheetCell, type SheetLine, type SheetOptions} from './bilanSheets.js';
 import {referentSlug} from './celluleWorkbook.js';
+import {writePrintedSheet} from './printedSheet.js';
+import {headerFooterText, literalCell} from './safeCell.js';
+import {WorkbookFileExistsError, writeWorkbookFile} from './workbookFile.js';
+import {BODY_FONT, LINE_HEIGHT, lineCount, PAGE_MARGINS} from './workbookPrint.js';
 
 export interface BilanWorkbookOptions extends SheetOptions {
 	/** target file; default `bilan-D1-D2[-referent].xlsx` in the current folder */
@@ -28,28 +28,19 @@ export function defaultBilanFileName(bilan: Pick<Bilan, 'from' | 'to' | 'referen
 }
 
 const MS_PER_DAY = 86_400_000;
-const LINE_HEIGHT = 15;
+const TITLE_SIZE = 14;
+const SMALL_SIZE = 10;
 const HEADING_FILL: ExcelJS.Fill = {type: 'pattern', pattern: 'solid', fgColor: {argb: 'FFDDE5F0'}};
 const LETTERS_FILL: ExcelJS.Fill = {type: 'pattern', pattern: 'solid', fgColor: {argb: 'FFF2F2F2'}};
-// Annex 5 marks in yellow the columns the accompagnateur·rice fills in
-const YELLOW_FILL: ExcelJS.Fill = {type: 'pattern', pattern: 'solid', fgColor: {argb: 'FFFFF2A8'}};
 const THIN: Partial<ExcelJS.Borders> = {top: {style: 'thin'}, left: {style: 'thin'}, bottom: {style: 'thin'}, right: {style: 'thin'}};
 const TOTAL_BORDER: Partial<ExcelJS.Borders> = {...THIN, top: {style: 'medium'}};
 
-// XML 1.0 refuses these characters: a name holding one would make the file need repair
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g;
-
-/** Text as a cell holds it: control characters removed (tabs and line breaks kept). */
-function cellText(text: string): string {
-	return text.replace(CONTROL, '');
-}
-
-/** What exceljs receives for a cell: a string is always a text cell (t="s"), never a formula. */
-function cellValue(cell: SheetCell): string | number | Date | null {
+/** What exceljs receives for a cell: literals only (text from data stays text). */
+function cellValue(cell: SheetCell): ReturnType<typeof literalCell> {
 	if (cell === undefined) return null;
 	switch (cell.kind) {
 		case 'text':
-			return cellText(cell.text);
+			return literalCell(cell.text);
 		case 'count':
 			return cell.value;
 		case 'percent':
@@ -72,25 +63,13 @@ function numberFormat(cell: SheetCell): string | undefined {
 	return undefined;
 }
 
-function columnLetter(index: number): string {
-	let letters = '';
-	for (let n = index; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-	return letters;
-}
-
-/** `&` starts a code in Excel page headers. */
-function escapeHeader(text: string): string {
-	return cellText(text).replace(/&/g, '&&');
-}
-
 /**
  * Where each cell of a line ends: a text followed by empty cells spreads over them
- * (merged), as the templates' long labels do; a note spans the whole width.
+ * (merged), as the templates' long labels do; a title, a note or a section spans the whole width.
  */
 function spans(line: SheetLine, columns: number): number[] {
+	if (line.style === 'note' || line.style === 'title' || line.style === 'subtitle' || line.style === 'section') return [Math.max(0, columns - 1)];
 	const ends: number[] = [];
-	if (line.style === 'note' || line.style === 'title' || line.style === 'subtitle') return [columns - 1];
-	if (line.style === 'section') return [Math.max(0, columns - 1)];
 	for (let i = 0; i < line.cells.length; i++) {
 		let end = i;
 		if (line.cells[i]?.kind === 'text' && line.style !== 'letters') {
@@ -101,24 +80,27 @@ function spans(line: SheetLine, columns: number): number[] {
 	return ends;
 }
 
+const BOLD_LINES: ReadonlySet<SheetLine['style']> = new Set(['title', 'heading', 'letters', 'section', 'total']);
+const fontSize = (line: SheetLine) => (line.style === 'title' ? TITLE_SIZE : line.style === 'note' || line.style === 'subtitle' ? SMALL_SIZE : BODY_FONT.size);
+
 /**
- * Lines a row needs for its wrapped texts. Neither LibreOffice nor every Excel
- * recomputes row heights when opening a generated file, so they are set here:
- * each paragraph takes ceil(length / width) lines (a character is about a width unit).
+ * The height a line needs for its wrapped texts (workbookPrint's measure of
+ * Calibri): neither LibreOffice nor every Excel recomputes row heights when
+ * opening a generated file, so they are set here.
  */
-function linesNeeded(line: SheetLine, ends: readonly number[], widths: readonly number[]): number {
+function lineHeight(line: SheetLine, ends: readonly number[], widths: readonly number[]): number | undefined {
+	const size = fontSize(line);
 	let lines = 1;
 	line.cells.forEach((cell, i) => {
 		if (cell?.kind !== 'text') return;
 		let width = 0;
 		for (let c = i; c <= (ends[i] ?? i); c++) width += widths[c] ?? 10;
-		// characters per width unit: a title's are larger, a heading's bold, a note's smaller
-		const perUnit = line.style === 'title' ? 0.75 : line.style === 'heading' ? 1.15 : line.style === 'note' || line.style === 'subtitle' ? 1.3 : 1.15;
-		const usable = Math.max(1, width * perUnit - 2);
-		const count = cell.text.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / usable)), 0);
-		lines = Math.max(lines, count);
+		// a column unit holds fewer characters of a larger font
+		lines = Math.max(lines, lineCount(cell.text, (width * BODY_FONT.size) / size, BOLD_LINES.has(line.style)));
 	});
-	return lines;
+	if (line.style === 'title') return Math.ceil((LINE_HEIGHT * TITLE_SIZE) / BODY_FONT.size + 2) * lines;
+	if (lines > 1 || line.style === 'heading') return ((LINE_HEIGHT * size) / BODY_FONT.size) * lines + 4;
+	return undefined; // the default height
 }
 
 /** Short texts in a figure's place (Oui, Non, —) are centred as the figures are. */
@@ -126,37 +108,29 @@ function centredText(cell: SheetCell): boolean {
 	return cell?.kind === 'text' && cell.text.length <= 3;
 }
 
-function styleOf(line: SheetLine, cell: SheetCell, index: number, list: boolean): Partial<ExcelJS.Style> {
+function styleOf(line: SheetLine, cell: SheetCell): Partial<ExcelJS.Style> {
 	const numFmt = numberFormat(cell);
 	const number = cell !== undefined && cell.kind !== 'text' && cell.kind !== 'date';
 	const absent = cell !== undefined && (cell.kind === 'percent' || cell.kind === 'days') && cell.value === null;
 	const centred: Partial<ExcelJS.Alignment> = {horizontal: 'center', vertical: 'middle', wrapText: true};
+	const font = (extra: Partial<ExcelJS.Font> = {}): Partial<ExcelJS.Font> => ({...BODY_FONT, ...extra});
 	switch (line.style) {
 		case 'title':
-			return {font: {name: 'Calibri', size: 14, bold: true}, alignment: {vertical: 'middle'}};
+			return {font: font({size: TITLE_SIZE, bold: true}), alignment: {vertical: 'middle'}};
 		case 'subtitle':
-			return {font: {name: 'Calibri', size: 10, italic: true, color: {argb: 'FF555555'}}, alignment: {vertical: 'top', wrapText: true}};
-		case 'heading':
-			return {
-				font: {name: 'Calibri', size: 11, bold: true},
-				fill: line.highlight?.includes(index) ? YELLOW_FILL : HEADING_FILL,
-				alignment: list ? {vertical: 'middle', wrapText: true} : centred,
-				border: THIN,
-			};
-		case 'letters':
-			return {font: {name: 'Calibri', size: 11, bold: true}, fill: LETTERS_FILL, alignment: centred, border: THIN};
-		case 'section':
-			return {font: {name: 'Calibri', size: 11, bold: true, italic: true}, fill: LETTERS_FILL, border: THIN, alignment: {horizontal: 'left', indent: 1}};
 		case 'note':
-			return {font: {name: 'Calibri', size: 10, italic: true, color: {argb: 'FF555555'}}, alignment: {vertical: 'top', wrapText: true}};
+			return {font: font({size: SMALL_SIZE, italic: true, color: {argb: 'FF555555'}}), alignment: {vertical: 'top', wrapText: true}};
+		case 'heading':
+			return {font: font({bold: true}), fill: HEADING_FILL, alignment: centred, border: THIN};
+		case 'letters':
+			return {font: font({bold: true}), fill: LETTERS_FILL, alignment: centred, border: THIN};
+		case 'section':
+			return {font: font({bold: true, italic: true}), fill: LETTERS_FILL, border: THIN, alignment: {horizontal: 'left', indent: 1}};
 		case 'total':
 		case 'row': {
-			const border = line.style === 'total' ? TOTAL_BORDER : THIN;
-			const font: Partial<ExcelJS.Font> = {name: 'Calibri', size: 11, bold: line.style === 'total'};
-			if (list) return {font, ...(numFmt ? {numFmt, alignment: {horizontal: 'left'}} : {})};
 			const alignment: Partial<ExcelJS.Alignment> =
 				number || absent || centredText(cell) ? {horizontal: 'center', vertical: 'middle'} : {horizontal: 'left', vertical: 'middle', wrapText: true, indent: 1};
-			return {font, border, alignment, ...(numFmt ? {numFmt} : {})};
+			return {font: font({bold: line.style === 'total'}), border: line.style === 'total' ? TOTAL_BORDER : THIN, alignment, ...(numFmt ? {numFmt} : {})};
 		}
 		default:
 			return {};
@@ -165,129 +139,69 @@ function styleOf(line: SheetLine, cell: SheetCell, index: number, list: boolean)
 
 // exceljs registers a style per distinct object: cells sharing a look share one object
 const styleCache = new Map<string, Partial<ExcelJS.Style>>();
-function sharedStyle(line: SheetLine, cell: SheetCell, index: number, list: boolean): Partial<ExcelJS.Style> {
+function sharedStyle(line: SheetLine, cell: SheetCell): Partial<ExcelJS.Style> {
 	const absent = cell !== undefined && 'value' in cell && cell.value === null;
-	const key = `${line.style}|${cell?.kind ?? '-'}|${absent}|${centredText(cell)}|${line.highlight?.includes(index) ?? false}|${list}`;
+	const key = `${line.style}|${cell?.kind ?? '-'}|${absent}|${centredText(cell)}`;
 	let style = styleCache.get(key);
-	if (style === undefined) styleCache.set(key, (style = styleOf(line, cell, index, list)));
+	if (style === undefined) styleCache.set(key, (style = styleOf(line, cell)));
 	return style;
 }
 
-function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: BilanSheet, title: string): void {
+/** A table of the report on one A4 landscape page, laid out as its template. */
+function writeFormSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: FormSheet, title: string): void {
 	const columns = sheet.widths.length;
 	const worksheet = workbook.addWorksheet(sheet.name, {
-		...(sheet.list ? {views: [{state: 'frozen', xSplit: 0, ySplit: sheet.repeatedLines, activeCell: `A${sheet.repeatedLines + 1}`}]} : {}),
 		pageSetup: {
 			paperSize: 9, // A4
 			orientation: 'landscape',
 			fitToPage: true,
 			fitToWidth: 1,
-			// a table on one page; a list as long as it takes, its headings on every page
-			fitToHeight: sheet.list ? 0 : 1,
+			fitToHeight: 1,
 			printTitlesRow: `1:${sheet.repeatedLines}`,
-			horizontalCentered: !sheet.list,
-			margins: {left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3},
+			horizontalCentered: true,
+			margins: {...PAGE_MARGINS},
 		},
-		headerFooter: {oddHeader: `&L${escapeHeader(title)}&R${escapeHeader(sheet.name)}`, oddFooter: '&CPage &P / &N'},
+		headerFooter: {oddHeader: `&L${headerFooterText(title)}&R${headerFooterText(sheet.name)}`, oddFooter: '&CPage &P / &N'},
 	});
 	worksheet.columns = sheet.widths.map(width => ({width}));
-	if (sheet.list) {
-		const heading = sheet.lines.findIndex(line => line.style === 'heading');
-		if (heading >= 0 && sheet.lines.length > heading + 1) worksheet.autoFilter = `A${heading + 1}:${columnLetter(columns)}${sheet.lines.length}`;
-	}
 	sheet.lines.forEach((line, i) => {
 		const rowNumber = i + 1;
 		const row = worksheet.getRow(rowNumber);
 		const ends = spans(line, columns);
 		line.cells.forEach((cell, c) => {
 			const value = cellValue(cell);
-			// a list's empty cells stay blank; a table's keep its borders
-			if (value === null && sheet.list && line.style === 'row') return;
 			const target = row.getCell(c + 1);
 			if (value !== null) target.value = value;
-			target.style = sharedStyle(line, cell, c, sheet.list === true);
+			target.style = sharedStyle(line, cell);
 		});
-		if (!sheet.list || line.style !== 'row') {
-			for (let c = 0; c < ends.length; c++) {
-				if (ends[c]! > c) {
-					worksheet.mergeCells(rowNumber, c + 1, rowNumber, ends[c]! + 1);
-					c = ends[c]!;
-				}
+		for (let c = 0; c < ends.length; c++) {
+			if (ends[c]! > c) {
+				worksheet.mergeCells(rowNumber, c + 1, rowNumber, ends[c]! + 1);
+				c = ends[c]!;
 			}
-			const lines = line.style === 'blank' ? 1 : linesNeeded(line, ends, sheet.widths);
-			if (line.style === 'title') row.height = 22 * lines;
-			else if (lines > 1 || line.style === 'heading') row.height = LINE_HEIGHT * lines + 4;
 		}
+		const height = line.style === 'blank' ? undefined : lineHeight(line, ends, sheet.widths);
+		if (height !== undefined) row.height = height;
 		row.commit();
 	});
 	worksheet.commit();
 }
 
+function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: BilanSheet, title: string): void {
+	if (sheet.kind === 'form') writeFormSheet(workbook, sheet, title);
+	else writePrintedSheet(workbook, sheet.table, {title, emptyText: sheet.emptyText, preamble: sheet.preamble, paper: sheet.paper});
+}
+
 /** The target exists and `force` was not given: a screen can ask before replacing it. */
-export class BilanFileExistsError extends InputError {
-	constructor(readonly file: string) {
-		super(`${file} : le fichier existe déjà (il est peut-être ouvert dans Excel). Ajoutez --force pour le remplacer, ou choisissez un autre nom avec --out.`);
-	}
-}
-
-async function exists(file: string): Promise<boolean> {
-	try {
-		await fs.lstat(file);
-		return true;
-	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		if (code === 'ENOENT' || code === 'ENOTDIR') return false; // the folder check comes when writing
-		throw describeFsError(file, error);
-	}
-}
-
-function describeFsError(file: string, error: unknown): InputError {
-	const code = (error as NodeJS.ErrnoException).code;
-	if (code === 'ENOENT' || code === 'ENOTDIR') return new InputError(`${file} : le dossier n’existe pas.`);
-	if (code === 'EACCES' || code === 'EPERM' || code === 'EBUSY') {
-		return new InputError(`${file} : écriture impossible (fichier ouvert dans Excel ou droits d’accès insuffisants).`);
-	}
-	if (code === 'EISDIR') return new InputError(`${file} : c’est un dossier, pas un fichier.`);
-	return new InputError(`${file} : écriture impossible (${(error as Error).message}).`);
-}
+export class BilanFileExistsError extends WorkbookFileExistsError {}
 
 /** Writes the bilan workbook and returns its path. Refuses to replace a file unless `force`. */
 export async function writeBilanWorkbook(bilan: Bilan, options: BilanWorkbookOptions): Promise<string> {
 	const out = options.out ?? defaultBilanFileName(bilan);
-	if (await exists(out)) {
-		const stat = await fs.stat(out).catch(() => undefined);
-		if (stat?.isDirectory()) throw new InputError(`${out} : c’est un dossier ; donnez un nom de fichier avec --out.`);
-		if (!options.force) throw new BilanFileExistsError(out);
-	}
 	const sheets = bilanSheets(bilan, options);
-	const temp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-	let handle: fs.FileHandle;
-	try {
-		handle = await fs.open(temp, 'wx', PRIVATE_MODE);
-	} catch (error) {
-		throw describeFsError(out, error);
-	}
-	try {
-		const stream = handle.createWriteStream();
-		// Windows refuses to rename a file still open: wait for the handle to close, not just 'finish'.
-		const closed = new Promise<void>((resolve, reject) => {
-			stream.once('close', resolve);
-			stream.once('error', reject);
-		});
-		closed.catch(() => undefined); // awaited below; a write error must not go unhandled meanwhile
-		const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({stream, useStyles: true, useSharedStrings: true});
-		workbook.creator = 'plie-triage';
-		const title = `Bilan du ${frenchDate(bilan.from)} au ${frenchDate(bilan.to)} — ${bilan.referent ?? 'Tous'}`;
+	const title = `Bilan du ${frenchDate(bilan.from)} au ${frenchDate(bilan.to)} — ${bilan.referent ?? 'Tous'}`;
+	await writeWorkbookFile(out, {force: options.force, exists: file => new BilanFileExistsError(file)}, workbook => {
 		for (const sheet of sheets) writeSheet(workbook, sheet, title);
-		await workbook.commit();
-		await closed;
-		await fs.chmod(temp, PRIVATE_MODE); // a restrictive file system may ignore open's mode
-		await renameWithRetry(temp, out);
-	} catch (error) {
-		await handle.close().catch(() => undefined);
-		await fs.rm(temp, {force: true});
-		if ((error as NodeJS.ErrnoException).code !== undefined) throw describeFsError(out, error);
-		throw error;
-	}
+	});
 	return out;
 }

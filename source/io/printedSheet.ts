@@ -16,9 +16,12 @@ import {
 	lineCount,
 	naturalWidth,
 	PAGE_MARGINS,
+	PAPER_CODES,
+	type PaperSize,
 	pageCapacity,
 	type PageItem,
 	paginate,
+	widthBudget,
 } from './workbookPrint.js';
 import {headerFooterText, literalCell} from './safeCell.js';
 
@@ -38,6 +41,8 @@ export interface Column<R> {
 	readonly width?: number;
 	/** when cells of one column differ in kind (Synthèse's Valeur) */
 	readonly kindOf?: (row: R) => ColumnKind;
+	/** a column the reader completes by hand: its header in yellow, as the templates mark them */
+	readonly highlight?: boolean;
 }
 
 export interface SheetTable<R = unknown> {
@@ -60,6 +65,19 @@ export interface PrintOptions {
 	 * groups in French alphabetical order, each under `heading(group, continued, count)`.
 	 */
 	readonly groups?: {readonly heading: (group: string, continued: boolean, count: number) => string};
+	/**
+	 * Lines above the header row, across the sheet's width and repeated with it on
+	 * every page: a list's title and what it covers, as a template heads it.
+	 */
+	readonly preamble?: readonly PreambleLine[];
+	/** A4 (default) or A3, landscape: the widths are fitted to it for text ≥ 8 pt */
+	readonly paper?: PaperSize;
+}
+
+export interface PreambleLine {
+	readonly text: string;
+	/** title: large and bold; subtitle: italic */
+	readonly style: 'title' | 'subtitle';
 }
 
 export const DATE_FORMAT = 'dd/mm/yyyy';
@@ -73,6 +91,8 @@ const WIDTH_SAMPLE = 2000;
 const HEADER_FILL: ExcelJS.Fill = {type: 'pattern', pattern: 'solid', fgColor: {argb: 'FFDDE5F0'}};
 const BAND_FILL: ExcelJS.Fill = {type: 'pattern', pattern: 'solid', fgColor: {argb: 'FFEDF1F7'}};
 const HEADING_FILL: ExcelJS.Fill = {type: 'pattern', pattern: 'solid', fgColor: {argb: 'FFE9EEF5'}};
+const HIGHLIGHT_FILL: ExcelJS.Fill = {type: 'pattern', pattern: 'solid', fgColor: {argb: 'FFFFF2A8'}};
+const TITLE_SIZE = 14;
 const THIN = (argb: string): Partial<ExcelJS.Border> => ({style: 'thin', color: {argb}});
 const BODY_BORDER: Partial<ExcelJS.Borders> = {top: THIN('FFBFBFBF'), bottom: THIN('FFBFBFBF'), left: THIN('FFBFBFBF'), right: THIN('FFBFBFBF')};
 const HEADER_BORDER: Partial<ExcelJS.Borders> = {top: THIN('FF8EA2BF'), bottom: THIN('FF8EA2BF'), left: THIN('FF8EA2BF'), right: THIN('FF8EA2BF')};
@@ -166,34 +186,59 @@ function groupRows<R>(rows: readonly R[], groupOf: (row: R) => string): Grouped<
 	return {rows: keyed.map(k => k.row), groups: keyed.map(k => k.group)};
 }
 
+/** The preamble's rows, each across the sheet's width; returns their total height. */
+function writePreamble(worksheet: ExcelJS.Worksheet, preamble: readonly PreambleLine[], widths: readonly number[]): number {
+	const width = widths.reduce((sum, w) => sum + w, 0);
+	let total = 0;
+	for (const line of preamble) {
+		const title = line.style === 'title';
+		const added = worksheet.addRow([literalCell(line.text)]);
+		// a title's characters are 14/11 as wide as the body's
+		const lines = lineCount(line.text, title ? (width * BODY_FONT.size) / TITLE_SIZE : width, title);
+		added.height = lines * (title ? Math.ceil((LINE_HEIGHT * TITLE_SIZE) / BODY_FONT.size) + 2 : LINE_HEIGHT);
+		added.getCell(1).style = {
+			font: title ? {...BODY_FONT, size: TITLE_SIZE, bold: true} : {...BODY_FONT, italic: true, color: {argb: 'FF555555'}},
+			alignment: {vertical: 'top', wrapText: true},
+		};
+		if (widths.length > 1) worksheet.mergeCells(Number(added.number), 1, Number(added.number), widths.length);
+		added.commit();
+		total += added.height;
+	}
+	return total;
+}
+
 /** Writes `sheet` into a streaming workbook, laid out for printing. */
 export function writePrintedSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SheetTable, options: PrintOptions): void {
 	const columns = sheet.columns as readonly Column<unknown>[];
 	const frozen = sheet.frozenColumns ?? 0;
 	// exceljs writes the print titles' sheet name between apostrophes without doubling one inside (Excel then repairs the file)
 	const name = sheet.name.replace(/'/g, '’');
+	const preamble = options.preamble ?? [];
+	const paper = options.paper ?? 'A4';
+	const headerRow = preamble.length + 1;
 	const worksheet = workbook.addWorksheet(name, {
-		views: [{state: 'frozen', xSplit: frozen, ySplit: 1, topLeftCell: `${columnLetter(frozen + 1)}2`, activeCell: 'A2'}],
+		views: [{state: 'frozen', xSplit: frozen, ySplit: headerRow, topLeftCell: `${columnLetter(frozen + 1)}${headerRow + 1}`, activeCell: `A${headerRow + 1}`}],
 		pageSetup: {
-			paperSize: 9, // A4
+			paperSize: PAPER_CODES[paper],
 			orientation: 'landscape',
 			fitToPage: true,
 			fitToWidth: 1,
 			fitToHeight: 0, // as many pages as needed down
 			margins: {...PAGE_MARGINS},
-			printTitlesRow: '1:1', // the header row on every page
+			printTitlesRow: `1:${headerRow}`, // the header row (and the preamble) on every page
 		},
 		headerFooter: {oddHeader: `&L${headerFooterText(options.title)}&R${headerFooterText(name)}`, oddFooter: '&CPage &P / &N'},
 	});
 
 	const grouping = options.groups !== undefined && sheet.groupOf !== undefined && sheet.rows.length > 0;
 	const {rows, groups} = grouping ? groupRows(sheet.rows, sheet.groupOf!) : {rows: sheet.rows, groups: [] as string[]};
-	const widths = fitWidths(columnNeeds({...sheet, rows}));
+	const widths = fitWidths(columnNeeds({...sheet, rows}), widthBudget(paper));
 	worksheet.columns = widths.map(width => ({width}));
 	const filter = (lastRow: number) => {
-		worksheet.autoFilter = `A1:${columnLetter(columns.length)}${lastRow}`;
+		worksheet.autoFilter = `A${headerRow}:${columnLetter(columns.length)}${lastRow}`;
 	};
 
+	const preambleHeight = writePreamble(worksheet, preamble, widths);
 	const headerHeight = rowHeight(
 		columns.map(column => column.header),
 		widths,
@@ -208,8 +253,9 @@ export function writePrintedSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, 
 		border: HEADER_BORDER,
 		alignment: {vertical: 'middle', wrapText: true},
 	};
-	header.eachCell(cell => {
-		cell.style = headerStyle;
+	const highlighted: Partial<ExcelJS.Style> = {...headerStyle, fill: HIGHLIGHT_FILL};
+	header.eachCell((cell, c) => {
+		cell.style = columns[c - 1]!.highlight === true ? highlighted : headerStyle;
 	});
 	header.commit();
 
@@ -218,7 +264,7 @@ export function writePrintedSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, 
 		note.getCell(1).font = {...BODY_FONT, italic: true, color: {argb: 'FF666666'}};
 		note.height = LINE_HEIGHT;
 		note.commit();
-		filter(2);
+		filter(headerRow + 1);
 		worksheet.commit();
 		return;
 	}
@@ -250,7 +296,7 @@ export function writePrintedSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, 
 	const items: PageItem[] = grouping
 		? paginate(
 				heights.map((height, i) => ({height, group: groups[i]!})),
-				pageCapacity(widths, headerHeight),
+				pageCapacity(widths, preambleHeight + headerHeight, paper),
 				LINE_HEIGHT,
 			)
 		: rows.map((_, index) => ({kind: 'row', index}));
@@ -264,7 +310,7 @@ export function writePrintedSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, 
 	};
 
 	let band = false;
-	let rowNumber = 1;
+	let rowNumber = headerRow;
 	const breaks: Array<{id: number; max: number; man: number}> = [];
 	for (const item of items) {
 		if (item.kind === 'break') {

@@ -17,9 +17,20 @@ export const MIN_PRINTED_FONT_SIZE = 8;
 export const PAGE_MARGINS = {left: 0.4, right: 0.4, top: 0.75, bottom: 0.6, header: 0.3, footer: 0.3} as const;
 
 const POINTS_PER_INCH = 72;
-const A4_LANDSCAPE = {width: 841.89, height: 595.28};
-const PRINTABLE_WIDTH = A4_LANDSCAPE.width - POINTS_PER_INCH * (PAGE_MARGINS.left + PAGE_MARGINS.right);
-const PRINTABLE_HEIGHT = A4_LANDSCAPE.height - POINTS_PER_INCH * (PAGE_MARGINS.top + PAGE_MARGINS.bottom);
+
+/**
+ * The paper a sheet prints on, landscape. A4 by default; A3 for a list too wide
+ * for A4 at 8 pt that must stay one table (Annex 5 of the bilan, a file sent on).
+ */
+export type PaperSize = 'A4' | 'A3';
+/** Excel's paperSize codes */
+export const PAPER_CODES: Readonly<Record<PaperSize, number>> = {A4: 9, A3: 8};
+const LANDSCAPE: Readonly<Record<PaperSize, {width: number; height: number}>> = {
+	A4: {width: 841.89, height: 595.28},
+	A3: {width: 1190.55, height: 841.89},
+};
+const printableWidth = (paper: PaperSize) => LANDSCAPE[paper].width - POINTS_PER_INCH * (PAGE_MARGINS.left + PAGE_MARGINS.right);
+const printableHeight = (paper: PaperSize) => LANDSCAPE[paper].height - POINTS_PER_INCH * (PAGE_MARGINS.top + PAGE_MARGINS.bottom);
 
 // Printed width of one column unit: 5.25 pt in Excel (7 px); LibreOffice lays the
 // same columns out about 6 % wider (measured: a 180-unit table scaled to 73.7 %
@@ -32,22 +43,22 @@ const POINTS_PER_UNIT_NARROW = 5.25;
 const MIN_SCALE = (MIN_PRINTED_FONT_SIZE / BODY_FONT.size) * 1.04;
 
 /** The total of column widths (units) that prints on one page width at ≥ 8 pt. */
-export function widthBudget(): number {
-	return PRINTABLE_WIDTH / (POINTS_PER_UNIT_WIDE * MIN_SCALE);
+export function widthBudget(paper: PaperSize = 'A4'): number {
+	return printableWidth(paper) / (POINTS_PER_UNIT_WIDE * MIN_SCALE);
 }
 
 /** The scale Excel would choose to fit `widths` on the page width (at most 100 %): the largest the page may get. */
-export function largestScale(widths: readonly number[]): number {
+export function largestScale(widths: readonly number[], paper: PaperSize = 'A4'): number {
 	const total = widths.reduce((sum, width) => sum + width, 0) * POINTS_PER_UNIT_NARROW;
-	return total <= PRINTABLE_WIDTH ? 1 : PRINTABLE_WIDTH / total;
+	return total <= printableWidth(paper) ? 1 : printableWidth(paper) / total;
 }
 
 /**
  * Points of rows a page holds under the repeated header row, whatever the
  * application (the smallest of Excel's and LibreOffice's), less 4 % for rounding.
  */
-export function pageCapacity(widths: readonly number[], headerHeight: number): number {
-	return (PRINTABLE_HEIGHT / largestScale(widths) - headerHeight) * 0.96;
+export function pageCapacity(widths: readonly number[], headerHeight: number, paper: PaperSize = 'A4'): number {
+	return (printableHeight(paper) / largestScale(widths, paper) - headerHeight) * 0.96;
 }
 
 // Calibri's advance widths, in 2048ths of an em (Carlito's are the same: checked

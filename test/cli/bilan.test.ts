@@ -199,9 +199,20 @@ function expectedTables(all: Participant[], from: string, to: string): Expected 
 	const contacts = (p: Participant) => p.events.filter(e => within(e.date, from, to) && ['Entretien individuel', 'Atelier collectif', 'Contact téléphonique'].includes(e.type));
 	const treated = rsa.filter(p => contacts(p).length > 0);
 	const interviews = (p: Participant) => p.events.filter(e => within(e.date, from, to) && e.type === 'Entretien individuel').length;
-	const starts = (p: Participant) => [...(p.previousContracts ?? []).map(c => c.start), p.contractStart].filter((s): s is string => s !== undefined).sort();
-	const firstCer = rsa.filter(p => starts(p).length > 0 && within(starts(p)[0], from, to));
-	const renewal = rsa.filter(p => starts(p).some(s => s > starts(p)[0]! && within(s, from, to)));
+	// the CERs in §2's order (previous oldest first, then the current one); one whose start was
+	// never recorded came before those listed after it and those starting after its end
+	const cers = (p: Participant) => [
+		...(p.previousContracts ?? []),
+		...(p.contractStart !== undefined || p.contractEnd !== undefined ? [{start: p.contractStart, end: p.contractEnd}] : []),
+	];
+	const signedIn = (p: Participant, renewal: boolean) =>
+		cers(p).some(
+			(x, i, all) =>
+				within(x.start, from, to) &&
+				all.some((y, j) => j !== i && (y.start !== undefined ? y.start < x.start! : j < i || y.end! < x.start!)) === renewal,
+		);
+	const firstCer = rsa.filter(p => signedIn(p, false));
+	const renewal = rsa.filter(p => signedIn(p, true));
 	const rsaTable: Record<string, string[] | number | null> = {
 		traites: ids(treated),
 		'fin-accompagnement': ids(rsa.filter(p => within(p.exitDate, from, to))),

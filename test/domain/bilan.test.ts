@@ -432,6 +432,20 @@ describe('rsa (002_… IV.A): RSA participants only', () => {
 		expect(ids(bilan, 'rsa', 'renouvellement')).toEqual(ids$(renewedNow, bothInPeriod));
 		expect(ids(bilan, 'rsa', 'cer-total')).toEqual(ids$(firstNow, renewedNow, bothInPeriod, renewedAfter));
 	});
+	it('counts as a renewal a CER that follows one whose start was never recorded', () => {
+		// an import without « Date de début CER », then the renewal: the day after the old end
+		const renewedAfterUnknownStart = rsa({previousContracts: [{end: '2026-01-31'}], contractStart: '2026-02-01', contractEnd: '2026-07-31'});
+		// a previous CER is older than the current one, its end whatever it says
+		const listedBefore = rsa({previousContracts: [{end: '2026-04-30'}], contractStart: '2026-03-01', contractEnd: '2026-08-31'});
+		// previous CERs listed out of order: one ended before the other started
+		const endedBefore = rsa({previousContracts: [{start: '2026-03-01', end: '2026-08-31'}, {end: '2026-02-28'}]});
+		// the first CER without start: the first one does not start in the period
+		const firstUnknown = rsa({previousContracts: [{end: '2025-12-31'}], contractEnd: '2026-06-30'});
+		const bilan = bilanOf([renewedAfterUnknownStart, listedBefore, endedBefore, firstUnknown]);
+		expect(ids(bilan, 'rsa', 'premier-cer')).toEqual([]);
+		expect(ids(bilan, 'rsa', 'renouvellement')).toEqual(ids$(renewedAfterUnknownStart, listedBefore, endedBefore));
+		expect(ids(bilan, 'rsa', 'cer-total')).toEqual(ids$(renewedAfterUnknownStart, listedBefore, endedBefore));
+	});
 	it('counts the people present at each month end of the period, that day included', () => {
 		const since = rsa({firstAppointment: '2026-01-31'});
 		const leaves = rsa({integrationDate: '2025-01-01', exitDate: '2026-02-28'}); // closed on 28/02

@@ -139,6 +139,17 @@ describe('the bilan workbook', () => {
 		expect(row.getCell(21).numFmt).toBe('dd/mm/yyyy');
 	});
 
+	it('heads Annex 5 as the Visual Course list, its two columns to complete in yellow', () => {
+		const ws = sheet(SHEET_NAMES['liste-nominative']);
+		expect(ws.getCell('A1').value).toBe('Bénéficiaires accompagnés entre le 01/01/2026 et le 30/06/2026');
+		expect(String(ws.getCell('A2').value)).toMatch(/^Accompagnateur : tous les référent·es — 4 personnes/);
+		const header = find(ws, 'Responsable');
+		expect(header.row).toBe(3);
+		expect(ws.pageSetup.printTitlesRow).toBe('1:3');
+		const yellow = (ws.getRow(3).values as unknown[]).slice(1).map((_, i) => (ws.getCell(3, i + 1).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb === 'FFFFF2A8');
+		expect(yellow.map((isYellow, i) => (isYellow ? i + 1 : 0)).filter(Boolean)).toEqual([20, 21]);
+	});
+
 	it('lists the people of each counting row on Personnes: table, row, id, name', () => {
 		const ws = sheet(PEOPLE_SHEET);
 		const header = find(ws, 'Tableau');
@@ -171,7 +182,8 @@ describe('the bilan workbook', () => {
 	it('prints as the cellule workbook does: A4 landscape, fit to the width, titles repeated, page n / N', () => {
 		for (const ws of workbook.worksheets) {
 			expect(ws.pageSetup.orientation).toBe('landscape');
-			expect(ws.pageSetup.paperSize).toBe(9);
+			// Annex 5's 21 columns on A3 (on A4 its text would fall under 8 pt), the rest on A4
+			expect(ws.pageSetup.paperSize, ws.name).toBe(ws.name === SHEET_NAMES['liste-nominative'] ? 8 : 9);
 			expect(ws.pageSetup.fitToWidth).toBe(1);
 			expect(ws.pageSetup.printTitlesRow).toMatch(/^1:\d+$/);
 			expect(ws.headerFooter.oddFooter).toBe('&CPage &P / &N');

@@ -32,3 +32,10 @@ describe('headerFooterText', () => {
 		expect(headerFooterText('x'.repeat(300)).length).toBeLessThanOrEqual(80);
 	});
 });
+
+describe('characters XML refuses', () => {
+	it('are dropped from a text, tabs and line breaks kept, so that the file never needs repair', () => {
+		expect(literalCell('A\u0007B\u0001C\uFFFE\uFFFFD\tE\nF\rG')).toBe('ABCD\tE\nF\rG');
+		expect(headerFooterText('MARTEL\u0000 Inès\u001f & co')).toBe('MARTEL Inès && co');
+	});
+});

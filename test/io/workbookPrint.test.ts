@@ -48,6 +48,17 @@ describe('fitWidths', () => {
 		expect(sum(widths)).toBeLessThanOrEqual(widthBudget());
 		expect(BODY_FONT.size * largestScale(widths)).toBeGreaterThanOrEqual(MIN_PRINTED_FONT_SIZE);
 	});
+
+	it('fits √2 times more on A3 than on A4, still at ≥ 8 pt', () => {
+		expect(widthBudget('A3') / widthBudget('A4')).toBeGreaterThan(1.4);
+		const needs = Array.from({length: 21}, () => ({natural: 12, minimum: 6, shrinkable: true}));
+		const a3 = fitWidths(needs, widthBudget('A3'));
+		expect(a3).toEqual(needs.map(() => 12)); // 252 units: whole on A3, cut down on A4
+		expect(sum(fitWidths(needs, widthBudget('A4')))).toBeLessThan(sum(a3));
+		expect(BODY_FONT.size * largestScale(a3, 'A3')).toBeGreaterThanOrEqual(MIN_PRINTED_FONT_SIZE);
+		expect(BODY_FONT.size * largestScale(a3, 'A4')).toBeLessThan(MIN_PRINTED_FONT_SIZE);
+		expect(pageCapacity(a3, 30, 'A3')).toBeGreaterThan(pageCapacity(a3, 30, 'A4'));
+	});
 });
 
 describe('lineCount', () => {

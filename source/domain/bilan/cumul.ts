@@ -1,9 +1,9 @@
 // II.4 of the activity report: integrations cumulated since the start of the PLIE
 // protocol, at the end of each year, and the share of RSA beneficiaries among them.
-import {dayFromParts, frenchDate, partsOfDay, toDay} from '../calendar.js';
+import {type Day, dayFromParts, frenchDate, partsOfDay, toDay} from '../calendar.js';
 import {foldText} from '../text.js';
 import {percent} from './rounding.js';
-import {type BilanScope, idsWhere} from './scope.js';
+import type {BilanScope} from './scope.js';
 import {type BilanRow, type BilanTable, countRow, valueRow} from './types.js';
 
 // a caseload has a handful of criterion spellings: each is folded once
@@ -22,21 +22,34 @@ export function rsaCriterion(criterion: string | undefined): boolean {
 
 export function cumulIntegrationsTable(scope: BilanScope): BilanTable {
 	const start = toDay(scope.settings.protocolStart);
-	const rows: BilanRow[] = [];
-	const integrated = scope.people.filter(p => p.integration !== undefined && p.integration >= start && p.integration <= scope.to);
-	for (let year = partsOfDay(start).year; year <= partsOfDay(scope.to).year; year++) {
-		const yearEnd = dayFromParts(year, 12, 31)!;
-		const end = Math.min(yearEnd, scope.to);
-		const at = end === yearEnd ? `Au 31 décembre ${year}` : `Au ${frenchDate(end)}`;
-		const cumulated = integrated.filter(p => p.integration! <= end);
-		const all = cumulated.map(p => p.id);
-		const rsa = idsWhere(cumulated, p => rsaCriterion(p.participant.integrationCriterion));
-		rows.push(
-			countRow(`annee-${year}`, `${at} : personnes intégrées depuis le début du protocole`, all),
-			countRow(`annee-${year}-rsa`, `${at} : dont allocataires du RSA (critère d’intégration)`, rsa),
-			valueRow(`annee-${year}-part-rsa`, `${at} : part des allocataires du RSA`, percent(rsa.length, all.length), 'percent', all),
-		);
+	const firstYear = partsOfDay(start).year;
+	const ends: Day[] = [];
+	for (let year = firstYear; year <= partsOfDay(scope.to).year; year++) ends.push(Math.min(dayFromParts(year, 12, 31)!, scope.to));
+	// one pass in store order: a person integrated in year Y is in the rows of Y and every later year
+	const all: string[][] = ends.map(() => []);
+	const rsa: string[][] = ends.map(() => []);
+	const {people} = scope;
+	for (let p = 0; p < people.length; p++) {
+		const {integration, id} = people[p]!;
+		if (integration === undefined || integration < start || integration > scope.to) continue;
+		let y = 0;
+		while (ends[y]! < integration) y++;
+		const isRsa = rsaCriterion(people[p]!.participant.integrationCriterion);
+		for (; y < ends.length; y++) {
+			all[y]!.push(id);
+			if (isRsa) rsa[y]!.push(id);
+		}
 	}
+	const rows: BilanRow[] = [];
+	ends.forEach((end, y) => {
+		const year = firstYear + y;
+		const at = end === dayFromParts(year, 12, 31) ? `Au 31 décembre ${year}` : `Au ${frenchDate(end)}`;
+		rows.push(
+			countRow(`annee-${year}`, `${at} : personnes intégrées depuis le début du protocole`, all[y]!),
+			countRow(`annee-${year}-rsa`, `${at} : dont allocataires du RSA (critère d’intégration)`, rsa[y]!),
+			valueRow(`annee-${year}-part-rsa`, `${at} : part des allocataires du RSA`, percent(rsa[y]!.length, all[y]!.length), 'percent', all[y]!),
+		);
+	});
 	return {
 		id: 'cumul-integrations',
 		section: 'II.4',

@@ -2,7 +2,6 @@
 // participants: people seen, accompaniments ended, CERs signed, people followed
 // at each month end, and how often they were seen.
 import {type Day, dayFromParts, frenchDate, isoFromDay, partsOfDay} from '../calendar.js';
-import {dayOf} from '../facts.js';
 import type {Participant} from '../model.js';
 import {type BilanScope, idsWhere, presenceSpan, within} from './scope.js';
 import {type BilanRow, type BilanTable, countRow} from './types.js';
@@ -10,13 +9,53 @@ import {type BilanRow, type BilanTable, countRow} from './types.js';
 
 const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 
-/** The start days of a person's CERs (current and previous) that have one. */
-function contractStarts(participant: Participant): Day[] {
-	const starts: Day[] = [];
+interface Cer {
+	readonly start?: string;
+	readonly end?: string;
+}
+
+/** A person's CERs in §2's order: the previous ones, oldest first, then the current one. */
+function contractsOf(participant: Participant): readonly Cer[] {
+	const previous = participant.previousContracts ?? [];
+	if (participant.contractStart === undefined && participant.contractEnd === undefined) return previous;
+	return [...previous, {start: participant.contractStart, end: participant.contractEnd}];
+}
+
+/**
+ * CER `y` (at `yRank` in §2's order) came before CER `x`, which has a start: it started
+ * earlier; or, its start never recorded, it is listed before `x` or ended before `x` began.
+ * (ISO dates compare as text.)
+ */
+function cameBefore(y: Cer, yRank: number, x: Cer & {start: string}, xRank: number): boolean {
+	if (y.start !== undefined) return y.start < x.start;
+	return yRank < xRank || (y.end !== undefined && y.end < x.start);
+}
+
+/** What a person signed in the period: a first CER, a renewal (bits, none = 0). */
+const FIRST = 1;
+const RENEWAL = 2;
+
+/**
+ * Whether a first CER (one no other came before) and a renewal (one another came
+ * before) start in [from, to] — bounds as ISO text.
+ */
+function contractsSigned(participant: Participant, from: string, to: string): number {
 	const previous = participant.previousContracts;
-	if (previous !== undefined) for (let c = 0; c < previous.length; c++) if (previous[c]!.start !== undefined) starts.push(dayOf(previous[c]!.start!));
-	if (participant.contractStart !== undefined) starts.push(dayOf(participant.contractStart));
-	return starts;
+	if (previous === undefined || previous.length === 0) {
+		// the current CER alone (most people): a first one when it starts in the period
+		const start = participant.contractStart;
+		return start !== undefined && start >= from && start <= to ? FIRST : 0;
+	}
+	const cers = contractsOf(participant);
+	let signed = 0;
+	for (let x = 0; x < cers.length; x++) {
+		const cer = cers[x]!;
+		if (cer.start === undefined || cer.start < from || cer.start > to) continue;
+		let preceded = false;
+		for (let y = 0; y < cers.length && !preceded; y++) if (y !== x && cameBefore(cers[y]!, y, cer as Cer & {start: string}, x)) preceded = true;
+		signed |= preceded ? RENEWAL : FIRST;
+	}
+	return signed;
 }
 
 /** The last day of every month that ends in [from, to]. */
@@ -70,18 +109,10 @@ export function rsaTable(scope: BilanScope): BilanTable {
 			treated.push(person.id);
 			byFrequency[Math.min(interviews, 4)]!.push(person.id);
 		}
-		const starts = contractStarts(person.participant);
-		if (starts.length > 0) {
-			let earliest = starts[0]!;
-			for (let c = 1; c < starts.length; c++) if (starts[c]! < earliest) earliest = starts[c]!;
-			const isFirst = within(earliest, scope);
-			// a later CER: any other whose start is after the first one's
-			let isRenewal = false;
-			for (let c = 0; c < starts.length; c++) if (starts[c]! > earliest && within(starts[c], scope)) isRenewal = true;
-			if (isFirst) first.push(person.id);
-			if (isRenewal) renewed.push(person.id);
-			if (isFirst || isRenewal) signed.push(person.id);
-		}
+		const cers = contractsSigned(person.participant, fromIso, toIso);
+		if ((cers & FIRST) !== 0) first.push(person.id);
+		if ((cers & RENEWAL) !== 0) renewed.push(person.id);
+		if (cers !== 0) signed.push(person.id);
 	}
 	const ends = monthEnds(scope.from, scope.to);
 	const present: string[][] = ends.map(() => []);
