@@ -32,9 +32,12 @@ export interface BilanSources {
 	readonly memo: BilanMemo;
 }
 
-/** The bilan of the period chosen, for the référent·e chosen; undefined until the screen is opened. */
+/**
+ * The bilan of the period chosen, for the référent·e chosen, while the screen or
+ * the queue of one of its rows is shown (not computed again after each edit made elsewhere).
+ */
 export function bilanView(state: NavState, sources: BilanSources): BilanDerived | undefined {
-	if (!state.bilan) return undefined;
+	if (!state.bilan || (state.view !== 'bilan' && state.queue?.bilanRow === undefined)) return undefined;
 	const period = periodOf(state.bilan.choice, sources.today);
 	const shown = sources.memo.get(sources.participants, sources.settings, state.referent, period);
 	const queue = state.queue?.bilanRow ? bilanQueue(shown.bilan, state.queue.bilanRow) : undefined;
@@ -88,7 +91,7 @@ export function bilanCommands(controls: BilanControls) {
 				return;
 			}
 			const row = {table: line.table.id, row: line.row.id};
-			controls.dispatch({type: 'open-bilan-queue', row, indicatorId: bilanQueueId(row)});
+			controls.dispatch({type: 'open-bilan-queue', row, indicatorId: bilanQueueId(row, derived.period)});
 		},
 	};
 }
