@@ -4,6 +4,7 @@ import {type Day, frenchDate} from '../domain/calendar.js';
 import {type Bilan, type BilanPeriod, bilanJson, computeBilan, semesterPeriod, yearPeriod} from '../domain/bilan/index.js';
 import {UsageError} from '../domain/errors.js';
 import {readStoreData} from '../store/readStore.js';
+import {bilanWrittenMessage} from '../io/bilanWritten.js';
 import {type CommandContext, requireCliDate} from './context.js';
 
 const PERIOD_HINT = 'précisez la période : --du AAAA-MM-JJ --au AAAA-MM-JJ, --semestre AAAA (1er janvier → 30 juin) ou --annee AAAA';
@@ -100,9 +101,4 @@ export async function runBilan(context: CommandContext): Promise<void> {
 	const message = bilanWrittenMessage(file, period.from, period.to, bilan.tables.find(t => t.id === 'liste-nominative')!.rows.length);
 	// with --json, stdout holds the JSON alone
 	(flags.json === true ? process.stderr : process.stdout).write(message + '\n');
-}
-
-/** What the user reads once the workbook is written (CLI, and later the « Bilan » screen's `E`). */
-export function bilanWrittenMessage(file: string, from: Day, to: Day, accompanied: number): string {
-	return `Bilan du ${frenchDate(from)} au ${frenchDate(to)} écrit : ${file} (${accompanied} personne${accompanied > 1 ? 's' : ''} accompagnée${accompanied > 1 ? 's' : ''} sur la période).`;
 }

@@ -7,6 +7,7 @@
 import {useApp} from 'ink';
 import React, {type ReactNode, useMemo, useRef, useState} from 'react';
 import {type Day} from '../domain/calendar.js';
+import type {Bilan} from '../domain/bilan/index.js';
 import {computeFacts} from '../domain/facts.js';
 import type {Participant} from '../domain/model.js';
 import type {Settings} from '../domain/settings.js';
@@ -26,6 +27,8 @@ import {choiceIndex, matchingChoices, ReferentPicker, referentChoices, referentL
 import {type DashboardRow, dashboardIndexOf, dashboardRows, longestId, queueColumns, type QueueRow, queueRows, searchIndex} from './screenData.js';
 import {bodyHeight} from './theme.js';
 import {useTerminalSize} from './useTerminalSize.js';
+import {bilanCommands, bilanShown, bilanView} from './bilan/bilanApp.js';
+import {BilanMemo} from './bilan/bilanMemo.js';
 
 /** What the user is on, for the commands of the keymap the dashboard does not handle (edits). */
 export interface Selection {
@@ -38,6 +41,8 @@ export interface Selection {
 	readonly stepIndex?: number;
 	/** discrétion mode (`*`): initials instead of names */
 	readonly discretion?: boolean;
+	/** the bilan shown on the « Bilan » screen (its `E` writes it) */
+	readonly bilan?: Bilan;
 }
 
 /**
@@ -120,6 +125,7 @@ export function App(props: AppProps) {
 	const byId = useMemo(() => new Map(participants.map(p => [p.id, p])), [participants]);
 	const choices = useMemo(() => referentChoices(participants), [participants]);
 	const cache = useRef<{dashboard?: [unknown, string, DashboardRow[]]; queue?: [unknown, string, string, QueueRow[]]}>({});
+	const bilans = useRef(new BilanMemo()).current;
 
 	/** Everything the screens and keys need for a navigation state (lists cached per triage and filter). */
 	function derive(state: NavState) {
@@ -128,7 +134,9 @@ export function App(props: AppProps) {
 			c.dashboard = [result, state.dashboard.filter, dashboardRows(result, state.dashboard.filter)];
 		}
 		const dashboard = c.dashboard[2];
-		const indicator = state.queue ? indicatorResult(result, state.queue.indicatorId) : undefined;
+		// the « Bilan » screen's bilan, and the queue of one of its rows
+		const bilan = bilanView(state, {participants, settings, today, memo: bilans});
+		const indicator = state.queue?.bilanRow ? bilan?.queue : state.queue ? indicatorResult(result, state.queue.indicatorId) : undefined;
 		const queueFilter = state.queue?.filter ?? '';
 		let queue: QueueRow[] = [];
 		if (indicator) {
@@ -145,7 +153,7 @@ export function App(props: AppProps) {
 		const membership = facts ? result.memberOf(facts.participant.id) : [];
 		const stepLines = facts ? budget(height, steps.length, facts.participant.events.length, membership.length).steps : 1;
 		const stepCursor = clamp(state.participant?.step ?? 0, 0, Math.max(0, steps.length - 1));
-		return {dashboard, indicator, queueFilter, queue, queueCursor, shownId, facts, steps, membership, stepLines, stepCursor};
+		return {dashboard, indicator, queueFilter, queue, queueCursor, shownId, facts, steps, membership, stepLines, stepCursor, bilan};
 	}
 
 	const current = derive(nav);
@@ -162,10 +170,11 @@ export function App(props: AppProps) {
 		return {
 			view: s.view,
 			referent: s.referent,
-			indicatorId: s.queue?.indicatorId,
+			indicatorId: s.queue?.bilanRow ? undefined : s.queue?.indicatorId,
 			participantId: s.view === 'participant' ? d.shownId : highlighted,
 			stepIndex: s.view === 'participant' ? d.steps[d.stepCursor]?.index : undefined,
 			discretion: s.discretion,
+			bilan: s.view === 'bilan' ? d.bilan?.bilan : undefined,
 		};
 	}
 
@@ -180,6 +189,7 @@ export function App(props: AppProps) {
 	}
 
 	function move(to: Move) {
+		if (navRef.current.view === 'bilan' && navRef.current.overlay === 'none') return bilanKeys.move(to);
 		dispatch({type: 'move', move: to, ...listSize(navRef.current)});
 	}
 
@@ -210,6 +220,8 @@ export function App(props: AppProps) {
 		}
 		openParticipantAt(target);
 	}
+
+	const bilanKeys = bilanCommands({state: () => navRef.current, dispatch, derived: () => derive(navRef.current).bilan, height, say: setNotice});
 
 	/** The App's own commands, one action each (a binding without one does not compile). */
 	const actions: Record<AppCommand, (key: KeyPress) => Settled> = {
@@ -242,10 +254,12 @@ export function App(props: AppProps) {
 		},
 		'picker-erase': () => dispatch({type: 'picker-erase'}),
 		'picker-type': key => dispatch({type: 'picker-type', text: textOf(key)}),
+		...bilanKeys.commands,
 	};
 
 	function jumpSection(direction: -1 | 1) {
 		const s = navRef.current;
+		if (s.view === 'bilan') bilanKeys.jumpTable(direction);
 		if (s.view === 'dashboard') dispatch({type: 'select', index: sectionJump(derive(s).dashboard, s.dashboard.cursor, direction)});
 	}
 
@@ -257,6 +271,8 @@ export function App(props: AppProps) {
 			if (row) dispatch({type: 'open-queue', indicatorId: row.indicator.definition.id});
 		} else if (s.view === 'queue') {
 			openParticipantAt(d.queueCursor);
+		} else if (s.view === 'bilan') {
+			bilanKeys.open();
 		}
 	}
 
@@ -283,8 +299,11 @@ export function App(props: AppProps) {
 
 	let body: ReactNode;
 	let status = '';
+	const bilanScreen = nav.view === 'bilan' && nav.overlay === 'none' && current.bilan ? bilanShown(nav, current.bilan, {dispatch, width, height}) : undefined;
 	if (props.panel) {
 		body = props.panel;
+	} else if (bilanScreen) {
+		({body, status} = bilanScreen);
 	} else if (nav.overlay === 'help') {
 		body = <HelpOverlay width={width} height={height} bindings={bindings} scope={nav.view} offset={nav.helpOffset} />;
 	} else if (nav.overlay === 'referent') {
@@ -342,7 +361,7 @@ export function App(props: AppProps) {
 			header={{referent: referentLabel(choices, nav.referent), today, storePath, settings, discretion: nav.discretion}}
 			status={status}
 			// the keys of what owns the keyboard: a form over the screen, or the screen
-			scopes={props.panel ? ownerScopes : scopes}
+			scopes={props.panel || bilanScreen?.form ? ownerScopes : scopes}
 			bindings={bindings}
 		>
 			{body}

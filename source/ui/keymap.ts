@@ -17,6 +17,7 @@ export const SCOPES = {
 	dashboard: 'Tableau de bord',
 	queue: 'File',
 	participant: 'Fiche',
+	bilan: 'Bilan d’activité (b)',
 	filter: 'Saisie d’un filtre (/)',
 	picker: 'Choix du ou de la référent·e (r)',
 	help: 'Aide (?)',
@@ -30,8 +31,8 @@ export const SCOPES = {
 
 export type Scope = keyof typeof SCOPES;
 
-/** The three levels of the dashboard (navigation.ts). */
-export type View = 'dashboard' | 'queue' | 'participant';
+/** The three levels of the dashboard (navigation.ts), and the « Bilan » screen (ui/bilan). */
+export type View = 'dashboard' | 'queue' | 'participant' | 'bilan';
 
 export type KeyStroke =
 	/** a character typed without Ctrl or Alt */
@@ -127,6 +128,28 @@ export const KEYMAP = [
 	{command: 'back', strokes: [{key: 'escape'}], label: 'fermer sans rien changer', hint: 'Échap annuler', footer: ['picker'], scopes: ['picker']},
 	{command: 'picker-erase', strokes: [{key: 'backspace'}, {key: 'delete'}], label: 'effacer la dernière lettre cherchée', scopes: ['picker']},
 	{command: 'picker-type', strokes: [{text: true}], label: 'lettres d’un nom : la liste ne garde que les noms qui les contiennent', hint: 'lettres : chercher', footer: ['picker'], scopes: ['picker']},
+
+	// the « Bilan » screen (ui/bilan): the activity-report tables over a period, opened from the dashboard
+	{command: 'bilan', strokes: [{char: 'b'}], label: 'bilan d’activité : les tableaux du rapport sur une période', scopes: ['dashboard']},
+	{command: 'up', strokes: [{key: 'up'}, {char: 'k'}], label: 'ligne précédente', scopes: ['bilan']},
+	{command: 'down', strokes: [{key: 'down'}, {char: 'j'}], label: 'ligne suivante', scopes: ['bilan']},
+	{command: 'pageUp', strokes: [{key: 'pageUp'}], label: 'page précédente', scopes: ['bilan']},
+	{command: 'pageDown', strokes: [{key: 'pageDown'}], label: 'page suivante', scopes: ['bilan']},
+	{command: 'first', strokes: [{char: 'g'}, {key: 'home'}], label: 'première ligne', scopes: ['bilan']},
+	{command: 'last', strokes: [{char: 'G'}, {key: 'end'}], label: 'dernière ligne', scopes: ['bilan']},
+	{command: 'left', strokes: [{key: 'left'}], label: 'tableau précédent (début du tableau)', scopes: ['bilan']},
+	{command: 'right', strokes: [{key: 'right'}], label: 'tableau suivant', scopes: ['bilan']},
+	{command: 'open', strokes: [{key: 'enter'}], label: 'la file des personnes de la ligne (d’un taux : celles du calcul) ; Échap y revient au bilan', hint: 'Entrée personnes', footer: ['bilan'], scopes: ['bilan']},
+	{command: 'bilan-semester', strokes: [{char: 's'}], label: 'période : semestre en cours (du 1er janvier ou du 1er juillet à aujourd’hui)', hint: 's/a/p/d période', footer: ['bilan'], scopes: ['bilan']},
+	{command: 'bilan-year', strokes: [{char: 'a'}], label: 'période : année en cours (du 1er janvier à aujourd’hui)', scopes: ['bilan']},
+	{command: 'bilan-previous-year', strokes: [{char: 'p'}], label: 'période : année précédente (du 1er janvier au 31 décembre)', scopes: ['bilan']},
+	{command: 'bilan-dates', strokes: [{char: 'd'}], label: 'période : deux dates à taper (du … au …, jj/mm/aaaa)', scopes: ['bilan']},
+	{command: 'bilan-export', strokes: [{char: 'E'}], label: 'écrire le classeur du bilan (.xlsx dans le dossier courant ; demande avant de remplacer un fichier)', hint: 'E classeur', footer: ['bilan'], scopes: ['bilan'], edit: true},
+	{command: 'referent', strokes: [{char: 'r'}], label: 'choisir le ou la référent·e : les tableaux ne comptent que ses bénéficiaires', scopes: ['bilan']},
+	{command: 'discretion', strokes: [{char: '*'}], label: 'mode discrétion : initiales dans la liste nominative et les files', scopes: ['bilan']},
+	{command: 'back', strokes: [{key: 'escape'}], label: 'revenir au tableau de bord', hint: 'Échap retour', footer: ['bilan'], scopes: ['bilan']},
+	{command: 'help', strokes: [{char: '?'}], label: 'aide : les touches de cet écran, puis toutes les autres', hint: '? aide', footer: ['bilan'], scopes: ['bilan']},
+	{command: 'quit', strokes: [{char: 'q'}], label: 'quitter', hint: 'q quitter', footer: ['bilan'], scopes: ['bilan']},
 
 	// forms (ui/edits/Form.tsx): while one is open every letter is typed into it, q included
 	{command: 'form-submit', strokes: [{key: 'enter'}], label: 'valider et enregistrer', hint: 'Entrée valider', footer: ['form'], scopes: ['form']},

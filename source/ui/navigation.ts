@@ -2,6 +2,7 @@
 // (dashboard → queue → participant), a cursor and a filter per list, the
 // overlays and the display modes. The lists themselves (indicators, queue
 // rows) come from the triage; actions carry the sizes the reducer needs.
+import type {BilanState, RowKey} from './bilan/bilanState.js';
 import type {View} from './keymap.js';
 
 export interface ListState {
@@ -17,8 +18,10 @@ export type Overlay = 'none' | 'help' | 'referent';
 export interface NavState {
 	readonly view: View;
 	readonly dashboard: ListState;
-	/** the open queue (kept while a participant of it is shown) */
-	readonly queue?: ListState & {readonly indicatorId: string};
+	/** the open queue (kept while a participant of it is shown); `bilanRow`: the people of a bilan row */
+	readonly queue?: ListState & {readonly indicatorId: string; readonly bilanRow?: RowKey};
+	/** the « Bilan » screen (ui/bilan/bilanState.ts), kept while the queue of one of its rows is open */
+	readonly bilan?: BilanState;
 	/** the participant shown, with the selected step */
 	readonly participant?: {readonly id: string; readonly step: number; readonly stepOffset: number};
 	readonly overlay: Overlay;
@@ -53,7 +56,12 @@ export type NavAction =
 	| {readonly type: 'picker-type'; readonly text: string}
 	| {readonly type: 'picker-erase'}
 	| {readonly type: 'choose-referent'; readonly referent: string | undefined}
-	| {readonly type: 'toggle-discretion'};
+	| {readonly type: 'toggle-discretion'}
+	// the « Bilan » screen: opened with its first state (kept once opened), changed by its own reducer
+	| {readonly type: 'open-bilan'; readonly initial: BilanState}
+	| {readonly type: 'bilan'; readonly change: (bilan: BilanState) => BilanState}
+	/** the people of a bilan row, as a queue (`indicatorId`: ui/bilan/bilanQueue.ts's id) */
+	| {readonly type: 'open-bilan-queue'; readonly row: RowKey; readonly indicatorId: string};
 
 const EMPTY_LIST: ListState = {cursor: 0, offset: 0, filter: ''};
 
@@ -179,6 +187,8 @@ export function navReducer(state: NavState, action: NavAction): NavState {
 				return {...withList(state, l => ({...l, filter: '', cursor: 0, offset: 0})), typing: false};
 			}
 			if (state.view === 'participant') return {...state, view: 'queue', participant: undefined};
+			if (state.view === 'queue' && state.queue?.bilanRow) return {...state, view: 'bilan', queue: undefined};
+			if (state.view === 'bilan') return {...state, view: 'dashboard'};
 			if (state.view === 'queue') return {...state, view: 'dashboard'};
 			return state; // Esc never quits
 		}
@@ -211,5 +221,11 @@ export function navReducer(state: NavState, action: NavAction): NavState {
 			};
 		case 'toggle-discretion':
 			return {...state, discretion: !state.discretion};
+		case 'open-bilan':
+			return {...state, view: 'bilan', typing: false, overlay: 'none', bilan: state.bilan ?? action.initial};
+		case 'bilan':
+			return state.bilan ? {...state, bilan: action.change(state.bilan)} : state;
+		case 'open-bilan-queue':
+			return {...state, view: 'queue', typing: false, queue: {...EMPTY_LIST, indicatorId: action.indicatorId, bilanRow: action.row}};
 	}
 }

@@ -63,7 +63,8 @@ describe('keymap', () => {
 				}
 			}
 		}
-		const edits = (KEYMAP as readonly Binding[]).filter(binding => binding.edit);
+		// the « Bilan » screen's E writes that screen's workbook: it acts on no person
+		const edits = (KEYMAP as readonly Binding[]).filter(binding => binding.edit && binding.command !== 'bilan-export');
 		expect(edits.length).toBeGreaterThanOrEqual(14);
 		for (const binding of edits) expect(binding.scopes, binding.command).toContain('participant');
 	});

@@ -48,7 +48,7 @@ export interface Rendered {
 
 export async function renderApp(
 	participants: readonly Participant[],
-	options: Partial<AppProps> & {today?: string; settings?: Settings; columns?: number; rows?: number} = {},
+	options: Partial<Omit<AppProps, 'today'>> & {today?: string; settings?: Settings; columns?: number; rows?: number} = {},
 ): Promise<Rendered> {
 	const {today = '2026-11-22', settings = DEFAULT_SETTINGS, columns = 80, rows = 24, ...rest} = options;
 	let exited = false;

@@ -24,6 +24,7 @@ import type {CommandFollowUp, Selection} from '../App.js';
 import type {EditHandler, EditTools} from '../Dashboard.js';
 import {displayName} from '../format.js';
 import {type EditCommand, keysOf} from '../keymap.js';
+import {exportBilan} from './bilanExport.js';
 import {Confirm} from './Confirm.js';
 import {Form} from './Form.js';
 import {contractForm, eventForm, exitForm, type FormContext, newStepForm, nonIntegrationForm, snoozeForm, standbyForm, stepForm} from './forms.js';
@@ -303,6 +304,8 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 	const EDITS: Record<EditCommand, EditAction> = {
 		undo: (_selection, tools) => undo(tools),
 		'export-cellule': (selection, tools) => exportCellule(selection, tools),
+		// the « Bilan » screen's workbook (bilanExport.tsx)
+		'bilan-export': (selection, tools) => exportBilan(selection, tools, {today, directory: options.directory, storeFile: session.file}),
 		'step-start': stepKey('step-start', ref => p => startStep(p, ref)),
 		'step-finish': stepKey('step-finish', ref => p => finishStep(p, ref, today)),
 		'step-interrupt': forPerson(onStep((ref, {tools, participant}) => quickEdit(tools, participant, p => interruptStep(p, ref, today)))),
