@@ -56,8 +56,29 @@ describe('size', () => {
 
 describe('encodings', () => {
 	it('refuses bytes that are neither UTF-8 nor Windows-1252 rather than reading U+FFFD', async () => {
-		const file = dir.write('inconnu.csv', Buffer.concat([Buffer.from(HEADER), Buffer.from('C-1;In'), Buffer.from([0xe8, 0x81]), Buffer.from('s;Rouen\r\n')]));
+		// an ASCII header: with UTF-8 accents elsewhere, the file would be damaged UTF-8 (below)
+		const file = dir.write('inconnu.csv', Buffer.concat([Buffer.from('ID;Nom;Commune\r\n'), Buffer.from('C-1;In'), Buffer.from([0xe8, 0x81]), Buffer.from('s;Rouen\r\n')]));
 		expect(await refusal(file)).toMatch(/inconnu\.csv : encodage inconnu : ni UTF-8 ni Windows-1252 \(octet 0x81\)/);
+	});
+
+	it('refuses UTF-8 with one damaged byte instead of reading the whole file as Windows-1252 (LÃ‰VÃŠQUE)', async () => {
+		// headers without accents: the mojibake would otherwise be imported as names
+		const head = Buffer.from('ID;Nom;Commune\r\nC-1;LÉVÊQUE Aurélien;Évreux\r\n');
+		const damaged: Array<[string, number[]]> = [
+			['octet.csv', [0xff]],
+			['surlong.csv', [0xc0, 0xaf]],
+			['cesu.csv', [0xed, 0xa0, 0xbd, 0xed, 0xb8, 0x80]],
+		];
+		for (const [name, bytes] of damaged) {
+			const file = dir.write(name, Buffer.concat([head, Buffer.from('C-2;DUPONT '), Buffer.from(bytes), Buffer.from(' Jean;Rouen\r\n')]));
+			expect(await refusal(file)).toBe(
+				`${file} : ligne 3 : texte en UTF-8 abîmé (octet 0x${bytes[0]!.toString(16).toUpperCase()} invalide) : aucun caractère n’est deviné. ` +
+					'Enregistrez de nouveau le fichier depuis Excel en « CSV UTF-8 ».',
+			);
+		}
+		// a CESU surrogate alone is UTF-8's shape too
+		const lone = dir.write('seul.csv', Buffer.concat([Buffer.from('ID;Nom\r\nC-1;NOM'), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('\r\n')]));
+		expect(await refusal(lone)).toMatch(/seul\.csv : ligne 2 : texte en UTF-8 abîmé \(octet 0xED invalide\)/);
 	});
 
 	it('refuses a file announced as UTF-8 (BOM) with invalid bytes, and broken UTF-16', async () => {
