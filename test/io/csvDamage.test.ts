@@ -3,7 +3,7 @@
 // replaced; a huge file without line ends refused at its first overlong cell.
 import {readFileSync, writeFileSync} from 'node:fs';
 import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest';
-import {ImportFileError} from '../../source/io/faults.js';
+import {ImportFileError, ImportRejectedError} from '../../source/io/faults.js';
 import {importFile} from '../../source/io/importFile.js';
 import {TODAY, TempDir, writeStore} from './importHelpers.js';
 
@@ -86,5 +86,23 @@ describe('encodings', () => {
 		expect(await refusal(utf8)).toMatch(/bom\.csv : fichier annoncé en UTF-8 \(avec BOM\) mais dont le texte est abîmé/);
 		const utf16 = dir.write('unicode.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('ID\tNom\r\n', 'utf16le'), Buffer.from([0x00, 0xd8, 0x41, 0x00])]));
 		expect(await refusal(utf16)).toMatch(/unicode\.csv : fichier annoncé en UTF-16/);
+	});
+});
+
+describe('identifiers', () => {
+	it('refuses an ID holding an invisible character: it would look like C-1 and still make a second person', async () => {
+		for (const [name, invisible, code] of [
+			['zwsp.csv', '\u200b', 'U+200B'],
+			['insecable.csv', '\u00a0', 'U+00A0'],
+			['controle.csv', '\u0007', 'U+0007'],
+		] as const) {
+			const file = dir.write(name, `ID;Bénéficiaire\r\nC-2;PELQUIN Noël\r\nC${invisible}-1;ÉLODIE Zoé\r\n`);
+			const error = await importFile(file, {storePath: store, today: TODAY}).catch((caught: unknown) => caught);
+			expect(error).toBeInstanceOf(ImportRejectedError);
+			expect(readFileSync(store)).toEqual(storeBytes);
+			const message = (error as Error).message;
+			expect(message).toContain(`${name}, ligne 3, colonne « ID »`);
+			expect(message).toContain(`identifiant avec un caractère invisible (${code})`);
+		}
 	});
 });
