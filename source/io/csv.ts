@@ -41,6 +41,14 @@ export function decodeCsv(bytes: Uint8Array): {text: string; encoding: CsvEncodi
 	} catch {
 		// a BOM says UTF-8: then invalid bytes are damage, not another encoding
 		if (bom) throw new CsvEncodingError('fichier annoncé en UTF-8 (avec BOM) mais dont le texte est abîmé (octets invalides).');
+		// so does UTF-8's shape elsewhere in the file: read as Windows-1252, every « é » would become « Ã© »
+		const damage = utf8Damage(body);
+		if (damage !== undefined) {
+			throw new CsvEncodingError(
+				`ligne ${lineAt(body, damage)} : texte en UTF-8 abîmé (octet 0x${body[damage]!.toString(16).toUpperCase().padStart(2, '0')} invalide) : aucun caractère n’est deviné. ` +
+					'Enregistrez de nouveau le fichier depuis Excel en « CSV UTF-8 ».',
+			);
+		}
 		const unassigned = CP1252_UNASSIGNED.find(byte => body.includes(byte));
 		if (unassigned !== undefined) {
 			throw new CsvEncodingError(
@@ -49,6 +57,81 @@ export function decodeCsv(bytes: Uint8Array): {text: string; encoding: CsvEncodi
 		}
 		return {text: decodeWindows1252(body), encoding: 'windows-1252'};
 	}
+}
+
+/** How many continuation bytes (0x80–0xBF) a byte announces when it starts a UTF-8 sequence's shape (0 when it does not). */
+function announced(byte: number): number {
+	if (byte >= 0xc0 && byte <= 0xdf) return 1;
+	if (byte >= 0xe0 && byte <= 0xef) return 2;
+	if (byte >= 0xf0 && byte <= 0xf7) return 3;
+	return 0;
+}
+
+function isContinuation(byte: number | undefined): boolean {
+	return byte !== undefined && byte >= 0x80 && byte <= 0xbf;
+}
+
+/**
+ * For bytes that are not valid UTF-8: the offset of the first invalid byte when the
+ * file nonetheless has UTF-8's shape somewhere — a lead byte followed by the
+ * continuation bytes it announces, either a character of French text (« é » as
+ * C3 A9, ’ as E2 80 99) or not allowed at all (an overlong form, a CESU surrogate)
+ * — which French Windows-1252 text practically never has (« Ã© », « â€™ »);
+ * undefined otherwise (then it is read as Windows-1252).
+ */
+function utf8Damage(bytes: Uint8Array): number | undefined {
+	let shaped = false;
+	let firstInvalid: number | undefined;
+	for (let i = 0; i < bytes.length; ) {
+		const byte = bytes[i]!;
+		if (byte < 0x80) {
+			i++;
+			continue;
+		}
+		const count = announced(byte);
+		let complete = count > 0;
+		for (let k = 1; complete && k <= count; k++) complete = isContinuation(bytes[i + k]);
+		if (complete) {
+			const value = sequenceValue(bytes, i, count);
+			const valid = validValue(value, count);
+			// a valid sequence is evidence only when it is a character French UTF-8 text holds:
+			// Windows-1252's « fermé\u00a0» (E9 A0 BB) is a CJK character, CAFÉ… (C9 85) a rare letter
+			if (!valid || frenchLooking(value)) shaped = true;
+			if (firstInvalid === undefined && !valid) firstInvalid = i;
+			i += count + 1;
+		} else {
+			firstInvalid ??= i;
+			i++;
+		}
+		if (shaped && firstInvalid !== undefined) return firstInvalid;
+	}
+	return undefined;
+}
+
+function sequenceValue(bytes: Uint8Array, at: number, count: number): number {
+	let value = bytes[at]! & (0x3f >> count);
+	for (let k = 1; k <= count; k++) value = (value << 6) | (bytes[at + k]! & 0x3f);
+	return value;
+}
+
+/** A complete sequence's value is allowed: not overlong, not a surrogate, at most U+10FFFF. */
+function validValue(value: number, count: number): boolean {
+	const least = [0, 0x80, 0x800, 0x10000][count]!;
+	return value >= least && value <= 0x10ffff && !(value >= 0xd800 && value <= 0xdfff);
+}
+
+/** Accented letters, œ, NBSP, « », typographic quotes and dashes, …, €. */
+function frenchLooking(value: number): boolean {
+	return (value >= 0xa0 && value <= 0x17f) || (value >= 0x2010 && value <= 0x203a) || value === 0x20ac;
+}
+
+/** The line (1 = first) holding byte `offset`: line ends are LF, CRLF or CR. */
+function lineAt(bytes: Uint8Array, offset: number): number {
+	let line = 1;
+	for (let i = 0; i < offset; i++) {
+		if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) line++;
+	}
+	return line;
 }
 
 /** Windows-1252 bytes 0x80–0x9F (’ € œ …); the 5 unassigned ones stay as they are. */

@@ -227,6 +227,12 @@ function readCell(context: SheetContext, row: SheetRow, column: MappedColumn): s
 	return invalid;
 }
 
+/** The first character of an id that cannot be seen or looks like a plain space (U+200B, U+00A0, a control), as U+XXXX. */
+function invisibleIn(id: string): string | undefined {
+	const char = /[\p{C}\p{Z}]/u.exec(id.replaceAll(' ', ''))?.[0];
+	return char === undefined ? undefined : `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
 function fault(context: SheetContext, row: SheetRow, column: string, raw: Plain | string, problem: string): void {
 	context.batch.faults.push({
 		sheet: context.sheet,
@@ -323,6 +329,13 @@ function readParticipantRow(
 		if (id === undefined) {
 			fault(context, row, headers.id!.header, '', 'identifiant manquant');
 			ok = false;
+		} else {
+			const hidden = invisibleIn(id);
+			if (hidden !== undefined) {
+				fault(context, row, headers.id!.header, id, `identifiant avec un caractère invisible (${hidden}) : il semblerait identique à un autre sans l’être. Retirez-le.`);
+				ok = false;
+				id = undefined;
+			}
 		}
 	} else if (name !== undefined) {
 		id = visualCourseId(name, birthDay);

@@ -7,7 +7,7 @@ import {type Plain, plainText} from './cells.js';
 import {CELLULE_SHEET_NAMES} from './celluleSheets.js';
 import {CsvEncodingError, CsvFault, csvRecords, decodeCsv} from './csv.js';
 import {ImportFileError} from './faults.js';
-import {openRegularFile} from '../store/regularFile.js';
+import {FileChangedError, openRegularFile, readOpenedFile} from '../store/regularFile.js';
 import {systemReason} from '../store/systemError.js';
 import {LIMITS, frenchMegabytes} from './xlsx/limits.js';
 import {ReadRefusal, columnLetters, describeRefusal} from './xlsx/refusal.js';
@@ -50,6 +50,9 @@ function openFailure(file: string, error: unknown): ImportFileError {
 	if (code === 'ENOENT') return new ImportFileError(file, 'fichier introuvable.');
 	if (code === 'EACCES' || code === 'EPERM') return new ImportFileError(file, 'lecture refusée (droits d’accès).');
 	if (code === 'EISDIR') return new ImportFileError(file, 'c’est un dossier, pas un fichier à importer.');
+	if (code === 'ECHANGED') {
+		return new ImportFileError(file, 'le fichier a changé pendant sa lecture (un programme l’écrit-il encore ?) : rien n’a été importé. Attendez la fin de l’enregistrement, puis relancez l’import.');
+	}
 	if (code === 'ENOTREG') return new ImportFileError(file, `c’est ${(error as {kind: string}).kind}, pas un fichier à importer : il n’est pas lu.`);
 	const reason = systemReason(error);
 	if (reason !== undefined) return new ImportFileError(file, `lecture impossible (${reason}).`);
@@ -116,7 +119,7 @@ async function readCsv(file: string): Promise<SheetSource> {
 			if (stats.size > LIMITS.csvBytes) {
 				throw new ImportFileError(file, `fichier CSV de ${frenchMegabytes(stats.size)} (limite ${frenchMegabytes(LIMITS.csvBytes)}) : refusé.`);
 			}
-			bytes = await handle.readFile();
+			bytes = await readOpenedFile(handle, stats, file);
 		} finally {
 			await handle.close();
 		}
@@ -185,6 +188,8 @@ async function* xlsxSheets(file: string): AsyncIterable<SheetSource> {
 			const rows = readSheetRows(zip.read(sheet.part), {name: sheet.name, strings, dateStyles, date1904, counted}, sheet.part);
 			yield {name: sheet.name, date1904: () => date1904, hidden: sheet.state !== 'visible', rows: sheetRows(file, sheet.name, rows)};
 		}
+		// written meanwhile (a copy in progress, a program saving it): parts read before and after may not belong together
+		if (await zip.changed()) throw openFailure(file, new FileChangedError(file));
 	} finally {
 		zip.close();
 	}

@@ -43,14 +43,52 @@ function describeIssue(issue: z.core.$ZodIssue, raw: unknown): string {
 	return `${placeOf(issue.path, raw)} : ${issue.message} [${issue.path.map(String).join('.')}]`;
 }
 
-/** Where JSON.parse stopped, as a line and column of the file (its own message is English). */
+/** V8 shows this many characters either side of an unexpected token, when the text is longer than twice that. */
+const V8_CONTEXT = 10;
+
+/**
+ * The offset of JSON.parse's error in `text`. V8 gives a position for most errors
+ * but not for « Unexpected token 'x', "…context…" is not valid JSON »: then the
+ * token is found from the context it quotes, when that context is unambiguous.
+ */
+function errorOffset(text: string, message: string): number | undefined {
+	const position = /position (\d+)/.exec(message);
+	if (position !== null) return Number(position[1]);
+	const quoted = /^Unexpected token '([\s\S]+?)', (\.\.\.)?"([\s\S]*?)"(?:\.\.\.)? is not valid JSON$/.exec(message);
+	if (quoted === null) return undefined;
+	const [, token, cut, context] = quoted as unknown as [string, string, string | undefined, string];
+	const candidates: number[] = [];
+	if (cut === undefined) {
+		// the context starts the text (or is all of it, when short): the token is among its first characters
+		const last = context === text ? text.length - 1 : Math.min(V8_CONTEXT, text.length - 1);
+		for (let i = 0; i <= last; i++) if (text.startsWith(token, i)) candidates.push(i);
+	} else {
+		for (let at = text.indexOf(context); at !== -1 && candidates.length < 2; at = text.indexOf(context, at + 1)) {
+			if (text.startsWith(token, at + V8_CONTEXT)) candidates.push(at + V8_CONTEXT);
+		}
+	}
+	return candidates.length === 1 ? candidates[0] : undefined;
+}
+
+/** A character as a reader can see it: control, format and space characters by their code. */
+function visibleChar(char: string): string {
+	return /^[\p{C}\p{Z}]$/u.test(char) ? `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : char;
+}
+
+/** Where JSON.parse stopped and why, as a line and column of the file (its own message is English). */
 function syntaxErrorPlace(text: string, error: unknown): string {
-	const position = /position (\d+)/.exec((error as Error).message);
-	if (position === null) return 'le texte s’arrête avant la fin (fichier tronqué ?)';
-	const before = text.slice(0, Number(position[1]));
+	if (text.trim() === '') return 'le fichier est vide';
+	// plie-triage never writes one; an editor may have added it
+	if (text.startsWith('\ufeff')) return 'il commence par une marque d’ordre des octets (BOM) : enregistrez-le en UTF-8 sans BOM';
+	const message = (error as Error).message;
+	const offset = errorOffset(text, message);
+	const token = /^Unexpected token '([\s\S]+?)'/.exec(message)?.[1];
+	const what = token === undefined ? 'erreur de syntaxe' : `caractère inattendu « ${visibleChar(token)} »`;
+	if (offset === undefined) return /Unexpected end/.test(message) ? 'le texte s’arrête avant la fin (fichier tronqué ?)' : what;
+	const before = text.slice(0, offset);
 	const line = before.split('\n').length;
 	const column = before.length - before.lastIndexOf('\n');
-	return `erreur de syntaxe ligne ${line}, colonne ${column}`;
+	return `${what} ligne ${line}, colonne ${column}`;
 }
 
 /** Parses and validates a store file's text; throws StoreError naming what is wrong. */

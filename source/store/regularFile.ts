@@ -57,11 +57,45 @@ export async function openRegularFile(file: string): Promise<{handle: FileHandle
 	}
 }
 
+/**
+ * Thrown when a file changed while it was read (a program still writing it, a
+ * copy in progress): what was read is no snapshot of anything, so it is not used.
+ */
+export class FileChangedError extends Error {
+	readonly code = 'ECHANGED';
+	constructor(readonly path: string) {
+		super(`${path} : le fichier a changé pendant sa lecture.`);
+		this.name = 'FileChangedError';
+	}
+}
+
+/** Whether the file behind `stats` (taken at opening) has been written since, judged by size and modification time. */
+export function changedSince(opened: Stats, now: Stats): boolean {
+	return now.size !== opened.size || now.mtimeMs !== opened.mtimeMs;
+}
+
+/**
+ * The `stats.size` bytes a file opened by openRegularFile had at opening — never
+ * more, whatever is appended meanwhile (a size limit checked on `stats` holds) —
+ * then FileChangedError if it was written while being read.
+ */
+export async function readOpenedFile(handle: FileHandle, stats: Stats, file: string): Promise<Buffer> {
+	const buffer = Buffer.allocUnsafe(stats.size);
+	let filled = 0;
+	while (filled < stats.size) {
+		const {bytesRead} = await handle.read(buffer, filled, stats.size - filled, filled);
+		if (bytesRead === 0) break; // it shrank: the check below says so
+		filled += bytesRead;
+	}
+	if (filled !== stats.size || changedSince(stats, await handle.stat())) throw new FileChangedError(file);
+	return buffer;
+}
+
 /** The whole content of a regular file. */
 export async function readRegularFile(file: string): Promise<Buffer> {
-	const {handle} = await openRegularFile(file);
+	const {handle, stats} = await openRegularFile(file);
 	try {
-		return await handle.readFile();
+		return await readOpenedFile(handle, stats, file);
 	} finally {
 		await handle.close();
 	}
@@ -99,7 +133,7 @@ export function readRegularFileSync(file: string): Buffer {
  * Opens `file` as a bare descriptor (for a library that reads and closes it
  * itself, such as the zip reader); the caller owns the descriptor.
  */
-export function openRegularFd(file: string): Promise<{fd: number; size: number}> {
+export function openRegularFd(file: string): Promise<{fd: number; stats: Stats}> {
 	return new Promise((resolve, reject) => {
 		try {
 			check(file, statSync(file));
@@ -115,7 +149,7 @@ export function openRegularFd(file: string): Promise<{fd: number; size: number}>
 					closeCallback(fd, () => reject(refusal));
 					return;
 				}
-				resolve({fd, size: stats.size});
+				resolve({fd, stats});
 			});
 		});
 	});

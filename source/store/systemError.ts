@@ -17,6 +17,8 @@ const REASONS: Readonly<Record<string, string>> = {
 	EBUSY: 'fichier occupé (ouvert dans un autre programme ?)',
 	EMFILE: 'trop de fichiers ouverts',
 	ELOOP: 'trop de liens symboliques',
+	// FileChangedError (regularFile.ts)
+	ECHANGED: 'le fichier a changé pendant sa lecture : un programme l’écrit-il encore ? Attendez la fin de l’enregistrement, puis recommencez',
 };
 
 interface SystemErrorLike {

@@ -14,6 +14,12 @@ describe('CSV decoding', () => {
 		expect(decodeCsv(windows1252(text))).toEqual({text, encoding: 'windows-1252'});
 	});
 
+	it('reads Windows-1252 whose French typography happens to look like UTF-8 (« fermé\u00a0», CAFÉ…)', () => {
+		// é + NBSP + » is E9 A0 BB, a complete UTF-8 sequence (a CJK character): no sign of UTF-8 damage
+		const text = 'Bénéficiaire;Note\r\nÉLODIE Zoé;« dossier fermé\u00a0» puis RDV au CAFÉ… à Évreux\r\n';
+		expect(decodeCsv(windows1252(text))).toEqual({text, encoding: 'windows-1252'});
+	});
+
 	it('reads UTF-16 with its BOM (Excel "Texte Unicode", tab separated)', () => {
 		const text = 'Bénéficiaire\tGenre\r\nÉLODIE Zoé\tF\r\n';
 		const decoded = decodeCsv(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));

@@ -3,7 +3,7 @@
 // replaced; a huge file without line ends refused at its first overlong cell.
 import {readFileSync, writeFileSync} from 'node:fs';
 import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest';
-import {ImportFileError} from '../../source/io/faults.js';
+import {ImportFileError, ImportRejectedError} from '../../source/io/faults.js';
 import {importFile} from '../../source/io/importFile.js';
 import {TODAY, TempDir, writeStore} from './importHelpers.js';
 
@@ -56,8 +56,29 @@ describe('size', () => {
 
 describe('encodings', () => {
 	it('refuses bytes that are neither UTF-8 nor Windows-1252 rather than reading U+FFFD', async () => {
-		const file = dir.write('inconnu.csv', Buffer.concat([Buffer.from(HEADER), Buffer.from('C-1;In'), Buffer.from([0xe8, 0x81]), Buffer.from('s;Rouen\r\n')]));
+		// an ASCII header: with UTF-8 accents elsewhere, the file would be damaged UTF-8 (below)
+		const file = dir.write('inconnu.csv', Buffer.concat([Buffer.from('ID;Nom;Commune\r\n'), Buffer.from('C-1;In'), Buffer.from([0xe8, 0x81]), Buffer.from('s;Rouen\r\n')]));
 		expect(await refusal(file)).toMatch(/inconnu\.csv : encodage inconnu : ni UTF-8 ni Windows-1252 \(octet 0x81\)/);
+	});
+
+	it('refuses UTF-8 with one damaged byte instead of reading the whole file as Windows-1252 (LÃ‰VÃŠQUE)', async () => {
+		// headers without accents: the mojibake would otherwise be imported as names
+		const head = Buffer.from('ID;Nom;Commune\r\nC-1;LÉVÊQUE Aurélien;Évreux\r\n');
+		const damaged: Array<[string, number[]]> = [
+			['octet.csv', [0xff]],
+			['surlong.csv', [0xc0, 0xaf]],
+			['cesu.csv', [0xed, 0xa0, 0xbd, 0xed, 0xb8, 0x80]],
+		];
+		for (const [name, bytes] of damaged) {
+			const file = dir.write(name, Buffer.concat([head, Buffer.from('C-2;DUPONT '), Buffer.from(bytes), Buffer.from(' Jean;Rouen\r\n')]));
+			expect(await refusal(file)).toBe(
+				`${file} : ligne 3 : texte en UTF-8 abîmé (octet 0x${bytes[0]!.toString(16).toUpperCase()} invalide) : aucun caractère n’est deviné. ` +
+					'Enregistrez de nouveau le fichier depuis Excel en « CSV UTF-8 ».',
+			);
+		}
+		// a CESU surrogate alone is UTF-8's shape too
+		const lone = dir.write('seul.csv', Buffer.concat([Buffer.from('ID;Nom\r\nC-1;NOM'), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('\r\n')]));
+		expect(await refusal(lone)).toMatch(/seul\.csv : ligne 2 : texte en UTF-8 abîmé \(octet 0xED invalide\)/);
 	});
 
 	it('refuses a file announced as UTF-8 (BOM) with invalid bytes, and broken UTF-16', async () => {
@@ -65,5 +86,23 @@ describe('encodings', () => {
 		expect(await refusal(utf8)).toMatch(/bom\.csv : fichier annoncé en UTF-8 \(avec BOM\) mais dont le texte est abîmé/);
 		const utf16 = dir.write('unicode.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('ID\tNom\r\n', 'utf16le'), Buffer.from([0x00, 0xd8, 0x41, 0x00])]));
 		expect(await refusal(utf16)).toMatch(/unicode\.csv : fichier annoncé en UTF-16/);
+	});
+});
+
+describe('identifiers', () => {
+	it('refuses an ID holding an invisible character: it would look like C-1 and still make a second person', async () => {
+		for (const [name, invisible, code] of [
+			['zwsp.csv', '\u200b', 'U+200B'],
+			['insecable.csv', '\u00a0', 'U+00A0'],
+			['controle.csv', '\u0007', 'U+0007'],
+		] as const) {
+			const file = dir.write(name, `ID;Bénéficiaire\r\nC-2;PELQUIN Noël\r\nC${invisible}-1;ÉLODIE Zoé\r\n`);
+			const error = await importFile(file, {storePath: store, today: TODAY}).catch((caught: unknown) => caught);
+			expect(error).toBeInstanceOf(ImportRejectedError);
+			expect(readFileSync(store)).toEqual(storeBytes);
+			const message = (error as Error).message;
+			expect(message).toContain(`${name}, ligne 3, colonne « ID »`);
+			expect(message).toContain(`identifiant avec un caractère invisible (${code})`);
+		}
 	});
 });

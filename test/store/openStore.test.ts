@@ -42,6 +42,24 @@ describe('opening the store', () => {
 		expect((await refusal(file)).message).toContain('tableau attendu');
 	});
 
+	it('never calls « tronqué » a file that is whole but wrong: a stray word, a BOM, a bad value mid-file, an empty file', async () => {
+		const file = path.join(dir, 'wrong.json');
+		const cases: Array<[string, string]> = [
+			['pas du json', 'caractère inattendu « p » ligne 1, colonne 1'],
+			['\ufeff{"version": 2, "participants": []}', 'marque d’ordre des octets (BOM)'],
+			['{\n "version": 2,\n "participants": [{"id": "A", "rsa": tru, "name": "NOM Jean"}]\n}', 'caractère inattendu « , » ligne 3, colonne 41'],
+			['{"a": 1, "b": tru}', 'caractère inattendu « } » ligne 1, colonne 18'],
+			['  \n', 'le fichier est vide'],
+		];
+		for (const [text, reason] of cases) {
+			writeFileSync(file, text);
+			const message = (await refusal(file)).message;
+			expect(message).toContain(reason);
+			expect(message).not.toContain('tronqué');
+			expect(readFileSync(file, 'utf8')).toBe(text);
+		}
+	});
+
 	it('refuses JSON that is not a store, saying what is wrong', async () => {
 		const file = path.join(dir, 'other.json');
 		const bytes = JSON.stringify({version: 1, participants: [{id: 'A', name: 'X', steps: [{label: 'a', start: '2026-02-30', state: 'Prévue'}]}]});

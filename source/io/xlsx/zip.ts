@@ -4,10 +4,10 @@
 // before a byte is inflated, to its announced size while it inflates (yauzl), and
 // to its CRC-32 once read. Every failure becomes a French ReadRefusal.
 import {crc32} from 'node:zlib';
-import {close as closeFd} from 'node:fs';
+import {type Stats, close as closeFd, fstat} from 'node:fs';
 import type {Readable} from 'node:stream';
 import yauzl from 'yauzl';
-import {openRegularFd} from '../../store/regularFile.js';
+import {changedSince, openRegularFd} from '../../store/regularFile.js';
 import {LIMITS, frenchMegabytes, frenchNumber} from './limits.js';
 import {ReadRefusal} from './refusal.js';
 
@@ -46,11 +46,13 @@ export class ZipArchive {
 	private constructor(
 		private readonly zip: yauzl.ZipFile,
 		private readonly entries: ReadonlyMap<string, yauzl.Entry>,
+		private readonly fd: number,
+		private readonly opened: Stats,
 	) {}
 
 	/** Opens the zip in `file` (a regular file) and reads its central directory. */
 	static async open(file: string): Promise<ZipArchive> {
-		const {fd} = await openRegularFd(file);
+		const {fd, stats} = await openRegularFd(file);
 		let zip: yauzl.ZipFile;
 		try {
 			zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
@@ -73,7 +75,7 @@ export class ZipArchive {
 				if (entries.has(name)) throw new ReadRefusal(`deux parties portent le même nom (${entry.fileName}) : archive ambiguë, refusée.`);
 				entries.set(name, entry);
 			}
-			return new ZipArchive(zip, entries);
+			return new ZipArchive(zip, entries, fd, stats);
 		} catch (error) {
 			zip.close();
 			throw refusal(error);
@@ -132,6 +134,13 @@ export class ZipArchive {
 		if (crc >>> 0 !== entry.crc32 >>> 0) {
 			throw new ReadRefusal(`données abîmées (partie ${name} : somme de contrôle CRC-32 fausse). ${REPAIR}`);
 		}
+	}
+
+	/** Whether the file was written since it was opened (its size or modification time changed). */
+	changed(): Promise<boolean> {
+		return new Promise(resolve => {
+			fstat(this.fd, (error, now) => resolve(error !== null || changedSince(this.opened, now)));
+		});
 	}
 
 	/** Closes the file once the streams still open have ended. */
