@@ -13,8 +13,8 @@ export async function runExportCellule(context: CommandContext): Promise<void> {
 	// read-only: the light reader (same store and messages as openStore, without lowdb and zod when the file is sound)
 	const store = {data: await readCaseload(context.storePath)};
 	// `--cellule` without a date: the next cellule recorded in the store's settings (set from the dashboard)
-	const meeting = requireCliDate('cellule', text) ?? storedMeeting(store.data.settings.nextCellule, context.today);
-	const since = requireCliDate('since', typeof flags.since === 'string' ? flags.since : undefined);
+	const meeting = requireCliDate('cellule', text, {today: context.today, ahead: true}) ?? storedMeeting(store.data.settings.nextCellule, context.today);
+	const since = requireCliDate('since', typeof flags.since === 'string' ? flags.since : undefined, {today: context.today});
 	if (since !== undefined && since > meeting) {
 		throw new UsageError(`--since : le ${frenchDate(since)} est après la cellule du ${frenchDate(meeting)}.`);
 	}

@@ -1,10 +1,12 @@
 // Ending a parcours: exit (key x) and non-integration of someone in intake.
 import {type Day, frenchDate, toDay} from '../calendar.js';
-import type {Participant} from '../model.js';
+import type {Participant, Step} from '../model.js';
 import {matchVocabulary} from '../text.js';
 import {EXIT_REASONS, EXIT_TYPES, NON_INTEGRATION_REASONS} from '../vocabulary.js';
 import {type DateInput, iso, readDate} from './dates.js';
+import {stepTitle} from './format.js';
 import {type EditResult, edited, refused} from './result.js';
+import type {StepRef} from './steps.js';
 
 /** Every exit motive offered on screen, in the order of the seeds. */
 export const ALL_EXIT_REASONS: readonly string[] = [
@@ -67,4 +69,66 @@ export function recordNonIntegration(participant: Participant, fields: NonIntegr
 		{...participant, nonIntegrationDate: iso(date.value), nonIntegrationReason: reason},
 		`Non-intégration le ${frenchDate(date.value)} : ${reason}`,
 	);
+}
+
+/** How an exit closes the steps it leaves open (key x): « Terminée » or « Interrompue ». */
+export type ClosingState = 'Terminée' | 'Interrompue';
+
+/** A step an exit leaves open: not finished (Prévue, En cours), or finished without an end. */
+export function openAtExit(step: Step): boolean {
+	return step.state === 'Prévue' || step.state === 'En cours' || step.end === undefined;
+}
+
+/**
+ * Closes one step at the exit day `exitDay` (REFERENTIEL §4 steps.after-exit wants
+ * every step finished, ending by the exit): an open step takes `state`, a finished
+ * one keeps its own; its end becomes the exit day unless it already ends by then.
+ * A step that starts after the exit never took place: Interrompue, ending on its start.
+ */
+export function closedAtExit(step: Step, exitDay: Day, state: ClosingState): Step {
+	const exitIso = iso(exitDay);
+	if (step.start > exitIso) return {...step, state: 'Interrompue', end: step.start};
+	const finished = step.state === 'Terminée' || step.state === 'Interrompue';
+	const end = step.end !== undefined && step.end <= exitIso ? step.end : exitIso;
+	return {...step, state: finished ? step.state : state, end};
+}
+
+/** Closes every step the recorded exit leaves open (see closedAtExit); `closed` says how many. */
+export function closeStepsAtExit(participant: Participant, state: ClosingState): {participant: Participant; closed: number} {
+	if (participant.exitDate === undefined) return {participant, closed: 0};
+	const exitDay = toDay(participant.exitDate);
+	let closed = 0;
+	const steps = participant.steps.map(step => {
+		if (!openAtExit(step)) return step;
+		closed++;
+		return closedAtExit(step, exitDay, state);
+	});
+	return closed === 0 ? {participant, closed} : {participant: {...participant, steps}, closed};
+}
+
+/**
+ * `x` with « clore les étapes »: the exit and the steps it leaves open closed at
+ * its date, as one change (one journal line, one undo).
+ */
+export function recordExitClosingSteps(participant: Participant, fields: ExitFields, closeAs: ClosingState | undefined): EditResult {
+	const exit = recordExit(participant, fields);
+	if (!exit.ok || closeAs === undefined) return exit;
+	const {participant: closed, closed: count} = closeStepsAtExit(exit.participant, closeAs);
+	if (count === 0) return exit;
+	const steps = count === 1 ? `1 étape close (${closeAs})` : `${count} étapes closes (${closeAs})`;
+	return edited(closed, `${exit.description} ; ${steps} au ${frenchDate(closed.exitDate)}`);
+}
+
+/** `t` / `i` on a step left open by an exit (steps.after-exit): closed at the exit date (see closedAtExit). */
+export function closeStepAtExit(participant: Participant, ref: StepRef, state: ClosingState): EditResult {
+	if (participant.exitDate === undefined) return refused(`${stepTitle(ref)} : pas de date de sortie enregistrée.`);
+	const index = participant.steps.findIndex(step => step.label === ref.label && step.start === ref.start);
+	if (index < 0) return refused(`${stepTitle(ref)} introuvable : elle a peut-être été modifiée entre-temps.`);
+	const step = participant.steps[index]!;
+	const next = closedAtExit(step, toDay(participant.exitDate), state);
+	if (next.state === step.state && next.end === step.end) return edited(participant, `${stepTitle(step)} : déjà « ${step.state} » au ${frenchDate(step.end)}`);
+	const steps = participant.steps.slice();
+	steps[index] = next;
+	const why = step.start > participant.exitDate ? 'prévue après la sortie' : 'date de sortie';
+	return edited({...participant, steps}, `${stepTitle(step)} : ${step.state} → ${next.state}, fin le ${frenchDate(next.end)} (${why})`);
 }

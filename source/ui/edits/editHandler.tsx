@@ -11,7 +11,7 @@
 import path from 'node:path';
 import React from 'react';
 import {type Day, frenchDate, toDay} from '../../domain/calendar.js';
-import {type Edit, type EditResult, finishStep, interruptStep, recordAbsence, recordInterview, setStandby, startStep, type StepRef, stepRef} from '../../domain/edits/index.js';
+import {closeStepAtExit, type Edit, type EditResult, finishStep, interruptStep, recordAbsence, recordInterview, setStandby, startStep, type StepRef, stepRef} from '../../domain/edits/index.js';
 import {computeFacts, stepProblem} from '../../domain/facts.js';
 import {indicatorById} from '../../domain/indicators.js';
 import type {Participant, Step} from '../../domain/model.js';
@@ -37,11 +37,8 @@ export interface EditHandlerOptions {
 	readonly directory?: string;
 }
 
-/** The queue a one-key step edit may act on from the queue, and the step problem it fixes. */
-const QUEUE_STEP_KEYS: Record<'step-start' | 'step-finish', {queue: string; problem: 'to-start' | 'to-finish'}> = {
-	'step-start': {queue: 'steps.to-start', problem: 'to-start'},
-	'step-finish': {queue: 'steps.to-finish', problem: 'to-finish'},
-};
+/** The one-key step edits: on the fiche's selected step, or on a steps queue's row. */
+type StepCommand = 'step-start' | 'step-finish' | 'step-interrupt';
 
 /**
  * The handler, and `watch` to give Dashboard's `onStart`: a colleague's saved
@@ -159,19 +156,18 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 		};
 	}
 
-	/** `d` / `t` from a steps queue: the person's one step concerned, or their file when there are several. */
-	function stepFromQueue(command: 'step-start' | 'step-finish', selection: Selection, tools: EditTools, participant: Participant): CommandFollowUp {
-		const wanted = QUEUE_STEP_KEYS[command];
-		if (selection.indicatorId !== wanted.queue) {
-			tools.say(`${keysOf(command, 'queue')} : ouvrez la fiche (${keysOf('open', 'queue')}) et choisissez l’étape.`);
-			return;
-		}
+	/**
+	 * What `d` / `t` / `i` do to a step: En cours, Terminée, Interrompue. A step an
+	 * exit left open (steps.after-exit) is closed at the exit date, not today.
+	 */
+	function stepEdit(command: StepCommand, participant: Participant, step: Step): Edit {
+		const ref = stepRef(step);
 		const facts = computeFacts(participant, today);
-		const concerned = participant.steps.filter(step => stepProblem(step, today, facts.closed, facts.exitDay) === wanted.problem);
-		if (concerned.length !== 1) return 'open';
-		const ref = stepRef(concerned[0]!);
-		quickEdit(tools, participant, p => (command === 'step-start' ? startStep(p, ref) : finishStep(p, ref, today)));
-		return;
+		if (command !== 'step-start' && stepProblem(step, today, facts.closed, facts.exitDay) === 'after-exit') {
+			return p => closeStepAtExit(p, ref, command === 'step-finish' ? 'Terminée' : 'Interrompue');
+		}
+		if (command === 'step-start') return p => startStep(p, ref);
+		return command === 'step-finish' ? p => finishStep(p, ref, today) : p => interruptStep(p, ref, today);
 	}
 
 	/** `u`: the next key waits for the undo, which changes the screen only once saved. */
@@ -273,7 +269,7 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 		(selection, tools) => {
 			const participant = tools.participants().find(p => p.id === selection.participantId);
 			if (!participant) {
-				tools.say('Personne n’est sélectionné·e : ouvrez une file, puis une fiche.');
+				tools.say(selection.nobody ?? 'Personne n’est sélectionné·e : ouvrez une file, puis une fiche.');
 				return;
 			}
 			const step = selection.stepIndex === undefined ? undefined : participant.steps[selection.stepIndex];
@@ -291,21 +287,23 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 			act(stepRef(on.step), {...on, step: on.step});
 		};
 
-	/** `d` / `t`: on the selected step in the fiche; from their queue, on the highlighted person's step. */
-	const stepKey = (command: 'step-start' | 'step-finish', act: (ref: StepRef) => Edit): EditAction =>
-		forPerson(on =>
-			on.selection.view === 'queue'
-				? stepFromQueue(command, on.selection, on.tools, on.participant)
-				: onStep(ref => quickEdit(on.tools, on.participant, act(ref)))(on),
-		);
+	/** `d` / `t` / `i`: on the selected step in the fiche, or the step of a steps queue's row; elsewhere in a queue, open the fiche first. */
+	const stepKey = (command: StepCommand): EditAction =>
+		forPerson(on => {
+			if (on.selection.view === 'queue' && on.step === undefined) {
+				on.tools.say(`${keysOf(command, 'queue')} : ouvrez la fiche (${keysOf('open', 'queue')}) et choisissez l’étape.`);
+				return;
+			}
+			return onStep((_ref, {tools, participant, step}) => quickEdit(tools, participant, stepEdit(command, participant, step)))(on);
+		});
 
 	/** Every edit key of the keymap, one action each (a key without one does not compile). */
 	const EDITS: Record<EditCommand, EditAction> = {
 		undo: (_selection, tools) => undo(tools),
 		'export-cellule': (selection, tools) => exportCellule(selection, tools),
-		'step-start': stepKey('step-start', ref => p => startStep(p, ref)),
-		'step-finish': stepKey('step-finish', ref => p => finishStep(p, ref, today)),
-		'step-interrupt': forPerson(onStep((ref, {tools, participant}) => quickEdit(tools, participant, p => interruptStep(p, ref, today)))),
+		'step-start': stepKey('step-start'),
+		'step-finish': stepKey('step-finish'),
+		'step-interrupt': stepKey('step-interrupt'),
 		'step-edit': forPerson(onStep((_ref, {tools, context, step}) => tools.openPanel(stepForm(context(), step)))),
 		'step-add': forPerson(({tools, context}) => tools.openPanel(newStepForm(context()))),
 		interview: forPerson(({tools, participant}) => quickEdit(tools, participant, p => recordInterview(p, today))),
