@@ -175,6 +175,21 @@ describe('step keys in the participant view', () => {
 		expect(stepOf(await editor.disk('A'), 'Atelier q').end).toBeUndefined();
 	});
 
+	it('+ with the defaults: a step from today is « En cours », not « Prévue » (which steps.to-start would flag at once)', async () => {
+		editor = await renderEditor([inOrder(T, {id: 'N', steps: []})], {queue: 'caseload.active'});
+		let frame = await editor.press(KEYS.enter, '+');
+		expect(frame).toContain('‹ En cours ›');
+		frame = await editor.press('Atelier CV', KEYS.enter);
+		expect((await editor.disk('N')).steps).toEqual([{label: 'Atelier CV', type: '', start: T, state: 'En cours'}]);
+		expect(frame).not.toContain("Étapes 'Prévue' → 'En cours'");
+		// a start moved to a later day typed without its year: « Prévue »
+		frame = await editor.press('+', 'Stage', '\t', '\t', frenchDate(toDay(T) + 5).slice(0, 5));
+		expect(frame).toContain(`= ${frenchDate(toDay(T) + 5)}`);
+		expect(frame).toContain('‹ Prévue ›');
+		await editor.press(KEYS.enter);
+		expect((await editor.disk('N')).steps[1]).toEqual({label: 'Stage', type: '', start: iso(5), state: 'Prévue'});
+	});
+
 	it('+ adds a step; + / − move its start by a day; the state is chosen with ↓', async () => {
 		editor = await renderEditor([inOrder(T, {id: 'N', steps: []})], {queue: 'caseload.active'});
 		let frame = await editor.press(KEYS.enter, '+');

@@ -8,6 +8,7 @@ import {
 	editStep,
 	edited,
 	recordEvent,
+	closableAtExit,
 	type ClosingState,
 	openAtExit,
 	recordExitClosingSteps,
@@ -267,7 +268,14 @@ export function exitForm(context: FormContext) {
 	const closeAs = (values: Values) => (open === 0 ? undefined : CLOSING_CHOICES[values.close ?? '']);
 	const closingWords = (values: Values) => {
 		const state = closeAs(values);
-		return state === undefined ? '' : ` et clore ${open === 1 ? 'l’étape ouverte' : `les ${open} étapes ouvertes`} (${state}) à cette date`;
+		const day = parseTypedDate(values.date ?? '');
+		if (state === undefined || day === undefined) return '';
+		const exitIso = isoFromDay(day);
+		const count = p.steps.filter(step => closableAtExit(step, exitIso)).length;
+		const later = p.steps.filter(step => openAtExit(step) && step.start > exitIso).length;
+		const close = count === 0 ? '' : ` et clore ${count === 1 ? 'l’étape ouverte' : `les ${count} étapes ouvertes`} (${state}) à cette date`;
+		const left = later === 0 ? '' : ` (${later === 1 ? 'une étape prévue après la sortie reste' : `${later} étapes prévues après la sortie restent`} à corriger : m)`;
+		return close + left;
 	};
 	return (
 		<Form
@@ -351,7 +359,10 @@ export function snoozeForm(context: FormContext, indicatorIds: readonly string[]
 			note={onHold.length > 0 ? onHold.join(' · ') : undefined}
 			fields={[
 				{key: 'indicator', label: 'Alerte', kind: 'choice', options: labels},
-				{key: 'action', label: 'Action', kind: 'choice', options: values => (current(idOf(values.indicator)) ? [RENEW, LIFT] : [SNOOZE])},
+				// only when one of them is on hold: renew, change or lift it
+				...(onHold.length === 0
+					? []
+					: [{key: 'action', label: 'Action', kind: 'choice', options: (values: Values) => (current(idOf(values.indicator)) ? [RENEW, LIFT] : [SNOOZE])} as const]),
 				{key: 'reason', label: 'Raison', kind: 'text'},
 				{key: 'until', label: 'Jusqu’au', kind: 'date', ahead: true},
 			]}
