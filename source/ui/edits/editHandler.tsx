@@ -13,6 +13,7 @@ import React from 'react';
 import {type Day, frenchDate, toDay} from '../../domain/calendar.js';
 import {closeStepAtExit, type Edit, type EditResult, finishStep, interruptStep, recordAbsence, recordInterview, setStandby, startStep, type StepRef, stepRef} from '../../domain/edits/index.js';
 import {computeFacts, stepProblem} from '../../domain/facts.js';
+import {proposedCellule} from '../../domain/workingDays.js';
 import {indicatorById} from '../../domain/indicators.js';
 import type {Participant, Step} from '../../domain/model.js';
 import {triage} from '../../domain/triage.js';
@@ -180,7 +181,9 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 
 	function exportCellule(selection: Selection, tools: EditTools): void {
 		const settings = tools.settings();
-		const meetingDefault = settings.nextCellule ? toDay(settings.nextCellule) : today + 14;
+		// the stored next cellule while it is ahead, else a working day two weeks on (never a Sunday)
+		const stored = settings.nextCellule === undefined ? undefined : toDay(settings.nextCellule);
+		const meetingDefault = stored !== undefined && stored >= today ? stored : proposedCellule(today, settings);
 		const write = async (meeting: Day, force: boolean): Promise<string | undefined> => {
 			const [{writeCelluleWorkbook, defaultCelluleFileName, CelluleFileExistsError, celluleWrittenMessage}, {preparationDueDate}] = await Promise.all([
 				import('../../io/celluleWorkbook.js'),
@@ -224,12 +227,13 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 			<Form
 				title={`Préparation de la cellule de suivi${selection.referent ? ` — ${selection.referent}` : ' — tous les référents'}${selection.discretion ? ' (discrétion : initiales)' : ''}`}
 				note={`Le fichier cellule-AAAA-MM-JJ${selection.discretion ? '-discret' : ''}.xlsx sera écrit dans le dossier courant.`}
-				fields={[{key: 'meeting', label: 'Date de la cellule', kind: 'date'}]}
+				fields={[{key: 'meeting', label: 'Date de la cellule', kind: 'date', ahead: true}]}
 				initial={{meeting: frenchDate(meetingDefault)}}
+				today={today}
 				submit={async values => {
 					const {parseTypedDate} = await import('../../domain/edits/dates.js');
-					const meeting = parseTypedDate(values.meeting ?? '');
-					if (meeting === undefined) return 'Date de la cellule : date impossible (jj/mm/aaaa).';
+					const meeting = parseTypedDate(values.meeting ?? '', {today, ahead: true});
+					if (meeting === undefined) return 'Date de la cellule : date impossible (jj/mm/aaaa ou jj/mm).';
 					return write(meeting, false);
 				}}
 				onCancel={() => tools.closePanel()}
