@@ -321,6 +321,21 @@ describe('a colleague’s saved change, without a key pressed', () => {
 		});
 		expect(await e.waitFor('Veille depuis le')).toContain(`Veille depuis le ${fr(-1)}`);
 	});
+
+	it('is named in the status line: who, which person, what', async () => {
+		const e = await openActive([inOrder(T, {id: 'W', standbySince: undefined})]);
+		const name = (await e.disk('W')).name;
+		await updateStore(
+			e.file,
+			data => {
+				data.participants.find(x => x.id === 'W')!.standbySince = iso(-1);
+				return [{action: 'mise en veille', participantId: 'W'}];
+			},
+			{user: 'collegue.b'},
+		);
+		const frame = await e.waitFor('a modifié');
+		expect(frame).toContain(`collegue.b a modifié ${name} : mise en veille (En veille depuis)`);
+	});
 });
 
 describe('a save that fails', () => {

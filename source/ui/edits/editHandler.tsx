@@ -20,7 +20,8 @@ import {triage} from '../../domain/triage.js';
 import type {ChangeOutcome} from '../../store/applyChange.js';
 import type {EditingSession} from '../../store/editingSession.js';
 import type {StoreNoticeSink} from '../../store/storeNotices.js';
-import {visibleLines} from '../../domain/text.js';
+import {visibleLines, visibleText} from '../../domain/text.js';
+import {type Attribution, changedPeople, colleagueNews} from '../../domain/colleagueChange.js';
 import type {CommandFollowUp, Selection} from '../App.js';
 import type {EditHandler, EditTools} from '../Dashboard.js';
 import {displayName} from '../format.js';
@@ -247,15 +248,34 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 		return ids.filter(id => indicatorById(id)?.severity === 'urgent');
 	}
 
+	/** the last selection's discrétion mode: a colleague's change names people as the screen does */
+	let discretion = false;
+
+	/** Says who changed which person and what (the journal's last line on each, when the store has a file). */
+	async function tellColleagueChange(before: readonly Participant[], tools: EditTools): Promise<void> {
+		const changes = changedPeople(before, session.data.participants);
+		if (changes.length === 0) return;
+		const last = new Map<string, Attribution>();
+		if (session.file !== undefined) {
+			const journal = await (await import('../../store/journal.js')).readJournal(session.file).catch(() => undefined);
+			for (const line of journal?.lines ?? []) if (line.participantId !== undefined) last.set(line.participantId, {user: line.user, action: line.action});
+		}
+		const news = colleagueNews(changes, p => displayName(p, discretion), id => last.get(id));
+		if (news !== undefined && pending === 0) tools.say(visibleText(news));
+	}
+
 	function watch(tools: EditTools, ms = 3000): () => void {
 		shownTools = tools;
 		if (notices.length > 0) tools.say(notices.splice(0).map(capitalize).join(' · '));
 		const timer = setInterval(() => {
 			// edits shown but not saved yet would vanish from the screen for a moment: wait for them
 			if (pending > 0) return;
+			const before = session.data.participants;
 			session.reloadIfChanged().then(
 				changed => {
-					if (changed && pending === 0) refresh(tools);
+					if (!changed || pending > 0) return;
+					refresh(tools);
+					void tellColleagueChange(before, tools);
 				},
 				() => undefined, // an unreadable file is reported by the next save
 			);
@@ -333,7 +353,10 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 		}),
 	};
 
-	const handler: EditHandler = (command, selection, tools) => EDITS[command](selection, tools);
+	const handler: EditHandler = (command, selection, tools) => {
+		discretion = selection.discretion === true;
+		return EDITS[command](selection, tools);
+	};
 	return Object.assign(handler, {watch, saveStatus, storeNotice});
 }
 
