@@ -24,7 +24,7 @@ function requireYear(flag: string, text: string): number {
 }
 
 /** The period the flags ask for; a usage error (exit 2) when it is missing, doubled or inverted. */
-export function bilanPeriod(flags: Readonly<Record<string, unknown>>): BilanPeriod {
+export function bilanPeriod(flags: Readonly<Record<string, unknown>>, today?: Day): BilanPeriod {
 	const du = stringFlag(flags, 'du');
 	const au = stringFlag(flags, 'au');
 	const semestre = stringFlag(flags, 'semestre');
@@ -34,8 +34,10 @@ export function bilanPeriod(flags: Readonly<Record<string, unknown>>): BilanPeri
 	if (given.length > 1) throw new UsageError(`bilan : une seule période à la fois (${given.join(' et ')} donnés) ; ${PERIOD_HINT}.`);
 	if (semestre !== undefined) return semesterPeriod(requireYear('semestre', semestre));
 	if (annee !== undefined) return yearPeriod(requireYear('annee', annee));
-	const from = requireCliDate('du', du);
-	const to = requireCliDate('au', au);
+	// « 01/01 » is this year's (a period is looked back on: neither bound looks ahead)
+	const yearless = today === undefined ? undefined : {today};
+	const from = requireCliDate('du', du, yearless);
+	const to = requireCliDate('au', au, yearless);
 	if (from === undefined) throw new UsageError('bilan : --au sans --du ; précisez le début de la période (--du AAAA-MM-JJ).');
 	if (to === undefined) throw new UsageError('bilan : --du sans --au ; précisez la fin de la période (--au AAAA-MM-JJ).');
 	if (from > to) throw new UsageError(`bilan : le début de la période (--du ${frenchDate(from)}) est après sa fin (--au ${frenchDate(to)}).`);
@@ -84,7 +86,7 @@ export function* bilanJsonChunks(bilan: Bilan): Generator<string> {
 
 export async function runBilan(context: CommandContext): Promise<void> {
 	const {flags} = context;
-	const period = bilanPeriod(flags);
+	const period = bilanPeriod(flags, context.today);
 	const out = flags.out === undefined ? undefined : String(flags.out);
 	if (out !== undefined && out.trim() === '') throw new UsageError('--out : nom de fichier vide.');
 	// never the store or one of its files, always an .xlsx name (exit 2 before anything is read)

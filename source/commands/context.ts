@@ -1,6 +1,6 @@
 // What every command receives once the flags are parsed.
 import {type Day, frenchDate, localToday} from '../domain/calendar.js';
-import {parseTypedDate} from '../domain/edits/dates.js';
+import {parseTypedDate, type YearlessContext} from '../domain/edits/dates.js';
 import {UsageError} from '../domain/errors.js';
 
 export interface CommandContext {
@@ -12,18 +12,23 @@ export interface CommandContext {
 	readonly flags: Readonly<Record<string, unknown>>;
 }
 
-export function requireCliDate(flag: string, text: string | undefined): Day | undefined {
+/**
+ * A date flag: YYYY-MM-DD, dd/mm/yyyy as in the forms, or dd/mm without the year
+ * read against `yearless.today` (domain/edits/dates.ts YearlessContext: this year's
+ * day, or for a flag that looks ahead the first one on or after today).
+ */
+export function requireCliDate(flag: string, text: string | undefined, yearless?: YearlessContext): Day | undefined {
 	if (text === undefined) return undefined;
-	// YYYY-MM-DD, or dd/mm/yyyy as in the forms
-	const day = parseTypedDate(text);
+	const day = parseTypedDate(text, yearless);
 	if (day === undefined) {
-		throw new UsageError(`--${flag} : date impossible « ${text} » (attendu jj/mm/aaaa ou AAAA-MM-JJ, par exemple 22/11/2026 ou 2026-11-22).`);
+		throw new UsageError(`--${flag} : date impossible « ${text} » (attendu jj/mm/aaaa, jj/mm ou AAAA-MM-JJ, par exemple 22/11/2026, 22/11 ou 2026-11-22).`);
 	}
 	return day;
 }
 
 export function todayFrom(flag: string | undefined): Day {
-	return requireCliDate('today', flag) ?? localToday();
+	const clock = localToday();
+	return requireCliDate('today', flag, {today: clock}) ?? clock;
 }
 
 export function describeToday(today: Day): string {

@@ -18,7 +18,7 @@ function textFlag(flags: CommandContext['flags'], name: string, shown: string): 
 
 export async function runEcheances(context: CommandContext): Promise<void> {
 	const {flags, today} = context;
-	const until = requireCliDate('jusqu-au', textFlag(flags, 'jusquAu', 'jusqu-au')) ?? today + DEFAULT_HORIZON_DAYS;
+	const until = requireCliDate('jusqu-au', textFlag(flags, 'jusquAu', 'jusqu-au'), {today, ahead: true}) ?? today + DEFAULT_HORIZON_DAYS;
 	if (until < today) {
 		throw new UsageError(`--jusqu-au : le ${frenchDate(until)} est avant le jour du calcul (${frenchDate(today)}).`);
 	}

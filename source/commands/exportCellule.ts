@@ -1,11 +1,13 @@
 // `plie-triage export --cellule [DATE] [--since DATE] [--referent NAME] [--out FILE] [--force] [--discret]`:
 // the preparation workbook of the cellule de suivi (REFERENTIEL §5.3, issue 6).
-import {type Day, frenchDate, isoFromDay, toDay} from '../domain/calendar.js';
+import {type Day, frenchDate, toDay} from '../domain/calendar.js';
 import {visibleLines} from '../domain/text.js';
 import {readCaseload} from '../store/caseloadStore.js';
 import {type CommandContext, requireCliDate} from './context.js';
 import {checkOutPath} from '../store/outPath.js';
 import {UsageError} from '../domain/errors.js';
+import type {Settings} from '../domain/settings.js';
+import {proposedCellule} from '../domain/workingDays.js';
 
 export async function runExportCellule(context: CommandContext): Promise<void> {
 	const {flags} = context;
@@ -13,8 +15,8 @@ export async function runExportCellule(context: CommandContext): Promise<void> {
 	// read-only: the light reader (same store and messages as openStore, without lowdb and zod when the file is sound)
 	const store = {data: await readCaseload(context.storePath)};
 	// `--cellule` without a date: the next cellule recorded in the store's settings (set from the dashboard)
-	const meeting = requireCliDate('cellule', text) ?? storedMeeting(store.data.settings.nextCellule, context.today);
-	const since = requireCliDate('since', typeof flags.since === 'string' ? flags.since : undefined);
+	const meeting = requireCliDate('cellule', text, {today: context.today, ahead: true}) ?? storedMeeting(store.data.settings, context.today);
+	const since = requireCliDate('since', typeof flags.since === 'string' ? flags.since : undefined, {today: context.today});
 	if (since !== undefined && since > meeting) {
 		throw new UsageError(`--since : le ${frenchDate(since)} est après la cellule du ${frenchDate(meeting)}.`);
 	}
@@ -42,7 +44,8 @@ export async function runExportCellule(context: CommandContext): Promise<void> {
 	process.stdout.write(visibleLines(celluleWrittenMessage(file, meeting, preparationDueDate(meeting, store.data.settings), context.today)) + '\n');
 }
 
-function storedMeeting(nextCellule: string | undefined, today: Day): Day {
+function storedMeeting(settings: Settings, today: Day): Day {
+	const {nextCellule} = settings;
 	if (nextCellule === undefined) {
 		throw new UsageError(
 			'--cellule : précisez la date de la cellule de suivi, par exemple --cellule 2026-12-08 (aucune prochaine cellule n’est enregistrée dans le fichier de suivi).',
@@ -51,7 +54,7 @@ function storedMeeting(nextCellule: string | undefined, today: Day): Day {
 	const day = toDay(nextCellule);
 	if (day < today) {
 		throw new UsageError(
-			`--cellule : la cellule enregistrée, le ${frenchDate(day)}, est passée ; précisez la date de la prochaine, par exemple --cellule ${isoFromDay(today + 14)}.`,
+			`--cellule : la cellule enregistrée, le ${frenchDate(day)}, est passée ; précisez la date de la prochaine, par exemple --cellule ${frenchDate(proposedCellule(today, settings))}.`,
 		);
 	}
 	return day;

@@ -26,7 +26,7 @@ export async function runJournal(context: CommandContext): Promise<void> {
 		throw new UsageError('--participant : identifiant du bénéficiaire attendu.');
 	}
 	if (context.args.length > 0) throw new UsageError(`journal : argument en trop « ${context.args[0]} ».`);
-	const since = requireCliDate('depuis', context.flags.depuis as string | undefined);
+	const since = requireCliDate('depuis', context.flags.depuis as string | undefined, {today: context.today});
 	const order = requireOrder(context.flags.ordre);
 	// StoreError (exit 1) when the store or its journal is missing or unreadable
 	const [store, journal] = await withCaseloadStore(

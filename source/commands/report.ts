@@ -29,7 +29,23 @@ export function reportJson(result: ReportedTriage): ReportJson {
 	};
 }
 
-export function reportTable(result: ReportedTriage, storePath: string, hideSnoozed = false): string {
+/**
+ * The alerts on hold (z), to review before the cellule: person, alert, until when
+ * and why, the nearest end first. `names` by participant id (the id alone without).
+ */
+export function snoozeLines(result: ReportedTriage, names: ReadonlyMap<string, string> = new Map()): string[] {
+	const held = result.indicators.flatMap(indicator => indicator.snoozed.map(entry => ({entry, label: indicator.definition.label})));
+	if (held.length === 0) return [];
+	held.sort((x, y) => (x.entry.until < y.entry.until ? -1 : x.entry.until > y.entry.until ? 1 : 0));
+	const lines = ['', `Mises en attente en cours (${held.length}) — à revoir avant la cellule :`];
+	for (const {entry, label} of held) {
+		const who = names.get(entry.id);
+		lines.push(visibleText(`  ${who === undefined ? entry.id : `${who} (${entry.id})`} — ${label} — jusqu’au ${frenchDate(entry.until)} : ${entry.reason}`));
+	}
+	return lines;
+}
+
+export function reportTable(result: ReportedTriage, storePath: string, hideSnoozed = false, names?: ReadonlyMap<string, string>): string {
 	// the referent and the path come from the user or the data: shown inert (domain/text.ts)
 	const lines = [
 		`plie-triage — indicateurs au ${frenchDate(result.today)} — référent : ${visibleText(result.referent ?? 'Tous')}`,
@@ -51,6 +67,7 @@ export function reportTable(result: ReportedTriage, storePath: string, hideSnooz
 			lines.push(` ${mark} ${definition.label.padEnd(width, ' ')}${String(count).padStart(6)}  ${definition.id.padEnd(idWidth, ' ')}${snoozed}`.trimEnd());
 		}
 	}
+	lines.push(...snoozeLines(result, names));
 	lines.push('', '! : à traiter avant la cellule de suivi');
 	return lines.join('\n') + '\n';
 }
@@ -115,6 +132,9 @@ async function report(context: CommandContext, store: CaseloadStore): Promise<vo
 	if (context.flags.json === true) {
 		await writeChunks(reportJsonChunks(result));
 	} else {
-		process.stdout.write(reportTable(result, context.storePath, context.flags.hideSnoozed === true));
+		// the alerts on hold are listed by name: read the people only when there are some
+		const held = result.indicators.some(indicator => indicator.snoozed.length > 0);
+		const names = held ? new Map((await store.read()).participants.map(p => [p.id, p.name])) : undefined;
+		process.stdout.write(reportTable(result, context.storePath, context.flags.hideSnoozed === true, names));
 	}
 }

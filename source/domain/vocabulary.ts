@@ -1,4 +1,5 @@
 // The closed vocabularies of REFERENTIEL §2, spelled as the screens show them.
+import {foldText} from './text.js';
 
 export const STEP_STATES = ['Prévue', 'En cours', 'Terminée', 'Interrompue'] as const;
 export type StepState = (typeof STEP_STATES)[number];
@@ -45,6 +46,18 @@ export const EXIT_REASONS: Record<'positive' | 'dynamique' | 'autres', readonly 
 		'Autre',
 	],
 };
+
+/**
+ * The exit type a motive implies: a motive of §2's positive list makes a Positive
+ * exit, of the dynamique list a Dynamique one. The « autres » list serves both
+ * Réduction des freins and Autre, so its motives imply nothing.
+ */
+export function exitTypeOfReason(reason: string): ExitType | undefined {
+	const folded = foldText(reason);
+	if (EXIT_REASONS.positive.some(word => foldText(word) === folded)) return 'Positive';
+	if (EXIT_REASONS.dynamique.some(word => foldText(word) === folded)) return 'Dynamique';
+	return undefined;
+}
 
 /** The 17 non-integration motives of the Visual Course report (000_…, II.3). */
 export const NON_INTEGRATION_REASONS = [

@@ -44,6 +44,18 @@ export function isWorkingDay(day: Day, kind: WorkingDaysKind): boolean {
 	return !isPublicHoliday(day);
 }
 
+/** `day` itself when it is a working day, else the next one (a meeting is never proposed on a Sunday or a holiday). */
+export function workingDayFrom(day: Day, kind: WorkingDaysKind): Day {
+	let current = day;
+	while (!isWorkingDay(current, kind)) current++;
+	return current;
+}
+
+/** The cellule `E` and `export --cellule` propose when none is stored ahead: the first working day two weeks on. */
+export function proposedCellule(today: Day, settings: Settings): Day {
+	return workingDayFrom(today + 14, settings.workingDays);
+}
+
 /** The `count`-th working day before `day` (that day not counted); `day` itself when count is 0. */
 export function workingDaysBefore(day: Day, count: number, kind: WorkingDaysKind): Day {
 	let current = day;

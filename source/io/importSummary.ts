@@ -29,6 +29,12 @@ export function formatImportSummary(result: ImportResult, storePath: string, dry
 		...Object.entries(result.summary.lists).map(([field, counts]) => line(listLabel(field), counts)),
 	];
 	lines.push(...formatChangeReport(result, details));
+	// an extraction carries no events: without them every person looks unseen since the integration
+	if (result.layout === 'visual-course') {
+		lines.push(
+			'Note : une extraction Visual Course ne contient pas d’événements (entretiens, ateliers, contacts) ; les indicateurs de suivi (entretiens, rythme des contacts) restent à lire avec prudence tant que les événements ne sont pas saisis (touche e du tableau de bord) ou importés (format d’échange).',
+		);
+	}
 	if (dryRun) lines.push('Simulation (--dry-run) : rien n’a été écrit.');
 	else if (result.written) lines.push(`Fichier de suivi mis à jour : ${storePath}`);
 	else lines.push(`Aucun changement : ${storePath} n’a pas été modifié.`);

@@ -6,7 +6,7 @@ import {type Day, isoFromDay} from '../domain/calendar.js';
 import type {FieldTable, ScalarField} from '../domain/fields.js';
 import type {ParcoursEvent, Step} from '../domain/model.js';
 import {matchVocabulary} from '../domain/text.js';
-import {EVENT_TYPES, STEP_STATES} from '../domain/vocabulary.js';
+import {EVENT_TYPES, STEP_STATES, exitTypeOfReason} from '../domain/vocabulary.js';
 import {ERROR_PROBLEM, type Plain, displayPlain, isCellError, parseBoolean, parseDate, parseText} from './cells.js';
 import {type ColumnSpec, type ListSheet, OWNER_COLUMN, PARTICIPANTS_SHEET, type SheetLayouts, headerKey, listSheetOf, sheetKey, sheetLayouts} from './columns.js';
 import type {Fault} from './faults.js';
@@ -341,6 +341,11 @@ function readParticipantRow(
 		id = visualCourseId(name, birthDay);
 	}
 	delete values.id;
+	// an extraction gives the motive alone: « CDI » is a Positive exit (§2's lists)
+	if (layout === 'visual-course' && values.exitType === undefined && typeof values.exitReason === 'string') {
+		const type = exitTypeOfReason(values.exitReason);
+		if (type !== undefined) values.exitType = type;
+	}
 	if (id !== undefined) {
 		const first = state.firstRowById.get(id);
 		if (first !== undefined) {

@@ -6,7 +6,7 @@
 // there), and a form they open owns the keyboard until it closes.
 import {useApp} from 'ink';
 import React, {type ReactNode, useMemo, useRef, useState} from 'react';
-import {type Day} from '../domain/calendar.js';
+import {type Day, frenchDate} from '../domain/calendar.js';
 import type {Bilan} from '../domain/bilan/index.js';
 import {computeFacts} from '../domain/facts.js';
 import type {Participant} from '../domain/model.js';
@@ -22,9 +22,9 @@ import type {KeyPress} from './keys/splitKeys.js';
 import {KeyboardContext, useKeyboardOwner, useKeyLayer} from './keys/useKeyboard.js';
 import {clamp, initialNavState, type Move, type NavAction, navReducer, type NavState} from './navigation.js';
 import {budget, ParticipantScreen, shownSteps} from './ParticipantScreen.js';
-import {QUEUE_CHROME_LINES, QueueScreen} from './QueueScreen.js';
+import {emptyQueueText, QUEUE_CHROME_LINES, QueueScreen} from './QueueScreen.js';
 import {choiceIndex, matchingChoices, ReferentPicker, referentChoices, referentLabel} from './ReferentPicker.js';
-import {type DashboardRow, dashboardIndexOf, dashboardRows, longestId, queueColumns, type QueueRow, queueRows, searchIndex} from './screenData.js';
+import {type DashboardRow, dashboardIndexOf, dashboardRows, longestId, nextQueue, queueColumns, type QueueRow, queueRows, rowKey, searchIndex} from './screenData.js';
 import {bodyHeight} from './theme.js';
 import {useTerminalSize} from './useTerminalSize.js';
 import {bilanCommands, bilanShown, bilanView} from './bilan/bilanApp.js';
@@ -43,6 +43,8 @@ export interface Selection {
 	readonly discretion?: boolean;
 	/** the bilan shown on the « Bilan » screen (its `E` writes it) */
 	readonly bilan?: Bilan;
+	/** why nobody is selected, in words (an emptied queue, a filter that matches no one) */
+	readonly nobody?: string;
 }
 
 /**
@@ -124,8 +126,10 @@ export function App(props: AppProps) {
 	const search = useMemo(() => searchIndex(participants), [participants]);
 	const byId = useMemo(() => new Map(participants.map(p => [p.id, p])), [participants]);
 	const choices = useMemo(() => referentChoices(participants), [participants]);
-	const cache = useRef<{dashboard?: [unknown, string, DashboardRow[]]; queue?: [unknown, string, string, QueueRow[]]}>({});
+	const cache = useRef<{dashboard?: [unknown, string, DashboardRow[]]; queue?: [unknown, string, string, QueueRow[], number]}>({});
 	const bilans = useRef(new BilanMemo()).current;
+	/** the queue row whose fiche is open (n / p go on from it) */
+	const openedRow = useRef<string | undefined>(undefined);
 
 	/** Everything the screens and keys need for a navigation state (lists cached per triage and filter). */
 	function derive(state: NavState) {
@@ -139,12 +143,17 @@ export function App(props: AppProps) {
 		const indicator = state.queue?.bilanRow ? bilan?.queue : state.queue ? indicatorResult(result, state.queue.indicatorId) : undefined;
 		const queueFilter = state.queue?.filter ?? '';
 		let queue: QueueRow[] = [];
+		let queueTotal = 0;
 		if (indicator) {
 			if (!c.queue || c.queue[0] !== result || c.queue[1] !== indicator.definition.id || c.queue[2] !== queueFilter) {
-				c.queue = [result, indicator.definition.id, queueFilter, queueRows(result, indicator, queueFilter, search)];
+				const rows = queueRows(result, indicator, queueFilter, search);
+				c.queue = [result, indicator.definition.id, queueFilter, rows, queueFilter === '' ? rows.length : queueRows(result, indicator, '', search).length];
 			}
 			queue = c.queue[3];
+			queueTotal = c.queue[4];
 		}
+		// an emptied queue offers the next one of its section
+		const next = indicator && queue.length === 0 && queueFilter === '' ? nextQueue(result, indicator.definition.id) : undefined;
 		const queueCursor = clamp(state.queue?.cursor ?? 0, 0, Math.max(0, queue.length - 1));
 		const shownId = state.participant?.id;
 		const shown = shownId === undefined ? undefined : byId.get(shownId);
@@ -153,7 +162,7 @@ export function App(props: AppProps) {
 		const membership = facts ? result.memberOf(facts.participant.id) : [];
 		const stepLines = facts ? budget(height, steps.length, facts.participant.events.length, membership.length).steps : 1;
 		const stepCursor = clamp(state.participant?.step ?? 0, 0, Math.max(0, steps.length - 1));
-		return {dashboard, indicator, queueFilter, queue, queueCursor, shownId, facts, steps, membership, stepLines, stepCursor, bilan};
+		return {dashboard, indicator, queueFilter, queue, queueTotal, next, queueCursor, shownId, facts, steps, membership, stepLines, stepCursor, bilan};
 	}
 
 	const current = derive(nav);
@@ -166,15 +175,17 @@ export function App(props: AppProps) {
 	function selection(): Selection {
 		const s = navRef.current;
 		const d = derive(s);
-		const highlighted = s.view === 'queue' ? d.queue[d.queueCursor]?.entry.id : undefined;
+		const row = s.view === 'queue' ? d.queue[d.queueCursor] : undefined;
 		return {
 			view: s.view,
 			referent: s.referent,
 			indicatorId: s.queue?.bilanRow ? undefined : s.queue?.indicatorId,
-			participantId: s.view === 'participant' ? d.shownId : highlighted,
-			stepIndex: s.view === 'participant' ? d.steps[d.stepCursor]?.index : undefined,
+			participantId: s.view === 'participant' ? d.shownId : row?.entry.id,
+			// a steps queue's row is one step: d / t / i act on it
+			stepIndex: s.view === 'participant' ? d.steps[d.stepCursor]?.index : row?.step?.index,
 			discretion: s.discretion,
 			bilan: s.view === 'bilan' ? d.bilan?.bilan : undefined,
+			nobody: s.view === 'queue' && !row ? emptyQueueText(d.queueFilter, d.next) : undefined,
 		};
 	}
 
@@ -195,24 +206,24 @@ export function App(props: AppProps) {
 
 	function openParticipantAt(index: number) {
 		const row = derive(navRef.current).queue[index];
-		if (row) dispatch({type: 'open-participant', id: row.entry.id, index, step: firstStepToFix(row.entry.id)});
+		if (!row) return;
+		openedRow.current = rowKey(row);
+		dispatch({type: 'open-participant', id: row.entry.id, index, step: firstStepToFix(row)});
 	}
 
-	/** The step the queue is about (or any step to fix) is selected on opening: `d`/`t` act on it at once. */
-	function firstStepToFix(id: string): number {
-		const facts = result.facts.get(id);
-		if (!facts) return 0;
-		const steps = shownSteps(facts);
-		const wanted = {'steps.to-start': 'to-start', 'steps.to-finish': 'to-finish'}[navRef.current.queue?.indicatorId ?? ''];
-		const index = steps.findIndex(s => s.problem !== undefined && (wanted === undefined || s.problem === wanted));
-		return Math.max(0, index >= 0 ? index : steps.findIndex(s => s.problem !== undefined));
+	/** The row's step (a steps queue), or any step to fix, is selected on opening: `d`/`t` act on it at once. */
+	function firstStepToFix(row: QueueRow): number {
+		const steps = shownSteps(row.facts);
+		const index = row.step === undefined ? steps.findIndex(s => s.problem !== undefined) : steps.findIndex(s => s.index === row.step!.index);
+		return Math.max(0, index);
 	}
 
-	/** n / p: the next person of the queue; when the shown person left it (after an edit), the one now in their place. */
+	/** n / p: the next row of the queue; when the row shown left it (after an edit), the one now in its place. */
 	function stepThroughQueue(direction: 1 | -1) {
 		const d = derive(navRef.current);
 		const index = d.queueCursor;
-		const stillThere = d.queue[index]?.entry.id === d.shownId;
+		const row = d.queue[index];
+		const stillThere = row !== undefined && rowKey(row) === openedRow.current;
 		const target = direction === 1 ? (stillThere ? index + 1 : index) : index - 1;
 		if (target < 0 || target >= d.queue.length) {
 			setNotice(direction === 1 ? 'Dernière personne de la file.' : 'Première personne de la file.');
@@ -270,7 +281,8 @@ export function App(props: AppProps) {
 			const row = d.dashboard[clamp(s.dashboard.cursor, 0, Math.max(0, d.dashboard.length - 1))];
 			if (row) dispatch({type: 'open-queue', indicatorId: row.indicator.definition.id});
 		} else if (s.view === 'queue') {
-			openParticipantAt(d.queueCursor);
+			if (d.next) dispatch({type: 'open-queue', indicatorId: d.next.definition.id});
+			else openParticipantAt(d.queueCursor);
 		} else if (s.view === 'bilan') {
 			bilanKeys.open();
 		}
@@ -321,13 +333,14 @@ export function App(props: AppProps) {
 				height={height}
 			/>
 		);
-		const here = queue[queueCursor]?.entry.id === shownId ? `${queueCursor + 1}/${queue.length}` : `hors de la file (${queue.length})`;
-		status = `Fiche ${here} · file « ${indicator?.definition.label ?? ''} »`;
+		status = ficheStatus(queue, queueCursor, openedRow.current, indicator?.definition.label ?? '');
 	} else if (nav.view !== 'dashboard' && indicator) {
 		body = (
 			<QueueScreen
 				indicator={indicator}
 				rows={queue}
+				total={current.queueTotal}
+				next={current.next}
 				columns={columns}
 				cursor={queueCursor}
 				offset={nav.queue!.offset}
@@ -337,9 +350,7 @@ export function App(props: AppProps) {
 			/>
 		);
 		const row = queue[queueCursor];
-		status = row
-			? `${nameOf(row.participant)} · ${row.participant.id} · ${indicator.definition.figure.label} : ${row.entry.figure} — Entrée : ouvrir la fiche`
-			: '';
+		status = row ? queueRowStatus(row, nameOf(row.participant), indicator.definition.figure.label) : emptyQueueText(queueFilter, current.next);
 	} else {
 		body = <DashboardScreen rows={dashboard} cursor={nav.dashboard.cursor} width={width} height={height} />;
 		status = dashboardStatus(dashboard, nav.dashboard.cursor);
@@ -368,4 +379,21 @@ export function App(props: AppProps) {
 		</Frame>
 		</KeyboardContext.Provider>
 	);
+}
+
+/** Where the fiche is in its queue, as it is now (after the last fix of a queue, it says the queue is empty). */
+export function ficheStatus(queue: readonly QueueRow[], cursor: number, opened: string | undefined, label: string): string {
+	const row = queue[cursor];
+	if (row !== undefined && rowKey(row) === opened) return `Fiche ${cursor + 1}/${queue.length} · file « ${label} »`;
+	if (queue.length === 0) return `Fiche · file « ${label} » vide : tout est traité (Échap : la file)`;
+	return `Fiche · traité, plus dans la file « ${label} » : ${queue.length} restant${queue.length > 1 ? 's' : ''} (n : suivant)`;
+}
+
+/** The highlighted row in words: who, and for a step row the step (what d / t / i will change). */
+function queueRowStatus(row: QueueRow, name: string, figureLabel: string): string {
+	const who = `${name} · ${row.participant.id}`;
+	if (row.step === undefined) return `${who} · ${figureLabel} : ${row.entry.figure} — Entrée : ouvrir la fiche`;
+	const {step} = row.step;
+	const dates = `${frenchDate(step.start)} → ${frenchDate(step.end) || '…'}`;
+	return `${who} · ${step.state} ${dates} « ${step.label} » · ${figureLabel} : ${row.step.figure} — d/t/i : l’étape`;
 }

@@ -1,11 +1,13 @@
 // One indicator's people, most urgent first, in a compact table. Only the rows
-// on screen are built, so a 5,000-row queue costs what a 10-row one does.
+// on screen are built, so a 5,000-row queue costs what a 10-row one does. A steps
+// queue has a row per step to fix (screenData.ts). The title names the indicator's
+// id (what `--queue` takes); an emptied queue says so and offers the next one.
 import {Box, Text} from 'ink';
 import React from 'react';
 import type {IndicatorResult} from '../domain/triage.js';
-import {cell, truncate} from './format.js';
+import {cell, plural, truncate} from './format.js';
 import {visibleWindow} from './navigation.js';
-import type {Column, QueueRow} from './screenData.js';
+import {type Column, type QueueRow, rowKey, STEP_QUEUES} from './screenData.js';
 import {tint, useTheme} from './theme.js';
 
 /** title and column headings above the rows */
@@ -14,27 +16,41 @@ export const QUEUE_CHROME_LINES = 2;
 export interface QueueScreenProps {
 	readonly indicator: IndicatorResult;
 	readonly rows: readonly QueueRow[];
+	/** rows without the filter: the queue's size */
+	readonly total: number;
 	readonly columns: readonly Column[];
 	readonly cursor: number;
 	readonly offset: number;
 	readonly width: number;
 	readonly height: number;
 	readonly filter: string;
+	/** the queue Entrée opens when this one is empty */
+	readonly next?: IndicatorResult;
 }
 
 export function rowText(columns: readonly Column[], row: QueueRow, selected: boolean): string {
 	return (selected ? '› ' : '  ') + columns.map(column => cell(column.value(row), column.width, column.align)).join(' ');
 }
 
-export function queueTitle(indicator: IndicatorResult, position: number, count: number, filter: string): string {
-	const total = indicator.entries.length;
+/** « Étapes 'Prévue' → 'En cours' — 1/3 étapes · steps.to-start (filtre …) · 1 en attente » */
+export function queueTitle(indicator: IndicatorResult, position: number, count: number, filter: string, total = indicator.entries.length): string {
+	const steps = STEP_QUEUES[indicator.definition.id] !== undefined;
 	const where = count === 0 ? `0/${total}` : `${position + 1}/${count}`;
 	const filtered = filter === '' ? '' : ` (filtre « ${filter} » : ${count} sur ${total})`;
 	const snoozed = indicator.snoozed.length > 0 ? ` · ${indicator.snoozed.length} en attente` : '';
-	return `${indicator.definition.label} — ${where}${filtered}${snoozed}`;
+	return `${indicator.definition.label} — ${where}${steps ? ' étapes' : ''} · ${indicator.definition.id}${filtered}${snoozed}`;
 }
 
-export function QueueScreen({indicator, rows, columns, cursor, offset, width, height, filter}: QueueScreenProps) {
+/** What an empty queue says, and the key that goes on (the status line repeats it). */
+export function emptyQueueText(filter: string, next: IndicatorResult | undefined): string {
+	if (filter !== '') return 'Personne ne correspond au filtre (Échap : effacer le filtre).';
+	const onward = next
+		? `Entrée : file suivante « ${next.definition.label} » (${plural(next.entries.length, 'personne', 'personnes')}).`
+		: 'Les autres files de cette rubrique sont vides aussi (Échap : tableau de bord).';
+	return `File vide : personne à traiter ici. ${onward}`;
+}
+
+export function QueueScreen({indicator, rows, total, columns, cursor, offset, width, height, filter, next}: QueueScreenProps) {
 	const theme = useTheme();
 	const page = Math.max(1, height - QUEUE_CHROME_LINES);
 	const {from, to} = visibleWindow(cursor, offset, page, rows.length);
@@ -43,16 +59,16 @@ export function QueueScreen({indicator, rows, columns, cursor, offset, width, he
 	return (
 		<Box flexDirection="column">
 			<Text bold color={tint(theme, indicator.definition.severity === 'urgent' ? 'red' : 'cyan')} wrap="truncate-end">
-				{truncate(queueTitle(indicator, selected, rows.length, filter), width)}
+				{truncate(queueTitle(indicator, selected, rows.length, filter, total), width)}
 			</Text>
 			<Text underline wrap="truncate-end">
 				{truncate(heading, width)}
 			</Text>
 			{rows.length === 0 ? (
-				<Text>{filter === '' ? 'Personne dans cette file.' : 'Personne ne correspond au filtre.'}</Text>
+				<Text wrap="wrap">{emptyQueueText(filter, next)}</Text>
 			) : (
 				rows.slice(from, to).map((row, i) => (
-					<Text key={row.entry.id} inverse={from + i === selected} wrap="truncate-end">
+					<Text key={rowKey(row)} inverse={from + i === selected} wrap="truncate-end">
 						{truncate(rowText(columns, row, from + i === selected), width)}
 					</Text>
 				))

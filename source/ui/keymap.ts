@@ -76,9 +76,9 @@ export const KEYMAP = [
 	{command: 'open', strokes: [{key: 'enter'}], label: 'ouvrir la file / la fiche', hint: 'Entrée ouvrir', footer: ['dashboard', 'queue'], scopes: ['dashboard', 'queue']},
 
 	// the edits (ui/edits): on the selected step, the person shown, or the person highlighted in the queue
-	{command: 'step-start', strokes: [{char: 'd'}], label: 'étape → En cours (aussi dans la file « Prévue → En cours »)', hint: 'd/t/i étape', footer: ['participant'], scopes: ['participant', 'queue'], edit: true},
-	{command: 'step-finish', strokes: [{char: 't'}], label: 'étape → Terminée, fin aujourd’hui si absente (aussi dans sa file)', hint: 'd/t/i étape', scopes: ['participant', 'queue'], edit: true},
-	{command: 'step-interrupt', strokes: [{char: 'i'}], label: 'étape → Interrompue, fin aujourd’hui', hint: 'd/t/i étape', scopes: ['participant'], edit: true},
+	{command: 'step-start', strokes: [{char: 'd'}], label: 'étape → En cours (dans une file d’étapes : l’étape de la ligne)', hint: 'd/t/i étape', footer: ['participant'], scopes: ['participant', 'queue'], edit: true},
+	{command: 'step-finish', strokes: [{char: 't'}], label: 'étape → Terminée, fin aujourd’hui si absente (après une sortie : à la date de sortie)', hint: 'd/t/i étape', scopes: ['participant', 'queue'], edit: true},
+	{command: 'step-interrupt', strokes: [{char: 'i'}], label: 'étape → Interrompue, fin aujourd’hui (après une sortie : à la date de sortie)', hint: 'd/t/i étape', scopes: ['participant', 'queue'], edit: true},
 	{command: 'step-edit', strokes: [{char: 'm'}], label: 'modifier l’étape : libellé, type, dates, état', scopes: ['participant'], edit: true},
 	{command: 'step-add', strokes: [{char: '+'}, {char: 'A'}], label: 'ajouter une étape', scopes: ['participant'], edit: true},
 	{command: 'interview', strokes: [{char: 'e'}], label: 'entretien individuel aujourd’hui', hint: 'e entretien', footer: ['participant'], scopes: ['participant', 'queue'], edit: true},

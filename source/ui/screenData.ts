@@ -1,10 +1,10 @@
 // What the screens list, derived from one triage: the dashboard's indicators by
 // section, a queue's rows, and the columns that fit each indicator. Pure, so
 // that it is computed once per (data, referent) and tested without a terminal.
-import {frenchDate} from '../domain/calendar.js';
-import type {ParticipantFacts} from '../domain/facts.js';
+import {frenchDate, toDay} from '../domain/calendar.js';
+import {type ParticipantFacts, stepProblem, type StepProblem} from '../domain/facts.js';
 import {INDICATORS, SECTIONS, type SectionId} from '../domain/indicators.js';
-import type {Participant} from '../domain/model.js';
+import type {Participant, Step} from '../domain/model.js';
 import type {IndicatorResult, Triage, TriageEntry} from '../domain/triage.js';
 import {foldText} from '../domain/text.js';
 
@@ -37,10 +37,45 @@ export function isAlert(indicator: IndicatorResult): boolean {
 	return indicator.definition.severity === 'urgent' && indicator.entries.length > 0;
 }
 
+/** The queues whose rows are steps, one per step to fix, and the problem each lists. */
+export const STEP_QUEUES: Readonly<Record<string, StepProblem>> = {
+	'steps.to-start': 'to-start',
+	'steps.to-finish': 'to-finish',
+	'steps.after-exit': 'after-exit',
+};
+
+/** A step to fix, as a row of its queue: the keys d / t / i act on it. */
+export interface QueueStep {
+	readonly step: Step;
+	/** index in participant.steps: what an edit changes */
+	readonly index: number;
+	/** days since its start (to start), its end (to finish), the exit (after the exit) */
+	readonly figure: number;
+}
+
 export interface QueueRow {
 	readonly entry: TriageEntry;
 	readonly facts: ParticipantFacts;
 	readonly participant: Participant;
+	/** in a steps queue, the one step this row is about */
+	readonly step?: QueueStep;
+}
+
+/** What identifies a row across a change of the caseload: the person, and the step for a step row. */
+export function rowKey(row: QueueRow): string {
+	return row.step === undefined ? row.entry.id : `${row.entry.id}#${row.step.index}`;
+}
+
+/** The steps of one person a steps queue lists (its problem), with their figure. */
+function stepsToFix(facts: ParticipantFacts, problem: StepProblem): QueueStep[] {
+	const {participant, today, closed, exitDay} = facts;
+	const steps: QueueStep[] = [];
+	participant.steps.forEach((step, index) => {
+		if (stepProblem(step, today, closed, exitDay) !== problem) return;
+		const from = problem === 'after-exit' ? exitDay! : toDay(problem === 'to-finish' ? step.end! : step.start);
+		steps.push({step, index, figure: today - from});
+	});
+	return steps;
 }
 
 /** Folded "name id" of every participant, computed once per caseload for the `/` filter. */
@@ -50,16 +85,48 @@ export function searchIndex(participants: readonly Participant[]): SearchIndex {
 	return new Map(participants.map(p => [p.id, foldText(`${p.name} ${p.id}`)]));
 }
 
-/** A queue's rows in urgency order, narrowed by a filter on name or id (accents and case ignored). */
+/**
+ * A queue's rows in urgency order, narrowed by a filter on name or id (accents and
+ * case ignored). A steps queue has a row per step to fix, the most overdue first
+ * (then in the people's urgency order, each person's steps by start date).
+ */
 export function queueRows(result: Triage, indicator: IndicatorResult, filter: string, search: SearchIndex): QueueRow[] {
 	const wanted = foldText(filter);
+	const problem = STEP_QUEUES[indicator.definition.id];
 	const rows: QueueRow[] = [];
 	for (const entry of indicator.entries) {
 		if (wanted !== '' && !(search.get(entry.id) ?? foldText(entry.id)).includes(wanted)) continue;
 		const facts = result.facts.get(entry.id);
-		if (facts) rows.push({entry, facts, participant: facts.participant});
+		if (!facts) continue;
+		if (problem === undefined) rows.push({entry, facts, participant: facts.participant});
+		else for (const step of stepsToFix(facts, problem)) rows.push({entry, facts, participant: facts.participant, step});
+	}
+	if (problem !== undefined) {
+		// stable: at equal figures, people stay in urgency order, each person's steps by start
+		const start = (row: QueueRow) => row.step!.step.start;
+		const person = new Map<string, number>();
+		for (const row of rows) if (!person.has(row.entry.id)) person.set(row.entry.id, person.size);
+		rows.sort(
+			(a, b) =>
+				b.step!.figure - a.step!.figure ||
+				person.get(a.entry.id)! - person.get(b.entry.id)! ||
+				(start(a) < start(b) ? -1 : start(a) > start(b) ? 1 : 0),
+		);
 	}
 	return rows;
+}
+
+/** The queue of the same dashboard section after `indicatorId` (wrapping round) that has people in it. */
+export function nextQueue(result: Pick<Triage, 'indicators'>, indicatorId: string): IndicatorResult | undefined {
+	const rows = dashboardRows(result, '');
+	const here = rows.findIndex(row => row.indicator.definition.id === indicatorId);
+	if (here < 0) return undefined;
+	const section = rows[here]!.section;
+	for (let i = 1; i < rows.length; i++) {
+		const row = rows[(here + i) % rows.length]!;
+		if (row.section === section && row.indicator.entries.length > 0) return row.indicator;
+	}
+	return undefined;
 }
 
 export interface Column {
@@ -126,9 +193,37 @@ export interface ColumnOptions {
 	readonly idWidth: number;
 }
 
+/** Below this width a steps queue leaves the référent·e to the status line: the step's label matters more. */
+const STEP_REFERENT_WIDTH = 100;
+
+/**
+ * A steps queue: the person, the step's label and dates, how many days it is late.
+ * The name and the label share what the fixed columns leave.
+ */
+function stepQueueColumns(options: ColumnOptions): Column[] {
+	const fixed: Column[] = [{header: 'ID', width: Math.max(2, Math.min(options.idWidth, 14)), align: 'left', value: row => row.participant.id}];
+	if (options.showReferent && options.width >= STEP_REFERENT_WIDTH) {
+		fixed.push({header: 'Référent·e', width: 14, align: 'left', value: row => row.participant.referent ?? '—'});
+	}
+	const after: Column[] = [
+		{header: 'Début', width: 10, align: 'left', value: row => frenchDate(row.step?.step.start) || '—'},
+		{header: 'Fin', width: 10, align: 'left', value: row => frenchDate(row.step?.step.end) || '—'},
+		{header: 'Jours', width: 5, align: 'right', value: row => String(row.step?.figure ?? row.entry.figure)},
+	];
+	const used = [...fixed, ...after].reduce((sum, column) => sum + 1 + column.width, 0);
+	// the cursor mark (2), then name and label with a space each
+	const room = Math.max(16, options.width - 2 - used - 1);
+	const nameWidth = Math.max(8, Math.min(30, Math.floor(room * 0.45)));
+	const labelWidth = Math.max(8, Math.min(50, room - nameWidth));
+	const name: Column = {header: 'Bénéficiaire', width: nameWidth, align: 'left', value: row => options.nameOf(row.participant)};
+	const label: Column = {header: 'Étape', width: labelWidth, align: 'left', value: row => row.step?.step.label ?? ''};
+	return [name, ...fixed, label, ...after];
+}
+
 /** The columns of a queue for a terminal width: fixed columns, the name takes the rest. */
 export function queueColumns(indicator: IndicatorResult, options: ColumnOptions): Column[] {
 	const {definition} = indicator;
+	if (STEP_QUEUES[definition.id] !== undefined) return stepQueueColumns(options);
 	const extra = extraColumn(definition.id);
 	const fixed: Column[] = [];
 	fixed.push({header: 'ID', width: Math.max(2, Math.min(options.idWidth, 14)), align: 'left', value: row => row.participant.id});

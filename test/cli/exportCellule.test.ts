@@ -111,4 +111,19 @@ describe('plie-triage export --cellule', () => {
 		expect(past.code).toBe(2);
 		expect(past.stderr).toContain('la cellule enregistrée, le 08/12/2026, est passée');
 	});
+
+	it('takes a meeting date without its year (08/12), the next such day from --today on; --since 01/11 is this year’s', () => {
+		const out = path.join(dir, 'yearless.xlsx');
+		const run = runCli(exportArgs('--cellule', '08/12', '--since', '01/11', '--out', out, '--force'));
+		expect(run.stderr).toBe('');
+		expect(run.code).toBe(0);
+		expect(run.stdout).toContain('Préparation de la cellule du 08/12/2026 écrite');
+		// a day already passed this year is next year's meeting
+		const later = runCli(exportArgs('--cellule', '20/11', '--out', out, '--force'));
+		expect(later.code).toBe(0);
+		expect(later.stdout).toContain('Préparation de la cellule du 20/11/2027 écrite');
+		const impossible = runCli(exportArgs('--cellule', '31/11'));
+		expect(impossible.code).toBe(2);
+		expect(impossible.stderr).toContain('--cellule : date impossible « 31/11 » (attendu jj/mm/aaaa, jj/mm ou AAAA-MM-JJ');
+	});
 });

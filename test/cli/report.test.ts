@@ -63,6 +63,12 @@ describe('plie-triage report', () => {
 		expect(shown.stdout).toMatch(/Intégrés sans code ROME\s+1  followup\.no-rome\s+\(dont 1 en attente\)/);
 		const hidden = runCli(['report', '--data', snoozedStore, '--today', T, '--hide-snoozed']);
 		expect(hidden.stdout).toMatch(/Intégrés sans code ROME\s+0  followup\.no-rome\s+\(\+ 1 en attente, non compté\)/);
+		// listed, to be reviewed before the cellule: who, which alert, until when, why
+		for (const run of [shown, hidden]) {
+			expect(run.stdout).toContain('Mises en attente en cours (1) — à revoir avant la cellule :');
+			expect(run.stdout).toContain(`  ${b.name} (B-2) — Intégrés sans code ROME — jusqu’au 31/12/2026 : ROME en attente`);
+		}
+		expect(runCli(['report', '--data', store, '--today', T]).stdout).not.toContain('Mises en attente');
 	});
 
 	it('prints a readable table grouped like the Visual Course dashboard', () => {

@@ -102,7 +102,7 @@ describe('plie-triage: user mistakes', () => {
 	it('an impossible date says both accepted forms, since jj/mm/aaaa is accepted too (exit 2)', () => {
 		const before = snapshot();
 		const run = runCli(['export', '--cellule', '31/02/2026', '--data', store, '--out', dir.file('c.xlsx')]);
-		expectUserError(run, 2, '--cellule : date impossible « 31/02/2026 » (attendu jj/mm/aaaa ou AAAA-MM-JJ');
+		expectUserError(run, 2, '--cellule : date impossible « 31/02/2026 » (attendu jj/mm/aaaa, jj/mm ou AAAA-MM-JJ');
 		expect(snapshot()).toBe(before);
 		expect(runCli(['journal', '--data', store, '--depuis', '2026-13-01']).stderr).toContain('--depuis : date impossible « 2026-13-01 »');
 	});

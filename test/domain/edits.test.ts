@@ -14,6 +14,7 @@ import {
 	recordAbsence,
 	recordEvent,
 	recordExit,
+	recordExitClosingSteps,
 	recordInterview,
 	recordNonIntegration,
 	followingContract,
@@ -63,6 +64,24 @@ describe('typed dates', () => {
 		expect(parseTypedDate('30/02/2026')).toBeUndefined();
 		expect(parseTypedDate('29/02/2028')).toBe(toDay('2028-02-29'));
 		expect(parseTypedDate('22-11-2026')).toBeUndefined();
+	});
+
+	it('reads dd/mm without the year against today: this year, or next year for a field that looks ahead once the day has passed', () => {
+		// without today, the year is required (nothing guessed)
+		expect(parseTypedDate('27/11')).toBeUndefined();
+		expect(parseTypedDate('27/11', {today: T})).toBe(toDay('2026-11-27'));
+		expect(parseTypedDate('15/11', {today: T})).toBe(toDay('2026-11-15'));
+		expect(parseTypedDate(' 5/1 ', {today: T})).toBe(toDay('2026-01-05'));
+		// an end, a due date, the next cellule: the first such day from today on
+		expect(parseTypedDate('27/11', {today: T, ahead: true})).toBe(toDay('2026-11-27'));
+		expect(parseTypedDate('22/11', {today: T, ahead: true})).toBe(T);
+		expect(parseTypedDate('15/11', {today: T, ahead: true})).toBe(toDay('2027-11-15'));
+		expect(parseTypedDate('05/01', {today: T, ahead: true})).toBe(toDay('2027-01-05'));
+		// 29/02: only in a leap year (2028 looking ahead from 2027)
+		expect(parseTypedDate('29/02', {today: T})).toBeUndefined();
+		expect(parseTypedDate('29/02', {today: toDay('2027-03-01'), ahead: true})).toBe(toDay('2028-02-29'));
+		expect(parseTypedDate('31/11', {today: T})).toBeUndefined();
+		expect(parseTypedDate('27/13', {today: T})).toBeUndefined();
 	});
 });
 
@@ -318,6 +337,40 @@ describe('exit and non-integration', () => {
 		expect(result.participant).toMatchObject({exitDate: TODAY, exitType: 'Positive', exitReason: 'CDI'});
 		expect(result.description).toBe('Sortie le 22/11/2026 : Positive — CDI');
 		expect(counted(result.participant, 'caseload.active', TODAY)).toBe(false);
+	});
+
+	it('closes the steps an exit leaves open at its date, in the same change (x, « clore les étapes »)', () => {
+		const p = person({
+			integrationDate: '2025-01-01',
+			steps: [
+				{label: 'Formation', type: '', start: '2026-01-10', end: '2026-03-01', state: 'Terminée'},
+				{label: 'Atelier', type: '', start: '2026-09-01', state: 'En cours'},
+				{label: 'Stage', type: '', start: '2026-10-01', end: '2026-11-10', state: 'Prévue'},
+				{label: 'Emploi', type: '', start: '2026-08-01', state: 'Terminée'},
+				{label: 'Immersion', type: '', start: '2026-12-01', state: 'Prévue'},
+			],
+		});
+		const result = ok(recordExitClosingSteps(p, {date: '20/11/2026', type: 'Positive', reason: 'CDI'}, 'Terminée'));
+		expect(result.participant.steps).toEqual([
+			{label: 'Formation', type: '', start: '2026-01-10', end: '2026-03-01', state: 'Terminée'},
+			{label: 'Atelier', type: '', start: '2026-09-01', end: '2026-11-20', state: 'Terminée'},
+			// an end already before the exit is kept
+			{label: 'Stage', type: '', start: '2026-10-01', end: '2026-11-10', state: 'Terminée'},
+			// finished without an end: it ends at the exit
+			{label: 'Emploi', type: '', start: '2026-08-01', end: '2026-11-20', state: 'Terminée'},
+			// planned after the exit: never ended before it began, left for the user (said)
+			{label: 'Immersion', type: '', start: '2026-12-01', state: 'Prévue'},
+		]);
+		expect(result.description).toBe(
+			'Sortie le 20/11/2026 : Positive — CDI ; 3 étapes closes (Terminée) au 20/11/2026 ; 1 étape prévue après la sortie laissée telle quelle',
+		);
+		const withoutLater = {...p, steps: p.steps.slice(0, 4)};
+		expect(counted(ok(recordExitClosingSteps(withoutLater, {date: '20/11/2026', type: 'Positive', reason: 'CDI'}, 'Terminée')).participant, 'steps.after-exit', TODAY)).toBe(false);
+		expect(counted(ok(recordExit(p, {date: '20/11/2026', type: 'Positive', reason: 'CDI'})).participant, 'steps.after-exit', TODAY)).toBe(true);
+		// not asked: the exit alone
+		expect(ok(recordExitClosingSteps(p, {date: '20/11/2026', type: 'Positive', reason: 'CDI'}, undefined)).participant.steps).toEqual(p.steps);
+		const interrupted = ok(recordExitClosingSteps(p, {date: '20/11/2026', type: 'Autre', reason: 'Santé'}, 'Interrompue'));
+		expect(interrupted.participant.steps[1]).toMatchObject({state: 'Interrompue', end: '2026-11-20'});
 	});
 
 	it('refuses unknown types and motives, and an exit before the integration', () => {

@@ -5,6 +5,7 @@ import {
 	frenchPublicHolidays,
 	isWorkingDay,
 	preparationDueDate,
+	proposedCellule,
 	workingDaysBefore,
 } from '../../source/domain/workingDays.js';
 
@@ -105,5 +106,17 @@ describe('every meeting from 2026 to 2030', () => {
 		}
 		// five working days never stretch beyond two weeks, holidays included
 		expect(longest).toBeLessThanOrEqual(14);
+	});
+});
+
+describe('proposedCellule: the meeting E and export --cellule propose when none is stored ahead', () => {
+	it('is a working day two weeks on: never a Sunday, nor a holiday, nor a Saturday in jours ouvrés', () => {
+		// Sun 22/11/2026 + 14 = Sun 06/12 → Mon 07/12
+		expect(isoFromDay(proposedCellule(toDay('2026-11-22'), ouvrables))).toBe('2026-12-07');
+		// Fri 11/12/2026 + 14 = Fri 25/12 (Noël) → Sat 26/12 in jours ouvrables, Mon 28/12 in jours ouvrés
+		expect(isoFromDay(proposedCellule(toDay('2026-12-11'), ouvrables))).toBe('2026-12-26');
+		expect(isoFromDay(proposedCellule(toDay('2026-12-11'), ouvres))).toBe('2026-12-28');
+		// a working day is kept: Tue 24/11 + 14 = Tue 08/12
+		expect(isoFromDay(proposedCellule(toDay('2026-11-24'), ouvrables))).toBe('2026-12-08');
 	});
 });

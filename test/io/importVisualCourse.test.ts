@@ -1,6 +1,7 @@
 import {readFileSync} from 'node:fs';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {importFile} from '../../source/io/importFile.js';
+import {formatImportSummary} from '../../source/io/importSummary.js';
 import {visualCourseId} from '../../source/io/visualCourse.js';
 import {toDay} from '../../source/domain/calendar.js';
 import {TODAY, TempDir, VC_HEADERS, dateCell, readStore, vcRow, writeWorkbook} from './importHelpers.js';
@@ -91,9 +92,29 @@ describe('import of a Visual Course extraction', () => {
 			extension: true,
 			exitDate: '2026-11-20',
 			exitReason: 'CDI',
+			// « CDI » is in §2's positive list: the extraction's blank type is derived
+			exitType: 'Positive',
 		});
 		// ended before the import day: "Terminée"
 		expect(hugo!.steps[0]).toMatchObject({label: 'CDD agent de propreté', end: '2026-11-15', state: 'Terminée'});
+	});
+
+	it('derives the exit type only from a motive of the positive or dynamique list; its summary says the follow-up indicators need events', async () => {
+		const rows = extraction();
+		const withMotive = (name: string, birth: string, motive: string) =>
+			vcRow({Responsable: 'ROUVRAY Karim', Bénéficiaire: name, 'Date de naissance': birth, 'Date intégration': '2025-01-06', 'Date de sortie': '20/11/2026', 'Motif de sortie': motive});
+		rows.push(withMotive('VORLAN Tess', '02/03/1990', 'CDD < 6 mois'), withMotive('QUERIN Paul', '04/05/1985', 'Santé'));
+		const file = await writeWorkbook(dir.file('vc.xlsx'), [{name: 'Extraction', rows}]);
+		const store = dir.file('caseload.json');
+		const result = await importFile(file, {storePath: store, today: TODAY});
+		const byName = new Map(readStore(store).participants.map(p => [p.name, p]));
+		expect(byName.get('VORLAN Tess')).toMatchObject({exitReason: 'CDD < 6 mois', exitType: 'Dynamique'});
+		// « Santé » serves Réduction des freins and Autre: nothing guessed
+		expect(byName.get('QUERIN Paul')!.exitReason).toBe('Santé');
+		expect(byName.get('QUERIN Paul')!.exitType).toBeUndefined();
+		const summary = formatImportSummary(result, store, false);
+		expect(summary).toContain('une extraction Visual Course ne contient pas d’événements');
+		expect(summary).toContain('les indicateurs de suivi (entretiens, rythme des contacts)');
 	});
 
 	it('gives the same ids on every re-import, whatever the spelling of the name: no duplicates', async () => {

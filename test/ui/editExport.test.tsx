@@ -42,12 +42,23 @@ describe('E: the cellule preparation workbook from the dashboard', () => {
 		expect(frame).toContain('Effectifs');
 	});
 
+	it('proposes a working day when the stored cellule is past, and takes a date typed without its year', async () => {
+		editor = await renderEditor([inOrder(T, {id: 'W'})], {settings: {nextCellule: '2026-11-10'}});
+		let frame = await editor.press('E');
+		expect(frame).toContain('Date de la cellule : 07/12/2026');
+		frame = await editor.press(...Array.from({length: 10}, () => KEYS.backspace), '15/12');
+		expect(frame).toContain('= 15/12/2026');
+		await editor.press(KEYS.enter);
+		frame = await editor.waitFor('écrite');
+		expect(frame).toContain('Préparation de la cellule du 15/12/2026 écrite');
+	});
+
 	it('asks « Remplacer ? » when the file exists: n keeps it, o replaces it', async () => {
 		editor = await renderEditor([inOrder(T, {id: 'W'})]);
-		// no next cellule in the settings: today + 14 days
+		// no next cellule in the settings: the first working day two weeks on (Sun 06/12 → Mon 07/12)
 		let frame = await editor.press('E');
-		expect(frame).toContain('Date de la cellule : 06/12/2026');
-		const file = path.join(editor.dir, 'cellule-2026-12-06.xlsx');
+		expect(frame).toContain('Date de la cellule : 07/12/2026');
+		const file = path.join(editor.dir, 'cellule-2026-12-07.xlsx');
 		await fs.writeFile(file, 'ouvert dans Excel', {mode: 0o600});
 		await editor.press(KEYS.enter);
 		frame = await editor.waitFor('existe déjà');
@@ -59,7 +70,7 @@ describe('E: the cellule preparation workbook from the dashboard', () => {
 		await editor.waitFor('Remplacer');
 		await editor.press('o');
 		frame = await editor.waitFor('écrite');
-		expect(frame).toContain('cellule-2026-12-06.xlsx');
+		expect(frame).toContain('cellule-2026-12-07.xlsx');
 		// a real workbook now, not the old text
 		expect(await namesIn(file, 'Synthèse')).toContain('Rubrique');
 	});

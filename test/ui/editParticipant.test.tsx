@@ -1,6 +1,7 @@
 // Events, contract, standby, exit, snooze, undo and conflicts through the
 // dashboard, with the store file read back after each key.
 import {afterEach, describe, expect, it} from 'vitest';
+import {readFile} from 'node:fs/promises';
 import {addMonths, frenchDate, isoFromDay, toDay} from '../../source/domain/calendar.js';
 import type {Participant} from '../../source/domain/model.js';
 import {updateStore} from '../../source/store/transaction.js';
@@ -153,6 +154,37 @@ describe('exit and non-integration, behind a confirmation', () => {
 		expect(await editor.disk('I')).toMatchObject({nonIntegrationDate: T, nonIntegrationReason: 'Relève d\'un accompagnement spécifique'});
 	});
 
+	it('x offers to close the open steps at the exit date (Terminée by default): one change, undone with u', async () => {
+		const e = await openActive([inOrder(T, {id: 'X'})]);
+		let frame = await e.press('x');
+		expect(frame).toContain('Clore les étapes ouvertes (1) : ‹ oui, Terminée ›');
+		// an exit a few days ago, typed without its year
+		frame = await e.press(fr(-3).slice(0, 5), KEYS.enter);
+		// the question wraps at 80 columns
+		expect(frame.replace(/\s+/g, ' ')).toContain(`le ${fr(-3)} (Positive — CDI) et clore l’étape ouverte (Terminée) à cette date ? (o/n)`);
+		frame = await e.press('o');
+		const stored = await e.disk('X');
+		expect(stored).toMatchObject({exitDate: iso(-3), exitType: 'Positive', exitReason: 'CDI'});
+		expect(stored.steps).toEqual([{label: 'Formation', type: 'Formation', start: iso(-50), end: iso(-3), state: 'Terminée'}]);
+		expect(frame).toContain('1 étape close (Terminée)');
+		// not in « Étape non terminée ou fin > date de sortie »
+		expect(frame).not.toContain('Étape non terminée');
+		await e.press('u');
+		const undone = await e.disk('X');
+		expect(undone.exitDate).toBeUndefined();
+		expect(undone.steps[0]).toMatchObject({state: 'En cours', end: iso(50)});
+	});
+
+	it('x with « non, les laisser ouvertes », or « Interrompue »', async () => {
+		const e = await openActive([inOrder(T, {id: 'X'}), inOrder(T, {id: 'Y'})]);
+		await e.press('x', '	', '	', '	', KEYS.down, KEYS.down, KEYS.enter, 'o');
+		expect((await e.disk('X')).steps[0]).toMatchObject({state: 'En cours', end: iso(50)});
+		await e.press(KEYS.escape, KEYS.escape, KEYS.enter, KEYS.down, KEYS.enter);
+		// Y's fiche: Interrompue
+		await e.press('x', '	', '	', '	', KEYS.down, KEYS.enter, 'o');
+		expect((await e.disk('Y')).steps[0]).toMatchObject({state: 'Interrompue', end: T});
+	});
+
 	it('Esc leaves the exit form without a change', async () => {
 		const e = await openActive([inOrder(T, {id: 'X'})]);
 		await e.press('x', KEYS.escape);
@@ -175,9 +207,34 @@ describe('snooze', () => {
 		expect(frame).toContain("RSA dont le CER est échu — en attente jusqu'au 15/12/2026 : renouvellement en");
 		expect(frame).toContain('Enregistré : Alerte « RSA dont le CER est échu » mise en attente');
 		frame = await editor.press(KEYS.escape);
-		expect(frame).toMatch(/RSA dont le CER est échu — 1\/1 · 1 en attente/);
+		expect(frame).toMatch(/RSA dont le CER est échu — 1\/1 · rsa\.contract-expired · 1 en attente/);
 		frame = await editor.press(KEYS.escape);
 		expect(frame).toMatch(/RSA dont le CER est échu\s+1\b/);
+	});
+
+	it('z on an alert already on hold shows its reason and end, and lifts it (journaled); z again puts it back on hold', async () => {
+		const held = inOrder(T, {
+			id: 'Z',
+			rsa: true,
+			contractStart: iso(-200),
+			contractEnd: iso(-5),
+			snoozes: [{indicator: 'rsa.contract-expired', reason: 'renouvellement signé, à saisir', until: iso(10), since: iso(-2)}],
+		});
+		editor = await renderEditor([held], {queue: 'caseload.active'});
+		let frame = await editor.press(KEYS.enter, 'z');
+		// the note is cut at 80 columns; the reason field below holds it whole
+		expect(frame).toContain(`« RSA dont le CER est échu » en attente jusqu’au ${fr(10)} : renouvellement`);
+		expect(frame).toContain('Alerte   : ‹ RSA dont le CER est échu (en attente) ›');
+		expect(frame).toContain('‹ prolonger ou modifier ›');
+		expect(frame).toContain('Raison   : renouvellement signé, à saisir');
+		frame = await editor.press('	', KEYS.down);
+		expect(frame).toContain('‹ lever la mise en attente ›');
+		frame = await editor.press(KEYS.enter);
+		expect((await editor.disk('Z')).snoozes).toBeUndefined();
+		expect(frame).toContain('Enregistré : Alerte « RSA dont le CER est échu » réactivée');
+		expect(frame).toMatch(/! RSA dont le CER est échu/);
+		const journal = await readFile(`${editor.dir}/caseload.journal.jsonl`, 'utf8');
+		expect(journal).toContain('réactivée');
 	});
 
 	it('z refuses an end date already past, in the form', async () => {
@@ -263,6 +320,21 @@ describe('a colleague’s saved change, without a key pressed', () => {
 			return [{action: 'collègue', participantId: 'W'}];
 		});
 		expect(await e.waitFor('Veille depuis le')).toContain(`Veille depuis le ${fr(-1)}`);
+	});
+
+	it('is named in the status line: who, which person, what', async () => {
+		const e = await openActive([inOrder(T, {id: 'W', standbySince: undefined})]);
+		const name = (await e.disk('W')).name;
+		await updateStore(
+			e.file,
+			data => {
+				data.participants.find(x => x.id === 'W')!.standbySince = iso(-1);
+				return [{action: 'mise en veille', participantId: 'W'}];
+			},
+			{user: 'collegue.b'},
+		);
+		const frame = await e.waitFor('a modifié');
+		expect(frame).toContain(`collegue.b a modifié ${name} : mise en veille (En veille depuis)`);
 	});
 });
 

@@ -56,12 +56,72 @@ describe('the assistant’s flow on « Étapes Prévue → En cours »', () => {
 		expect(frame).toMatch(/› .*ATTENTE B/);
 	});
 
-	it('d in the queue opens the file when the person has several steps to start', async () => {
+	it('a person with two steps to start has a row per step, label and dates shown; d acts on the highlighted one, the cursor goes to the next row', async () => {
 		const two = waiting('A', 30, [{label: 'Immersion', type: 'PMSMP', start: iso(-5), state: 'Prévue'}]);
-		editor = await renderEditor([two], {queue: 'steps.to-start'});
-		const frame = await editor.press('d');
-		expect(frame).toContain('Dans les indicateurs');
-		expect((await editor.disk('A')).steps.map(s => s.state)).toEqual(['Terminée', 'Prévue', 'Prévue']);
+		editor = await renderEditor([two, waiting('B', 10)], {queue: 'steps.to-start'});
+		let frame = editor.frame();
+		// the indicator's id, what --queue takes, is in the title
+		expect(frame).toContain("Étapes 'Prévue' → 'En cours' — 1/3 étapes · steps.to-start");
+		expect(frame).toMatch(/› ATTENTE A +A +Atelier +\d\d\/\d\d\/2026 +— +30/);
+		expect(frame).toMatch(/ {2}ATTENTE B +B +Atelier .* 10/);
+		expect(frame).toMatch(/ {2}ATTENTE A +A +Immersion .* 5/);
+		frame = await editor.press(KEYS.down, 'd');
+		// the step of the highlighted row, not the person's first: no jump to the fiche
+		expect(frame).not.toContain('Dans les indicateurs');
+		expect((await editor.disk('B')).steps.map(s => s.state)).toEqual(['Terminée', 'En cours']);
+		expect(frame).toContain('— 2/2 étapes');
+		expect(frame).toMatch(/› ATTENTE A +A +Immersion/);
+		frame = await editor.press('d');
+		expect((await editor.disk('A')).steps.map(s => s.state)).toEqual(['Terminée', 'Prévue', 'En cours']);
+		expect(frame).toMatch(/› ATTENTE A +A +Atelier/);
+	});
+
+	it('an emptied queue says so, d there says the queue is empty, and Entrée opens the next queue of the section', async () => {
+		const late = inOrder(T, {id: 'L', name: 'EN RETARD L', steps: [{label: 'Stage', type: 'PMSMP', start: iso(-40), end: iso(-2), state: 'En cours'}]});
+		editor = await renderEditor([waiting('A', 30), late], {queue: 'steps.to-start'});
+		let frame = await editor.press('d');
+		expect(frame).toContain('File vide : personne à traiter ici.');
+		// the message wraps on a narrow screen
+		expect(frame.replace(/\s+/g, ' ')).toContain("Entrée : file suivante « Étapes 'Prévue' ou 'En cours' → 'Terminée' » (1 personne)");
+		frame = await editor.press('d');
+		expect(frame).not.toContain('ouvrez une file');
+		expect(frame).toContain('File vide');
+		frame = await editor.press(KEYS.enter);
+		expect(frame).toContain("Étapes 'Prévue' ou 'En cours' → 'Terminée' — 1/1 étapes · steps.to-finish");
+		expect(frame).toMatch(/› EN RETARD L +L +Stage/);
+		frame = await editor.press('t');
+		expect((await editor.disk('L')).steps[0]).toMatchObject({state: 'Terminée', end: iso(-2)});
+	});
+
+	it('after the last fix from the fiche, the status line says the queue is empty (not « Fiche 1/1 »)', async () => {
+		editor = await renderEditor([waiting('A', 30)], {queue: 'steps.to-start'});
+		let frame = await editor.press(KEYS.enter);
+		expect(frame).toContain('Fiche 1/1');
+		frame = await editor.press('d', 'j');
+		expect(frame).not.toContain('Fiche 1/1');
+		expect(frame).toContain("Fiche · file « Étapes 'Prévue' → 'En cours' » vide : tout est traité");
+	});
+
+	it('t and i in the « après la sortie » queue close the step at the exit date, not today', async () => {
+		const exited = inOrder(T, {
+			id: 'X',
+			name: 'SORTI X',
+			exitDate: iso(-10),
+			exitType: 'Positive',
+			exitReason: 'CDI',
+			steps: [
+				{label: 'Atelier', type: '', start: iso(-60), state: 'En cours'},
+				{label: 'Formation', type: '', start: iso(-50), state: 'Prévue'},
+			],
+		});
+		editor = await renderEditor([exited], {queue: 'steps.after-exit'});
+		expect(editor.frame()).toContain('steps.after-exit');
+		await editor.press('t');
+		await editor.press('i');
+		expect((await editor.disk('X')).steps).toEqual([
+			{label: 'Atelier', type: '', start: iso(-60), state: 'Terminée', end: iso(-10)},
+			{label: 'Formation', type: '', start: iso(-50), state: 'Interrompue', end: iso(-10)},
+		]);
 	});
 
 	it('t from the « à terminer » queue finishes the one overdue step, dated today when its end is still to come', async () => {
@@ -113,6 +173,21 @@ describe('step keys in the participant view', () => {
 		expect(frame).toContain('Annulé : rien n’a été modifié.');
 		expect(stepOf(await editor.disk('A'), 'Atelier q')).toMatchObject({start: iso(-30), state: 'Prévue'});
 		expect(stepOf(await editor.disk('A'), 'Atelier q').end).toBeUndefined();
+	});
+
+	it('+ with the defaults: a step from today is « En cours », not « Prévue » (which steps.to-start would flag at once)', async () => {
+		editor = await renderEditor([inOrder(T, {id: 'N', steps: []})], {queue: 'caseload.active'});
+		let frame = await editor.press(KEYS.enter, '+');
+		expect(frame).toContain('‹ En cours ›');
+		frame = await editor.press('Atelier CV', KEYS.enter);
+		expect((await editor.disk('N')).steps).toEqual([{label: 'Atelier CV', type: '', start: T, state: 'En cours'}]);
+		expect(frame).not.toContain("Étapes 'Prévue' → 'En cours'");
+		// a start moved to a later day typed without its year: « Prévue »
+		frame = await editor.press('+', 'Stage', '\t', '\t', frenchDate(toDay(T) + 5).slice(0, 5));
+		expect(frame).toContain(`= ${frenchDate(toDay(T) + 5)}`);
+		expect(frame).toContain('‹ Prévue ›');
+		await editor.press(KEYS.enter);
+		expect((await editor.disk('N')).steps[1]).toEqual({label: 'Stage', type: '', start: iso(5), state: 'Prévue'});
 	});
 
 	it('+ adds a step; + / − move its start by a day; the state is chosen with ↓', async () => {

@@ -5,7 +5,7 @@ import {INDICATOR_IDS} from '../../source/domain/indicators.js';
 import {DEFAULT_SETTINGS} from '../../source/domain/settings.js';
 import {indicatorResult, triage} from '../../source/domain/triage.js';
 import {rowText} from '../../source/ui/QueueScreen.js';
-import {dashboardIndexOf, dashboardRows, longestId, queueColumns, queueRows, searchIndex} from '../../source/ui/screenData.js';
+import {dashboardIndexOf, dashboardRows, longestId, nextQueue, queueColumns, queueRows, searchIndex, STEP_QUEUES} from '../../source/ui/screenData.js';
 
 const T = toDay('2026-11-22');
 const demo = demoCaseload(T);
@@ -19,7 +19,8 @@ describe('queue table', () => {
 			for (const width of [80, 200]) {
 				const columns = queueColumns(indicator, {width, showReferent: true, nameOf: p => p.name, idWidth: longestId(indicator)});
 				expect(columns[0]!.header).toBe('Bénéficiaire');
-				expect(columns.at(-1)!.header).toBe(indicator.definition.figure.label);
+				// a steps queue counts days per step (its status line says which): « Jours »
+				expect(columns.at(-1)!.header).toBe(STEP_QUEUES[id] === undefined ? indicator.definition.figure.label : 'Jours');
 				for (const row of queueRows(result, indicator, '', search)) {
 					expect(rowText(columns, row, true).length).toBeLessThanOrEqual(width);
 				}
@@ -34,6 +35,36 @@ describe('queue table', () => {
 		expect(queueRows(result, active, accentless, search).map(r => r.participant.id)).toContain(someone.id);
 		expect(queueRows(result, active, someone.id.toLowerCase(), search).map(r => r.participant.id)).toEqual([someone.id]);
 		expect(queueRows(result, active, 'zzzz-personne', search)).toEqual([]);
+	});
+});
+
+describe('steps queues', () => {
+	it('have a row per step to fix, with the step, most overdue first; the other steps of the person are not rows', () => {
+		const today = toDay('2026-11-22');
+		const people = [
+			{id: 'P1', name: 'UN', referent: 'R', rsa: false, integrationDate: '2026-01-05', events: [], steps: [
+				{label: 'Atelier CV', type: '', start: '2026-11-20', state: 'Prévue' as const},
+				{label: 'Formation', type: '', start: '2026-06-01', end: '2026-07-01', state: 'Terminée' as const},
+				{label: 'Immersion', type: '', start: '2026-11-02', state: 'Prévue' as const},
+			]},
+			{id: 'P2', name: 'DEUX', referent: 'R', rsa: false, integrationDate: '2026-01-05', events: [], steps: [{label: 'Stage', type: '', start: '2026-11-10', state: 'Prévue' as const}]},
+		];
+		const caseload = triage(people, {today, settings: DEFAULT_SETTINGS, hideSnoozed: true});
+		const rows = queueRows(caseload, indicatorResult(caseload, 'steps.to-start')!, '', searchIndex(people));
+		expect(rows.map(row => [row.participant.id, row.step?.step.label, row.step?.figure])).toEqual([
+			['P1', 'Immersion', 20],
+			['P2', 'Stage', 12],
+			['P1', 'Atelier CV', 2],
+		]);
+		// the index is the stored one: what an edit changes
+		expect(rows[0]!.step!.index).toBe(2);
+	});
+
+	it('an empty queue offers the next one of its section that has people, wrapping round', () => {
+		const next = nextQueue(result, 'steps.after-exit');
+		expect(next?.definition.section).toBe('rectifier');
+		expect(next?.entries.length).toBeGreaterThan(0);
+		expect(nextQueue(result, 'caseload.intake')?.definition.id).toBe('caseload.active');
 	});
 });
 

@@ -15,7 +15,8 @@ import {usePanelKeys} from '../keys/useKeyboard.js';
 import {visibleWindow} from '../navigation.js';
 import {bodyHeight, tint, useTheme} from '../theme.js';
 import {useTerminalSize} from '../useTerminalSize.js';
-import {dateProblem, type FieldSpec, type FormAction, formReducer, type FormState, initialFormState, optionsOf, type Values} from './formState.js';
+import type {Day} from '../../domain/calendar.js';
+import {completedValues, dateProblem, type FieldSpec, type FormAction, formReducer, type FormState, fullDate, initialFormState, optionsOf, type Values} from './formState.js';
 
 export interface FormProps {
 	readonly title: string;
@@ -30,6 +31,8 @@ export interface FormProps {
 	/** saves; resolves to a French refusal to show in the form, or undefined when done (the caller closes the form) */
 	readonly submit: (values: Values) => Promise<string | undefined> | string | undefined;
 	readonly onCancel: () => void;
+	/** dates typed without their year (« 27/11 ») are read against this day; without it the year is required */
+	readonly today?: Day;
 }
 
 type FormCommand = CommandIn<'form' | 'form-text' | 'form-date' | 'form-choice'>;
@@ -48,7 +51,7 @@ export function Form(props: FormProps) {
 
 	function update(action: FormAction) {
 		const before = stateRef.current;
-		let next = formReducer(fields, before, action);
+		let next = formReducer(fields, before, action, props.today);
 		const field = fields[before.focus];
 		if (props.derive && field && next.values[field.key] !== before.values[field.key]) {
 			next = {...next, values: props.derive(next.values, field.key)};
@@ -61,7 +64,8 @@ export function Form(props: FormProps) {
 		setSaving(true);
 		setError(undefined);
 		try {
-			const refusal = await props.submit(stateRef.current.values);
+			// « 27/11 » is saved as the full date the form showed beside it
+			const refusal = await props.submit(completedValues(fields, stateRef.current.values, props.today));
 			if (refusal !== undefined) setError(refusal);
 		} catch (thrown) {
 			setError(`Enregistrement impossible : ${(thrown as Error).message}`);
@@ -74,13 +78,13 @@ export function Form(props: FormProps) {
 	function validate(): Settled {
 		const values = stateRef.current.values;
 		for (const field of fields) {
-			const problem = dateProblem(field, values[field.key] ?? '');
+			const problem = dateProblem(field, values[field.key] ?? '', props.today);
 			if (problem) {
 				setError(`${field.label} : ${problem}.`);
 				return;
 			}
 		}
-		const confirmation = props.confirm?.(values);
+		const confirmation = props.confirm?.(completedValues(fields, values, props.today));
 		if (confirmation) setQuestion(confirmation);
 		else return save();
 		return undefined;
@@ -131,8 +135,10 @@ export function Form(props: FormProps) {
 			{fields.map((field, index) => {
 				const isFocused = index === state.focus;
 				const value = state.values[field.key] ?? '';
-				const problem = dateProblem(field, value);
-				const shown = field.kind === 'choice' ? `‹ ${value} ›` : `${value}${isFocused ? '▏' : ''}`;
+				const problem = dateProblem(field, value, props.today);
+				const full = problem === undefined ? fullDate(field, value, props.today) : value;
+				// a date typed without its year shows the day it means
+				const shown = field.kind === 'choice' ? `‹ ${value} ›` : `${value}${isFocused ? '▏' : ''}${full !== value ? `  = ${full}` : ''}`;
 				const line = `${isFocused ? '›' : ' '} ${cell(field.label, labelWidth)} : ${shown}${problem && value !== '' ? `  ⚠ ${problem}` : ''}`;
 				const options = isFocused && field.kind === 'choice' ? focusedOptions : [];
 				const {from, to} = visibleWindow(Math.max(0, options.indexOf(value)), 0, optionLines, options.length);

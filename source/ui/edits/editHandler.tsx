@@ -11,15 +11,17 @@
 import path from 'node:path';
 import React from 'react';
 import {type Day, frenchDate, toDay} from '../../domain/calendar.js';
-import {type Edit, type EditResult, finishStep, interruptStep, recordAbsence, recordInterview, setStandby, startStep, type StepRef, stepRef} from '../../domain/edits/index.js';
+import {closeStepAtExit, type Edit, type EditResult, finishStep, interruptStep, recordAbsence, recordInterview, setStandby, startStep, type StepRef, stepRef} from '../../domain/edits/index.js';
 import {computeFacts, stepProblem} from '../../domain/facts.js';
+import {proposedCellule} from '../../domain/workingDays.js';
 import {indicatorById} from '../../domain/indicators.js';
 import type {Participant, Step} from '../../domain/model.js';
 import {triage} from '../../domain/triage.js';
 import type {ChangeOutcome} from '../../store/applyChange.js';
 import type {EditingSession} from '../../store/editingSession.js';
 import type {StoreNoticeSink} from '../../store/storeNotices.js';
-import {visibleLines} from '../../domain/text.js';
+import {visibleLines, visibleText} from '../../domain/text.js';
+import {type Attribution, changedPeople, colleagueNews} from '../../domain/colleagueChange.js';
 import type {CommandFollowUp, Selection} from '../App.js';
 import type {EditHandler, EditTools} from '../Dashboard.js';
 import {displayName} from '../format.js';
@@ -38,11 +40,8 @@ export interface EditHandlerOptions {
 	readonly directory?: string;
 }
 
-/** The queue a one-key step edit may act on from the queue, and the step problem it fixes. */
-const QUEUE_STEP_KEYS: Record<'step-start' | 'step-finish', {queue: string; problem: 'to-start' | 'to-finish'}> = {
-	'step-start': {queue: 'steps.to-start', problem: 'to-start'},
-	'step-finish': {queue: 'steps.to-finish', problem: 'to-finish'},
-};
+/** The one-key step edits: on the fiche's selected step, or on a steps queue's row. */
+type StepCommand = 'step-start' | 'step-finish' | 'step-interrupt';
 
 /**
  * The handler, and `watch` to give Dashboard's `onStart`: a colleague's saved
@@ -160,19 +159,18 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 		};
 	}
 
-	/** `d` / `t` from a steps queue: the person's one step concerned, or their file when there are several. */
-	function stepFromQueue(command: 'step-start' | 'step-finish', selection: Selection, tools: EditTools, participant: Participant): CommandFollowUp {
-		const wanted = QUEUE_STEP_KEYS[command];
-		if (selection.indicatorId !== wanted.queue) {
-			tools.say(`${keysOf(command, 'queue')} : ouvrez la fiche (${keysOf('open', 'queue')}) et choisissez l’étape.`);
-			return;
-		}
+	/**
+	 * What `d` / `t` / `i` do to a step: En cours, Terminée, Interrompue. A step an
+	 * exit left open (steps.after-exit) is closed at the exit date, not today.
+	 */
+	function stepEdit(command: StepCommand, participant: Participant, step: Step): Edit {
+		const ref = stepRef(step);
 		const facts = computeFacts(participant, today);
-		const concerned = participant.steps.filter(step => stepProblem(step, today, facts.closed, facts.exitDay) === wanted.problem);
-		if (concerned.length !== 1) return 'open';
-		const ref = stepRef(concerned[0]!);
-		quickEdit(tools, participant, p => (command === 'step-start' ? startStep(p, ref) : finishStep(p, ref, today)));
-		return;
+		if (command !== 'step-start' && stepProblem(step, today, facts.closed, facts.exitDay) === 'after-exit') {
+			return p => closeStepAtExit(p, ref, command === 'step-finish' ? 'Terminée' : 'Interrompue');
+		}
+		if (command === 'step-start') return p => startStep(p, ref);
+		return command === 'step-finish' ? p => finishStep(p, ref, today) : p => interruptStep(p, ref, today);
 	}
 
 	/** `u`: the next key waits for the undo, which changes the screen only once saved. */
@@ -185,7 +183,9 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 
 	function exportCellule(selection: Selection, tools: EditTools): void {
 		const settings = tools.settings();
-		const meetingDefault = settings.nextCellule ? toDay(settings.nextCellule) : today + 14;
+		// the stored next cellule while it is ahead, else a working day two weeks on (never a Sunday)
+		const stored = settings.nextCellule === undefined ? undefined : toDay(settings.nextCellule);
+		const meetingDefault = stored !== undefined && stored >= today ? stored : proposedCellule(today, settings);
 		const write = async (meeting: Day, force: boolean): Promise<string | undefined> => {
 			const [{writeCelluleWorkbook, defaultCelluleFileName, CelluleFileExistsError, celluleWrittenMessage}, {preparationDueDate}] = await Promise.all([
 				import('../../io/celluleWorkbook.js'),
@@ -229,12 +229,13 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 			<Form
 				title={`Préparation de la cellule de suivi${selection.referent ? ` — ${selection.referent}` : ' — tous les référents'}${selection.discretion ? ' (discrétion : initiales)' : ''}`}
 				note={`Le fichier cellule-AAAA-MM-JJ${selection.discretion ? '-discret' : ''}.xlsx sera écrit dans le dossier courant.`}
-				fields={[{key: 'meeting', label: 'Date de la cellule', kind: 'date'}]}
+				fields={[{key: 'meeting', label: 'Date de la cellule', kind: 'date', ahead: true}]}
 				initial={{meeting: frenchDate(meetingDefault)}}
+				today={today}
 				submit={async values => {
 					const {parseTypedDate} = await import('../../domain/edits/dates.js');
-					const meeting = parseTypedDate(values.meeting ?? '');
-					if (meeting === undefined) return 'Date de la cellule : date impossible (jj/mm/aaaa).';
+					const meeting = parseTypedDate(values.meeting ?? '', {today, ahead: true});
+					if (meeting === undefined) return 'Date de la cellule : date impossible (jj/mm/aaaa ou jj/mm).';
 					return write(meeting, false);
 				}}
 				onCancel={() => tools.closePanel()}
@@ -248,15 +249,34 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 		return ids.filter(id => indicatorById(id)?.severity === 'urgent');
 	}
 
+	/** the last selection's discrétion mode: a colleague's change names people as the screen does */
+	let discretion = false;
+
+	/** Says who changed which person and what (the journal's last line on each, when the store has a file). */
+	async function tellColleagueChange(before: readonly Participant[], tools: EditTools): Promise<void> {
+		const changes = changedPeople(before, session.data.participants);
+		if (changes.length === 0) return;
+		const last = new Map<string, Attribution>();
+		if (session.file !== undefined) {
+			const journal = await (await import('../../store/journal.js')).readJournal(session.file).catch(() => undefined);
+			for (const line of journal?.lines ?? []) if (line.participantId !== undefined) last.set(line.participantId, {user: line.user, action: line.action});
+		}
+		const news = colleagueNews(changes, p => displayName(p, discretion), id => last.get(id));
+		if (news !== undefined && pending === 0) tools.say(visibleText(news));
+	}
+
 	function watch(tools: EditTools, ms = 3000): () => void {
 		shownTools = tools;
 		if (notices.length > 0) tools.say(notices.splice(0).map(capitalize).join(' · '));
 		const timer = setInterval(() => {
 			// edits shown but not saved yet would vanish from the screen for a moment: wait for them
 			if (pending > 0) return;
+			const before = session.data.participants;
 			session.reloadIfChanged().then(
 				changed => {
-					if (changed && pending === 0) refresh(tools);
+					if (!changed || pending > 0) return;
+					refresh(tools);
+					void tellColleagueChange(before, tools);
 				},
 				() => undefined, // an unreadable file is reported by the next save
 			);
@@ -274,7 +294,7 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 		(selection, tools) => {
 			const participant = tools.participants().find(p => p.id === selection.participantId);
 			if (!participant) {
-				tools.say('Personne n’est sélectionné·e : ouvrez une file, puis une fiche.');
+				tools.say(selection.nobody ?? 'Personne n’est sélectionné·e : ouvrez une file, puis une fiche.');
 				return;
 			}
 			const step = selection.stepIndex === undefined ? undefined : participant.steps[selection.stepIndex];
@@ -292,13 +312,15 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 			act(stepRef(on.step), {...on, step: on.step});
 		};
 
-	/** `d` / `t`: on the selected step in the fiche; from their queue, on the highlighted person's step. */
-	const stepKey = (command: 'step-start' | 'step-finish', act: (ref: StepRef) => Edit): EditAction =>
-		forPerson(on =>
-			on.selection.view === 'queue'
-				? stepFromQueue(command, on.selection, on.tools, on.participant)
-				: onStep(ref => quickEdit(on.tools, on.participant, act(ref)))(on),
-		);
+	/** `d` / `t` / `i`: on the selected step in the fiche, or the step of a steps queue's row; elsewhere in a queue, open the fiche first. */
+	const stepKey = (command: StepCommand): EditAction =>
+		forPerson(on => {
+			if (on.selection.view === 'queue' && on.step === undefined) {
+				on.tools.say(`${keysOf(command, 'queue')} : ouvrez la fiche (${keysOf('open', 'queue')}) et choisissez l’étape.`);
+				return;
+			}
+			return onStep((_ref, {tools, participant, step}) => quickEdit(tools, participant, stepEdit(command, participant, step)))(on);
+		});
 
 	/** Every edit key of the keymap, one action each (a key without one does not compile). */
 	const EDITS: Record<EditCommand, EditAction> = {
@@ -306,9 +328,9 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 		'export-cellule': (selection, tools) => exportCellule(selection, tools),
 		// the « Bilan » screen's workbook (bilanExport.tsx)
 		'bilan-export': (selection, tools) => exportBilan(selection, tools, {today, directory: options.directory, storeFile: session.file}),
-		'step-start': stepKey('step-start', ref => p => startStep(p, ref)),
-		'step-finish': stepKey('step-finish', ref => p => finishStep(p, ref, today)),
-		'step-interrupt': forPerson(onStep((ref, {tools, participant}) => quickEdit(tools, participant, p => interruptStep(p, ref, today)))),
+		'step-start': stepKey('step-start'),
+		'step-finish': stepKey('step-finish'),
+		'step-interrupt': stepKey('step-interrupt'),
 		'step-edit': forPerson(onStep((_ref, {tools, context, step}) => tools.openPanel(stepForm(context(), step)))),
 		'step-add': forPerson(({tools, context}) => tools.openPanel(newStepForm(context()))),
 		interview: forPerson(({tools, participant}) => quickEdit(tools, participant, p => recordInterview(p, today))),
@@ -334,7 +356,10 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 		}),
 	};
 
-	const handler: EditHandler = (command, selection, tools) => EDITS[command](selection, tools);
+	const handler: EditHandler = (command, selection, tools) => {
+		discretion = selection.discretion === true;
+		return EDITS[command](selection, tools);
+	};
 	return Object.assign(handler, {watch, saveStatus, storeNotice});
 }
 

@@ -1,8 +1,8 @@
 // A form as plain data and a pure reducer: fields (text, date, choice), the
 // focused one, the values typed. The component (Form.tsx) maps keys to actions;
 // saving is the caller's business (a form only hands its values over).
-import {frenchDate} from '../../domain/calendar.js';
-import {parseTypedDate} from '../../domain/edits/dates.js';
+import {type Day, frenchDate} from '../../domain/calendar.js';
+import {isYearless, parseTypedDate} from '../../domain/edits/dates.js';
 import {foldText} from '../../domain/text.js';
 
 export type Values = Readonly<Record<string, string>>;
@@ -15,8 +15,12 @@ interface FieldBase {
 
 export type FieldSpec =
 	| (FieldBase & {readonly kind: 'text'})
-	/** dd/mm/yyyy; `optional` lets it be blank (no date) */
-	| (FieldBase & {readonly kind: 'date'; readonly optional?: boolean})
+	/**
+	 * dd/mm/yyyy, or dd/mm read against the form's `today` (`ahead`: an end, a due
+	 * date — next year's when this year's day has passed; domain/edits/dates.ts);
+	 * `optional` lets it be blank (no date)
+	 */
+	| (FieldBase & {readonly kind: 'date'; readonly optional?: boolean; readonly ahead?: boolean})
 	/** one of `options` (which may depend on the other values) */
 	| (FieldBase & {readonly kind: 'choice'; readonly options: readonly string[] | ((values: Values) => readonly string[])});
 
@@ -56,7 +60,32 @@ function keepChoicesValid(fields: readonly FieldSpec[], values: Values): Values 
 	return next;
 }
 
-export function formReducer(fields: readonly FieldSpec[], state: FormState, action: FormAction): FormState {
+/** The day a date field's text means; a date without its year needs `today`. */
+export function fieldDay(field: FieldSpec, text: string, today: Day | undefined): Day | undefined {
+	return parseTypedDate(text, today === undefined ? undefined : {today, ahead: field.kind === 'date' && field.ahead === true});
+}
+
+/** « 27/11 » → « 27/11/2026 » (what the form saves, and shows beside the field); other texts unchanged. */
+export function fullDate(field: FieldSpec, text: string, today: Day | undefined): string {
+	if (field.kind !== 'date' || !isYearless(text)) return text;
+	const day = fieldDay(field, text, today);
+	return day === undefined ? text : frenchDate(day);
+}
+
+/** The values as saved: dates typed without their year completed. */
+export function completedValues(fields: readonly FieldSpec[], values: Values, today: Day | undefined): Values {
+	let next = values;
+	for (const field of fields) {
+		const text = values[field.key];
+		if (text === undefined) continue;
+		const full = fullDate(field, text, today);
+		if (full !== text) next = {...next, [field.key]: full};
+	}
+	return next;
+}
+
+/** `today`: dates typed without their year are read against it (none: the year is required). */
+export function formReducer(fields: readonly FieldSpec[], state: FormState, action: FormAction, today?: Day): FormState {
 	const field = fields[state.focus];
 	if (action.type === 'focus') {
 		const focus = (state.focus + action.by + fields.length) % fields.length;
@@ -98,7 +127,7 @@ export function formReducer(fields: readonly FieldSpec[], state: FormState, acti
 				return set(options[(index + action.by + options.length) % options.length]!);
 			}
 			if (field.kind === 'date') {
-				const day = parseTypedDate(value);
+				const day = fieldDay(field, value, today);
 				if (day === undefined) return state;
 				return set(frenchDate(day + action.by), true);
 			}
@@ -108,8 +137,8 @@ export function formReducer(fields: readonly FieldSpec[], state: FormState, acti
 }
 
 /** Why a date field's text is refused, shown next to it; undefined when fine. */
-export function dateProblem(field: FieldSpec, text: string): string | undefined {
+export function dateProblem(field: FieldSpec, text: string, today?: Day): string | undefined {
 	if (field.kind !== 'date') return undefined;
 	if (text.trim() === '') return field.optional ? undefined : 'à renseigner (jj/mm/aaaa)';
-	return parseTypedDate(text) === undefined ? 'date impossible (jj/mm/aaaa)' : undefined;
+	return fieldDay(field, text, today) === undefined ? 'date impossible (jj/mm/aaaa)' : undefined;
 }

@@ -1,14 +1,17 @@
 // The edit forms of the participant view: what each asks, its starting values,
 // and the pure edit its values become. Saving goes through the handler's `save`.
 import React from 'react';
-import {type Day, frenchDate, toDay} from '../../domain/calendar.js';
+import {type Day, frenchDate, isoFromDay, toDay} from '../../domain/calendar.js';
 import {
 	addStep,
 	type Edit,
 	editStep,
 	edited,
 	recordEvent,
-	recordExit,
+	closableAtExit,
+	type ClosingState,
+	openAtExit,
+	recordExitClosingSteps,
 	recordNonIntegration,
 	followingContract,
 	renewContract,
@@ -17,6 +20,7 @@ import {
 	setContract,
 	setRomeCode,
 	snoozeIndicator,
+	unsnoozeIndicator,
 	startStandby,
 	stepRef,
 } from '../../domain/edits/index.js';
@@ -80,6 +84,7 @@ export function stepForm(context: FormContext, step: Step) {
 	const initial = {label: step.label, type: step.type, start: frenchDate(step.start), end: frenchDate(step.end), state: step.state};
 	return (
 		<Form
+			today={context.today}
 			title={`Modifier l’étape — ${context.name}`}
 			fields={STEP_FIELDS}
 			initial={initial}
@@ -89,13 +94,27 @@ export function stepForm(context: FormContext, step: Step) {
 	);
 }
 
-/** `+`: a new step, planned from today unless changed. */
+/** The state a new step starting on `start` begins in: under way once started (not « Prévue », which steps.to-start would flag at once). */
+export function newStepState(start: Day | undefined, today: Day): 'Prévue' | 'En cours' {
+	return start !== undefined && start <= today ? 'En cours' : 'Prévue';
+}
+
+/**
+ * `+`: a new step from today, « En cours » (it has started); a start moved to a
+ * later day makes it « Prévue » again, unless a finished state was chosen.
+ */
 export function newStepForm(context: FormContext) {
 	return (
 		<Form
+			today={context.today}
 			title={`Nouvelle étape — ${context.name}`}
 			fields={STEP_FIELDS}
-			initial={{label: '', type: '', start: frenchDate(context.today), end: '', state: 'Prévue'}}
+			initial={{label: '', type: '', start: frenchDate(context.today), end: '', state: newStepState(context.today, context.today)}}
+			derive={(values, changed) => {
+				if (changed !== 'start' || (values.state !== 'Prévue' && values.state !== 'En cours')) return values;
+				const start = parseTypedDate(values.start ?? '', {today: context.today});
+				return start === undefined ? values : {...values, state: newStepState(start, context.today)};
+			}}
 			submit={values => context.save(p => addStep(p, {...values, end: blankIsNull(values.end)}))}
 			onCancel={context.cancel}
 		/>
@@ -106,6 +125,7 @@ export function newStepForm(context: FormContext) {
 export function eventForm(context: FormContext) {
 	return (
 		<Form
+			today={context.today}
 			title={`Nouvel événement — ${context.name}`}
 			fields={[
 				{key: 'type', label: 'Type', kind: 'choice', options: EVENT_TYPES},
@@ -142,11 +162,12 @@ export function contractForm(context: FormContext) {
 	const following = (months: number | undefined) => (months === undefined || p.contractEnd === undefined ? undefined : followingContract(toDay(p.contractEnd), months));
 	return (
 		<Form
+			today={context.today}
 			title={`Contrat (CER) et code ROME — ${context.name}`}
 			note={current}
 			fields={[
 				{key: 'start', label: 'Début du CER', kind: 'date', optional: true},
-				{key: 'end', label: 'Fin du CER', kind: 'date', optional: true},
+				{key: 'end', label: 'Fin du CER', kind: 'date', optional: true, ahead: true},
 				{key: 'renewal', label: 'Renouvellement', kind: 'choice', options: renewals},
 				{key: 'rome', label: 'Code ROME', kind: 'text'},
 			]}
@@ -197,6 +218,7 @@ const OTHER_REASON = 'Autre';
 export function standbyForm(context: FormContext) {
 	return (
 		<Form
+			today={context.today}
 			title={`Mise en veille — ${context.name}`}
 			note="La veille suspend le rythme d’entretiens ; « v » sur une personne en veille y met fin."
 			fields={[
@@ -226,25 +248,55 @@ export function exitReasonsFor(type: string | undefined): readonly string[] {
 	return EXIT_REASONS.autres;
 }
 
-/** `x` for someone integrated: date, type and motive, confirmed before saving. */
+/** What the exit form's « clore les étapes » choice means: the closing state, or none. */
+const CLOSING_CHOICES: Readonly<Record<string, ClosingState | undefined>> = {
+	'oui, Terminée': 'Terminée',
+	'oui, Interrompue': 'Interrompue',
+	'non, les laisser ouvertes': undefined,
+};
+
+/**
+ * `x` for someone integrated: date, type and motive, confirmed before saving. The
+ * steps the exit leaves open are closed at its date (Terminée by default, or
+ * Interrompue, or left as they are), in the same change: journaled and undone with it.
+ */
 export function exitForm(context: FormContext) {
 	const p = context.participant;
 	const type = p.exitType ?? 'Positive';
+	const open = p.steps.filter(openAtExit).length;
+	const closing = Object.keys(CLOSING_CHOICES);
+	const closeAs = (values: Values) => (open === 0 ? undefined : CLOSING_CHOICES[values.close ?? '']);
+	const closingWords = (values: Values) => {
+		const state = closeAs(values);
+		const day = parseTypedDate(values.date ?? '');
+		if (state === undefined || day === undefined) return '';
+		const exitIso = isoFromDay(day);
+		const count = p.steps.filter(step => closableAtExit(step, exitIso)).length;
+		const later = p.steps.filter(step => openAtExit(step) && step.start > exitIso).length;
+		const close = count === 0 ? '' : ` et clore ${count === 1 ? 'l’étape ouverte' : `les ${count} étapes ouvertes`} (${state}) à cette date`;
+		const left = later === 0 ? '' : ` (${later === 1 ? 'une étape prévue après la sortie reste' : `${later} étapes prévues après la sortie restent`} à corriger : m)`;
+		return close + left;
+	};
 	return (
 		<Form
+			today={context.today}
 			title={`Sortie du PLIE — ${context.name}`}
 			fields={[
 				{key: 'date', label: 'Date de sortie', kind: 'date'},
 				{key: 'type', label: 'Type', kind: 'choice', options: EXIT_TYPES},
 				{key: 'reason', label: 'Motif', kind: 'choice', options: values => exitReasonsFor(values.type)},
+				...(open === 0 ? [] : [{key: 'close', label: `Clore les étapes ouvertes (${open})`, kind: 'choice', options: closing} as const]),
 			]}
 			initial={{
 				date: frenchDate(p.exitDate ?? context.today),
 				type,
 				reason: p.exitReason && exitReasonsFor(type).includes(p.exitReason) ? p.exitReason : exitReasonsFor(type)[0]!,
+				...(open === 0 ? {} : {close: closing[0]!}),
 			}}
-			confirm={values => `Enregistrer la sortie de ${context.name} le ${values.date} (${values.type} — ${values.reason}) ? (o/n)`}
-			submit={values => context.save(participant => recordExit(participant, {date: values.date ?? '', type: values.type ?? '', reason: values.reason ?? ''}))}
+			confirm={values => `Enregistrer la sortie de ${context.name} le ${values.date} (${values.type} — ${values.reason})${closingWords(values)} ? (o/n)`}
+			submit={values =>
+				context.save(participant => recordExitClosingSteps(participant, {date: values.date ?? '', type: values.type ?? '', reason: values.reason ?? ''}, closeAs(values)))
+			}
 			onCancel={context.cancel}
 		/>
 	);
@@ -255,6 +307,7 @@ export function nonIntegrationForm(context: FormContext) {
 	const p = context.participant;
 	return (
 		<Form
+			today={context.today}
 			title={`Non-intégration (phase d’accueil) — ${context.name}`}
 			fields={[
 				{key: 'date', label: 'Date', kind: 'date'},
@@ -273,22 +326,52 @@ export function nonIntegrationForm(context: FormContext) {
 /** Default length of a snooze: a month (the next cellule comes about then). */
 const SNOOZE_DAYS = 30;
 
-/** `z`: one of the person's alerts put on hold, with a reason and an end date. */
+const SNOOZE = 'mettre en attente';
+const RENEW = 'prolonger ou modifier';
+const LIFT = 'lever la mise en attente';
+
+/**
+ * `z`: one of the person's alerts put on hold, with a reason and an end date. An
+ * alert already on hold shows its reason and end (the note, and the fields filled
+ * with them) and may be renewed, changed, or lifted: the alert comes back at once.
+ */
 export function snoozeForm(context: FormContext, indicatorIds: readonly string[], preferred?: string) {
-	const labels = indicatorIds.map(id => indicatorById(id)?.label ?? id);
+	const todayIso = isoFromDay(context.today);
+	const current = (id: string) => context.participant.snoozes?.find(s => s.indicator === id && s.until >= todayIso);
+	const labels = indicatorIds.map(id => `${indicatorById(id)?.label ?? id}${current(id) ? ' (en attente)' : ''}`);
 	const idOf = (label: string | undefined) => indicatorIds[labels.indexOf(label ?? '')] ?? '';
-	const first = preferred !== undefined && indicatorIds.includes(preferred) ? preferred : indicatorIds[0]!;
+	// the queue's alert, else the first not on hold (z is mostly asked to put one on hold), else the first
+	const first =
+		preferred !== undefined && indicatorIds.includes(preferred) ? preferred : (indicatorIds.find(id => current(id) === undefined) ?? indicatorIds[0]!);
+	/** reason and end shown for an alert: its snooze's, or blank and a month from today */
+	const filled = (id: string) => {
+		const snooze = current(id);
+		return snooze ? {reason: snooze.reason, until: frenchDate(snooze.until)} : {reason: '', until: frenchDate(context.today + SNOOZE_DAYS)};
+	};
+	const onHold = indicatorIds.flatMap(id => {
+		const snooze = current(id);
+		return snooze ? [`« ${indicatorById(id)?.label ?? id} » en attente jusqu’au ${frenchDate(snooze.until)} : ${snooze.reason}`] : [];
+	});
 	return (
 		<Form
+			today={context.today}
 			title={`Mettre une alerte en attente — ${context.name}`}
+			note={onHold.length > 0 ? onHold.join(' · ') : undefined}
 			fields={[
 				{key: 'indicator', label: 'Alerte', kind: 'choice', options: labels},
+				// only when one of them is on hold: renew, change or lift it
+				...(onHold.length === 0
+					? []
+					: [{key: 'action', label: 'Action', kind: 'choice', options: (values: Values) => (current(idOf(values.indicator)) ? [RENEW, LIFT] : [SNOOZE])} as const]),
 				{key: 'reason', label: 'Raison', kind: 'text'},
-				{key: 'until', label: 'Jusqu’au', kind: 'date'},
+				{key: 'until', label: 'Jusqu’au', kind: 'date', ahead: true},
 			]}
-			initial={{indicator: labels[indicatorIds.indexOf(first)]!, reason: '', until: frenchDate(context.today + SNOOZE_DAYS)}}
+			initial={{indicator: labels[indicatorIds.indexOf(first)]!, action: current(first) ? RENEW : SNOOZE, ...filled(first)}}
+			derive={(values, changed) => (changed === 'indicator' ? {...values, ...filled(idOf(values.indicator))} : values)}
 			submit={values =>
-				context.save(p => snoozeIndicator(p, {indicator: idOf(values.indicator), reason: values.reason ?? '', until: values.until ?? ''}, context.today))
+				values.action === LIFT
+					? context.save(p => unsnoozeIndicator(p, idOf(values.indicator)))
+					: context.save(p => snoozeIndicator(p, {indicator: idOf(values.indicator), reason: values.reason ?? '', until: values.until ?? ''}, context.today))
 			}
 			onCancel={context.cancel}
 		/>
