@@ -153,7 +153,7 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 
 	/** `e` / `a`: recorded in one key; `N` then adds a note to it. */
 	function recordToday(tools: EditTools, participant: Participant, edit: Edit): void {
-		const then = ` · ${keysOf('event-note', 'participant')} : y ajouter une note`;
+		const then = ` · ${keysOf('event-note', 'participant')} : note`; // short: the whole message fits 80 columns
 		const shown = quickEdit(tools, participant, edit, then);
 		if (shown) recorded = {participantId: participant.id, ref: eventRef(shown, shown.events.length - 1)};
 	}
