@@ -31,7 +31,8 @@ export function queueTitle(indicator: IndicatorResult, position: number, count: 
 	const where = count === 0 ? `0/${total}` : `${position + 1}/${count}`;
 	const filtered = filter === '' ? '' : ` (filtre « ${filter} » : ${count} sur ${total})`;
 	const snoozed = indicator.snoozed.length > 0 ? ` · ${indicator.snoozed.length} en attente` : '';
-	return `${indicator.definition.label} — ${where}${filtered}${snoozed}`;
+	// the id is what `dashboard --queue` and `report` take
+	return `${indicator.definition.label} — ${where}${filtered}${snoozed} · ${indicator.definition.id}`;
 }
 
 export function QueueScreen({indicator, rows, columns, cursor, offset, width, height, filter}: QueueScreenProps) {

@@ -150,6 +150,13 @@ describe('fiche events', () => {
 	});
 });
 
+describe('queue screen', () => {
+	it('names the indicator’s id, as --queue takes it', async () => {
+		app = await renderApp(people(), {queue: 'caseload.active'});
+		expect(lines(app.frame()).find(line => line.includes('File active en parcours —'))).toMatch(/· caseload\.active$/);
+	});
+});
+
 describe('discrétion on the dashboard', () => {
 	it('hides the filter typed', async () => {
 		app = await renderApp(people());
