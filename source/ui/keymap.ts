@@ -99,7 +99,7 @@ export const KEYMAP = [
 	{command: 'filter', strokes: [{char: '/'}], label: 'filtrer la liste (nom ou identifiant)', hint: '/ filtrer', footer: ['queue'], scopes: ['dashboard', 'queue']},
 	{command: 'people-search', strokes: [{char: ':'}], label: 'chercher une personne par son nom ou son identifiant, dans tout le fichier (accueil, parcours, sorties)', hint: ': chercher', footer: ['dashboard'], scopes: VIEWS},
 	{command: 'referent', strokes: [{char: 'r'}], label: 'choisir le ou la référent·e (ou Tous)', hint: 'r référent', footer: ['dashboard'], scopes: VIEWS},
-	{command: 'discretion', strokes: [{char: '*'}], label: 'mode discrétion : initiales, sans n° CAF ni France Travail', scopes: VIEWS},
+	{command: 'discretion', strokes: [{char: '*'}], label: 'mode discrétion : initiales, sans n° CAF ni France Travail, notes, motifs de mise en attente ni texte tapé (filtre, recherche)', scopes: VIEWS},
 	{command: 'help', strokes: [{char: '?'}], label: 'aide : les touches de cet écran, puis toutes les autres', hint: '? aide', footer: VIEWS, scopes: VIEWS},
 
 	// the help scrolls by lines
