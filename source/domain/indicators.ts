@@ -29,6 +29,11 @@ export interface Figure {
 export interface IndicatorDefinition {
 	readonly id: string;
 	readonly label: string;
+	/**
+	 * The label for a narrow screen (the 80-column dashboard, a fiche): at most 28
+	 * characters, and still telling the indicator apart from every other one.
+	 */
+	readonly shortLabel: string;
 	readonly section: SectionId;
 	readonly severity: Severity;
 	readonly figure: Figure;
@@ -69,6 +74,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
 	{
 		id: 'caseload.intake',
 		label: "Effectif en phase d'accueil",
+		shortLabel: "Phase d'accueil",
 		section: 'effectifs',
 		severity: 'info',
 		figure: {label: 'Jours depuis le 1er RDV', unit: 'jours', order: 'desc'},
@@ -77,6 +83,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
 	{
 		id: 'caseload.active',
 		label: 'File active en parcours',
+		shortLabel: 'File active',
 		section: 'effectifs',
 		severity: 'info',
 		figure: MONTHS_IN_PARCOURS,
@@ -85,6 +92,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
 	{
 		id: 'caseload.standby',
 		label: 'Dont en veille',
+		shortLabel: 'Dont en veille',
 		section: 'effectifs',
 		severity: 'info',
 		figure: {label: 'Jours en veille', unit: 'jours', order: 'desc'},
@@ -93,6 +101,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
 	{
 		id: 'duration.lt6',
 		label: 'En parcours depuis moins de 6 mois',
+		shortLabel: 'Parcours < 6 mois',
 		section: 'effectifs',
 		severity: 'info',
 		figure: MONTHS_IN_PARCOURS,
@@ -101,6 +110,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
 	{
 		id: 'duration.6to12',
 		label: 'En parcours depuis 6 à 12 mois',
+		shortLabel: 'Parcours 6 à 12 mois',
 		section: 'effectifs',
 		severity: 'info',
 		figure: MONTHS_IN_PARCOURS,
@@ -109,6 +119,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
 	{
 		id: 'duration.12to18',
 		label: 'En parcours depuis 12 à 18 mois',
+		shortLabel: 'Parcours 12 à 18 mois',
 		section: 'effectifs',
 		severity: 'info',
 		figure: MONTHS_IN_PARCOURS,
@@ -117,6 +128,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
 	{
 		id: 'duration.18to24',
 		label: 'En parcours depuis 18 à 24 mois',
+		shortLabel: 'Parcours 18 à 24 mois',
 		section: 'effectifs',
 		severity: 'watch',
 		figure: MONTHS_IN_PARCOURS,
@@ -125,6 +137,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
 	{
 		id: 'duration.gte24',
 		label: 'En parcours depuis plus de 24 mois',
+		shortLabel: 'Parcours > 24 mois',
 		section: 'effectifs',
 		severity: 'watch',
 		figure: MONTHS_IN_PARCOURS,
@@ -133,6 +146,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
 	{
 		id: 'duration.gte24-no-extension',
 		label: 'Plus de 24 mois sans prolongation',
+		shortLabel: '> 24 mois sans prolongation',
 		section: 'effectifs',
 		severity: 'urgent',
 		figure: MONTHS_IN_PARCOURS,
@@ -142,6 +156,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
 	{
 		id: 'steps.to-finish',
 		label: "Étapes 'Prévue' ou 'En cours' → 'Terminée'",
+		shortLabel: 'Étapes à terminer',
 		section: 'rectifier',
 		severity: 'urgent',
 		figure: {label: 'Jours depuis la fin', unit: 'jours', order: 'desc'},
@@ -150,6 +165,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
 	{
 		id: 'steps.to-start',
 		label: "Étapes 'Prévue' → 'En cours'",
+		shortLabel: 'Étapes à démarrer',
 		section: 'rectifier',
 		severity: 'urgent',
 		figure: {label: 'Jours depuis le début', unit: 'jours', order: 'desc'},
@@ -158,6 +174,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
 	{
 		id: 'steps.after-exit',
 		label: 'Étape non terminée ou fin > date de sortie',
+		shortLabel: 'Étapes ouvertes après sortie',
 		section: 'rectifier',
 		severity: 'urgent',
 		figure: {label: 'Jours depuis la sortie', unit: 'jours', order: 'desc'},
@@ -167,6 +184,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
 	{
 		id: 'plan.provisional-integrated',
 		label: "Parcours 'Prévisionnel' alors qu'intégré",
+		shortLabel: 'Prévisionnel mais intégré',
 		section: 'rectifier',
 		severity: 'urgent',
 		figure: MONTHS_IN_PARCOURS,
@@ -175,6 +193,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
 	{
 		id: 'steps.none',
 		label: 'Sans étape de parcours',
+		shortLabel: 'Sans étape',
 		section: 'inactivite',
 		severity: 'watch',
 		figure: {label: "Jours depuis l'intégration", unit: 'jours', order: 'desc'},
@@ -183,6 +202,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
 	{
 		id: 'steps.idle30',
 		label: 'Sans étape depuis plus de 30 jours',
+		shortLabel: 'Sans étape depuis > 30 j',
 		section: 'inactivite',
 		severity: 'watch',
 		figure: {label: 'Jours sans étape', unit: 'jours', order: 'desc'},
@@ -191,6 +211,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
 	{
 		id: 'steps.idle60',
 		label: 'Sans étape depuis plus de 60 jours',
+		shortLabel: 'Sans étape depuis > 60 j',
 		section: 'inactivite',
 		severity: 'urgent',
 		figure: {label: 'Jours sans étape', unit: 'jours', order: 'desc'},
@@ -199,6 +220,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
 	{
 		id: 'rsa.no-contract',
 		label: 'RSA sans date de contrat',
+		shortLabel: 'RSA sans contrat',
 		section: 'rsa',
 		severity: 'urgent',
 		figure: {label: "Jours depuis l'entrée", unit: 'jours', order: 'desc'},
@@ -208,6 +230,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
 	{
 		id: 'rsa.contract-expired',
 		label: 'RSA dont le CER est échu',
+		shortLabel: 'RSA, CER échu',
 		section: 'rsa',
 		severity: 'urgent',
 		figure: {label: 'Jours depuis l’échéance', unit: 'jours', order: 'desc'},
@@ -219,6 +242,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
 	{
 		id: 'rsa.contract-lt15',
 		label: 'RSA, échéance du CER < 15 jours',
+		shortLabel: 'RSA, fin de CER < 15 j',
 		section: 'rsa',
 		severity: 'urgent',
 		figure: DAYS_LEFT,
@@ -230,6 +254,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
 	{
 		id: 'rsa.contract-lt30',
 		label: 'RSA, échéance du CER < 30 jours',
+		shortLabel: 'RSA, fin de CER < 30 j',
 		section: 'rsa',
 		severity: 'watch',
 		figure: DAYS_LEFT,
@@ -241,6 +266,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
 	{
 		id: 'rsa.contract-gt1month',
 		label: 'RSA, échéance du CER > 1 mois',
+		shortLabel: 'RSA, fin de CER > 1 mois',
 		section: 'rsa',
 		severity: 'info',
 		figure: DAYS_LEFT,
@@ -252,6 +278,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
 	{
 		id: 'followup.no-rome',
 		label: 'Intégrés sans code ROME',
+		shortLabel: 'Sans code ROME',
 		section: 'suivi',
 		severity: 'watch',
 		figure: MONTHS_IN_PARCOURS,
@@ -260,6 +287,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
 	{
 		id: 'followup.no-event30',
 		label: 'Sans événement de parcours depuis 30 jours',
+		shortLabel: 'Sans événement depuis 30 j',
 		section: 'suivi',
 		severity: 'watch',
 		figure: {label: 'Jours sans événement', unit: 'jours', order: 'desc'},
@@ -268,6 +296,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
 	{
 		id: 'followup.no-interview30',
 		label: 'Sans entretien individuel depuis 30 jours',
+		shortLabel: 'Sans entretien depuis 30 j',
 		section: 'suivi',
 		severity: 'watch',
 		figure: {label: 'Jours sans entretien', unit: 'jours', order: 'desc'},
@@ -276,6 +305,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
 	{
 		id: 'followup.rhythm-late',
 		label: "Rythme d'entretiens non tenu",
+		shortLabel: 'Rythme non tenu',
 		section: 'suivi',
 		severity: 'urgent',
 		figure: {label: 'Jours depuis le dernier contact', unit: 'jours', order: 'desc'},
@@ -289,6 +319,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
 	{
 		id: 'followup.two-absences',
 		label: 'Deux absences injustifiées : à présenter en cellule',
+		shortLabel: '2 absences injustifiées',
 		section: 'suivi',
 		severity: 'urgent',
 		figure: {label: 'Absences injustifiées', unit: 'absences', order: 'desc'},
@@ -297,6 +328,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
 	{
 		id: 'standby.long',
 		label: 'En veille depuis plus de 2 mois',
+		shortLabel: 'Veille > 2 mois',
 		section: 'suivi',
 		severity: 'urgent',
 		figure: {label: 'Jours en veille', unit: 'jours', order: 'desc'},

@@ -8,6 +8,7 @@ import {useApp} from 'ink';
 import React, {type ReactNode, useMemo, useRef, useState} from 'react';
 import {type Day, frenchDate} from '../domain/calendar.js';
 import type {Bilan} from '../domain/bilan/index.js';
+import {discreetText, hiddenTyping} from '../domain/discretion.js';
 import {computeFacts} from '../domain/facts.js';
 import type {Participant} from '../domain/model.js';
 import type {Settings} from '../domain/settings.js';
@@ -15,15 +16,17 @@ import {indicatorResult, triage} from '../domain/triage.js';
 import {dashboardStatus, DashboardScreen, sectionJump} from './DashboardScreen.js';
 import {displayName} from './format.js';
 import {Frame} from './Frame.js';
+import {DiscretionContext} from './discretion.js';
 import {helpLength, HelpOverlay} from './HelpOverlay.js';
-import {type Binding, type CommandIn, type EditCommand, KEYMAP, type Scope, type View} from './keymap.js';
+import {type Binding, type CommandIn, type EditCommand, KEYMAP, keysOf, type Scope, type View} from './keymap.js';
 import {type Settled, textOf} from './keys/keyboard.js';
 import type {KeyPress} from './keys/splitKeys.js';
 import {KeyboardContext, useKeyboardOwner, useKeyLayer} from './keys/useKeyboard.js';
 import {clamp, initialNavState, type Move, type NavAction, navReducer, type NavState} from './navigation.js';
-import {budget, ParticipantScreen, shownSteps} from './ParticipantScreen.js';
+import {ficheLayoutOf, ficheStatus, ParticipantScreen, shownEvents, shownSteps} from './ParticipantScreen.js';
 import {emptyQueueText, QUEUE_CHROME_LINES, QueueScreen} from './QueueScreen.js';
 import {choiceIndex, matchingChoices, ReferentPicker, referentChoices, referentLabel} from './ReferentPicker.js';
+import {PeopleSearch} from './search/PeopleSearch.js';
 import {type DashboardRow, dashboardIndexOf, dashboardRows, longestId, nextQueue, queueColumns, type QueueRow, queueRows, rowKey, searchIndex} from './screenData.js';
 import {bodyHeight} from './theme.js';
 import {useTerminalSize} from './useTerminalSize.js';
@@ -39,6 +42,8 @@ export interface Selection {
 	readonly participantId?: string;
 	/** index in participant.steps of the selected step (participant view) */
 	readonly stepIndex?: number;
+	/** index in participant.events of the selected event (participant view, cursor below the steps) */
+	readonly eventIndex?: number;
 	/** discrétion mode (`*`): initials instead of names */
 	readonly discretion?: boolean;
 	/** the bilan shown on the « Bilan » screen (its `E` writes it) */
@@ -66,8 +71,10 @@ function isEditCommand(command: string): command is EditCommand {
 }
 
 /** Where the keyboard is, for the keymap: typing a filter, an overlay, or a view. */
-export function scopesOf(nav: NavState): readonly [AppScope] {
+export function scopesOf(nav: NavState): readonly [AppScope | 'people'] {
 	if (nav.typing) return ['filter'];
+	// the people search takes its own keys (ui/search); this is for the footer
+	if (nav.overlay === 'people') return ['people'];
 	if (nav.overlay === 'help') return ['help'];
 	if (nav.overlay === 'referent') return ['picker'];
 	return [nav.view];
@@ -159,13 +166,19 @@ export function App(props: AppProps) {
 		const shown = shownId === undefined ? undefined : byId.get(shownId);
 		const facts = shown ? (result.facts.get(shown.id) ?? computeFacts(shown, today)) : undefined;
 		const steps = facts ? shownSteps(facts) : [];
-		const membership = facts ? result.memberOf(facts.participant.id) : [];
-		const stepLines = facts ? budget(height, steps.length, facts.participant.events.length, membership.length).steps : 1;
-		const stepCursor = clamp(state.participant?.step ?? 0, 0, Math.max(0, steps.length - 1));
-		return {dashboard, indicator, queueFilter, queue, queueTotal, next, queueCursor, shownId, facts, steps, membership, stepLines, stepCursor, bilan};
+		const events = facts ? shownEvents(facts.participant) : [];
+		// a person found by `:` may be outside this referent's triage: their indicators on their own
+		const membership = !facts ? [] : result.facts.has(facts.participant.id) ? result.memberOf(facts.participant.id) : triage([facts.participant], {today, settings, hideSnoozed: true}).memberOf(facts.participant.id);
+		const layout = facts ? ficheLayoutOf(facts, membership.length, state.discretion, width, height) : undefined;
+		// one cursor over the steps, then the events
+		const stepCursor = clamp(state.participant?.step ?? 0, 0, Math.max(0, steps.length + events.length - 1));
+		return {dashboard, indicator, queueFilter, queue, queueTotal, next, queueCursor, shownId, facts, steps, events, membership, layout, stepCursor, bilan};
 	}
 
 	const current = derive(nav);
+	// names and notes in messages and panels, hidden in discrétion mode (built once per caseload, when first needed)
+	const hide = useMemo(() => discreetText(participants), [participants]);
+	const discretion = useMemo(() => ({on: nav.discretion, text: nav.discretion ? hide : (text: string) => text}), [nav.discretion, hide]);
 	const {dashboard, indicator, queueFilter, queue, queueCursor, shownId, facts, steps} = current;
 	const nameOf = (p: Participant) => displayName(p, nav.discretion);
 	const columns = indicator
@@ -183,6 +196,7 @@ export function App(props: AppProps) {
 			participantId: s.view === 'participant' ? d.shownId : row?.entry.id,
 			// a steps queue's row is one step: d / t / i act on it
 			stepIndex: s.view === 'participant' ? d.steps[d.stepCursor]?.index : row?.step?.index,
+			eventIndex: s.view === 'participant' ? d.events[d.stepCursor - d.steps.length]?.index : undefined,
 			discretion: s.discretion,
 			bilan: s.view === 'bilan' ? d.bilan?.bilan : undefined,
 			nobody: s.view === 'queue' && !row ? emptyQueueText(d.queueFilter, d.next) : undefined,
@@ -196,12 +210,15 @@ export function App(props: AppProps) {
 		if (state.overlay === 'help') return {count: helpLength(bindings, state.view), page: Math.max(1, height - 1)};
 		if (state.view === 'dashboard') return {count: d.dashboard.length, page: height};
 		if (state.view === 'queue') return {count: d.queue.length, page: Math.max(1, height - QUEUE_CHROME_LINES)};
-		return {count: d.steps.length, page: d.stepLines};
+		return {count: d.steps.length + d.events.length, page: d.layout?.steps ?? 1};
 	}
 
 	function move(to: Move) {
-		if (navRef.current.view === 'bilan' && navRef.current.overlay === 'none') return bilanKeys.move(to);
-		dispatch({type: 'move', move: to, ...listSize(navRef.current)});
+		const s = navRef.current;
+		if (s.view === 'bilan' && s.overlay === 'none') return bilanKeys.move(to);
+		const d = s.view === 'participant' && s.overlay === 'none' ? derive(s) : undefined;
+		const fiche = d?.layout ? {steps: d.steps.length, stepPage: d.layout.steps, eventPage: d.layout.events} : undefined;
+		dispatch({type: 'move', move: to, ...listSize(s), fiche});
 	}
 
 	function openParticipantAt(index: number) {
@@ -220,6 +237,10 @@ export function App(props: AppProps) {
 
 	/** n / p: the next row of the queue; when the row shown left it (after an edit), the one now in its place. */
 	function stepThroughQueue(direction: 1 | -1) {
+		if (navRef.current.returnTo) {
+			setNotice(`Fiche ouverte par la recherche, hors d’une file : ${keysOf('back', 'participant')} pour revenir.`);
+			return;
+		}
 		const d = derive(navRef.current);
 		const index = d.queueCursor;
 		const row = d.queue[index];
@@ -253,6 +274,7 @@ export function App(props: AppProps) {
 		filter: () => dispatch({type: 'filter-start'}),
 		referent: () => dispatch({type: 'open-referents', index: choiceIndex(choices, navRef.current.referent)}),
 		discretion: () => dispatch({type: 'toggle-discretion'}),
+		'people-search': () => dispatch({type: 'open-people'}),
 		'filter-accept': () => dispatch({type: 'filter-accept'}),
 		'filter-clear': () => dispatch({type: 'back'}),
 		'filter-erase': () => dispatch({type: 'filter-erase'}),
@@ -318,6 +340,18 @@ export function App(props: AppProps) {
 		({body, status} = bilanScreen);
 	} else if (nav.overlay === 'help') {
 		body = <HelpOverlay width={width} height={height} bindings={bindings} scope={nav.view} offset={nav.helpOffset} />;
+	} else if (nav.overlay === 'people') {
+		body = (
+			<PeopleSearch
+				participants={participants}
+				today={today}
+				discretion={nav.discretion}
+				width={width}
+				height={height}
+				onOpen={id => dispatch({type: 'open-found', id})}
+				onClose={() => dispatch({type: 'back'})}
+			/>
+		);
 	} else if (nav.overlay === 'referent') {
 		body = <ReferentPicker choices={matchingChoices(choices, nav.pickerQuery)} cursor={nav.referentCursor} query={nav.pickerQuery} width={width} height={height} />;
 	} else if (nav.view === 'participant' && facts) {
@@ -328,12 +362,16 @@ export function App(props: AppProps) {
 				settings={settings}
 				stepCursor={current.stepCursor}
 				stepOffset={nav.participant!.stepOffset}
+				eventOffset={nav.participant!.eventOffset}
 				discretion={nav.discretion}
 				width={width}
 				height={height}
 			/>
 		);
-		status = ficheStatus(queue, queueCursor, openedRow.current, indicator?.definition.label ?? '');
+		const where = nav.returnTo
+			? `Fiche trouvée par la recherche (${keysOf('back', 'participant')} : revenir)`
+			: ficheWhere(queue, queueCursor, openedRow.current, indicator?.definition.label ?? '');
+		status = ficheStatus({facts, cursor: current.stepCursor, discretion: nav.discretion, where});
 	} else if (nav.view !== 'dashboard' && indicator) {
 		body = (
 			<QueueScreen
@@ -346,7 +384,7 @@ export function App(props: AppProps) {
 				offset={nav.queue!.offset}
 				width={width}
 				height={height}
-				filter={queueFilter}
+				filter={nav.discretion ? hiddenTyping(queueFilter) : queueFilter}
 			/>
 		);
 		const row = queue[queueCursor];
@@ -355,15 +393,19 @@ export function App(props: AppProps) {
 		body = <DashboardScreen rows={dashboard} cursor={nav.dashboard.cursor} width={width} height={height} />;
 		status = dashboardStatus(dashboard, nav.dashboard.cursor);
 	}
-	const filter = nav.view === 'dashboard' ? nav.dashboard.filter : nav.view === 'queue' ? queueFilter : '';
+	const typedFilter = nav.view === 'dashboard' ? nav.dashboard.filter : nav.view === 'queue' ? queueFilter : '';
+	// discrétion: the filter typed is often a name
+	const filter = nav.discretion ? hiddenTyping(typedFilter) : typedFilter;
 	if (nav.typing) status = `Filtre : ${filter}▏ (Entrée : valider, Échap : effacer)`;
+	else if (nav.overlay === 'people') status = `${keysOf('people-open', 'people')} : ouvrir la fiche · ${keysOf('back', 'people')} : revenir où vous étiez`;
 	else if (filter !== '' && nav.overlay === 'none') status = `Filtre « ${filter} » (Échap : effacer) · ${status}`;
 	if (notice) status = notice;
-	else if (props.message && props.message !== dismissed) status = props.message.text;
+	else if (props.message && props.message !== dismissed) status = discretion.text(props.message.text);
 	if (props.saveStatus) status = status ? `${props.saveStatus} · ${status}` : props.saveStatus;
 
 	return (
 		<KeyboardContext.Provider value={keyboard}>
+		<DiscretionContext.Provider value={discretion}>
 			{turns}
 			<Frame
 			color={props.color !== false}
@@ -377,12 +419,14 @@ export function App(props: AppProps) {
 		>
 			{body}
 		</Frame>
+		</DiscretionContext.Provider>
 		</KeyboardContext.Provider>
 	);
 }
 
 /** Where the fiche is in its queue, as it is now (after the last fix of a queue, it says the queue is empty). */
-export function ficheStatus(queue: readonly QueueRow[], cursor: number, opened: string | undefined, label: string): string {
+/** Where the fiche stands in its queue. */
+export function ficheWhere(queue: readonly QueueRow[], cursor: number, opened: string | undefined, label: string): string {
 	const row = queue[cursor];
 	if (row !== undefined && rowKey(row) === opened) return `Fiche ${cursor + 1}/${queue.length} · file « ${label} »`;
 	if (queue.length === 0) return `Fiche · file « ${label} » vide : tout est traité (Échap : la file)`;

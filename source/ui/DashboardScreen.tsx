@@ -3,7 +3,7 @@
 // all 27 fit at 80×24; alerts are marked '!' and coloured.
 import {Box, Text} from 'ink';
 import React from 'react';
-import {SECTIONS, type SectionId} from '../domain/indicators.js';
+import {INDICATORS, SECTIONS, type SectionId} from '../domain/indicators.js';
 import {cell} from './format.js';
 import {clamp, visibleWindow} from './navigation.js';
 import {type DashboardRow, isAlert} from './screenData.js';
@@ -16,19 +16,37 @@ export interface DashboardScreenProps {
 	readonly height: number;
 }
 
-type Line = {readonly heading: string} | {readonly row: DashboardRow; readonly index: number} | {readonly blank: number};
+type Line = {readonly heading: string} | {readonly row: DashboardRow; readonly index: number; readonly label: string} | {readonly blank: number};
 
 const LEFT: readonly SectionId[] = ['effectifs', 'rectifier'];
 const COUNT_WIDTH = 4;
 /** below this width the dashboard is one column */
 export const TWO_COLUMNS_MIN_WIDTH = 76;
 
+/** Room for a label in a column of `width`: the marks before it, its count after it. */
+function labelWidthOf(width: number): number {
+	return Math.max(4, width - 3 - COUNT_WIDTH - 1);
+}
+
+/**
+ * Short labels for a whole section when one of its long labels does not fit: the
+ * lines of a section read alike (« Parcours < 6 mois » above « Parcours 6 à 12 mois »),
+ * whatever the filter leaves of it.
+ */
+function shortSection(section: SectionId, labelWidth: number): boolean {
+	return INDICATORS.some(indicator => indicator.section === section && indicator.label.length > labelWidth);
+}
+
 /** A column's lines; a blank line between sections when the height allows it. */
-function linesOf(rows: readonly DashboardRow[], sections: readonly SectionId[], height: number): Line[] {
+function linesOf(rows: readonly DashboardRow[], sections: readonly SectionId[], height: number, width: number): Line[] {
 	const groups: Line[][] = [];
+	const labelWidth = labelWidthOf(width);
 	for (const section of SECTIONS) {
 		if (!sections.includes(section.id)) continue;
-		const items = rows.map((row, index) => ({row, index})).filter(item => item.row.section === section.id);
+		const short = shortSection(section.id, labelWidth);
+		const items = rows
+			.map((row, index) => ({row, index, label: short ? row.indicator.definition.shortLabel : row.indicator.definition.label}))
+			.filter(item => item.row.section === section.id);
 		if (items.length > 0) groups.push([{heading: section.label}, ...items]);
 	}
 	const tight = groups.flat();
@@ -39,12 +57,11 @@ function linesOf(rows: readonly DashboardRow[], sections: readonly SectionId[], 
 /** Wide enough for the longest label and its count; wider only spreads them apart. */
 const MAX_COLUMN_WIDTH = 64;
 
-function ItemLine({row, selected, width, theme}: {row: DashboardRow; selected: boolean; width: number; theme: Theme}) {
+function ItemLine({row, label, selected, width, theme}: {row: DashboardRow; label: string; selected: boolean; width: number; theme: Theme}) {
 	const {indicator} = row;
 	const count = indicator.entries.length;
 	const alert = isAlert(indicator);
-	const labelWidth = Math.max(4, width - 3 - COUNT_WIDTH - 1);
-	const text = `${selected ? '›' : ' '}${alert ? '!' : ' '} ${cell(indicator.definition.label, labelWidth)} ${cell(String(count), COUNT_WIDTH, 'right')}`;
+	const text = `${selected ? '›' : ' '}${alert ? '!' : ' '} ${cell(label, labelWidthOf(width))} ${cell(String(count), COUNT_WIDTH, 'right')}`;
 	const watch = indicator.definition.severity === 'watch' && count > 0;
 	return (
 		<Text
@@ -74,7 +91,7 @@ function Column({lines, cursor, width, height}: {lines: Line[]; cursor: number; 
 						{line.heading}
 					</Text>
 				) : (
-					<ItemLine key={line.row.indicator.definition.id} row={line.row} selected={line.index === cursor} width={width} theme={theme} />
+					<ItemLine key={line.row.indicator.definition.id} row={line.row} label={line.label} selected={line.index === cursor} width={width} theme={theme} />
 				),
 			)}
 		</Box>
@@ -85,14 +102,14 @@ export function DashboardScreen({rows, cursor, width, height}: DashboardScreenPr
 	if (rows.length === 0) return <Text>Aucun indicateur ne correspond au filtre.</Text>;
 	const selected = clamp(cursor, 0, rows.length - 1);
 	if (width < TWO_COLUMNS_MIN_WIDTH) {
-		return <Column lines={linesOf(rows, SECTIONS.map(s => s.id), height)} cursor={selected} width={width} height={height} />;
+		return <Column lines={linesOf(rows, SECTIONS.map(s => s.id), height, width)} cursor={selected} width={width} height={height} />;
 	}
 	const columnWidth = Math.min(MAX_COLUMN_WIDTH, Math.floor((width - 1) / 2));
 	const right = SECTIONS.map(s => s.id).filter(id => !LEFT.includes(id));
 	return (
 		<Box flexDirection="row" gap={2}>
-			<Column lines={linesOf(rows, LEFT, height)} cursor={selected} width={columnWidth} height={height} />
-			<Column lines={linesOf(rows, right, height)} cursor={selected} width={columnWidth} height={height} />
+			<Column lines={linesOf(rows, LEFT, height, columnWidth)} cursor={selected} width={columnWidth} height={height} />
+			<Column lines={linesOf(rows, right, height, columnWidth)} cursor={selected} width={columnWidth} height={height} />
 		</Box>
 	);
 }

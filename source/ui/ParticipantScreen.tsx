@@ -1,14 +1,19 @@
-// One person's file: identity, status, contract, standby, exit; the steps (those
-// to fix say why) with a selected step for the edit keys; the latest events; and
-// every indicator the person is in (acknowledged ones greyed, with the reason).
+// One person's file: identity, status, contract, standby, exit (laid out on the
+// width there is: ficheLayout.ts); the steps (those to fix say why); the events,
+// latest first, with their notes, as many as fit; and every indicator the person
+// is in (acknowledged ones greyed, with the reason). One cursor runs down the
+// steps, then the events: the edit keys act on the line it is on.
 import {Box, Text} from 'ink';
 import React from 'react';
 import {frenchDate, isoFromDay} from '../domain/calendar.js';
-import {type ParticipantFacts, STATUS_LABELS, STEP_PROBLEM_LABELS, stepProblem, type StepProblem} from '../domain/facts.js';
+import {HIDDEN_NOTE} from '../domain/discretion.js';
+import {type ParticipantFacts, STEP_PROBLEM_LABELS, stepProblem, type StepProblem} from '../domain/facts.js';
 import {indicatorById} from '../domain/indicators.js';
 import type {ParcoursEvent, Participant, Step} from '../domain/model.js';
 import type {Settings} from '../domain/settings.js';
-import {cell, displayName, plural, truncate} from './format.js';
+import {ficheLines, type FicheLines, identityGroups} from './ficheLayout.js';
+import {cell, plural, truncate} from './format.js';
+import {keysOf} from './keymap.js';
 import {visibleWindow} from './navigation.js';
 import {tint, useTheme} from './theme.js';
 
@@ -27,168 +32,190 @@ export function shownSteps(facts: ParticipantFacts): ShownStep[] {
 		.sort((a, b) => (a.step.start < b.step.start ? -1 : a.step.start > b.step.start ? 1 : a.index - b.index));
 }
 
-/** Latest first; planned ones (after today) included and marked. */
-export function latestEvents(participant: Participant): ParcoursEvent[] {
-	return [...participant.events].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+export interface ShownEvent {
+	readonly event: ParcoursEvent;
+	/** index in participant.events: what an edit changes */
+	readonly index: number;
+}
+
+/** Latest first (planned ones, after today, included and marked); same day: the latest recorded first. */
+export function shownEvents(participant: Participant): ShownEvent[] {
+	return participant.events
+		.map((event, index) => ({event, index}))
+		.sort((a, b) => (a.event.date < b.event.date ? 1 : a.event.date > b.event.date ? -1 : b.index - a.index));
 }
 
 export interface Membership {
 	readonly id: string;
 	readonly label: string;
+	/** the label for a narrow line (indicators.ts) */
+	readonly shortLabel: string;
 	readonly urgent: boolean;
 	readonly figure?: string;
 	/** "en attente jusqu'au …" when the alert is acknowledged */
 	readonly snoozed?: string;
 }
 
-export function membershipOf(facts: ParticipantFacts, ids: readonly string[], settings: Settings): Membership[] {
+export function membershipOf(facts: ParticipantFacts, ids: readonly string[], settings: Settings, discretion = false): Membership[] {
 	const todayIso = isoFromDay(facts.today);
 	return ids.flatMap(id => {
 		const definition = indicatorById(id);
 		if (!definition) return [];
 		const figure = definition.measure(facts, settings);
 		const snooze = facts.participant.snoozes?.find(s => s.indicator === id && s.until >= todayIso);
+		// the reason is free text: hidden in discrétion mode, as notes are
+		const reason = snooze && !discretion ? ` : ${snooze.reason}` : '';
 		return [
 			{
 				id,
 				label: definition.label,
+				shortLabel: definition.shortLabel,
 				urgent: definition.severity === 'urgent',
 				figure: figure === undefined ? undefined : `${lowerFirst(definition.figure.label)} : ${figure}`,
-				snoozed: snooze ? `en attente jusqu'au ${frenchDate(snooze.until)} : ${snooze.reason}` : undefined,
+				snoozed: snooze ? `en attente jusqu'au ${frenchDate(snooze.until)}${reason}` : undefined,
 			},
 		];
 	});
 }
 
-function contractText(facts: ParticipantFacts): string {
-	const p = facts.participant;
-	if (!p.contractStart && !p.contractEnd) return p.rsa ? 'CER : aucun (RSA)' : 'CER : —';
-	const range = `CER : ${frenchDate(p.contractStart) || '?'} → ${frenchDate(p.contractEnd) || '?'}`;
-	if (facts.contractEnd === undefined) return range;
-	const left = facts.contractEnd - facts.today;
-	return left >= 0 ? `${range} (${plural(left, 'jour restant', 'jours restants')})` : `${range} (échu depuis ${plural(-left, 'jour', 'jours')})`;
+/** An indicator line: the long label when the whole line fits, else the short one (the reason or figure after it). */
+export function membershipText(member: Membership, width: number): string {
+	const mark = member.urgent && !member.snoozed ? '!' : ' ';
+	// on hold: the reason matters more than the figure on a narrow screen
+	const tail = member.snoozed ? ` — ${member.snoozed}` : member.figure ? ` (${member.figure})` : '';
+	const long = `${mark} ${member.label}${tail}`;
+	return truncate(long.length <= width ? long : `${mark} ${member.shortLabel}${tail}`, width);
 }
 
-export function identityLines(facts: ParticipantFacts, discretion: boolean): string[] {
-	const p = facts.participant;
-	const first = `${displayName(p, discretion)} · ${p.id} · Référent·e : ${p.referent ?? '—'}`;
-	const entry =
-		facts.integration !== undefined
-			? `Intégration : ${frenchDate(facts.integration)}${facts.months === undefined ? '' : ` (${plural(facts.months, 'mois', 'mois')} en parcours)`}`
-			: `1er RDV : ${frenchDate(facts.firstAppointment) || '—'}`;
-	const plan = p.planState === 'Prévisionnel' ? ' · Parcours prévisionnel' : '';
-	const second = `Statut : ${STATUS_LABELS[facts.status]} · ${entry}${plan} · Critère : ${p.integrationCriterion ?? '—'} · ROME : ${p.romeCode?.trim() || '—'}`;
-	const standby =
-		facts.standbySince !== undefined
-			? `Veille depuis le ${frenchDate(facts.standbySince)}${p.standbyReason ? ` (${p.standbyReason})` : ''}`
-			: 'Pas en veille';
-	const exit = p.exitDate
-		? `Sortie : ${frenchDate(p.exitDate)}${p.exitType ? ` (${p.exitType}${p.exitReason ? ` — ${p.exitReason}` : ''})` : ''}`
-		: p.nonIntegrationDate
-			? `Non-intégration : ${frenchDate(p.nonIntegrationDate)}${p.nonIntegrationReason ? ` (${p.nonIntegrationReason})` : ''}`
-			: 'Pas de sortie';
-	const third = `${contractText(facts)} · ${standby} · ${exit}`;
-	const fourth = discretion
-		? 'N° France Travail et CAF masqués (mode discrétion)'
-		: `France Travail : ${p.franceTravailId ?? '—'} · CAF : ${p.cafNumber ?? '—'} · Prolongation : ${p.extension ? 'oui' : 'non'} · Prescripteur : ${p.prescriber ?? '—'}`;
-	return [first, second, third, fourth];
-}
+/** Why a step must be fixed, short: what follows its label when the whole reason does not fit. */
+const SHORT_PROBLEMS: Record<StepProblem, string> = {
+	'to-finish': 'à passer Terminée',
+	'to-start': 'à passer En cours',
+	'after-exit': 'ouverte après la sortie',
+};
 
+/**
+ * A step line: state, dates, then the label — kept whole — and, for a step to fix,
+ * why: in full when it fits, else short (the status line gives it in full).
+ */
 export function stepText(shown: ShownStep, width: number, selected: boolean): string {
 	const {step, problem} = shown;
 	const dates = `${frenchDate(step.start)} → ${frenchDate(step.end) || '…'}`;
 	const label = step.type ? `${step.label} (${step.type})` : step.label;
-	// why it must be fixed comes before the label: on a narrow screen it is what matters
-	const why = problem ? `${STEP_PROBLEM_LABELS[problem]} — ` : '';
-	return truncate(`${selected ? '›' : ' '}${problem ? '!' : ' '} ${cell(step.state, 11)} ${cell(dates, 23)} ${why}${label}`, width);
+	const start = `${selected ? '›' : ' '}${problem ? '!' : ' '} ${cell(step.state, 11)} ${cell(dates, 23)} ${label}`;
+	if (!problem) return truncate(start, width);
+	for (const why of [STEP_PROBLEM_LABELS[problem], SHORT_PROBLEMS[problem]]) {
+		if (start.length + 3 + why.length <= width) return truncate(`${start} — ${why}`, width);
+	}
+	return truncate(start, width);
 }
 
-export function eventText(event: ParcoursEvent, today: string, width: number): string {
+/** An event line: date, type, and its note (hidden in discrétion mode). */
+export function eventText(event: ParcoursEvent, today: string, width: number, selected: boolean, discretion: boolean): string {
 	const planned = event.date > today ? ' (prévu)' : '';
-	const note = event.note ? ` — ${event.note}` : '';
-	return truncate(`  ${frenchDate(event.date)}  ${event.type}${planned}${note}`, width);
+	const note = event.note ? ` — ${discretion ? HIDDEN_NOTE : event.note}` : '';
+	return truncate(`${selected ? '›' : ' '} ${frenchDate(event.date)}  ${event.type}${planned}${note}`, width);
 }
 
-/**
- * How many lines each part gets. Steps come first (the edit keys act on the selected
- * one), but the indicators (why the person is here) and the latest events keep a few
- * lines; what is left over goes back to them.
- */
-export function budget(height: number, steps: number, events: number, indicators: number): {steps: number; events: number; indicators: number} {
-	const room = Math.max(3, height - 4 - 3); // identity lines and three headings
-	const need = {steps: Math.max(1, steps), events: Math.max(1, Math.min(events, 5)), indicators: Math.max(1, indicators)};
-	const roomy = room >= 10;
-	let ind = Math.min(need.indicators, roomy ? 3 : 1);
-	let ev = Math.min(need.events, roomy ? 2 : 1);
-	const st = Math.max(1, Math.min(need.steps, room - ind - ev));
-	let spare = room - st - ind - ev;
-	const moreInd = Math.max(0, Math.min(spare, need.indicators - ind));
-	ind += moreInd;
-	spare -= moreInd;
-	ev += Math.max(0, Math.min(spare, need.events - ev));
-	return {steps: st, events: ev, indicators: ind};
+/** The lines of each part of the fiche for this person on this screen. */
+export function ficheLayoutOf(facts: ParticipantFacts, indicators: number, discretion: boolean, width: number, height: number): FicheLines {
+	return ficheLines(identityGroups(facts, discretion), {steps: facts.participant.steps.length, events: facts.participant.events.length, indicators}, width, height);
+}
+
+export interface FicheStatusInput {
+	readonly facts: ParticipantFacts;
+	readonly cursor: number;
+	readonly discretion: boolean;
+	/** where the fiche sits: « Fiche 3/12 · file « … » », or how it was opened */
+	readonly where: string;
+}
+
+/** The status line of a fiche: why the selected step is to fix, or the selected event's note in full, then where the fiche sits. */
+export function ficheStatus({facts, cursor, discretion, where}: FicheStatusInput): string {
+	const steps = shownSteps(facts);
+	const step = steps[cursor];
+	if (step?.problem) {
+		const key = (command: Parameters<typeof keysOf>[0]) => keysOf(command, 'participant');
+		const fix = {'to-start': key('step-start'), 'to-finish': key('step-finish'), 'after-exit': `${key('step-finish')}, ${key('step-interrupt')} ou ${key('step-edit')}`}[step.problem];
+		return `! Étape ${STEP_PROBLEM_LABELS[step.problem]} (${fix}) · ${where}`;
+	}
+	const shown = cursor >= steps.length ? shownEvents(facts.participant)[cursor - steps.length] : undefined;
+	if (shown) {
+		const {event} = shown;
+		const note = event.note ? (discretion ? HIDDEN_NOTE : `« ${event.note} »`) : `pas de note (${keysOf('event-note', 'participant')} : en ajouter une)`;
+		return `${frenchDate(event.date)} ${event.type} : ${note} · ${where}`;
+	}
+	return where;
 }
 
 export interface ParticipantScreenProps {
 	readonly facts: ParticipantFacts;
 	readonly membership: readonly string[];
 	readonly settings: Settings;
+	/** the line selected: a step, or an event after the steps */
 	readonly stepCursor: number;
 	readonly stepOffset: number;
+	readonly eventOffset?: number;
 	readonly discretion: boolean;
 	readonly width: number;
 	readonly height: number;
 }
 
-export function ParticipantScreen({facts, membership, settings, stepCursor, stepOffset, discretion, width, height}: ParticipantScreenProps) {
+export function ParticipantScreen({facts, membership, settings, stepCursor, stepOffset, eventOffset = 0, discretion, width, height}: ParticipantScreenProps) {
 	const theme = useTheme();
 	const steps = shownSteps(facts);
-	const events = latestEvents(facts.participant);
-	const memberships = membershipOf(facts, membership, settings);
-	const lines = budget(height, steps.length, events.length, memberships.length);
-	const {from, to} = visibleWindow(stepCursor, stepOffset, lines.steps, steps.length);
+	const events = shownEvents(facts.participant);
+	const memberships = membershipOf(facts, membership, settings, discretion);
+	const lines = ficheLayoutOf(facts, memberships.length, discretion, width, height);
+	const onEvent = stepCursor >= steps.length;
+	// the section the cursor is not in stays where it was scrolled
+	const stepWindow = visibleWindow(onEvent ? stepOffset : stepCursor, stepOffset, lines.steps, steps.length);
+	const eventCursor = onEvent ? stepCursor - steps.length : Math.min(eventOffset, Math.max(0, events.length - 1));
+	const eventWindow = visibleWindow(eventCursor, eventOffset, lines.events, events.length);
 	const toFix = steps.filter(s => s.problem).length;
 	const todayIso = isoFromDay(facts.today);
-	const [first, ...rest] = identityLines(facts, discretion);
+	const [first, ...rest] = lines.identity;
 	const shownMembers = memberships.slice(0, memberships.length > lines.indicators ? lines.indicators - 1 : lines.indicators);
+	const range = (window: {from: number; to: number}, page: number, count: number) => (count > page ? ` — ${window.from + 1}-${window.to} sur ${count}` : '');
 	return (
 		<Box flexDirection="column">
 			<Text bold color={tint(theme, 'cyan')} wrap="truncate-end">
-				{truncate(first!, width)}
+				{first ?? ''}
 			</Text>
-			{rest.map(line => (
-				<Text key={line.slice(0, 12)} wrap="truncate-end">
-					{truncate(line, width)}
+			{rest.map((line, i) => (
+				<Text key={`i${i}`} wrap="truncate-end">
+					{line}
 				</Text>
 			))}
 			<Text bold underline wrap="truncate-end">
-				{truncate(`Étapes (${steps.length})${toFix > 0 ? ` — ${plural(toFix, 'à corriger', 'à corriger')}` : ''}${steps.length > lines.steps ? ` — ${from + 1}-${to} sur ${steps.length}` : ''}`, width)}
+				{truncate(`Étapes (${steps.length})${toFix > 0 ? ` — ${plural(toFix, 'à corriger', 'à corriger')}` : ''}${range(stepWindow, lines.steps, steps.length)}`, width)}
 			</Text>
 			{steps.length === 0 ? (
 				<Text dimColor>  Aucune étape.</Text>
 			) : (
-				steps.slice(from, to).map((shown, i) => (
-					<Text
-						key={`s${shown.index}`}
-						inverse={from + i === stepCursor}
-						color={shown.problem ? tint(theme, 'red') : undefined}
-						wrap="truncate-end"
-					>
-						{stepText(shown, width, from + i === stepCursor)}
-					</Text>
-				))
+				steps.slice(stepWindow.from, stepWindow.to).map((shown, i) => {
+					const selected = stepWindow.from + i === stepCursor;
+					return (
+						<Text key={`s${shown.index}`} inverse={selected} color={shown.problem ? tint(theme, 'red') : undefined} wrap="truncate-end">
+							{stepText(shown, width, selected)}
+						</Text>
+					);
+				})
 			)}
 			<Text bold underline wrap="truncate-end">
-				{truncate(`Derniers événements (${events.length})`, width)}
+				{truncate(`Événements (${events.length})${range(eventWindow, lines.events, events.length)}`, width)}
 			</Text>
 			{events.length === 0 ? (
 				<Text dimColor>  Aucun événement.</Text>
 			) : (
-				events.slice(0, lines.events).map((event, i) => (
-					<Text key={`e${i}`} wrap="truncate-end">
-						{eventText(event, todayIso, width)}
-					</Text>
-				))
+				events.slice(eventWindow.from, eventWindow.to).map((shown, i) => {
+					const selected = onEvent && eventWindow.from + i === eventCursor;
+					return (
+						<Text key={`e${shown.index}`} inverse={selected} wrap="truncate-end">
+							{eventText(shown.event, todayIso, width, selected, discretion)}
+						</Text>
+					);
+				})
 			)}
 			<Text bold underline wrap="truncate-end">
 				{truncate(`Dans les indicateurs (${memberships.length})`, width)}
@@ -201,11 +228,7 @@ export function ParticipantScreen({facts, membership, settings, stepCursor, step
 					color={member.urgent && !member.snoozed ? tint(theme, 'red') : undefined}
 					wrap="truncate-end"
 				>
-					{truncate(
-						// on hold: the reason matters more than the figure on a narrow screen
-						`${member.urgent && !member.snoozed ? '!' : ' '} ${member.label}${member.snoozed ? ` — ${member.snoozed}` : member.figure ? ` (${member.figure})` : ''}`,
-						width,
-					)}
+					{membershipText(member, width)}
 				</Text>
 			))}
 			{memberships.length > shownMembers.length ? (

@@ -20,6 +20,7 @@ export const SCOPES = {
 	bilan: 'Bilan d’activité (b)',
 	filter: 'Saisie d’un filtre (/)',
 	picker: 'Choix du ou de la référent·e (r)',
+	people: 'Recherche d’une personne (:)',
 	help: 'Aide (?)',
 	form: 'Formulaires',
 	'form-text': 'Champ de texte',
@@ -65,7 +66,7 @@ export const KEYMAP = [
 	{command: 'quit', strokes: [{ctrl: 'c'}], label: 'quitter, même pendant une saisie (les enregistrements en cours se terminent)', scopes: ['global']},
 
 	// moving in a list: the dashboard's indicators, a queue, a fiche's steps
-	{command: 'up', strokes: [{key: 'up'}, {char: 'k'}], label: 'ligne précédente', hint: '↑↓ choisir', footer: ['dashboard', 'queue'], scopes: VIEWS},
+	{command: 'up', strokes: [{key: 'up'}, {char: 'k'}], label: 'ligne précédente', hint: '↑↓ choisir', footer: ['queue'], scopes: VIEWS},
 	{command: 'down', strokes: [{key: 'down'}, {char: 'j'}], label: 'ligne suivante', hint: '↑↓ choisir', scopes: VIEWS},
 	{command: 'pageUp', strokes: [{key: 'pageUp'}], label: 'page précédente', scopes: VIEWS},
 	{command: 'pageDown', strokes: [{key: 'pageDown'}], label: 'page suivante', scopes: VIEWS},
@@ -79,9 +80,11 @@ export const KEYMAP = [
 	{command: 'step-start', strokes: [{char: 'd'}], label: 'étape → En cours (dans une file d’étapes : l’étape de la ligne)', hint: 'd/t/i étape', footer: ['participant'], scopes: ['participant', 'queue'], edit: true},
 	{command: 'step-finish', strokes: [{char: 't'}], label: 'étape → Terminée, fin aujourd’hui si absente (après une sortie : à la date de sortie)', hint: 'd/t/i étape', scopes: ['participant', 'queue'], edit: true},
 	{command: 'step-interrupt', strokes: [{char: 'i'}], label: 'étape → Interrompue, fin aujourd’hui (après une sortie : à la date de sortie)', hint: 'd/t/i étape', scopes: ['participant', 'queue'], edit: true},
-	{command: 'step-edit', strokes: [{char: 'm'}], label: 'modifier l’étape : libellé, type, dates, état', scopes: ['participant'], edit: true},
+	{command: 'step-edit', strokes: [{char: 'm'}], label: 'modifier la ligne choisie : étape (libellé, type, dates, état) ou événement (type, date, note)', scopes: ['participant'], edit: true},
 	{command: 'step-add', strokes: [{char: '+'}, {char: 'A'}], label: 'ajouter une étape', scopes: ['participant'], edit: true},
 	{command: 'interview', strokes: [{char: 'e'}], label: 'entretien individuel aujourd’hui', hint: 'e entretien', footer: ['participant'], scopes: ['participant', 'queue'], edit: true},
+	{command: 'event-note', strokes: [{char: 'N'}], label: 'note de l’événement choisi ; juste après e ou a, de l’événement qu’ils ont enregistré', scopes: ['participant', 'queue'], edit: true},
+	{command: 'event-delete', strokes: [{key: 'delete'}, {char: '-'}], label: 'supprimer l’événement choisi (après confirmation ; u le rétablit)', scopes: ['participant'], edit: true},
 	{command: 'event-form', strokes: [{key: 'tab'}], label: 'autre événement : type, date, note', scopes: ['participant'], edit: true},
 	{command: 'absence', strokes: [{char: 'a'}], label: 'absence injustifiée aujourd’hui', scopes: ['participant', 'queue'], edit: true},
 	{command: 'contract', strokes: [{char: 'c'}], label: 'CER (début, fin, renouvellement de 6 ou 12 mois : l’ancien passe aux CER précédents) et code ROME', scopes: ['participant'], edit: true},
@@ -95,8 +98,9 @@ export const KEYMAP = [
 	{command: 'previous', strokes: [{char: 'p'}], label: 'bénéficiaire précédent·e de la file', scopes: ['participant']},
 	{command: 'back', strokes: [{key: 'escape'}], label: 'revenir d’un niveau (ou effacer le filtre)', hint: 'Échap retour', footer: ['queue'], scopes: VIEWS},
 	{command: 'filter', strokes: [{char: '/'}], label: 'filtrer la liste (nom ou identifiant)', hint: '/ filtrer', footer: ['queue'], scopes: ['dashboard', 'queue']},
+	{command: 'people-search', strokes: [{char: ':'}], label: 'chercher une personne par son nom ou son identifiant, dans tout le fichier (accueil, parcours, sorties)', hint: ': chercher', footer: ['dashboard'], scopes: VIEWS},
 	{command: 'referent', strokes: [{char: 'r'}], label: 'choisir le ou la référent·e (ou Tous)', hint: 'r référent', footer: ['dashboard'], scopes: VIEWS},
-	{command: 'discretion', strokes: [{char: '*'}], label: 'mode discrétion : initiales, sans n° CAF ni France Travail', scopes: VIEWS},
+	{command: 'discretion', strokes: [{char: '*'}], label: 'mode discrétion : initiales, sans n° CAF ni France Travail, notes, motifs de mise en attente ni texte tapé (filtre, recherche)', scopes: VIEWS},
 	{command: 'help', strokes: [{char: '?'}], label: 'aide : les touches de cet écran, puis toutes les autres', hint: '? aide', footer: VIEWS, scopes: VIEWS},
 
 	// the help scrolls by lines
@@ -150,6 +154,18 @@ export const KEYMAP = [
 	{command: 'back', strokes: [{key: 'escape'}], label: 'revenir au tableau de bord', hint: 'Échap retour', footer: ['bilan'], scopes: ['bilan']},
 	{command: 'help', strokes: [{char: '?'}], label: 'aide : les touches de cet écran, puis toutes les autres', hint: '? aide', footer: ['bilan'], scopes: ['bilan']},
 	{command: 'quit', strokes: [{char: 'q'}], label: 'quitter', hint: 'q quitter', footer: ['bilan'], scopes: ['bilan']},
+	// the people search (ui/search): letters are the name or id sought
+	{command: 'up', strokes: [{key: 'up'}], label: 'personne précédente', hint: '↑↓ choisir', footer: ['people'], scopes: ['people']},
+	{command: 'down', strokes: [{key: 'down'}], label: 'personne suivante', scopes: ['people']},
+	{command: 'pageUp', strokes: [{key: 'pageUp'}], label: 'page précédente', scopes: ['people']},
+	{command: 'pageDown', strokes: [{key: 'pageDown'}], label: 'page suivante', scopes: ['people']},
+	{command: 'first', strokes: [{key: 'home'}], label: 'première personne', scopes: ['people']},
+	{command: 'last', strokes: [{key: 'end'}], label: 'dernière personne', scopes: ['people']},
+	{command: 'people-open', strokes: [{key: 'enter'}], label: 'ouvrir sa fiche (Échap ramène ensuite où vous étiez)', hint: 'Entrée fiche', footer: ['people'], scopes: ['people']},
+	{command: 'back', strokes: [{key: 'escape'}], label: 'fermer la recherche', hint: 'Échap fermer', footer: ['people'], scopes: ['people']},
+	{command: 'people-erase', strokes: [{key: 'backspace'}, {key: 'delete'}], label: 'effacer le dernier caractère', scopes: ['people']},
+	{command: 'people-clear', strokes: [{ctrl: 'u'}], label: 'tout effacer', hint: 'Ctrl-U effacer', footer: ['people'], scopes: ['people']},
+	{command: 'people-type', strokes: [{text: true}], label: 'le nom ou l’identifiant cherché : sans accents ni casse, les mots dans n’importe quel ordre', hint: 'lettres : chercher', footer: ['people'], scopes: ['people']},
 
 	// forms (ui/edits/Form.tsx): while one is open every letter is typed into it, q included
 	{command: 'form-submit', strokes: [{key: 'enter'}], label: 'valider et enregistrer', hint: 'Entrée valider', footer: ['form'], scopes: ['form']},

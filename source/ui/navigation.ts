@@ -13,7 +13,25 @@ export interface ListState {
 	readonly filter: string;
 }
 
-export type Overlay = 'none' | 'help' | 'referent';
+export type Overlay = 'none' | 'help' | 'referent' | 'people';
+
+/** The fiche shown: one cursor runs down its steps, then its events (ParticipantScreen). */
+export interface FicheState {
+	readonly id: string;
+	/** the line selected: steps first (0 … steps − 1), then the events, latest first */
+	readonly step: number;
+	/** first step and first event on screen (each section scrolls on its own) */
+	readonly stepOffset: number;
+	readonly eventOffset?: number;
+}
+
+/** Where the user was when they opened a fiche from the people search (`:`): Esc goes back there. */
+export interface ReturnPoint {
+	readonly view: View;
+	readonly queue?: NavState['queue'];
+	readonly participant?: FicheState;
+	readonly returnTo?: ReturnPoint;
+}
 
 export interface NavState {
 	readonly view: View;
@@ -23,7 +41,9 @@ export interface NavState {
 	/** the « Bilan » screen (ui/bilan/bilanState.ts), kept while the queue of one of its rows is open */
 	readonly bilan?: BilanState;
 	/** the participant shown, with the selected step */
-	readonly participant?: {readonly id: string; readonly step: number; readonly stepOffset: number};
+	readonly participant?: FicheState;
+	/** set when the fiche shown was opened from the people search: where Esc goes back to */
+	readonly returnTo?: ReturnPoint;
 	readonly overlay: Overlay;
 	/** the referent list of the `r` overlay, and the letters typed to narrow it */
 	readonly referentCursor: number;
@@ -39,8 +59,15 @@ export interface NavState {
 
 export type Move = number | 'first' | 'last' | 'pageUp' | 'pageDown';
 
+/** The fiche's two scrolling sections, for a move of its cursor. */
+export interface FicheSections {
+	readonly steps: number;
+	readonly stepPage: number;
+	readonly eventPage: number;
+}
+
 export type NavAction =
-	| {readonly type: 'move'; readonly move: Move; readonly count: number; readonly page: number}
+	| {readonly type: 'move'; readonly move: Move; readonly count: number; readonly page: number; readonly fiche?: FicheSections}
 	| {readonly type: 'select'; readonly index: number}
 	| {readonly type: 'open-queue'; readonly indicatorId: string}
 	/** `step`: the row of the steps list to select first (the step to fix) */
@@ -61,7 +88,11 @@ export type NavAction =
 	| {readonly type: 'open-bilan'; readonly initial: BilanState}
 	| {readonly type: 'bilan'; readonly change: (bilan: BilanState) => BilanState}
 	/** the people of a bilan row, as a queue (`indicatorId`: ui/bilan/bilanQueue.ts's id) */
-	| {readonly type: 'open-bilan-queue'; readonly row: RowKey; readonly indicatorId: string};
+	| {readonly type: 'open-bilan-queue'; readonly row: RowKey; readonly indicatorId: string}
+	/** `:`: the people search over the screen */
+	| {readonly type: 'open-people'}
+	/** a person chosen in the people search: their fiche, Esc returning to where the user was */
+	| {readonly type: 'open-found'; readonly id: string};
 
 const EMPTY_LIST: ListState = {cursor: 0, offset: 0, filter: ''};
 
@@ -160,9 +191,7 @@ export function navReducer(state: NavState, action: NavAction): NavState {
 				return {...state, helpOffset: clamp(target, 0, last)};
 			}
 			if (state.view === 'participant' && state.participant) {
-				const step = movedCursor(state.participant.step, action.move, action.count, action.page);
-				const stepOffset = scrollOffset(step, state.participant.stepOffset, action.page, action.count);
-				return {...state, participant: {...state.participant, step, stepOffset}};
+				return {...state, participant: movedFiche(state.participant, action)};
 			}
 			return withList(state, list => moveList(list, action.move, action.count, action.page));
 		}
@@ -174,17 +203,22 @@ export function navReducer(state: NavState, action: NavAction): NavState {
 				view: 'queue',
 				typing: false,
 				queue: {...EMPTY_LIST, indicatorId: action.indicatorId},
+				returnTo: undefined,
 			};
 		case 'open-participant': {
 			if (!state.queue) return state;
 			const queue = {...state.queue, cursor: action.index};
-			return {...state, view: 'participant', typing: false, queue, participant: {id: action.id, step: action.step ?? 0, stepOffset: 0}};
+			return {...state, view: 'participant', typing: false, queue, participant: {id: action.id, step: action.step ?? 0, stepOffset: 0}, returnTo: undefined};
 		}
 		case 'back': {
 			if (state.overlay !== 'none') return {...state, overlay: 'none'};
 			const list = listOf(state);
 			if (state.typing || (list && list.filter !== '')) {
 				return {...withList(state, l => ({...l, filter: '', cursor: 0, offset: 0})), typing: false};
+			}
+			if (state.view === 'participant' && state.returnTo) {
+				const back = state.returnTo;
+				return {...state, view: back.view, queue: back.queue, participant: back.participant, returnTo: back.returnTo};
 			}
 			if (state.view === 'participant') return {...state, view: 'queue', participant: undefined};
 			if (state.view === 'queue' && state.queue?.bilanRow) return {...state, view: 'bilan', queue: undefined};
@@ -227,5 +261,29 @@ export function navReducer(state: NavState, action: NavAction): NavState {
 			return state.bilan ? {...state, bilan: action.change(state.bilan)} : state;
 		case 'open-bilan-queue':
 			return {...state, view: 'queue', typing: false, queue: {...EMPTY_LIST, indicatorId: action.indicatorId, bilanRow: action.row}};
+		case 'open-people':
+			return {...state, overlay: 'people', typing: false};
+		case 'open-found': {
+			const here: ReturnPoint = {view: state.view, queue: state.queue, participant: state.participant, returnTo: state.returnTo};
+			return {...state, overlay: 'none', typing: false, view: 'participant', participant: {id: action.id, step: 0, stepOffset: 0}, returnTo: here};
+		}
 	}
+}
+
+/**
+ * The fiche's cursor moved: over the steps then the events; the section it lands
+ * in scrolls to show it (a page key moves by that section's page).
+ */
+function movedFiche(fiche: FicheState, action: Extract<NavAction, {type: 'move'}>): FicheState {
+	const sections = action.fiche;
+	if (!sections) {
+		const step = movedCursor(fiche.step, action.move, action.count, action.page);
+		return {...fiche, step, stepOffset: scrollOffset(step, fiche.stepOffset, action.page, action.count)};
+	}
+	const inSteps = clamp(fiche.step, 0, Math.max(0, action.count - 1)) < sections.steps;
+	const page = inSteps ? sections.stepPage : sections.eventPage;
+	const step = movedCursor(fiche.step, action.move, action.count, page);
+	if (step < sections.steps) return {...fiche, step, stepOffset: scrollOffset(step, fiche.stepOffset, sections.stepPage, sections.steps)};
+	const events = action.count - sections.steps;
+	return {...fiche, step, eventOffset: scrollOffset(step - sections.steps, fiche.eventOffset ?? 0, sections.eventPage, events)};
 }

@@ -374,3 +374,13 @@ describe('closed files', () => {
 		expect(closed).toBeGreaterThan(1000);
 	});
 });
+
+describe('short labels (narrow screens)', () => {
+	it('are at most 28 characters and tell every indicator apart', () => {
+		const shorts = INDICATORS.map(indicator => indicator.shortLabel);
+		for (const short of shorts) expect(short.length).toBeLessThanOrEqual(28);
+		expect(new Set(shorts).size).toBe(INDICATORS.length);
+		// the two step queues the issue found ambiguous once cut
+		expect(INDICATORS.find(i => i.id === 'steps.to-start')!.shortLabel).not.toBe(INDICATORS.find(i => i.id === 'steps.to-finish')!.shortLabel);
+	});
+});

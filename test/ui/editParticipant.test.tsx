@@ -204,7 +204,8 @@ describe('snooze', () => {
 		const stored = await editor.disk('Z');
 		expect(stored.snoozes).toEqual([{indicator: 'rsa.contract-expired', reason: 'renouvellement en cours', until: '2026-12-15', since: T}]);
 		// still listed in the file, marked as on hold with its reason
-		expect(frame).toContain("RSA dont le CER est échu — en attente jusqu'au 15/12/2026 : renouvellement en");
+		// at 80 columns the short label leaves room for the reason
+		expect(frame).toContain("RSA, CER échu — en attente jusqu'au 15/12/2026 : renouvellement en cours");
 		expect(frame).toContain('Enregistré : Alerte « RSA dont le CER est échu » mise en attente');
 		frame = await editor.press(KEYS.escape);
 		expect(frame).toMatch(/RSA dont le CER est échu — 1\/1 · rsa\.contract-expired · 1 en attente/);

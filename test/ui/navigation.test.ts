@@ -108,20 +108,41 @@ describe('list window', () => {
 });
 
 describe('participant view line budget', async () => {
-	const {budget} = await import('../../source/ui/ParticipantScreen.js');
+	const {ficheLines} = await import('../../source/ui/ficheLayout.js');
+	const groups = [
+		['DURAND Léa', 'P0001', 'Référent·e : MARTIN Anne'],
+		['Statut : En parcours', 'Intégration : 01/02/2026 (9 mois en parcours)', 'Critère : Demandeur d’emploi de longue durée', 'ROME : J1501'],
+		['CER : —', 'Pas en veille', 'Pas de sortie'],
+		['France Travail : 1234567A', 'CAF : 7654321', 'Prolongation : non', 'Prescripteur : Département de Seine-Maritime'],
+	];
 	it('never uses more lines than the body has, steps first, indicators and events kept', () => {
-		for (const height of [3, 8, 11, 19, 55]) {
+		for (const height of [8, 11, 19, 45]) {
 			for (const [steps, events, indicators] of [[0, 0, 0], [2, 27, 1], [40, 40, 12], [1, 1, 9]] as const) {
-				const lines = budget(height, steps, events, indicators);
-				expect(7 + lines.steps + lines.events + lines.indicators).toBeLessThanOrEqual(Math.max(height, 10));
+				const lines = ficheLines(groups, {steps, events, indicators}, 80, height);
+				expect(3 + lines.identity.length + lines.steps + lines.events + lines.indicators).toBeLessThanOrEqual(Math.max(height, 10));
 				expect(lines.steps).toBeGreaterThanOrEqual(1);
 				expect(lines.indicators).toBeGreaterThanOrEqual(1);
 				expect(lines.events).toBeGreaterThanOrEqual(1);
 			}
 		}
-		// 80×24: 19 body lines; a person with two steps sees both, all 5 indicators, and events
-		expect(budget(19, 2, 27, 5)).toEqual({steps: 2, events: 5, indicators: 5});
 		// a small terminal keeps both steps before older events
-		expect(budget(11, 2, 27, 1).steps).toBe(2);
+		expect(ficheLines(groups, {steps: 2, events: 27, indicators: 1}, 80, 11).steps).toBe(2);
+	});
+
+	it('gives every line left over to the events: a tall screen shows many more than 5', () => {
+		const lines = ficheLines(groups, {steps: 2, events: 60, indicators: 2}, 160, 45);
+		expect(lines.steps).toBe(2);
+		expect(lines.indicators).toBe(2);
+		expect(lines.events).toBe(45 - 3 - lines.identity.length - 2 - 2);
+		expect(lines.events).toBeGreaterThan(30);
+	});
+
+	it('keeps ROME, critère and prescripteur whole at 80 columns', () => {
+		const {identity} = ficheLines(groups, {steps: 2, events: 5, indicators: 2}, 80, 19);
+		const text = identity.join('\n');
+		expect(text).toContain('ROME : J1501');
+		expect(text).toContain('Critère : Demandeur d’emploi de longue durée');
+		expect(text).toContain('Prescripteur : Département de Seine-Maritime');
+		expect(identity.every(line => !line.includes('…'))).toBe(true);
 	});
 });

@@ -43,6 +43,7 @@ function queueOf(period: BilanPeriod, key: RowKey, label: string, people: readon
 		definition: {
 			id: bilanQueueId(key, period),
 			label,
+			shortLabel: label,
 			section: 'effectifs',
 			severity: 'info',
 			// the position in the row: the queue screen's figure column (a bilan row has no figure per person; the unit is shown nowhere)

@@ -2,6 +2,7 @@
 // (the keymap's confirm scope; the footer shows the keys).
 import {Box, Text} from 'ink';
 import React from 'react';
+import {useDiscretion} from '../discretion.js';
 import type {CommandIn} from '../keymap.js';
 import type {Settled} from '../keys/keyboard.js';
 import {commandTable, usePanelKeys} from '../keys/useKeyboard.js';
@@ -16,12 +17,13 @@ export interface ConfirmProps {
 
 export function Confirm({question, onYes, onNo}: ConfirmProps) {
 	const theme = useTheme();
+	const discreet = useDiscretion().text;
 	const actions: Record<CommandIn<'confirm'>, () => Settled> = {'confirm-yes': onYes, 'confirm-no': onNo};
 	usePanelKeys(['confirm'], commandTable(actions));
 	return (
 		<Box flexDirection="column">
 			<Text bold color={tint(theme, 'yellow')} wrap="wrap">
-				{question}
+				{discreet(question)}
 			</Text>
 		</Box>
 	);

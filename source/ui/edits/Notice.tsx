@@ -3,6 +3,7 @@
 // (the keymap's notice scope).
 import {Box, Text} from 'ink';
 import React from 'react';
+import {useDiscretion} from '../discretion.js';
 import {truncate} from '../format.js';
 import type {CommandIn} from '../keymap.js';
 import {commandTable, usePanelKeys} from '../keys/useKeyboard.js';
@@ -20,14 +21,16 @@ export interface NoticeProps {
 export function Notice({title, text, alarm, onClose}: NoticeProps) {
 	const theme = useTheme();
 	const {columns: width} = useTerminalSize();
+	// a conflict names the person and quotes notes: hidden in discrétion mode
+	const discreet = useDiscretion().text;
 	const actions: Record<CommandIn<'notice'>, () => void> = {'notice-close': onClose};
 	usePanelKeys(['notice'], commandTable(actions));
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text bold color={tint(theme, alarm ? 'red' : 'cyan')} wrap="truncate-end">
-				{truncate(title, width)}
+				{truncate(discreet(title), width)}
 			</Text>
-			{text.split('\n').map((line, i) => (
+			{discreet(text).split('\n').map((line, i) => (
 				<Text key={i} wrap="wrap">
 					{line}
 				</Text>

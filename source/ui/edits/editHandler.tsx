@@ -11,11 +11,11 @@
 import path from 'node:path';
 import React from 'react';
 import {type Day, frenchDate, toDay} from '../../domain/calendar.js';
-import {closeStepAtExit, type Edit, type EditResult, finishStep, interruptStep, recordAbsence, recordInterview, setStandby, startStep, type StepRef, stepRef} from '../../domain/edits/index.js';
+import {closeStepAtExit, deleteEvent, type Edit, type EditResult, type EventRef, eventRef, eventTitle, finishStep, interruptStep, recordAbsence, recordInterview, setStandby, startStep, type StepRef, stepRef} from '../../domain/edits/index.js';
 import {computeFacts, stepProblem} from '../../domain/facts.js';
 import {proposedCellule} from '../../domain/workingDays.js';
 import {indicatorById} from '../../domain/indicators.js';
-import type {Participant, Step} from '../../domain/model.js';
+import type {ParcoursEvent, Participant, Step} from '../../domain/model.js';
 import {triage} from '../../domain/triage.js';
 import type {ChangeOutcome} from '../../store/applyChange.js';
 import type {EditingSession} from '../../store/editingSession.js';
@@ -28,6 +28,7 @@ import {displayName} from '../format.js';
 import {type EditCommand, keysOf} from '../keymap.js';
 import {exportBilan} from './bilanExport.js';
 import {Confirm} from './Confirm.js';
+import {eventEditForm, eventNoteForm} from './eventForms.js';
 import {Form} from './Form.js';
 import {contractForm, eventForm, exitForm, type FormContext, newStepForm, nonIntegrationForm, snoozeForm, standbyForm, stepForm} from './forms.js';
 import {Notice} from './Notice.js';
@@ -75,8 +76,8 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 		tools.replace(session.data.participants, session.data.settings);
 	}
 
-	/** Tells what a save did. Returns the refusal when a form should show it. Texts quoting data are made inert. */
-	function report(outcome: ChangeOutcome, tools: EditTools, from: 'form' | 'key' | 'undo', keyMark?: number): string | undefined {
+	/** Tells what a save did (`then`: what may follow, after « Enregistré : … »). Returns the refusal when a form should show it. Texts quoting data are made inert. */
+	function report(outcome: ChangeOutcome, tools: EditTools, from: 'form' | 'key' | 'undo', keyMark?: number, then = ''): string | undefined {
 		// a one-key edit's save lands later: its news does not cover what a later key said meanwhile
 		const say = (text: string) => (keyMark === undefined ? tools.say(text) : tools.sayIfLatest(text, keyMark));
 		switch (outcome.status) {
@@ -86,7 +87,7 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 				if (from !== 'key') tools.closePanel();
 				const merged = outcome.merged ? ' (fusionné avec une modification enregistrée entre-temps sur un autre poste)' : '';
 				// on disk now (file and folder synced): only now the screen says so
-				say(`${from === 'undo' ? '' : 'Enregistré : '}${outcome.description}${merged}`);
+				say(`${from === 'undo' ? '' : 'Enregistré : '}${outcome.description}${merged}${then}`);
 				return undefined;
 			}
 			case 'unchanged':
@@ -127,22 +128,49 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 
 	/**
 	 * A one-key edit: shown at once, then saved (saves are queued in key order).
-	 * The status line says it is being saved until it is on disk.
+	 * The status line says it is being saved until it is on disk. `then`: what may
+	 * follow, said after it. Returns the person as shown now, or undefined when refused.
 	 */
-	function quickEdit(tools: EditTools, participant: Participant, edit: Edit) {
+	function quickEdit(tools: EditTools, participant: Participant, edit: Edit, then = ''): Participant | undefined {
 		const result: EditResult = edit(participant);
 		if (!result.ok) {
 			tools.say(result.error);
-			return;
+			return undefined;
 		}
 		tools.replace(tools.participants().map(p => (p.id === participant.id ? result.participant : p)));
-		tools.say(result.description); // saveStatus prefixes « en cours d'enregistrement » until it is on disk
+		tools.say(result.description + then); // saveStatus prefixes « en cours d'enregistrement » until it is on disk
 		const mark = tools.said();
 		pending++;
 		void apply(participant.id, edit, participant).then(outcome => {
 			pending--;
-			report(outcome, tools, 'key', mark);
+			report(outcome, tools, 'key', mark, then);
 		});
+		return result.participant;
+	}
+
+	/** The event `e` or `a` recorded last, and for whom: `N` gives it a note while the cursor is on a step or in a queue. */
+	let recorded: {readonly participantId: string; readonly ref: EventRef} | undefined;
+
+	/** `e` / `a`: recorded in one key; `N` then adds a note to it. */
+	function recordToday(tools: EditTools, participant: Participant, edit: Edit): void {
+		const then = ` · ${keysOf('event-note', 'participant')} : note`; // short: the whole message fits 80 columns
+		const shown = quickEdit(tools, participant, edit, then);
+		if (shown) recorded = {participantId: participant.id, ref: eventRef(shown, shown.events.length - 1)};
+	}
+
+	/** The event the fiche's cursor is on, with its ref. */
+	function selectedEvent(participant: Participant, selection: Selection): {event: ParcoursEvent; ref: EventRef} | undefined {
+		const index = selection.eventIndex;
+		const event = index === undefined ? undefined : participant.events[index];
+		return event && index !== undefined ? {event, ref: eventRef(participant, index)} : undefined;
+	}
+
+	/** The event `e` / `a` recorded last for this person, if it is still there. */
+	function recordedEvent(participant: Participant): {event: ParcoursEvent; ref: EventRef} | undefined {
+		if (recorded?.participantId !== participant.id) return undefined;
+		const {ref} = recorded;
+		const index = participant.events.findIndex(event => event.date === ref.date && event.type === ref.type);
+		return index < 0 ? undefined : {event: participant.events[index]!, ref: eventRef(participant, index)};
 	}
 
 	function formContext(tools: EditTools, participant: Participant, selection: Selection): FormContext {
@@ -305,6 +333,10 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 	const onStep =
 		(act: (ref: StepRef, on: Parameters<PersonEdit>[0] & {step: Step}) => void): PersonEdit =>
 		on => {
+			if (!on.step && on.selection.eventIndex !== undefined) {
+				on.tools.say('Le curseur est sur un événement : remontez-le (↑) sur une étape.');
+				return;
+			}
 			if (!on.step) {
 				on.tools.say(`Aucune étape : ${keysOf('step-add', 'participant')} pour en ajouter une.`);
 				return;
@@ -331,10 +363,47 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 		'step-start': stepKey('step-start'),
 		'step-finish': stepKey('step-finish'),
 		'step-interrupt': stepKey('step-interrupt'),
-		'step-edit': forPerson(onStep((_ref, {tools, context, step}) => tools.openPanel(stepForm(context(), step)))),
+		// `m` changes the line the cursor is on: a step, or an event
+		'step-edit': forPerson(on => {
+			const event = selectedEvent(on.participant, on.selection);
+			if (event) on.tools.openPanel(eventEditForm(on.context(), event.ref, event.event));
+			else onStep((_ref, {tools, context, step}) => tools.openPanel(stepForm(context(), step)))(on);
+		}),
 		'step-add': forPerson(({tools, context}) => tools.openPanel(newStepForm(context()))),
-		interview: forPerson(({tools, participant}) => quickEdit(tools, participant, p => recordInterview(p, today))),
-		absence: forPerson(({tools, participant}) => quickEdit(tools, participant, p => recordAbsence(p, today))),
+		interview: forPerson(({tools, participant}) => recordToday(tools, participant, p => recordInterview(p, today))),
+		absence: forPerson(({tools, participant}) => recordToday(tools, participant, p => recordAbsence(p, today))),
+		'event-note': forPerson(({tools, participant, selection, context}) => {
+			const event = selectedEvent(participant, selection) ?? recordedEvent(participant);
+			if (!event) {
+				tools.say(`${keysOf('event-note', 'participant')} : mettez le curseur sur un événement (↓ sous les étapes), ou tapez-le après ${keysOf('interview', 'participant')} ou ${keysOf('absence', 'participant')}.`);
+				return;
+			}
+			tools.openPanel(eventNoteForm(context(), event.ref, event.event));
+		}),
+		'event-delete': forPerson(({tools, participant, selection, context}) => {
+			const event = selectedEvent(participant, selection);
+			if (!event) {
+				tools.say(`${keysOf('event-delete', 'participant')} supprime un événement : descendez le curseur (↓) sur les événements. Une étape ne se supprime pas : ${keysOf('step-interrupt', 'participant')} l’interrompt, ${keysOf('step-edit', 'participant')} la modifie.`);
+				return;
+			}
+			const note = event.event.note ? ` (« ${event.event.note} »)` : '';
+			tools.openPanel(
+				<Confirm
+					question={visibleLines(`Supprimer ${eventTitle(event.event).replace(/^Événement/, 'l’événement')}${note} ? (o/n) — ${keysOf('undo', 'participant')} le rétablira.`)}
+					onYes={async () => {
+						const refusal = await context().save(p => deleteEvent(p, event.ref));
+						if (refusal !== undefined) {
+							tools.closePanel();
+							tools.say(refusal);
+						}
+					}}
+					onNo={() => {
+						tools.closePanel();
+						tools.say('Rien n’a été supprimé.');
+					}}
+				/>,
+			);
+		}),
 		'event-form': forPerson(({tools, context}) => tools.openPanel(eventForm(context()))),
 		// starting a standby asks its day and reason (a small form); ending it is one key.
 		// Both are asked of the person the screen shows: two people asking the same agree.
