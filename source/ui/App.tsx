@@ -4,15 +4,20 @@
 // keys are looked up in the keymap for the scope it is in (a view, the filter, the
 // help, the referent picker); edit commands go to `onCommand` (the edits plug in
 // there), and a form they open owns the keyboard until it closes.
-import {useApp} from 'ink';
+import {Box, Text, useApp} from 'ink';
 import React, {type ReactNode, useMemo, useRef, useState} from 'react';
 import {type Day} from '../domain/calendar.js';
+import type {EcheanceKind} from '../domain/echeances/index.js';
 import {computeFacts} from '../domain/facts.js';
 import type {Participant} from '../domain/model.js';
 import type {Settings} from '../domain/settings.js';
-import {indicatorResult, triage} from '../domain/triage.js';
+import {triage} from '../domain/triage.js';
 import {dashboardStatus, DashboardScreen, sectionJump} from './DashboardScreen.js';
-import {displayName} from './format.js';
+import {echeancesData, summaryText} from './echeances/echeancesData.js';
+import {ECHEANCES_CHROME_LINES, EcheancesScreen, echeanceStatus, fichStatus, KindPicker, kindCounts, nextPersonIndex} from './echeances/EcheancesScreen.js';
+import {echeancesSectionHeight, fichEcheances} from './echeances/EcheancesSection.js';
+import {EXITS_TO_CLOSE, queueOf} from './echeances/exitsQueue.js';
+import {displayName, truncate} from './format.js';
 import {Frame} from './Frame.js';
 import {helpLength, HelpOverlay} from './HelpOverlay.js';
 import {type Binding, type CommandIn, type EditCommand, KEYMAP, type Scope, type View} from './keymap.js';
@@ -38,6 +43,8 @@ export interface Selection {
 	readonly stepIndex?: number;
 	/** discrétion mode (`*`): initials instead of names */
 	readonly discretion?: boolean;
+	/** the kind of the échéance highlighted on the échéances screen */
+	readonly echeanceKind?: EcheanceKind;
 }
 
 /**
@@ -47,7 +54,7 @@ export interface Selection {
 export type CommandFollowUp = 'open' | void | Promise<unknown>;
 
 /** The scopes the App's own screens and overlays put the keyboard in. */
-type AppScope = View | 'filter' | 'help' | 'picker';
+type AppScope = View | 'filter' | 'help' | 'picker' | 'echeance-kinds';
 
 /** The App's own commands: every command of its scopes but the edits. */
 type AppCommand = Exclude<CommandIn<AppScope>, EditCommand>;
@@ -63,6 +70,7 @@ export function scopesOf(nav: NavState): readonly [AppScope] {
 	if (nav.typing) return ['filter'];
 	if (nav.overlay === 'help') return ['help'];
 	if (nav.overlay === 'referent') return ['picker'];
+	if (nav.view === 'echeances' && nav.echeances.picking) return ['echeance-kinds'];
 	return [nav.view];
 }
 
@@ -128,7 +136,7 @@ export function App(props: AppProps) {
 			c.dashboard = [result, state.dashboard.filter, dashboardRows(result, state.dashboard.filter)];
 		}
 		const dashboard = c.dashboard[2];
-		const indicator = state.queue ? indicatorResult(result, state.queue.indicatorId) : undefined;
+		const indicator = state.queue ? queueOf(result, state.queue.indicatorId, settings) : undefined;
 		const queueFilter = state.queue?.filter ?? '';
 		let queue: QueueRow[] = [];
 		if (indicator) {
@@ -143,9 +151,14 @@ export function App(props: AppProps) {
 		const facts = shown ? (result.facts.get(shown.id) ?? computeFacts(shown, today)) : undefined;
 		const steps = facts ? shownSteps(facts) : [];
 		const membership = facts ? result.memberOf(facts.participant.id) : [];
-		const stepLines = facts ? budget(height, steps.length, facts.participant.events.length, membership.length).steps : 1;
+		// the échéances (screen, dashboard line, fiche section): once per triage
+		const echeances = echeancesData(result, settings);
+		const echeanceRows = echeances.ofKind(state.echeances.kind);
+		const echeanceCursor = clamp(state.echeances.cursor, 0, Math.max(0, echeanceRows.items.length - 1));
+		const fichRoom = facts ? height - echeancesSectionHeight(facts, fichEcheances(facts, settings), height) : height;
+		const stepLines = facts ? budget(fichRoom, steps.length, facts.participant.events.length, membership.length).steps : 1;
 		const stepCursor = clamp(state.participant?.step ?? 0, 0, Math.max(0, steps.length - 1));
-		return {dashboard, indicator, queueFilter, queue, queueCursor, shownId, facts, steps, membership, stepLines, stepCursor};
+		return {dashboard, indicator, queueFilter, queue, queueCursor, shownId, facts, steps, membership, stepLines, stepCursor, echeances, echeanceRows, echeanceCursor};
 	}
 
 	const current = derive(nav);
@@ -158,7 +171,8 @@ export function App(props: AppProps) {
 	function selection(): Selection {
 		const s = navRef.current;
 		const d = derive(s);
-		const highlighted = s.view === 'queue' ? d.queue[d.queueCursor]?.entry.id : undefined;
+		const echeance = s.view === 'echeances' ? d.echeanceRows.items[d.echeanceCursor] : undefined;
+		const highlighted = s.view === 'queue' ? d.queue[d.queueCursor]?.entry.id : echeance?.participant.id;
 		return {
 			view: s.view,
 			referent: s.referent,
@@ -166,16 +180,18 @@ export function App(props: AppProps) {
 			participantId: s.view === 'participant' ? d.shownId : highlighted,
 			stepIndex: s.view === 'participant' ? d.steps[d.stepCursor]?.index : undefined,
 			discretion: s.discretion,
+			echeanceKind: echeance?.kind,
 		};
 	}
 
 	/** Length and page of the list the arrows act on. */
-	function listSize(state: NavState): {count: number; page: number} {
+	function listSize(state: NavState): {count: number; page: number; groupStarts?: readonly number[]} {
 		const d = derive(state);
 		if (state.overlay === 'referent') return {count: matchingChoices(choices, state.pickerQuery).length, page: Math.max(1, height - 1)};
 		if (state.overlay === 'help') return {count: helpLength(bindings, state.view), page: Math.max(1, height - 1)};
 		if (state.view === 'dashboard') return {count: d.dashboard.length, page: height};
 		if (state.view === 'queue') return {count: d.queue.length, page: Math.max(1, height - QUEUE_CHROME_LINES)};
+		if (state.view === 'echeances') return {count: d.echeanceRows.items.length, page: Math.max(2, height - ECHEANCES_CHROME_LINES), groupStarts: d.echeanceRows.groupStarts};
 		return {count: d.steps.length, page: d.stepLines};
 	}
 
@@ -200,6 +216,7 @@ export function App(props: AppProps) {
 
 	/** n / p: the next person of the queue; when the shown person left it (after an edit), the one now in their place. */
 	function stepThroughQueue(direction: 1 | -1) {
+		if (navRef.current.participant?.from === 'echeances') return stepThroughEcheances(direction);
 		const d = derive(navRef.current);
 		const index = d.queueCursor;
 		const stillThere = d.queue[index]?.entry.id === d.shownId;
@@ -209,6 +226,23 @@ export function App(props: AppProps) {
 			return;
 		}
 		openParticipantAt(target);
+	}
+
+	/** n / p on a fiche opened from the échéances: the next (previous) person of the list. */
+	function stepThroughEcheances(direction: 1 | -1) {
+		const d = derive(navRef.current);
+		const target = nextPersonIndex(d.echeanceRows.items, d.echeanceCursor, d.shownId, direction);
+		if (target === undefined) setNotice(direction === 1 ? 'Dernière personne de la liste des échéances.' : 'Première personne de la liste des échéances.');
+		else openEcheanceAt(target);
+	}
+
+	/** The fiche of the échéance at `index`; the step it is about selected. */
+	function openEcheanceAt(index: number) {
+		const item = derive(navRef.current).echeanceRows.items[index];
+		const facts = item ? result.facts.get(item.participant.id) : undefined;
+		if (!item || !facts) return;
+		const step = item.step === undefined ? 0 : Math.max(0, shownSteps(facts).findIndex(s => s.step === item.step));
+		dispatch({type: 'open-participant', id: item.participant.id, index, step, from: 'echeances'});
 	}
 
 	/** The App's own commands, one action each (a binding without one does not compile). */
@@ -242,6 +276,11 @@ export function App(props: AppProps) {
 		},
 		'picker-erase': () => dispatch({type: 'picker-erase'}),
 		'picker-type': key => dispatch({type: 'picker-type', text: textOf(key)}),
+		// the échéances screen (echeances/)
+		echeances: () => dispatch({type: 'open-echeances'}),
+		'exits-to-close': () => dispatch({type: 'open-queue', indicatorId: EXITS_TO_CLOSE}),
+		'echeance-kinds': () => dispatch({type: 'echeances', action: {type: 'pick'}}),
+		'kind-choose': () => dispatch({type: 'echeances', action: {type: 'choose'}}),
 	};
 
 	function jumpSection(direction: -1 | 1) {
@@ -257,6 +296,8 @@ export function App(props: AppProps) {
 			if (row) dispatch({type: 'open-queue', indicatorId: row.indicator.definition.id});
 		} else if (s.view === 'queue') {
 			openParticipantAt(d.queueCursor);
+		} else if (s.view === 'echeances') {
+			openEcheanceAt(d.echeanceCursor);
 		}
 	}
 
@@ -303,7 +344,27 @@ export function App(props: AppProps) {
 			/>
 		);
 		const here = queue[queueCursor]?.entry.id === shownId ? `${queueCursor + 1}/${queue.length}` : `hors de la file (${queue.length})`;
-		status = `Fiche ${here} · file « ${indicator?.definition.label ?? ''} »`;
+		status = nav.participant?.from === 'echeances' ? fichStatus(current.echeanceRows.items, current.echeanceCursor, shownId) : `Fiche ${here} · file « ${indicator?.definition.label ?? ''} »`;
+	} else if (nav.view === 'echeances') {
+		const {echeances, echeanceRows, echeanceCursor} = current;
+		body = nav.echeances.picking ? (
+			<KindPicker counts={kindCounts(echeances.items)} total={echeances.items.length} cursor={nav.echeances.kindCursor} width={width} height={height} />
+		) : (
+			<EcheancesScreen
+				rows={echeanceRows}
+				kind={nav.echeances.kind}
+				today={today}
+				until={echeances.until}
+				snoozed={echeances.snoozed}
+				cursor={echeanceCursor}
+				offset={nav.echeances.offset}
+				nameOf={nameOf}
+				showReferent={nav.referent === undefined}
+				width={width}
+				height={height}
+			/>
+		);
+		status = nav.echeances.picking ? '' : echeanceStatus(echeanceRows.items[echeanceCursor], today, nameOf);
 	} else if (nav.view !== 'dashboard' && indicator) {
 		body = (
 			<QueueScreen
@@ -322,7 +383,13 @@ export function App(props: AppProps) {
 			? `${nameOf(row.participant)} · ${row.participant.id} · ${indicator.definition.figure.label} : ${row.entry.figure} — Entrée : ouvrir la fiche`
 			: '';
 	} else {
-		body = <DashboardScreen rows={dashboard} cursor={nav.dashboard.cursor} width={width} height={height} />;
+		// the échéances' line above the indicators (echeances/echeancesData.ts)
+		body = (
+			<Box flexDirection="column">
+				<Text wrap="truncate-end">{truncate(summaryText(current.echeances.summary), width)}</Text>
+				<DashboardScreen rows={dashboard} cursor={nav.dashboard.cursor} width={width} height={height - 1} />
+			</Box>
+		);
 		status = dashboardStatus(dashboard, nav.dashboard.cursor);
 	}
 	const filter = nav.view === 'dashboard' ? nav.dashboard.filter : nav.view === 'queue' ? queueFilter : '';

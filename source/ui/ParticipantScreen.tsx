@@ -8,6 +8,7 @@ import {type ParticipantFacts, STATUS_LABELS, STEP_PROBLEM_LABELS, stepProblem, 
 import {indicatorById} from '../domain/indicators.js';
 import type {ParcoursEvent, Participant, Step} from '../domain/model.js';
 import type {Settings} from '../domain/settings.js';
+import {echeancesSectionHeight, EcheancesSection, fichEcheances} from './echeances/EcheancesSection.js';
 import {cell, displayName, plural, truncate} from './format.js';
 import {visibleWindow} from './navigation.js';
 import {tint, useTheme} from './theme.js';
@@ -145,7 +146,8 @@ export function ParticipantScreen({facts, membership, settings, stepCursor, step
 	const steps = shownSteps(facts);
 	const events = latestEvents(facts.participant);
 	const memberships = membershipOf(facts, membership, settings);
-	const lines = budget(height, steps.length, events.length, memberships.length);
+	const echeances = fichEcheances(facts, settings);
+	const lines = budget(height - echeancesSectionHeight(facts, echeances, height), steps.length, events.length, memberships.length);
 	const {from, to} = visibleWindow(stepCursor, stepOffset, lines.steps, steps.length);
 	const toFix = steps.filter(s => s.problem).length;
 	const todayIso = isoFromDay(facts.today);
@@ -211,6 +213,7 @@ export function ParticipantScreen({facts, membership, settings, stepCursor, step
 			{memberships.length > shownMembers.length ? (
 				<Text dimColor>{`  … et ${memberships.length - shownMembers.length} autre(s)`}</Text>
 			) : null}
+			<EcheancesSection facts={facts} items={echeances} width={width} height={height} />
 		</Box>
 	);
 }

@@ -2,6 +2,7 @@
 // (dashboard → queue → participant), a cursor and a filter per list, the
 // overlays and the display modes. The lists themselves (indicators, queue
 // rows) come from the triage; actions carry the sizes the reducer needs.
+import {type EcheancesAction, echeancesReducer, type EcheancesNav, INITIAL_ECHEANCES_NAV} from './echeances/echeancesNav.js';
 import type {View} from './keymap.js';
 
 export interface ListState {
@@ -19,8 +20,10 @@ export interface NavState {
 	readonly dashboard: ListState;
 	/** the open queue (kept while a participant of it is shown) */
 	readonly queue?: ListState & {readonly indicatorId: string};
-	/** the participant shown, with the selected step */
-	readonly participant?: {readonly id: string; readonly step: number; readonly stepOffset: number};
+	/** the participant shown, with the selected step; `from`: opened from the échéances screen (Esc goes back there) */
+	readonly participant?: {readonly id: string; readonly step: number; readonly stepOffset: number; readonly from?: 'echeances'};
+	/** the échéances screen (its own state and reducer: echeances/echeancesNav.ts) */
+	readonly echeances: EcheancesNav;
 	readonly overlay: Overlay;
 	/** the referent list of the `r` overlay, and the letters typed to narrow it */
 	readonly referentCursor: number;
@@ -37,11 +40,14 @@ export interface NavState {
 export type Move = number | 'first' | 'last' | 'pageUp' | 'pageDown';
 
 export type NavAction =
-	| {readonly type: 'move'; readonly move: Move; readonly count: number; readonly page: number}
+	/** `groupStarts`: on the échéances screen, where the week groups start (their headings take lines) */
+	| {readonly type: 'move'; readonly move: Move; readonly count: number; readonly page: number; readonly groupStarts?: readonly number[]}
 	| {readonly type: 'select'; readonly index: number}
 	| {readonly type: 'open-queue'; readonly indicatorId: string}
 	/** `step`: the row of the steps list to select first (the step to fix) */
-	| {readonly type: 'open-participant'; readonly id: string; readonly index: number; readonly step?: number}
+	| {readonly type: 'open-participant'; readonly id: string; readonly index: number; readonly step?: number; readonly from?: 'echeances'}
+	| {readonly type: 'open-echeances'}
+	| {readonly type: 'echeances'; readonly action: EcheancesAction}
 	| {readonly type: 'back'}
 	| {readonly type: 'filter-start'}
 	| {readonly type: 'filter-type'; readonly text: string}
@@ -70,6 +76,7 @@ export function initialNavState(options: InitialOptions = {}): NavState {
 		view: options.queue === undefined ? 'dashboard' : 'queue',
 		dashboard: {...EMPTY_LIST, cursor: options.dashboardIndex ?? 0},
 		queue: options.queue === undefined ? undefined : {...EMPTY_LIST, indicatorId: options.queue},
+		echeances: INITIAL_ECHEANCES_NAV,
 		overlay: 'none',
 		referentCursor: 0,
 		pickerQuery: '',
@@ -151,6 +158,7 @@ export function navReducer(state: NavState, action: NavAction): NavState {
 				const target = typeof action.move === 'number' ? state.helpOffset + action.move : action.move === 'first' ? 0 : action.move === 'last' ? last : state.helpOffset + (action.move === 'pageDown' ? action.page : -action.page);
 				return {...state, helpOffset: clamp(target, 0, last)};
 			}
+			if (state.view === 'echeances') return {...state, echeances: echeancesReducer(state.echeances, action)};
 			if (state.view === 'participant' && state.participant) {
 				const step = movedCursor(state.participant.step, action.move, action.count, action.page);
 				const stepOffset = scrollOffset(step, state.participant.stepOffset, action.page, action.count);
@@ -168,6 +176,12 @@ export function navReducer(state: NavState, action: NavAction): NavState {
 				queue: {...EMPTY_LIST, indicatorId: action.indicatorId},
 			};
 		case 'open-participant': {
+			if (action.from === 'echeances') {
+				// the fiche of an échéance: no queue behind it, Esc comes back to the échéances
+				const echeances = echeancesReducer(state.echeances, {type: 'select', index: action.index});
+				const participant = {id: action.id, step: action.step ?? 0, stepOffset: 0, from: action.from};
+				return {...state, view: 'participant', typing: false, queue: undefined, echeances, participant};
+			}
 			if (!state.queue) return state;
 			const queue = {...state.queue, cursor: action.index};
 			return {...state, view: 'participant', typing: false, queue, participant: {id: action.id, step: action.step ?? 0, stepOffset: 0}};
@@ -178,6 +192,11 @@ export function navReducer(state: NavState, action: NavAction): NavState {
 			if (state.typing || (list && list.filter !== '')) {
 				return {...withList(state, l => ({...l, filter: '', cursor: 0, offset: 0})), typing: false};
 			}
+			if (state.view === 'echeances') {
+				if (state.echeances.picking) return {...state, echeances: echeancesReducer(state.echeances, {type: 'close-picker'})};
+				return {...state, view: 'dashboard'};
+			}
+			if (state.view === 'participant' && state.participant?.from === 'echeances') return {...state, view: 'echeances', participant: undefined};
 			if (state.view === 'participant') return {...state, view: 'queue', participant: undefined};
 			if (state.view === 'queue') return {...state, view: 'dashboard'};
 			return state; // Esc never quits
@@ -193,6 +212,10 @@ export function navReducer(state: NavState, action: NavAction): NavState {
 			return withList(state, list => ({...list, filter: list.filter.slice(0, -1), cursor: 0, offset: 0}));
 		case 'filter-accept':
 			return {...state, typing: false};
+		case 'open-echeances':
+			return {...state, view: 'echeances', typing: false, overlay: 'none', echeances: echeancesReducer(state.echeances, {type: 'reset'})};
+		case 'echeances':
+			return {...state, echeances: echeancesReducer(state.echeances, action.action)};
 		case 'toggle-help':
 			return {...state, overlay: state.overlay === 'help' ? 'none' : 'help', helpOffset: 0, typing: false};
 		case 'open-referents':
@@ -208,6 +231,7 @@ export function navReducer(state: NavState, action: NavAction): NavState {
 				referent: action.referent,
 				dashboard: {...state.dashboard, filter: '', offset: 0},
 				queue: state.queue ? {...state.queue, cursor: 0, offset: 0, filter: ''} : undefined,
+				echeances: {...state.echeances, cursor: 0, offset: 0},
 			};
 		case 'toggle-discretion':
 			return {...state, discretion: !state.discretion};

@@ -112,6 +112,9 @@ function extraColumn(indicatorId: string): ExtraColumn | undefined {
 		case 'followup.rhythm-late':
 		case 'followup.two-absences':
 			return LAST_CONTACT;
+		// « Sorties à clôturer » (echeances/exitsQueue.ts)
+		case 'exit.close':
+			return {header: 'Validée en cellule', value: date(f => f.participant.exitValidatedOn)};
 		default:
 			return undefined;
 	}

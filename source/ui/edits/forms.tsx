@@ -21,7 +21,7 @@ import {
 	stepRef,
 } from '../../domain/edits/index.js';
 import {parseTypedDate} from '../../domain/edits/dates.js';
-import {indicatorById} from '../../domain/indicators.js';
+import {indicatorLabel} from '../../domain/edits/format.js';
 import type {Participant, Step} from '../../domain/model.js';
 import {EVENT_TYPES, EXIT_REASONS, EXIT_TYPES, NON_INTEGRATION_REASONS, STANDBY_REASONS, STEP_STATES} from '../../domain/vocabulary.js';
 import {Form} from './Form.js';
@@ -273,16 +273,16 @@ export function nonIntegrationForm(context: FormContext) {
 /** Default length of a snooze: a month (the next cellule comes about then). */
 const SNOOZE_DAYS = 30;
 
-/** `z`: one of the person's alerts put on hold, with a reason and an end date. */
+/** `z`: one of the person's alerts or échéance kinds put on hold, with a reason and an end date. */
 export function snoozeForm(context: FormContext, indicatorIds: readonly string[], preferred?: string) {
-	const labels = indicatorIds.map(id => indicatorById(id)?.label ?? id);
+	const labels = indicatorIds.map(indicatorLabel);
 	const idOf = (label: string | undefined) => indicatorIds[labels.indexOf(label ?? '')] ?? '';
 	const first = preferred !== undefined && indicatorIds.includes(preferred) ? preferred : indicatorIds[0]!;
 	return (
 		<Form
-			title={`Mettre une alerte en attente — ${context.name}`}
+			title={`Mettre en attente (alerte ou échéance) — ${context.name}`}
 			fields={[
-				{key: 'indicator', label: 'Alerte', kind: 'choice', options: labels},
+				{key: 'indicator', label: 'Alerte ou échéance', kind: 'choice', options: labels},
 				{key: 'reason', label: 'Raison', kind: 'text'},
 				{key: 'until', label: 'Jusqu’au', kind: 'date'},
 			]}
