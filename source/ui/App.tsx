@@ -155,7 +155,7 @@ export function App(props: AppProps) {
 		const echeances = echeancesData(result, settings);
 		const echeanceRows = echeances.ofKind(state.echeances.kind);
 		const echeanceCursor = clamp(state.echeances.cursor, 0, Math.max(0, echeanceRows.items.length - 1));
-		const fichRoom = facts ? height - echeancesSectionHeight(facts, fichEcheances(facts, settings), height) : height;
+		const fichRoom = facts ? height - echeancesSectionHeight(facts, fichEcheances(facts, settings), height, width) : height;
 		const stepLines = facts ? budget(fichRoom, steps.length, facts.participant.events.length, membership.length).steps : 1;
 		const stepCursor = clamp(state.participant?.step ?? 0, 0, Math.max(0, steps.length - 1));
 		return {dashboard, indicator, queueFilter, queue, queueCursor, shownId, facts, steps, membership, stepLines, stepCursor, echeances, echeanceRows, echeanceCursor};

@@ -147,7 +147,7 @@ export function ParticipantScreen({facts, membership, settings, stepCursor, step
 	const events = latestEvents(facts.participant);
 	const memberships = membershipOf(facts, membership, settings);
 	const echeances = fichEcheances(facts, settings);
-	const lines = budget(height - echeancesSectionHeight(facts, echeances, height), steps.length, events.length, memberships.length);
+	const lines = budget(height - echeancesSectionHeight(facts, echeances, height, width), steps.length, events.length, memberships.length);
 	const {from, to} = visibleWindow(stepCursor, stepOffset, lines.steps, steps.length);
 	const toFix = steps.filter(s => s.problem).length;
 	const todayIso = isoFromDay(facts.today);

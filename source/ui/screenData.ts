@@ -114,7 +114,7 @@ function extraColumn(indicatorId: string): ExtraColumn | undefined {
 			return LAST_CONTACT;
 		// « Sorties à clôturer » (echeances/exitsQueue.ts)
 		case 'exit.close':
-			return {header: 'Validée en cellule', value: date(f => f.participant.exitValidatedOn)};
+			return {header: 'Validée le', value: date(f => f.participant.exitValidatedOn)};
 		default:
 			return undefined;
 	}

@@ -110,7 +110,7 @@ describe('the exit follow-up (004_…)', () => {
 		expect(frame).toContain('Valider les sorties présentées en cellule');
 		expect(frame).toContain('18/11/2026');
 		frame = await editor.press(KEYS.enter);
-		expect(frame).toContain('À valider en cellule le 18/11/2026');
+		expect(frame).toContain('À valider en cellule le 18/11/2026 — sorties du 18/10/2026 au 18/11/2026 :');
 		expect(frame).toContain('SORTIE Dana · EXIT');
 		expect(frame).not.toContain('STAY');
 		expect(frame).toContain('Valider cette sortie en cellule le 18/11/2026 ?');
@@ -122,7 +122,9 @@ describe('the exit follow-up (004_…)', () => {
 		expect(frame).toContain('Sorties à clôturer');
 		expect(frame).toContain('EXIT');
 		frame = await editor.press(KEYS.enter);
-		expect(frame).toContain('Suivi de la sortie (s) : validée en cellule le 18/11/2026 · courriers envoyés');
+		// the four dates on as many lines as 80 columns need, none cut
+		expect(frame).toMatch(/^ {2}Suivi de la sortie \(s\) : validée en cellule le 18\/11\/2026$/m);
+		expect(frame).toMatch(/^ {2}courriers envoyés le — · justificatif reçu le — · dossier clôturé le —$/m);
 		// letters, then proof, then closure: each time the first one missing is proposed at today's date
 		frame = await editor.press('s');
 		expect(frame).toContain('Suivi de la sortie — SORTIE Dana');
@@ -134,7 +136,8 @@ describe('the exit follow-up (004_…)', () => {
 		frame = await editor.press('s', KEYS.enter);
 		const closed = await editor.disk('EXIT');
 		expect(closed).toMatchObject({exitValidatedOn: T, exitLettersSentOn: T, exitProofReceivedOn: T, exitClosedOn: T});
-		expect(frame).toContain('dossier clôturé le 18/11/2026');
+		expect(frame).toMatch(/^ {2}courriers envoyés le 18\/11\/2026 · justificatif reçu le 18\/11\/2026$/m);
+		expect(frame).toMatch(/^ {2}dossier clôturé le 18\/11\/2026$/m);
 		const journal = (await readJournal(editor.file))!.lines.map(line => line.action);
 		expect(journal.filter(action => /Suivi de sortie|validée en cellule/i.test(action)).length).toBeGreaterThanOrEqual(4);
 		frame = await editor.press('u');

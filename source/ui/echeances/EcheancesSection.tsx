@@ -24,15 +24,27 @@ function itemLines(height: number, count: number): number {
 	return Math.min(count, height >= 30 ? 5 : 2);
 }
 
-/** The section's height: its heading, the exit follow-up line of an exited person, the item lines. */
-export function echeancesSectionHeight(facts: ParticipantFacts, items: readonly ListedEcheance[], height: number): number {
-	return 1 + (facts.participant.exitDate === undefined ? 0 : 1) + itemLines(height, items.length);
+/** The section's height: its heading, the exit follow-up lines of an exited person, the item lines. */
+export function echeancesSectionHeight(facts: ParticipantFacts, items: readonly ListedEcheance[], height: number, width: number): number {
+	const exit = facts.participant.exitDate === undefined ? 0 : exitFollowUpLines(facts.participant, width).length;
+	return 1 + exit + itemLines(height, items.length);
 }
 
-/** « Suivi de la sortie : validée en cellule le 08/12/2026 · courriers envoyés le — · … » */
-export function exitFollowUpText(p: Participant): string {
+/**
+ * « Suivi de la sortie (s) : validée en cellule le 08/12/2026 · courriers envoyés le — · … »,
+ * on as many lines of `width` as its dates need (each line indented by two).
+ */
+export function exitFollowUpLines(p: Participant, width: number): string[] {
 	const fields = EXIT_FOLLOW_UP_FIELDS.filter(field => field !== 'exitProofReceivedOn' || proofExpected(p) || p[field] !== undefined);
-	return `Suivi de la sortie (s) : ${fields.map(field => `${EXIT_FOLLOW_UP_WORDS[field]} ${frenchDate(p[field]) || '—'}`).join(' · ')}`;
+	const parts = fields.map(field => `${EXIT_FOLLOW_UP_WORDS[field]} ${frenchDate(p[field]) || '—'}`);
+	const lines = ['  Suivi de la sortie (s) :'];
+	for (const [i, part] of parts.entries()) {
+		const last = lines.length - 1;
+		const joined = `${lines[last]}${i === 0 ? ' ' : ' · '}${part}`;
+		if (joined.length <= width) lines[last] = joined;
+		else lines.push(`  ${part}`);
+	}
+	return lines;
 }
 
 export interface EcheancesSectionProps {
@@ -54,7 +66,13 @@ export function EcheancesSection({facts, items, width, height}: EcheancesSection
 			<Text bold underline wrap="truncate-end">
 				{truncate(items.length === 0 ? 'Échéances : aucune' : heading, width)}
 			</Text>
-			{facts.participant.exitDate === undefined ? null : <Text wrap="truncate-end">{truncate(`  ${exitFollowUpText(facts.participant)}`, width)}</Text>}
+			{facts.participant.exitDate === undefined
+				? null
+				: exitFollowUpLines(facts.participant, width).map((line, i) => (
+						<Text key={`exit${i}`} wrap="truncate-end">
+							{truncate(line, width)}
+						</Text>
+					))}
 			{shown.map((item, i) => {
 				const detail = itemDetail(item);
 				const snoozed = item.snooze === undefined ? '' : ` — en attente jusqu'au ${frenchDate(item.snooze.until)}`;

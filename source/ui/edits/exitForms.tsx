@@ -99,7 +99,7 @@ export function validateExits(deps: ValidateExitsDeps): void {
 	tools.openPanel(
 		<Form
 			title={`Valider les sorties présentées en cellule — ${scope}`}
-			note="Les sorties de la feuille « Sorties » de cette cellule (sorties du mois qui la précède) non encore validées : la liste est à confirmer."
+			note="Sorties de sa feuille « Sorties » (le mois précédent), non validées : à confirmer."
 			fields={[{key: 'meeting', label: 'Date de la cellule', kind: 'date'}]}
 			initial={{meeting: frenchDate(proposedMeeting(tools, today))}}
 			submit={values => {
@@ -126,6 +126,7 @@ function confirmExits(deps: ValidateExitsDeps, meeting: Day): void {
 	const discretion = selection.discretion === true;
 	const exits = celluleExits({participants: tools.participants(), settings: tools.settings(), meeting, referent: selection.referent});
 	const sheet = `feuille « Sorties » de la cellule du ${frenchDate(meeting)} (sorties du ${frenchDate(exits.since)} au ${frenchDate(meeting)})`;
+	const period = `sorties du ${frenchDate(exits.since)} au ${frenchDate(meeting)}`;
 	const already = exits.alreadyValidated.length === 0 ? '' : ` ${exits.alreadyValidated.length} déjà validée${exits.alreadyValidated.length > 1 ? 's' : ''} : inchangée${exits.alreadyValidated.length > 1 ? 's' : ''}.`;
 	if (exits.toValidate.length === 0) {
 		tools.openPanel(<Notice title="Aucune sortie à valider" text={visibleLines(`Rien à valider dans la ${sheet}.${already}`)} onClose={tools.closePanel} />);
@@ -134,7 +135,7 @@ function confirmExits(deps: ValidateExitsDeps, meeting: Day): void {
 	const count = exits.toValidate.length;
 	tools.openPanel(
 		<ListConfirm
-			title={visibleLines(`À valider en cellule le ${frenchDate(meeting)} — ${sheet} :`)}
+			title={visibleLines(`À valider en cellule le ${frenchDate(meeting)} — ${period} :`)}
 			lines={exits.toValidate.map(p => exitLine(p, discretion))}
 			question={`Valider ${count > 1 ? `ces ${count} sorties` : 'cette sortie'} en cellule le ${frenchDate(meeting)} ?${already} (o/n)`}
 			onYes={() => saveAll(deps, meeting, exits.toValidate)}
