@@ -61,7 +61,7 @@ describe('the échéances screen', () => {
 	});
 
 	it('f narrows the list to one kind, counts shown; Échap closes the picker without change', async () => {
-		editor = await renderEditor([...caseload(), person({id: 'VEILLE', standby: true, standbySince: iso(-70), integrationDate: iso(-300)})], {today: T});
+		editor = await renderEditor([...caseload(), person({id: 'VEILLE', standbySince: iso(-70), integrationDate: iso(-300)})], {today: T});
 		let frame = await editor.press('h', 'f');
 		expect(frame).toContain('Sorte d’échéance à montrer');
 		expect(frame).toMatch(/Fin du CER \(3\)/);
