@@ -2,7 +2,7 @@
 // Everything is seen on the meeting day: the workbook describes the caseload as the
 // meeting will find it (a CER ending before the meeting is shown as échu, the
 // renewals due before the next meeting are listed, the counts are those of that day).
-import {addMonths, type Day, monthsBetween} from './calendar.js';
+import {addMonths, type Day, monthsBetween, toDay} from './calendar.js';
 import {situationReasons} from './celluleReasons.js';
 import type {ParticipantFacts} from './facts.js';
 import type {Participant} from './model.js';
@@ -50,6 +50,11 @@ export interface CelluleSelection {
 	readonly entries: readonly ParticipantFacts[];
 	readonly renewals: readonly Renewal[];
 	readonly exits: readonly ParticipantFacts[];
+	/**
+	 * « Suivi des sorties » (004_…): the exits of this cellule, and those validated
+	 * by then whose file is still open (or was closed since the previous cellule)
+	 */
+	readonly exitFollowUp: readonly ParticipantFacts[];
 	readonly situations: readonly Situation[];
 	readonly longParcours: readonly ParticipantFacts[];
 	readonly standby: readonly ParticipantFacts[];
@@ -95,6 +100,12 @@ function referentSpelling(participants: readonly Participant[], referent: string
 	return participants.find(p => p.referent !== undefined && sameReferent(p.referent, referent))?.referent ?? referent;
 }
 
+/** An exit validated by the meeting whose file is open, or was closed since the previous cellule. */
+function followedUp(p: Participant, since: Day, meeting: Day): boolean {
+	if (p.exitDate === undefined || p.exitValidatedOn === undefined || toDay(p.exitValidatedOn) > meeting) return false;
+	return p.exitClosedOn === undefined || toDay(p.exitClosedOn) >= since;
+}
+
 export function selectCellule(options: CelluleOptions): CelluleSelection {
 	const {settings, meeting} = options;
 	const since = options.since ?? addMonths(meeting, -1);
@@ -104,6 +115,7 @@ export function selectCellule(options: CelluleOptions): CelluleSelection {
 	const entries: ParticipantFacts[] = [];
 	const renewals: Renewal[] = [];
 	const exits: ParticipantFacts[] = [];
+	const exitFollowUp: ParticipantFacts[] = [];
 	const situations: Situation[] = [];
 	const longParcours: ParticipantFacts[] = [];
 	const standby: ParticipantFacts[] = [];
@@ -111,7 +123,9 @@ export function selectCellule(options: CelluleOptions): CelluleSelection {
 
 	for (const f of result.facts.values()) {
 		if (inWindow(f.firstAppointment, since, meeting) || inWindow(f.integration, since, meeting)) entries.push(f);
-		if (inWindow(f.exitDay, since, meeting)) exits.push(f);
+		const exit = inWindow(f.exitDay, since, meeting);
+		if (exit) exits.push(f);
+		if (exit || followedUp(f.participant, since, meeting)) exitFollowUp.push(f);
 		if (!f.closed) roster.push(f);
 		if (f.standby) standby.push(f);
 		if (f.active) {
@@ -136,6 +150,7 @@ export function selectCellule(options: CelluleOptions): CelluleSelection {
 		entries: byName(entries, facts),
 		renewals: byName(renewals, r => r.facts.participant),
 		exits: byName(exits, facts),
+		exitFollowUp: byName(exitFollowUp, facts),
 		situations: byName(situations, s => s.facts.participant),
 		longParcours: byName(longParcours, facts),
 		standby: byName(standby, facts),

@@ -4,6 +4,7 @@
 import {type Day, monthsBetween} from '../domain/calendar.js';
 import type {CelluleSelection, Renewal, Situation} from '../domain/cellule.js';
 import {currentStep, lastStepDoneOrUnderWay, nextPlannedStep, stepTitle} from '../domain/celluleSteps.js';
+import {closureDue, lettersDue} from '../domain/echeances/rules.js';
 import {dayOf, type ParticipantFacts, STATUS_LABELS} from '../domain/facts.js';
 import {SECTIONS} from '../domain/indicators.js';
 import type {Participant, Step} from '../domain/model.js';
@@ -17,6 +18,7 @@ export const CELLULE_SHEET_NAMES = [
 	'Entrées',
 	'Renouvellements',
 	'Sorties',
+	'Suivi des sorties',
 	'Situations à évoquer',
 	'Parcours +18 mois',
 	'Veilles',
@@ -124,6 +126,7 @@ export function celluleSheets(selection: CelluleSelection, options: SheetOptions
 			undefined,
 			people,
 		),
+		exitFollowUpSheet(selection.exitFollowUp, person, people),
 		table(
 			'Situations à évoquer',
 			[
@@ -177,6 +180,42 @@ export function celluleSheets(selection: CelluleSelection, options: SheetOptions
 		),
 	];
 }
+
+/**
+ * « Suivi des sorties » (004_…): the assistants' table of exits being processed —
+ * validated in cellule, letters sent (due a month after), proof received
+ * (positive exits; « sans objet » for the others), file closed (due three months
+ * after, the last day included). The due dates are §7's exit.letters and exit.close.
+ */
+function exitFollowUpSheet(rows: readonly ParticipantFacts[], person: Column<ParticipantFacts>[], groupOf: (f: ParticipantFacts) => string): SheetTable {
+	const p = (f: ParticipantFacts) => f.participant;
+	const validated = (f: ParticipantFacts) => optionalDay(p(f).exitValidatedOn);
+	const positive = (f: ParticipantFacts) => p(f).exitType === 'Positive';
+	return table(
+		'Suivi des sorties',
+		[
+			...person,
+			{header: 'Date de sortie', kind: 'date', value: f => f.exitDay},
+			{header: 'Type de sortie', kind: 'text', value: f => p(f).exitType},
+			{header: 'Validée en cellule le', kind: 'date', value: validated},
+			{header: 'Courriers avant le', kind: 'date', value: f => mapDay(validated(f), lettersDue)},
+			{header: 'Courriers envoyés le', kind: 'date', value: f => optionalDay(p(f).exitLettersSentOn)},
+			{
+				header: 'Justificatif reçu le',
+				kind: 'date',
+				kindOf: f => (positive(f) ? 'date' : 'text'),
+				value: f => (positive(f) ? optionalDay(p(f).exitProofReceivedOn) : 'sans objet'),
+			},
+			{header: 'Clôture avant le', kind: 'date', value: f => mapDay(validated(f), closureDue)},
+			{header: 'Dossier clôturé le', kind: 'date', value: f => optionalDay(p(f).exitClosedOn)},
+		],
+		rows,
+		undefined,
+		groupOf,
+	);
+}
+
+const mapDay = (day: Day | undefined, change: (day: Day) => Day): Day | undefined => (day === undefined ? undefined : change(day));
 
 /**
  * The 19 columns of the Visual Course list (000_… section VIII) and the next
@@ -257,6 +296,7 @@ function synthesis(selection: CelluleSelection, options: SheetOptions): SheetTab
 				['Entrées', selection.entries.length],
 				['Renouvellements', selection.renewals.length],
 				['Sorties', selection.exits.length],
+				['Suivi des sorties', selection.exitFollowUp.length],
 				['Situations à évoquer', selection.situations.length],
 				['Parcours +18 mois', selection.longParcours.length],
 				['Veilles', selection.standby.length],

@@ -4,17 +4,22 @@
 // keys are looked up in the keymap for the scope it is in (a view, the filter, the
 // help, the referent picker); edit commands go to `onCommand` (the edits plug in
 // there), and a form they open owns the keyboard until it closes.
-import {useApp} from 'ink';
+import {Box, Text, useApp} from 'ink';
 import React, {type ReactNode, useMemo, useRef, useState} from 'react';
 import {type Day, frenchDate} from '../domain/calendar.js';
 import type {Bilan} from '../domain/bilan/index.js';
 import {discreetText, hiddenTyping} from '../domain/discretion.js';
+import type {EcheanceKind} from '../domain/echeances/index.js';
 import {computeFacts} from '../domain/facts.js';
 import type {Participant} from '../domain/model.js';
 import type {Settings} from '../domain/settings.js';
-import {indicatorResult, triage} from '../domain/triage.js';
+import {triage} from '../domain/triage.js';
 import {dashboardStatus, DashboardScreen, sectionJump} from './DashboardScreen.js';
-import {displayName} from './format.js';
+import {echeancesData, summaryText} from './echeances/echeancesData.js';
+import {ECHEANCES_CHROME_LINES, EcheancesScreen, echeanceStatus, fichStatus, KindPicker, kindCounts, nextPersonIndex} from './echeances/EcheancesScreen.js';
+import {echeancesSectionHeight, fichEcheances} from './echeances/EcheancesSection.js';
+import {EXITS_TO_CLOSE, queueOf} from './echeances/exitsQueue.js';
+import {displayName, truncate} from './format.js';
 import {Frame} from './Frame.js';
 import {DiscretionContext} from './discretion.js';
 import {helpLength, HelpOverlay} from './HelpOverlay.js';
@@ -50,6 +55,8 @@ export interface Selection {
 	readonly bilan?: Bilan;
 	/** why nobody is selected, in words (an emptied queue, a filter that matches no one) */
 	readonly nobody?: string;
+	/** the kind of the échéance highlighted on the échéances screen */
+	readonly echeanceKind?: EcheanceKind;
 }
 
 /**
@@ -59,7 +66,7 @@ export interface Selection {
 export type CommandFollowUp = 'open' | void | Promise<unknown>;
 
 /** The scopes the App's own screens and overlays put the keyboard in. */
-type AppScope = View | 'filter' | 'help' | 'picker';
+type AppScope = View | 'filter' | 'help' | 'picker' | 'echeance-kinds';
 
 /** The App's own commands: every command of its scopes but the edits. */
 type AppCommand = Exclude<CommandIn<AppScope>, EditCommand>;
@@ -77,6 +84,7 @@ export function scopesOf(nav: NavState): readonly [AppScope | 'people'] {
 	if (nav.overlay === 'people') return ['people'];
 	if (nav.overlay === 'help') return ['help'];
 	if (nav.overlay === 'referent') return ['picker'];
+	if (nav.view === 'echeances' && nav.echeances.picking) return ['echeance-kinds'];
 	return [nav.view];
 }
 
@@ -147,7 +155,7 @@ export function App(props: AppProps) {
 		const dashboard = c.dashboard[2];
 		// the « Bilan » screen's bilan, and the queue of one of its rows
 		const bilan = bilanView(state, {participants, settings, today, memo: bilans});
-		const indicator = state.queue?.bilanRow ? bilan?.queue : state.queue ? indicatorResult(result, state.queue.indicatorId) : undefined;
+		const indicator = state.queue?.bilanRow ? bilan?.queue : state.queue ? queueOf(result, state.queue.indicatorId, settings) : undefined;
 		const queueFilter = state.queue?.filter ?? '';
 		let queue: QueueRow[] = [];
 		let queueTotal = 0;
@@ -169,10 +177,14 @@ export function App(props: AppProps) {
 		const events = facts ? shownEvents(facts.participant) : [];
 		// a person found by `:` may be outside this referent's triage: their indicators on their own
 		const membership = !facts ? [] : result.facts.has(facts.participant.id) ? result.memberOf(facts.participant.id) : triage([facts.participant], {today, settings, hideSnoozed: true}).memberOf(facts.participant.id);
-		const layout = facts ? ficheLayoutOf(facts, membership.length, state.discretion, width, height) : undefined;
+		const layout = facts ? ficheLayoutOf(facts, membership.length, state.discretion, width, height, settings) : undefined;
 		// one cursor over the steps, then the events
 		const stepCursor = clamp(state.participant?.step ?? 0, 0, Math.max(0, steps.length + events.length - 1));
-		return {dashboard, indicator, queueFilter, queue, queueTotal, next, queueCursor, shownId, facts, steps, events, membership, layout, stepCursor, bilan};
+		// the échéances (screen, dashboard line, fiche section): once per triage
+		const echeances = echeancesData(result, settings);
+		const echeanceRows = echeances.ofKind(state.echeances.kind);
+		const echeanceCursor = clamp(state.echeances.cursor, 0, Math.max(0, echeanceRows.items.length - 1));
+		return {dashboard, indicator, queueFilter, queue, queueTotal, next, queueCursor, shownId, facts, steps, events, membership, layout, stepCursor, bilan, echeances, echeanceRows, echeanceCursor};
 	}
 
 	const current = derive(nav);
@@ -189,27 +201,30 @@ export function App(props: AppProps) {
 		const s = navRef.current;
 		const d = derive(s);
 		const row = s.view === 'queue' ? d.queue[d.queueCursor] : undefined;
+		const echeance = s.view === 'echeances' ? d.echeanceRows.items[d.echeanceCursor] : undefined;
 		return {
 			view: s.view,
 			referent: s.referent,
 			indicatorId: s.queue?.bilanRow ? undefined : s.queue?.indicatorId,
-			participantId: s.view === 'participant' ? d.shownId : row?.entry.id,
+			participantId: s.view === 'participant' ? d.shownId : (row?.entry.id ?? echeance?.participant.id),
 			// a steps queue's row is one step: d / t / i act on it
 			stepIndex: s.view === 'participant' ? d.steps[d.stepCursor]?.index : row?.step?.index,
 			eventIndex: s.view === 'participant' ? d.events[d.stepCursor - d.steps.length]?.index : undefined,
 			discretion: s.discretion,
 			bilan: s.view === 'bilan' ? d.bilan?.bilan : undefined,
 			nobody: s.view === 'queue' && !row ? emptyQueueText(d.queueFilter, d.next) : undefined,
+			echeanceKind: echeance?.kind,
 		};
 	}
 
 	/** Length and page of the list the arrows act on. */
-	function listSize(state: NavState): {count: number; page: number} {
+	function listSize(state: NavState): {count: number; page: number; groupStarts?: readonly number[]} {
 		const d = derive(state);
 		if (state.overlay === 'referent') return {count: matchingChoices(choices, state.pickerQuery).length, page: Math.max(1, height - 1)};
 		if (state.overlay === 'help') return {count: helpLength(bindings, state.view), page: Math.max(1, height - 1)};
 		if (state.view === 'dashboard') return {count: d.dashboard.length, page: height};
 		if (state.view === 'queue') return {count: d.queue.length, page: Math.max(1, height - QUEUE_CHROME_LINES)};
+		if (state.view === 'echeances') return {count: d.echeanceRows.items.length, page: Math.max(2, height - ECHEANCES_CHROME_LINES), groupStarts: d.echeanceRows.groupStarts};
 		return {count: d.steps.length + d.events.length, page: d.layout?.steps ?? 1};
 	}
 
@@ -237,6 +252,7 @@ export function App(props: AppProps) {
 
 	/** n / p: the next row of the queue; when the row shown left it (after an edit), the one now in its place. */
 	function stepThroughQueue(direction: 1 | -1) {
+		if (navRef.current.participant?.from === 'echeances') return stepThroughEcheances(direction);
 		if (navRef.current.returnTo) {
 			setNotice(`Fiche ouverte par la recherche, hors d’une file : ${keysOf('back', 'participant')} pour revenir.`);
 			return;
@@ -254,6 +270,23 @@ export function App(props: AppProps) {
 	}
 
 	const bilanKeys = bilanCommands({state: () => navRef.current, dispatch, derived: () => derive(navRef.current).bilan, height, say: setNotice});
+
+	/** n / p on a fiche opened from the échéances: the next (previous) person of the list. */
+	function stepThroughEcheances(direction: 1 | -1) {
+		const d = derive(navRef.current);
+		const target = nextPersonIndex(d.echeanceRows.items, d.echeanceCursor, d.shownId, direction);
+		if (target === undefined) setNotice(direction === 1 ? 'Dernière personne de la liste des échéances.' : 'Première personne de la liste des échéances.');
+		else openEcheanceAt(target);
+	}
+
+	/** The fiche of the échéance at `index`; the step it is about selected. */
+	function openEcheanceAt(index: number) {
+		const item = derive(navRef.current).echeanceRows.items[index];
+		const facts = item ? result.facts.get(item.participant.id) : undefined;
+		if (!item || !facts) return;
+		const step = item.step === undefined ? 0 : Math.max(0, shownSteps(facts).findIndex(s => s.step === item.step));
+		dispatch({type: 'open-participant', id: item.participant.id, index, step, from: 'echeances'});
+	}
 
 	/** The App's own commands, one action each (a binding without one does not compile). */
 	const actions: Record<AppCommand, (key: KeyPress) => Settled> = {
@@ -288,6 +321,11 @@ export function App(props: AppProps) {
 		'picker-erase': () => dispatch({type: 'picker-erase'}),
 		'picker-type': key => dispatch({type: 'picker-type', text: textOf(key)}),
 		...bilanKeys.commands,
+		// the échéances screen (echeances/)
+		echeances: () => dispatch({type: 'open-echeances'}),
+		'exits-to-close': () => dispatch({type: 'open-queue', indicatorId: EXITS_TO_CLOSE}),
+		'echeance-kinds': () => dispatch({type: 'echeances', action: {type: 'pick'}}),
+		'kind-choose': () => dispatch({type: 'echeances', action: {type: 'choose'}}),
 	};
 
 	function jumpSection(direction: -1 | 1) {
@@ -307,6 +345,8 @@ export function App(props: AppProps) {
 			else openParticipantAt(d.queueCursor);
 		} else if (s.view === 'bilan') {
 			bilanKeys.open();
+		} else if (s.view === 'echeances') {
+			openEcheanceAt(d.echeanceCursor);
 		}
 	}
 
@@ -370,8 +410,30 @@ export function App(props: AppProps) {
 		);
 		const where = nav.returnTo
 			? `Fiche trouvée par la recherche (${keysOf('back', 'participant')} : revenir)`
-			: ficheWhere(queue, queueCursor, openedRow.current, indicator?.definition.label ?? '');
+			: nav.participant?.from === 'echeances'
+				? fichStatus(current.echeanceRows.items, current.echeanceCursor, shownId)
+				: ficheWhere(queue, queueCursor, openedRow.current, indicator?.definition.label ?? '');
 		status = ficheStatus({facts, cursor: current.stepCursor, discretion: nav.discretion, where});
+	} else if (nav.view === 'echeances') {
+		const {echeances, echeanceRows, echeanceCursor} = current;
+		body = nav.echeances.picking ? (
+			<KindPicker counts={kindCounts(echeances.items)} total={echeances.items.length} cursor={nav.echeances.kindCursor} width={width} height={height} />
+		) : (
+			<EcheancesScreen
+				rows={echeanceRows}
+				kind={nav.echeances.kind}
+				today={today}
+				until={echeances.until}
+				snoozed={echeances.snoozed}
+				cursor={echeanceCursor}
+				offset={nav.echeances.offset}
+				nameOf={nameOf}
+				showReferent={nav.referent === undefined}
+				width={width}
+				height={height}
+			/>
+		);
+		status = nav.echeances.picking ? '' : echeanceStatus(echeanceRows.items[echeanceCursor], today, nameOf);
 	} else if (nav.view !== 'dashboard' && indicator) {
 		body = (
 			<QueueScreen
@@ -390,7 +452,13 @@ export function App(props: AppProps) {
 		const row = queue[queueCursor];
 		status = row ? queueRowStatus(row, nameOf(row.participant), indicator.definition.figure.label) : emptyQueueText(queueFilter, current.next);
 	} else {
-		body = <DashboardScreen rows={dashboard} cursor={nav.dashboard.cursor} width={width} height={height} />;
+		// the échéances' line above the indicators (echeances/echeancesData.ts)
+		body = (
+			<Box flexDirection="column">
+				<Text wrap="truncate-end">{truncate(summaryText(current.echeances.summary), width)}</Text>
+				<DashboardScreen rows={dashboard} cursor={nav.dashboard.cursor} width={width} height={height - 1} />
+			</Box>
+		);
 		status = dashboardStatus(dashboard, nav.dashboard.cursor);
 	}
 	const typedFilter = nav.view === 'dashboard' ? nav.dashboard.filter : nav.view === 'queue' ? queueFilter : '';

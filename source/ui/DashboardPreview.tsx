@@ -2,12 +2,16 @@
 // come from the byte scan of the file (store/storeScan.ts), in a few hundred
 // milliseconds at 10,000 participants, and the screen is the dashboard's own
 // (same frame, same rows). The full dashboard replaces it in place once the
-// participants are read; keys typed meanwhile wait for it.
+// participants are read; keys typed meanwhile wait for it. The échéances' line
+// needs every participant's dates: it says they are on their way.
+import {Box, Text} from 'ink';
 import React from 'react';
 import type {Day} from '../domain/calendar.js';
 import type {Settings} from '../domain/settings.js';
 import type {TriageQueues} from '../domain/triage.js';
 import {dashboardStatus, DashboardScreen} from './DashboardScreen.js';
+import {ECHEANCES_PENDING} from './echeances/echeancesData.js';
+import {truncate} from './format.js';
 import {Frame} from './Frame.js';
 import {dashboardRows} from './screenData.js';
 import {bodyHeight} from './theme.js';
@@ -34,7 +38,10 @@ export function DashboardPreview({queues, settings, storePath, today, color}: Da
 			status={dashboardStatus(dashboard, 0)}
 			scopes={['dashboard']}
 		>
-			<DashboardScreen rows={dashboard} cursor={0} width={width} height={height} />
+			<Box flexDirection="column">
+				<Text wrap="truncate-end">{truncate(ECHEANCES_PENDING, width)}</Text>
+				<DashboardScreen rows={dashboard} cursor={0} width={width} height={height - 1} />
+			</Box>
 		</Frame>
 	);
 }

@@ -11,6 +11,7 @@ import {type ParticipantFacts, STEP_PROBLEM_LABELS, stepProblem, type StepProble
 import {indicatorById} from '../domain/indicators.js';
 import type {ParcoursEvent, Participant, Step} from '../domain/model.js';
 import type {Settings} from '../domain/settings.js';
+import {echeancesSectionHeight, EcheancesSection, fichEcheances} from './echeances/EcheancesSection.js';
 import {ficheLines, type FicheLines, identityGroups} from './ficheLayout.js';
 import {cell, plural, truncate} from './format.js';
 import {keysOf} from './keymap.js';
@@ -118,8 +119,10 @@ export function eventText(event: ParcoursEvent, today: string, width: number, se
 }
 
 /** The lines of each part of the fiche for this person on this screen. */
-export function ficheLayoutOf(facts: ParticipantFacts, indicators: number, discretion: boolean, width: number, height: number): FicheLines {
-	return ficheLines(identityGroups(facts, discretion), {steps: facts.participant.steps.length, events: facts.participant.events.length, indicators}, width, height);
+export function ficheLayoutOf(facts: ParticipantFacts, indicators: number, discretion: boolean, width: number, height: number, settings: Settings): FicheLines {
+	// the échéances section (and the exit follow-up) at the bottom takes its lines first
+	const room = height - echeancesSectionHeight(facts, fichEcheances(facts, settings), height, width);
+	return ficheLines(identityGroups(facts, discretion), {steps: facts.participant.steps.length, events: facts.participant.events.length, indicators}, width, room);
 }
 
 export interface FicheStatusInput {
@@ -166,7 +169,8 @@ export function ParticipantScreen({facts, membership, settings, stepCursor, step
 	const steps = shownSteps(facts);
 	const events = shownEvents(facts.participant);
 	const memberships = membershipOf(facts, membership, settings, discretion);
-	const lines = ficheLayoutOf(facts, memberships.length, discretion, width, height);
+	const echeances = fichEcheances(facts, settings);
+	const lines = ficheLayoutOf(facts, memberships.length, discretion, width, height, settings);
 	const onEvent = stepCursor >= steps.length;
 	// the section the cursor is not in stays where it was scrolled
 	const stepWindow = visibleWindow(onEvent ? stepOffset : stepCursor, stepOffset, lines.steps, steps.length);
@@ -234,6 +238,7 @@ export function ParticipantScreen({facts, membership, settings, stepCursor, step
 			{memberships.length > shownMembers.length ? (
 				<Text dimColor>{`  … et ${memberships.length - shownMembers.length} autre(s)`}</Text>
 			) : null}
+			<EcheancesSection facts={facts} items={echeances} width={width} height={height} />
 		</Box>
 	);
 }

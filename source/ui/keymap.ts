@@ -18,6 +18,8 @@ export const SCOPES = {
 	queue: 'File',
 	participant: 'Fiche',
 	bilan: 'Bilan d’activité (b)',
+	echeances: 'Échéances',
+	'echeance-kinds': 'Choix de la sorte d’échéance (f)',
 	filter: 'Saisie d’un filtre (/)',
 	picker: 'Choix du ou de la référent·e (r)',
 	people: 'Recherche d’une personne (:)',
@@ -26,14 +28,15 @@ export const SCOPES = {
 	'form-text': 'Champ de texte',
 	'form-date': 'Champ de date',
 	'form-choice': 'Champ à choix',
+	'list-confirm': 'Liste à confirmer',
 	confirm: 'Questions oui / non',
 	notice: 'Messages',
 } as const;
 
 export type Scope = keyof typeof SCOPES;
 
-/** The three levels of the dashboard (navigation.ts), and the « Bilan » screen (ui/bilan). */
-export type View = 'dashboard' | 'queue' | 'participant' | 'bilan';
+/** The three levels of the dashboard (navigation.ts), the « Bilan » screen (ui/bilan), and the échéances one key away. */
+export type View = 'dashboard' | 'queue' | 'participant' | 'bilan' | 'echeances';
 
 export type KeyStroke =
 	/** a character typed without Ctrl or Alt */
@@ -60,13 +63,13 @@ export interface Binding {
 	readonly edit?: true;
 }
 
-const VIEWS = ['dashboard', 'queue', 'participant'] as const;
+const VIEWS = ['dashboard', 'queue', 'participant', 'echeances'] as const;
 
 export const KEYMAP = [
 	{command: 'quit', strokes: [{ctrl: 'c'}], label: 'quitter, même pendant une saisie (les enregistrements en cours se terminent)', scopes: ['global']},
 
 	// moving in a list: the dashboard's indicators, a queue, a fiche's steps
-	{command: 'up', strokes: [{key: 'up'}, {char: 'k'}], label: 'ligne précédente', hint: '↑↓ choisir', footer: ['queue'], scopes: VIEWS},
+	{command: 'up', strokes: [{key: 'up'}, {char: 'k'}], label: 'ligne précédente', hint: '↑↓ choisir', footer: ['queue', 'echeances'], scopes: VIEWS},
 	{command: 'down', strokes: [{key: 'down'}, {char: 'j'}], label: 'ligne suivante', hint: '↑↓ choisir', scopes: VIEWS},
 	{command: 'pageUp', strokes: [{key: 'pageUp'}], label: 'page précédente', scopes: VIEWS},
 	{command: 'pageDown', strokes: [{key: 'pageDown'}], label: 'page suivante', scopes: VIEWS},
@@ -74,7 +77,7 @@ export const KEYMAP = [
 	{command: 'last', strokes: [{char: 'G'}, {key: 'end'}], label: 'dernière ligne', scopes: VIEWS},
 	{command: 'left', strokes: [{key: 'left'}], label: 'section précédente', scopes: ['dashboard']},
 	{command: 'right', strokes: [{key: 'right'}], label: 'section suivante', scopes: ['dashboard']},
-	{command: 'open', strokes: [{key: 'enter'}], label: 'ouvrir la file / la fiche', hint: 'Entrée ouvrir', footer: ['dashboard', 'queue'], scopes: ['dashboard', 'queue']},
+	{command: 'open', strokes: [{key: 'enter'}], label: 'ouvrir la file / la fiche', hint: 'Entrée ouvrir', footer: ['dashboard', 'queue', 'echeances'], scopes: ['dashboard', 'queue', 'echeances']},
 
 	// the edits (ui/edits): on the selected step, the person shown, or the person highlighted in the queue
 	{command: 'step-start', strokes: [{char: 'd'}], label: 'étape → En cours (dans une file d’étapes : l’étape de la ligne)', hint: 'd/t/i étape', footer: ['participant'], scopes: ['participant', 'queue'], edit: true},
@@ -90,13 +93,19 @@ export const KEYMAP = [
 	{command: 'contract', strokes: [{char: 'c'}], label: 'CER (début, fin, renouvellement de 6 ou 12 mois : l’ancien passe aux CER précédents) et code ROME', scopes: ['participant'], edit: true},
 	{command: 'standby', strokes: [{char: 'v'}], label: 'mettre en veille (depuis le, motif) / sortir de veille (une demande sur ce que l’écran montre, pas une bascule)', scopes: ['participant', 'queue'], edit: true},
 	{command: 'exit', strokes: [{char: 'x'}], label: 'sortie : date, type, motif (phase d’accueil : non-intégration)', scopes: ['participant', 'queue'], edit: true},
-	{command: 'snooze', strokes: [{char: 'z'}], label: 'mettre une alerte en attente : raison et date de fin', scopes: ['participant', 'queue'], edit: true},
+	{command: 'snooze', strokes: [{char: 'z'}], label: 'mettre une alerte ou une échéance en attente : raison et date de fin (écran des échéances : la sorte de la ligne, pour cette personne)', hint: 'z attente', footer: ['echeances'], scopes: ['participant', 'queue', 'echeances'], edit: true},
+	// the exit procedure (004_…): in the fiche, or on the highlighted person of a queue (« Sorties à clôturer »)
+	{command: 'exit-follow-up', strokes: [{char: 's'}], label: 'suivi de la sortie : validée en cellule, courriers envoyés, justificatif reçu, dossier clôturé (le premier manquant proposé à la date du jour)', scopes: ['participant', 'queue'], edit: true},
+	{command: 'validate-exits', strokes: [{char: 'V'}], label: 'après une cellule : la valider pour les sorties de sa feuille « Sorties » (liste à confirmer)', scopes: VIEWS, edit: true},
 	{command: 'undo', strokes: [{char: 'u'}], label: 'annuler la dernière modification (plusieurs fois)', hint: 'u annuler', footer: ['participant'], scopes: VIEWS, edit: true},
 	{command: 'export-cellule', strokes: [{char: 'E'}], label: 'préparation de la cellule de suivi (.xlsx dans le dossier courant ; en mode discrétion, sa version …-discret.xlsx)', hint: 'E cellule', footer: ['dashboard'], scopes: VIEWS, edit: true},
 
 	{command: 'next', strokes: [{char: 'n'}], label: 'bénéficiaire suivant·e de la file', hint: 'n suivant', footer: ['participant'], scopes: ['participant']},
 	{command: 'previous', strokes: [{char: 'p'}], label: 'bénéficiaire précédent·e de la file', scopes: ['participant']},
-	{command: 'back', strokes: [{key: 'escape'}], label: 'revenir d’un niveau (ou effacer le filtre)', hint: 'Échap retour', footer: ['queue'], scopes: VIEWS},
+	{command: 'back', strokes: [{key: 'escape'}], label: 'revenir d’un niveau (ou effacer le filtre)', hint: 'Échap retour', footer: ['queue', 'echeances'], scopes: VIEWS},
+	{command: 'echeances', strokes: [{char: 'é'}, {char: 'h'}], label: 'échéances : ce qui arrive à échéance, semaine par semaine', hint: 'é échéances', footer: ['dashboard'], scopes: ['dashboard']},
+	{command: 'exits-to-close', strokes: [{char: 'S'}], label: 'file « Sorties à clôturer » : sorties validées en cellule, dossier non clôturé, par date de clôture', scopes: ['dashboard', 'echeances']},
+	{command: 'echeance-kinds', strokes: [{char: 'f'}], label: 'ne montrer qu’une sorte d’échéance (ou toutes)', hint: 'f sorte', footer: ['echeances'], scopes: ['echeances']},
 	{command: 'filter', strokes: [{char: '/'}], label: 'filtrer la liste (nom ou identifiant)', hint: '/ filtrer', footer: ['queue'], scopes: ['dashboard', 'queue']},
 	{command: 'people-search', strokes: [{char: ':'}], label: 'chercher une personne par son nom ou son identifiant, dans tout le fichier (accueil, parcours, sorties)', hint: ': chercher', footer: ['dashboard'], scopes: VIEWS},
 	{command: 'referent', strokes: [{char: 'r'}], label: 'choisir le ou la référent·e (ou Tous)', hint: 'r référent', footer: ['dashboard'], scopes: VIEWS},
@@ -112,6 +121,14 @@ export const KEYMAP = [
 	{command: 'last', strokes: [{char: 'G'}, {key: 'end'}], label: 'fin de l’aide', scopes: ['help']},
 	{command: 'help', strokes: [{key: 'escape'}, {char: '?'}], label: 'fermer l’aide', hint: 'Échap fermer', footer: ['help'], scopes: ['help']},
 	{command: 'quit', strokes: [{char: 'q'}], label: 'quitter', hint: 'q quitter', footer: [...VIEWS, 'help'], scopes: [...VIEWS, 'help']},
+
+	// choosing a kind of échéance (f)
+	{command: 'up', strokes: [{key: 'up'}, {char: 'k'}], label: 'sorte précédente', hint: '↑↓ choisir', footer: ['echeance-kinds'], scopes: ['echeance-kinds']},
+	{command: 'down', strokes: [{key: 'down'}, {char: 'j'}], label: 'sorte suivante', scopes: ['echeance-kinds']},
+	{command: 'first', strokes: [{char: 'g'}, {key: 'home'}], label: 'première (toutes les sortes)', scopes: ['echeance-kinds']},
+	{command: 'last', strokes: [{char: 'G'}, {key: 'end'}], label: 'dernière', scopes: ['echeance-kinds']},
+	{command: 'kind-choose', strokes: [{key: 'enter'}], label: 'ne montrer que cette sorte', hint: 'Entrée choisir', footer: ['echeance-kinds'], scopes: ['echeance-kinds']},
+	{command: 'back', strokes: [{key: 'escape'}], label: 'fermer sans rien changer', hint: 'Échap annuler', footer: ['echeance-kinds'], scopes: ['echeance-kinds']},
 
 	// typing a filter: letters go to the filter, so q is a q
 	{command: 'up', strokes: [{key: 'up'}], label: 'ligne précédente de la liste filtrée', hint: '↑↓ choisir', footer: ['filter'], scopes: ['filter']},
@@ -182,6 +199,11 @@ export const KEYMAP = [
 	{command: 'form-erase', strokes: [{key: 'backspace'}, {key: 'delete'}], label: 'effacer le dernier caractère', scopes: ['form']},
 	{command: 'form-type', strokes: [{text: true}], label: 'la valeur (date en jj/mm/aaaa : la première touche remplace la date affichée ; choix : l’initiale)', scopes: ['form']},
 
+	// a question over a list (the exits a cellule validates): the list scrolls
+	{command: 'list-up', strokes: [{key: 'up'}], label: 'remonter dans la liste', hint: '↑↓ défiler', footer: ['list-confirm'], scopes: ['list-confirm']},
+	{command: 'list-down', strokes: [{key: 'down'}], label: 'descendre dans la liste', scopes: ['list-confirm']},
+	{command: 'list-page-up', strokes: [{key: 'pageUp'}], label: 'page précédente de la liste', scopes: ['list-confirm']},
+	{command: 'list-page-down', strokes: [{key: 'pageDown'}], label: 'page suivante de la liste', scopes: ['list-confirm']},
 	{command: 'confirm-yes', strokes: [{char: 'o'}, {char: 'O'}, {key: 'enter'}], label: 'oui', hint: 'o oui', footer: ['confirm'], scopes: ['confirm']},
 	{command: 'confirm-no', strokes: [{char: 'n'}, {char: 'N'}, {key: 'escape'}], label: 'non', hint: 'n/Échap non', footer: ['confirm'], scopes: ['confirm']},
 	{command: 'notice-close', strokes: [{any: true}], label: 'fermer le message', hint: 'une touche : continuer', footer: ['notice'], scopes: ['notice']},

@@ -3,6 +3,7 @@
 // overlays and the display modes. The lists themselves (indicators, queue
 // rows) come from the triage; actions carry the sizes the reducer needs.
 import type {BilanState, RowKey} from './bilan/bilanState.js';
+import {type EcheancesAction, echeancesReducer, type EcheancesNav, INITIAL_ECHEANCES_NAV} from './echeances/echeancesNav.js';
 import type {View} from './keymap.js';
 
 export interface ListState {
@@ -23,6 +24,8 @@ export interface FicheState {
 	/** first step and first event on screen (each section scrolls on its own) */
 	readonly stepOffset: number;
 	readonly eventOffset?: number;
+	/** opened from the échéances screen: Esc goes back there, n / p go through its list */
+	readonly from?: 'echeances';
 }
 
 /** Where the user was when they opened a fiche from the people search (`:`): Esc goes back there. */
@@ -40,10 +43,12 @@ export interface NavState {
 	readonly queue?: ListState & {readonly indicatorId: string; readonly bilanRow?: RowKey};
 	/** the « Bilan » screen (ui/bilan/bilanState.ts), kept while the queue of one of its rows is open */
 	readonly bilan?: BilanState;
-	/** the participant shown, with the selected step */
+	/** the participant shown, with the selected step; `from`: opened from the échéances screen (Esc goes back there) */
 	readonly participant?: FicheState;
 	/** set when the fiche shown was opened from the people search: where Esc goes back to */
 	readonly returnTo?: ReturnPoint;
+	/** the échéances screen (its own state and reducer: echeances/echeancesNav.ts) */
+	readonly echeances: EcheancesNav;
 	readonly overlay: Overlay;
 	/** the referent list of the `r` overlay, and the letters typed to narrow it */
 	readonly referentCursor: number;
@@ -67,11 +72,14 @@ export interface FicheSections {
 }
 
 export type NavAction =
-	| {readonly type: 'move'; readonly move: Move; readonly count: number; readonly page: number; readonly fiche?: FicheSections}
+	/** `groupStarts`: on the échéances screen, where the week groups start (their headings take lines) */
+	| {readonly type: 'move'; readonly move: Move; readonly count: number; readonly page: number; readonly fiche?: FicheSections; readonly groupStarts?: readonly number[]}
 	| {readonly type: 'select'; readonly index: number}
 	| {readonly type: 'open-queue'; readonly indicatorId: string}
 	/** `step`: the row of the steps list to select first (the step to fix) */
-	| {readonly type: 'open-participant'; readonly id: string; readonly index: number; readonly step?: number}
+	| {readonly type: 'open-participant'; readonly id: string; readonly index: number; readonly step?: number; readonly from?: 'echeances'}
+	| {readonly type: 'open-echeances'}
+	| {readonly type: 'echeances'; readonly action: EcheancesAction}
 	| {readonly type: 'back'}
 	| {readonly type: 'filter-start'}
 	| {readonly type: 'filter-type'; readonly text: string}
@@ -109,6 +117,7 @@ export function initialNavState(options: InitialOptions = {}): NavState {
 		view: options.queue === undefined ? 'dashboard' : 'queue',
 		dashboard: {...EMPTY_LIST, cursor: options.dashboardIndex ?? 0},
 		queue: options.queue === undefined ? undefined : {...EMPTY_LIST, indicatorId: options.queue},
+		echeances: INITIAL_ECHEANCES_NAV,
 		overlay: 'none',
 		referentCursor: 0,
 		pickerQuery: '',
@@ -190,6 +199,7 @@ export function navReducer(state: NavState, action: NavAction): NavState {
 				const target = typeof action.move === 'number' ? state.helpOffset + action.move : action.move === 'first' ? 0 : action.move === 'last' ? last : state.helpOffset + (action.move === 'pageDown' ? action.page : -action.page);
 				return {...state, helpOffset: clamp(target, 0, last)};
 			}
+			if (state.view === 'echeances') return {...state, echeances: echeancesReducer(state.echeances, action)};
 			if (state.view === 'participant' && state.participant) {
 				return {...state, participant: movedFiche(state.participant, action)};
 			}
@@ -206,6 +216,12 @@ export function navReducer(state: NavState, action: NavAction): NavState {
 				returnTo: undefined,
 			};
 		case 'open-participant': {
+			if (action.from === 'echeances') {
+				// the fiche of an échéance: no queue behind it, Esc comes back to the échéances
+				const echeances = echeancesReducer(state.echeances, {type: 'select', index: action.index});
+				const participant = {id: action.id, step: action.step ?? 0, stepOffset: 0, from: action.from};
+				return {...state, view: 'participant', typing: false, queue: undefined, echeances, participant};
+			}
 			if (!state.queue) return state;
 			const queue = {...state.queue, cursor: action.index};
 			return {...state, view: 'participant', typing: false, queue, participant: {id: action.id, step: action.step ?? 0, stepOffset: 0}, returnTo: undefined};
@@ -220,6 +236,11 @@ export function navReducer(state: NavState, action: NavAction): NavState {
 				const back = state.returnTo;
 				return {...state, view: back.view, queue: back.queue, participant: back.participant, returnTo: back.returnTo};
 			}
+			if (state.view === 'echeances') {
+				if (state.echeances.picking) return {...state, echeances: echeancesReducer(state.echeances, {type: 'close-picker'})};
+				return {...state, view: 'dashboard'};
+			}
+			if (state.view === 'participant' && state.participant?.from === 'echeances') return {...state, view: 'echeances', participant: undefined};
 			if (state.view === 'participant') return {...state, view: 'queue', participant: undefined};
 			if (state.view === 'queue' && state.queue?.bilanRow) return {...state, view: 'bilan', queue: undefined};
 			if (state.view === 'bilan') return {...state, view: 'dashboard'};
@@ -237,6 +258,10 @@ export function navReducer(state: NavState, action: NavAction): NavState {
 			return withList(state, list => ({...list, filter: list.filter.slice(0, -1), cursor: 0, offset: 0}));
 		case 'filter-accept':
 			return {...state, typing: false};
+		case 'open-echeances':
+			return {...state, view: 'echeances', typing: false, overlay: 'none', echeances: echeancesReducer(state.echeances, {type: 'reset'})};
+		case 'echeances':
+			return {...state, echeances: echeancesReducer(state.echeances, action.action)};
 		case 'toggle-help':
 			return {...state, overlay: state.overlay === 'help' ? 'none' : 'help', helpOffset: 0, typing: false};
 		case 'open-referents':
@@ -252,6 +277,7 @@ export function navReducer(state: NavState, action: NavAction): NavState {
 				referent: action.referent,
 				dashboard: {...state.dashboard, filter: '', offset: 0},
 				queue: state.queue ? {...state.queue, cursor: 0, offset: 0, filter: ''} : undefined,
+				echeances: {...state.echeances, cursor: 0, offset: 0},
 			};
 		case 'toggle-discretion':
 			return {...state, discretion: !state.discretion};

@@ -179,6 +179,9 @@ function extraColumn(indicatorId: string): ExtraColumn | undefined {
 		case 'followup.rhythm-late':
 		case 'followup.two-absences':
 			return LAST_CONTACT;
+		// « Sorties à clôturer » (echeances/exitsQueue.ts)
+		case 'exit.close':
+			return {header: 'Validée le', value: date(f => f.participant.exitValidatedOn)};
 		default:
 			return undefined;
 	}

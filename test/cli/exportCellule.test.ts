@@ -36,6 +36,7 @@ describe('plie-triage export --cellule', () => {
 			'Entrées',
 			'Renouvellements',
 			'Sorties',
+			'Suivi des sorties',
 			'Situations à évoquer',
 			'Parcours +18 mois',
 			'Veilles',

@@ -54,8 +54,15 @@ export function celluleCaseload(): Participant[] {
 			exitReason: 'CDI',
 			steps: [{label: 'CDI magasinier', type: 'Emploi', start: '2026-11-20', end: '2026-11-20', state: 'Terminée'}],
 		}),
-		// exit before the window: nowhere but counted in no sheet
-		person('p11', 'KLEIN Eva', {integrationDate: '2025-01-10', exitDate: '2026-10-15', exitType: 'Autre', exitReason: 'Déménagement'}),
+		// exit before the window, validated by the previous cellule, its letters sent: only in Suivi des sorties
+		person('p11', 'KLEIN Eva', {
+			integrationDate: '2025-01-10',
+			exitDate: '2026-10-15',
+			exitType: 'Autre',
+			exitReason: 'Déménagement',
+			exitValidatedOn: '2026-11-10',
+			exitLettersSentOn: '2026-11-15',
+		}),
 		// Situations: CER expired
 		person('p12', 'LAMBERT Rémi', {...WELL_FOLLOWED, integrationDate: '2026-03-02', rsa: true, contractEnd: '2026-11-22'}),
 		// Situations: two unjustified absences after the last interview
@@ -123,6 +130,7 @@ export const EXPECTED = {
 	Entrées: ['ARNAUD Léa', 'BERNARD Hugo', 'DUMAS Inès'],
 	Renouvellements: ['EVRARD Zoé', 'FABRE Noé'],
 	Sorties: ['JOLY Marc'],
+	'Suivi des sorties': ['JOLY Marc', 'KLEIN Eva'],
 	'Situations à évoquer': [
 		'LAMBERT Rémi',
 		'MOREAU Jade',

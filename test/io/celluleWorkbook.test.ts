@@ -94,13 +94,14 @@ describe('the cellule workbook', () => {
 		workbook = await read(file);
 	});
 
-	it('has the eight sheets of §5.3, in order, the Liste nominative continued on a ninth', () => {
+	it('has the eight sheets of §5.3, in order, « Suivi des sorties » after Sorties, the Liste nominative continued on a tenth', () => {
 		expect(workbook.worksheets.map(sheet => sheet.name)).toEqual([...CELLULE_SHEET_NAMES]);
 		expect(CELLULE_SHEET_NAMES).toEqual([
 			'Synthèse',
 			'Entrées',
 			'Renouvellements',
 			'Sorties',
+			'Suivi des sorties',
 			'Situations à évoquer',
 			'Parcours +18 mois',
 			'Veilles',
@@ -131,6 +132,32 @@ describe('the cellule workbook', () => {
 		expect(value('File active en parcours').value).toBe(17);
 		expect(value("Effectif en phase d'accueil").value).toBe(4);
 		expect(value('Situations à évoquer').value).toBe(EXPECTED['Situations à évoquer'].length);
+	});
+
+	it('follows the exits in « Suivi des sorties »: the four dates and what falls due (004_…)', () => {
+		const sheet = workbook.getWorksheet('Suivi des sorties')!;
+		expect(headers(sheet)).toEqual([
+			'Bénéficiaire',
+			'Référent·e',
+			'Date de sortie',
+			'Type de sortie',
+			'Validée en cellule le',
+			'Courriers avant le',
+			'Courriers envoyés le',
+			'Justificatif reçu le',
+			'Clôture avant le',
+			'Dossier clôturé le',
+		]);
+		// presented at this cellule, not validated yet: its dates are to come
+		expect(cellOf(sheet, 'JOLY Marc', 'Validée en cellule le').value).toBeNull();
+		expect(cellOf(sheet, 'JOLY Marc', 'Justificatif reçu le').value).toBeNull();
+		// validated by the previous cellule on 10/11: letters by 10/12, closure by 09/02 (three months, the last day included)
+		expect(shownDate(cellOf(sheet, 'KLEIN Eva', 'Validée en cellule le'))).toBe('2026-11-10');
+		expect(shownDate(cellOf(sheet, 'KLEIN Eva', 'Courriers avant le'))).toBe('2026-12-10');
+		expect(shownDate(cellOf(sheet, 'KLEIN Eva', 'Courriers envoyés le'))).toBe('2026-11-15');
+		expect(cellOf(sheet, 'KLEIN Eva', 'Justificatif reçu le').value).toBe('sans objet');
+		expect(shownDate(cellOf(sheet, 'KLEIN Eva', 'Clôture avant le'))).toBe('2027-02-09');
+		expect(cellOf(sheet, 'KLEIN Eva', 'Dossier clôturé le').value).toBeNull();
 	});
 
 	it('writes real date cells shown dd/mm/yyyy', () => {

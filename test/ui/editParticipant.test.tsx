@@ -198,7 +198,7 @@ describe('snooze', () => {
 		const other = inOrder(T, {id: 'Y', rsa: true, contractStart: iso(-200), contractEnd: iso(-3)});
 		editor = await renderEditor([lapsed, other], {queue: 'rsa.contract-expired'});
 		let frame = await editor.press(KEYS.enter, 'z');
-		expect(frame).toContain('Mettre une alerte en attente');
+		expect(frame).toContain('Mettre en attente (alerte ou échéance)');
 		expect(frame).toContain('RSA dont le CER est échu');
 		frame = await editor.press('\t', 'renouvellement en cours', '\t', '15/12/2026', KEYS.enter);
 		const stored = await editor.disk('Z');

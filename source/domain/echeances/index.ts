@@ -5,3 +5,5 @@ export * from './list.js';
 export * from './groups.js';
 export * from './shownText.js';
 export * from './statusFacts.js';
+export * from './summary.js';
+export * from './exitsToClose.js';

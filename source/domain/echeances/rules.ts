@@ -169,13 +169,18 @@ function exitInProgress(participant: Participant): Day | undefined {
 export const exitLetters: EcheanceRule = f => {
 	const validated = exitInProgress(f.participant);
 	return validated !== undefined && f.participant.exitLettersSentOn === undefined
-		? one(f, 'exit.letters', addMonths(validated, EXIT_LETTERS_MONTHS))
+		? one(f, 'exit.letters', lettersDue(validated))
 		: NONE;
 };
 
 /** The last day of the three months after the cellule: 07/02/2019 → 06/05/2019. */
-function closureDue(validated: Day): Day {
+export function closureDue(validated: Day): Day {
 	return addMonths(validated, EXIT_CLOSE_MONTHS) - 1;
+}
+
+/** The letters are due a month after the cellule. */
+export function lettersDue(validated: Day): Day {
+	return addMonths(validated, EXIT_LETTERS_MONTHS);
 }
 
 /** exit.proof: a positive exit validated, its proof not received. */

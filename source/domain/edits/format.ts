@@ -3,6 +3,7 @@
 // messages and the `journal` command.
 import {frenchDate, parseIsoDate} from '../calendar.js';
 import {indicatorById} from '../indicators.js';
+import {echeanceLabel, isEcheanceKind} from '../echeances/kinds.js';
 import {type FieldTable, labelsOf, PARTICIPANT_FIELDS} from '../fields.js';
 import type {ParcoursEvent, Snooze, Step} from '../model.js';
 
@@ -22,8 +23,9 @@ export function eventTitle(event: Pick<ParcoursEvent, 'type' | 'date'>): string 
 	return `Événement « ${event.type} » du ${frenchDate(event.date)}`;
 }
 
+/** What a snooze names: an indicator (§4) or an échéance kind (§7), by its French label. */
 export function indicatorLabel(id: string): string {
-	return indicatorById(id)?.label ?? id;
+	return indicatorById(id)?.label ?? (isEcheanceKind(id) ? echeanceLabel(id) : id);
 }
 
 export function snoozeTitle(snooze: Pick<Snooze, 'indicator'>): string {

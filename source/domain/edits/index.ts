@@ -7,6 +7,7 @@ export * from './steps.js';
 export * from './events.js';
 export * from './contract.js';
 export * from './closing.js';
+export * from './exitFollowUp.js';
 export * from './snooze.js';
 export * from './undo.js';
 export {diffParticipants, mergeChanges, applyChanges, sameValue, type FieldChange, type FieldConflict} from './diff.js';

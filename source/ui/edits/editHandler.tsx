@@ -31,6 +31,8 @@ import {Confirm} from './Confirm.js';
 import {eventEditForm, eventNoteForm} from './eventForms.js';
 import {Form} from './Form.js';
 import {contractForm, eventForm, exitForm, type FormContext, newStepForm, nonIntegrationForm, snoozeForm, standbyForm, stepForm} from './forms.js';
+import {exitFollowUpForm, validateExits} from './exitForms.js';
+import {participantEcheances} from '../../domain/echeances/index.js';
 import {Notice} from './Notice.js';
 import {createSaveStatus, type SaveStatus} from './saveStatus.js';
 
@@ -293,6 +295,11 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 		if (news !== undefined && pending === 0) tools.say(visibleText(news));
 	}
 
+	/** The kinds of the person's échéances (§7), which `z` offers after the alerts. */
+	function echeanceKindsOf(participant: Participant, tools: EditTools): string[] {
+		return [...new Set(participantEcheances(participant, today, tools.settings()).map(item => item.kind))];
+	}
+
 	function watch(tools: EditTools, ms = 3000): () => void {
 		shownTools = tools;
 		if (notices.length > 0) tools.say(notices.splice(0).map(capitalize).join(' · '));
@@ -416,13 +423,25 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 			tools.openPanel(computeFacts(participant, today).status === 'intake' ? nonIntegrationForm(context()) : exitForm(context())),
 		),
 		snooze: forPerson(({tools, participant, selection, context}) => {
-			const ids = selection.view === 'queue' && selection.indicatorId !== undefined ? [selection.indicatorId] : alertsOf(participant, tools);
+			// on the échéances screen: the highlighted item's kind; in a queue: its indicator; in the fiche: the alerts, then the échéances
+			const ids =
+				selection.view === 'echeances' && selection.echeanceKind !== undefined
+					? [selection.echeanceKind]
+					: selection.view === 'queue' && selection.indicatorId !== undefined
+						? [selection.indicatorId]
+						: [...alertsOf(participant, tools), ...echeanceKindsOf(participant, tools)];
 			if (ids.length === 0) {
-				tools.say('Aucune alerte à mettre en attente pour cette personne.');
+				tools.say('Aucune alerte ni échéance à mettre en attente pour cette personne.');
 				return;
 			}
-			tools.openPanel(snoozeForm(context(), ids, selection.indicatorId));
+			tools.openPanel(snoozeForm(context(), ids, selection.view === 'echeances' ? selection.echeanceKind : selection.indicatorId));
 		}),
+		// the exit procedure (004_…): edits/exitForms.tsx
+		'exit-follow-up': forPerson(({tools, participant, context}) => {
+			if (participant.exitDate === undefined) tools.say(`Pas de sortie enregistrée : ${keysOf('exit', 'participant')} pour l’enregistrer, puis ${keysOf('exit-follow-up', 'participant')} pour son suivi.`);
+			else tools.openPanel(exitFollowUpForm(context()));
+		}),
+		'validate-exits': (selection, tools) => validateExits({selection, tools, today, apply, refresh: () => refresh(tools)}),
 	};
 
 	const handler: EditHandler = (command, selection, tools) => {

@@ -25,7 +25,7 @@ import {
 	stepRef,
 } from '../../domain/edits/index.js';
 import {parseTypedDate} from '../../domain/edits/dates.js';
-import {indicatorById} from '../../domain/indicators.js';
+import {indicatorLabel} from '../../domain/edits/format.js';
 import type {Participant, Step} from '../../domain/model.js';
 import {EVENT_TYPES, EXIT_REASONS, EXIT_TYPES, NON_INTEGRATION_REASONS, STANDBY_REASONS, STEP_STATES} from '../../domain/vocabulary.js';
 import {Form} from './Form.js';
@@ -331,14 +331,14 @@ const RENEW = 'prolonger ou modifier';
 const LIFT = 'lever la mise en attente';
 
 /**
- * `z`: one of the person's alerts put on hold, with a reason and an end date. An
+ * `z`: one of the person's alerts or échéance kinds put on hold, with a reason and an end date. An
  * alert already on hold shows its reason and end (the note, and the fields filled
  * with them) and may be renewed, changed, or lifted: the alert comes back at once.
  */
 export function snoozeForm(context: FormContext, indicatorIds: readonly string[], preferred?: string) {
 	const todayIso = isoFromDay(context.today);
 	const current = (id: string) => context.participant.snoozes?.find(s => s.indicator === id && s.until >= todayIso);
-	const labels = indicatorIds.map(id => `${indicatorById(id)?.label ?? id}${current(id) ? ' (en attente)' : ''}`);
+	const labels = indicatorIds.map(id => `${indicatorLabel(id)}${current(id) ? ' (en attente)' : ''}`);
 	const idOf = (label: string | undefined) => indicatorIds[labels.indexOf(label ?? '')] ?? '';
 	// the queue's alert, else the first not on hold (z is mostly asked to put one on hold), else the first
 	const first =
@@ -350,15 +350,15 @@ export function snoozeForm(context: FormContext, indicatorIds: readonly string[]
 	};
 	const onHold = indicatorIds.flatMap(id => {
 		const snooze = current(id);
-		return snooze ? [`« ${indicatorById(id)?.label ?? id} » en attente jusqu’au ${frenchDate(snooze.until)} : ${snooze.reason}`] : [];
+		return snooze ? [`« ${indicatorLabel(id)} » en attente jusqu’au ${frenchDate(snooze.until)} : ${snooze.reason}`] : [];
 	});
 	return (
 		<Form
 			today={context.today}
-			title={`Mettre une alerte en attente — ${context.name}`}
+			title={`Mettre en attente (alerte ou échéance) — ${context.name}`}
 			note={onHold.length > 0 ? onHold.join(' · ') : undefined}
 			fields={[
-				{key: 'indicator', label: 'Alerte', kind: 'choice', options: labels},
+				{key: 'indicator', label: 'Alerte ou échéance', kind: 'choice', options: labels},
 				// only when one of them is on hold: renew, change or lift it
 				...(onHold.length === 0
 					? []
