@@ -77,7 +77,8 @@ export const KEYMAP = [
 	{command: 'last', strokes: [{char: 'G'}, {key: 'end'}], label: 'dernière ligne', scopes: VIEWS},
 	{command: 'left', strokes: [{key: 'left'}], label: 'section précédente', scopes: ['dashboard']},
 	{command: 'right', strokes: [{key: 'right'}], label: 'section suivante', scopes: ['dashboard']},
-	{command: 'open', strokes: [{key: 'enter'}], label: 'ouvrir la file / la fiche', hint: 'Entrée ouvrir', footer: ['dashboard', 'queue', 'echeances'], scopes: ['dashboard', 'queue', 'echeances']},
+	// not in the dashboard's footer: its status line already says « Entrée : voir les personnes »
+	{command: 'open', strokes: [{key: 'enter'}], label: 'ouvrir la file / la fiche', hint: 'Entrée ouvrir', footer: ['queue', 'echeances'], scopes: ['dashboard', 'queue', 'echeances']},
 
 	// the edits (ui/edits): on the selected step, the person shown, or the person highlighted in the queue
 	{command: 'step-start', strokes: [{char: 'd'}], label: 'étape → En cours (dans une file d’étapes : l’étape de la ligne)', hint: 'd/t/i étape', footer: ['participant'], scopes: ['participant', 'queue'], edit: true},

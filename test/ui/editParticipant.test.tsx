@@ -225,9 +225,10 @@ describe('snooze', () => {
 		let frame = await editor.press(KEYS.enter, 'z');
 		// the note is cut at 80 columns; the reason field below holds it whole
 		expect(frame).toContain(`« RSA dont le CER est échu » en attente jusqu’au ${fr(10)} : renouvellement`);
-		expect(frame).toContain('Alerte   : ‹ RSA dont le CER est échu (en attente) ›');
+		// the alert on hold comes first, before the échéance kinds z also offers in the fiche
+		expect(frame).toContain('Alerte ou échéance : ‹ RSA dont le CER est échu (en attente) ›');
 		expect(frame).toContain('‹ prolonger ou modifier ›');
-		expect(frame).toContain('Raison   : renouvellement signé, à saisir');
+		expect(frame).toContain('Raison             : renouvellement signé, à saisir');
 		frame = await editor.press('	', KEYS.down);
 		expect(frame).toContain('‹ lever la mise en attente ›');
 		frame = await editor.press(KEYS.enter);

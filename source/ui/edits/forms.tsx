@@ -26,6 +26,7 @@ import {
 } from '../../domain/edits/index.js';
 import {parseTypedDate} from '../../domain/edits/dates.js';
 import {indicatorLabel} from '../../domain/edits/format.js';
+import {indicatorById} from '../../domain/indicators.js';
 import type {Participant, Step} from '../../domain/model.js';
 import {EVENT_TYPES, EXIT_REASONS, EXIT_TYPES, NON_INTEGRATION_REASONS, STANDBY_REASONS, STEP_STATES} from '../../domain/vocabulary.js';
 import {Form} from './Form.js';
@@ -340,9 +341,16 @@ export function snoozeForm(context: FormContext, indicatorIds: readonly string[]
 	const current = (id: string) => context.participant.snoozes?.find(s => s.indicator === id && s.until >= todayIso);
 	const labels = indicatorIds.map(id => `${indicatorLabel(id)}${current(id) ? ' (en attente)' : ''}`);
 	const idOf = (label: string | undefined) => indicatorIds[labels.indexOf(label ?? '')] ?? '';
-	// the queue's alert, else the first not on hold (z is mostly asked to put one on hold), else the first
+	// the queue's alert, else the first alert not on hold (z is mostly asked to put one on hold), else an
+	// alert on hold (to see or lift it), and only then the échéance kinds, which follow the alerts
+	const isAlert = (id: string) => indicatorById(id) !== undefined;
 	const first =
-		preferred !== undefined && indicatorIds.includes(preferred) ? preferred : (indicatorIds.find(id => current(id) === undefined) ?? indicatorIds[0]!);
+		preferred !== undefined && indicatorIds.includes(preferred)
+			? preferred
+			: (indicatorIds.find(id => isAlert(id) && current(id) === undefined) ??
+				indicatorIds.find(isAlert) ??
+				indicatorIds.find(id => current(id) === undefined) ??
+				indicatorIds[0]!);
 	/** reason and end shown for an alert: its snooze's, or blank and a month from today */
 	const filled = (id: string) => {
 		const snooze = current(id);
