@@ -109,7 +109,8 @@ describe('no control character from the data reaches the terminal', () => {
 	it('a name and a referent imported from a CSV with escapes: report, report --json, journal and messages print them inert', {timeout: 90_000}, () => {
 		const name = 'PIRATE\u001b]2;titre volé\u0007 Léa';
 		const referent = 'ROUGE\u001b[31m\u202eAnne';
-		const csv = dir.write('pirate.csv', csvText([['ID', 'Responsable', 'Bénéficiaire'], ['P-\u009b1', referent, name]]));
+		// an id holding a control character is refused at import (test/io/csvDamage.test.ts): names and referents carry them here
+		const csv = dir.write('pirate.csv', csvText([['ID', 'Responsable', 'Bénéficiaire'], ['P-1', referent, name]]));
 		const imported = runCli(['import', csv, '--data', store]);
 		expect(imported.code).toBe(0);
 		for (const out of [imported.stdout, imported.stderr]) expect(out).not.toMatch(RAW);
@@ -117,7 +118,7 @@ describe('no control character from the data reaches the terminal', () => {
 			runCli(['report', '--data', store, '--today', TODAY_ISO, '--referent', referent]),
 			runCli(['report', '--json', '--data', store, '--today', TODAY_ISO, '--referent', referent]),
 			runCli(['journal', '--data', store]),
-			runCli(['journal', '--data', store, '--participant', 'P-\u009b1']),
+			runCli(['journal', '--data', store, '--participant', 'P-1']),
 			runCli(['report', '--data', store, '--today', TODAY_ISO, '--referent', `${referent}X`]), // unknown: the message lists the referents
 		];
 		for (const run of runs) {
@@ -128,8 +129,8 @@ describe('no control character from the data reaches the terminal', () => {
 		expect(runs[0]!.stdout).toContain('référent : ROUGE␛[31m⟦U+202E⟧Anne');
 		const json = JSON.parse(runs[1]!.stdout) as {referent: string; indicators: Array<{participants: string[]}>};
 		expect(json.referent).toBe(referent); // the same value, escaped in the JSON text
-		expect(json.indicators.flatMap(i => i.participants)).toContain('P-\u009b1');
-		expect(runs[2]!.stdout).toContain('P-⟦U+009B⟧1 (PIRATE␛]2;titre volé␇ Léa)');
+		expect(json.indicators.flatMap(i => i.participants)).toContain('P-1');
+		expect(runs[2]!.stdout).toContain('P-1 (PIRATE␛]2;titre volé␇ Léa)');
 		expect(runs[3]!.stdout).toContain('PIRATE␛]2;titre volé␇ Léa');
 		expect(runs[4]!.code).toBe(2);
 		expect(runs[4]!.stderr).toContain('ROUGE␛[31m⟦U+202E⟧Anne');
