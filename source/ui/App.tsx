@@ -19,6 +19,7 @@ import {echeancesData, summaryText} from './echeances/echeancesData.js';
 import {ECHEANCES_CHROME_LINES, EcheancesScreen, echeanceStatus, fichStatus, KindPicker, kindCounts, nextPersonIndex} from './echeances/EcheancesScreen.js';
 import {echeancesSectionHeight, fichEcheances} from './echeances/EcheancesSection.js';
 import {EXITS_TO_CLOSE, queueOf} from './echeances/exitsQueue.js';
+import {SNOOZES_QUEUE} from './snoozes/snoozesQueue.js';
 import {displayName, truncate} from './format.js';
 import {Frame} from './Frame.js';
 import {DiscretionContext} from './discretion.js';
@@ -194,7 +195,7 @@ export function App(props: AppProps) {
 	const {dashboard, indicator, queueFilter, queue, queueCursor, shownId, facts, steps} = current;
 	const nameOf = (p: Participant) => displayName(p, nav.discretion);
 	const columns = indicator
-		? queueColumns(indicator, {width, showReferent: nav.referent === undefined, nameOf, idWidth: longestId(indicator)})
+		? queueColumns(indicator, {width, showReferent: nav.referent === undefined, nameOf, idWidth: longestId(indicator), discretion: nav.discretion})
 		: [];
 
 	function selection(): Selection {
@@ -205,14 +206,15 @@ export function App(props: AppProps) {
 		return {
 			view: s.view,
 			referent: s.referent,
-			indicatorId: s.queue?.bilanRow ? undefined : s.queue?.indicatorId,
+			// a row of « Mises en attente » is one snooze: z shows it (to lift or renew it)
+			indicatorId: s.queue?.bilanRow ? undefined : (row?.snooze?.snooze.indicator ?? s.queue?.indicatorId),
 			participantId: s.view === 'participant' ? d.shownId : (row?.entry.id ?? echeance?.participant.id),
 			// a steps queue's row is one step: d / t / i act on it
 			stepIndex: s.view === 'participant' ? d.steps[d.stepCursor]?.index : row?.step?.index,
 			eventIndex: s.view === 'participant' ? d.events[d.stepCursor - d.steps.length]?.index : undefined,
 			discretion: s.discretion,
 			bilan: s.view === 'bilan' ? d.bilan?.bilan : undefined,
-			nobody: s.view === 'queue' && !row ? emptyQueueText(d.queueFilter, d.next) : undefined,
+			nobody: s.view === 'queue' && !row ? emptyQueueText(d.queueFilter, d.next, s.queue?.indicatorId) : undefined,
 			echeanceKind: echeance?.kind,
 		};
 	}
@@ -324,6 +326,7 @@ export function App(props: AppProps) {
 		// the échéances screen (echeances/)
 		echeances: () => dispatch({type: 'open-echeances'}),
 		'exits-to-close': () => dispatch({type: 'open-queue', indicatorId: EXITS_TO_CLOSE}),
+		snoozes: () => dispatch({type: 'open-queue', indicatorId: SNOOZES_QUEUE}),
 		'echeance-kinds': () => dispatch({type: 'echeances', action: {type: 'pick'}}),
 		'kind-choose': () => dispatch({type: 'echeances', action: {type: 'choose'}}),
 	};
@@ -450,7 +453,7 @@ export function App(props: AppProps) {
 			/>
 		);
 		const row = queue[queueCursor];
-		status = row ? queueRowStatus(row, nameOf(row.participant), indicator.definition.figure.label) : emptyQueueText(queueFilter, current.next);
+		status = row ? queueRowStatus(row, nameOf(row.participant), indicator.definition.figure.label) : emptyQueueText(queueFilter, current.next, indicator.definition.id);
 	} else {
 		// the échéances' line above the indicators (echeances/echeancesData.ts)
 		body = (
@@ -504,6 +507,11 @@ export function ficheWhere(queue: readonly QueueRow[], cursor: number, opened: s
 /** The highlighted row in words: who, and for a step row the step (what d / t / i will change). */
 function queueRowStatus(row: QueueRow, name: string, figureLabel: string): string {
 	const who = `${name} · ${row.participant.id}`;
+	if (row.snooze !== undefined) {
+		const {snooze, figure} = row.snooze;
+		const left = figure === 0 ? 'dernier jour' : `${figure} jour${figure > 1 ? 's' : ''}`;
+		return `${who} · jusqu’au ${frenchDate(snooze.until)} (${left}) — z : voir, lever`;
+	}
 	if (row.step === undefined) return `${who} · ${figureLabel} : ${row.entry.figure} — Entrée : ouvrir la fiche`;
 	const {step} = row.step;
 	const dates = `${frenchDate(step.start)} → ${frenchDate(step.end) || '…'}`;

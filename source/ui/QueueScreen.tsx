@@ -8,6 +8,7 @@ import type {IndicatorResult} from '../domain/triage.js';
 import {cell, plural, truncate} from './format.js';
 import {visibleWindow} from './navigation.js';
 import {type Column, type QueueRow, rowKey, STEP_QUEUES} from './screenData.js';
+import {SNOOZES_QUEUE} from './snoozes/snoozesQueue.js';
 import {tint, useTheme} from './theme.js';
 
 /** title and column headings above the rows */
@@ -42,8 +43,9 @@ export function queueTitle(indicator: IndicatorResult, position: number, count: 
 }
 
 /** What an empty queue says, and the key that goes on (the status line repeats it). */
-export function emptyQueueText(filter: string, next: IndicatorResult | undefined): string {
+export function emptyQueueText(filter: string, next: IndicatorResult | undefined, queueId?: string): string {
 	if (filter !== '') return 'Personne ne correspond au filtre (Échap : effacer le filtre).';
+	if (queueId === SNOOZES_QUEUE) return 'Aucune alerte ni échéance en attente (Échap : tableau de bord).';
 	const onward = next
 		? `Entrée : file suivante « ${next.definition.label} » (${plural(next.entries.length, 'personne', 'personnes')}).`
 		: 'Les autres files de cette rubrique sont vides aussi (Échap : tableau de bord).';
@@ -65,7 +67,7 @@ export function QueueScreen({indicator, rows, total, columns, cursor, offset, wi
 				{truncate(heading, width)}
 			</Text>
 			{rows.length === 0 ? (
-				<Text wrap="wrap">{emptyQueueText(filter, next)}</Text>
+				<Text wrap="wrap">{emptyQueueText(filter, next, indicator.definition.id)}</Text>
 			) : (
 				rows.slice(from, to).map((row, i) => (
 					<Text key={rowKey(row)} inverse={from + i === selected} wrap="truncate-end">

@@ -106,6 +106,7 @@ export const KEYMAP = [
 	{command: 'back', strokes: [{key: 'escape'}], label: 'revenir d’un niveau (ou effacer le filtre)', hint: 'Échap retour', footer: ['queue', 'echeances'], scopes: VIEWS},
 	{command: 'echeances', strokes: [{char: 'é'}, {char: 'h'}], label: 'échéances : ce qui arrive à échéance, semaine par semaine', hint: 'é échéances', footer: ['dashboard'], scopes: ['dashboard']},
 	{command: 'exits-to-close', strokes: [{char: 'S'}], label: 'file « Sorties à clôturer » : sorties validées en cellule, dossier non clôturé, par date de clôture', scopes: ['dashboard', 'echeances']},
+	{command: 'snoozes', strokes: [{char: 'Z'}], label: 'file « Mises en attente » : les alertes et échéances en attente (z), la fin la plus proche d’abord (z sur une ligne : la voir, la lever)', scopes: ['dashboard', 'echeances']},
 	{command: 'echeance-kinds', strokes: [{char: 'f'}], label: 'ne montrer qu’une sorte d’échéance (ou toutes)', hint: 'f sorte', footer: ['echeances'], scopes: ['echeances']},
 	{command: 'filter', strokes: [{char: '/'}], label: 'filtrer la liste (nom ou identifiant)', hint: '/ filtrer', footer: ['queue'], scopes: ['dashboard', 'queue']},
 	{command: 'people-search', strokes: [{char: ':'}], label: 'chercher une personne par son nom ou son identifiant, dans tout le fichier (accueil, parcours, sorties)', hint: ': chercher', footer: ['dashboard'], scopes: VIEWS},

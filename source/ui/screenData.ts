@@ -7,6 +7,8 @@ import {INDICATORS, SECTIONS, type SectionId} from '../domain/indicators.js';
 import type {Participant, Step} from '../domain/model.js';
 import type {IndicatorResult, Triage, TriageEntry} from '../domain/triage.js';
 import {foldText} from '../domain/text.js';
+import {HIDDEN_NOTE} from '../domain/discretion.js';
+import {currentSnoozes, type QueueSnooze, snoozedLabel, SNOOZES_QUEUE} from './snoozes/snoozesQueue.js';
 
 export interface DashboardRow {
 	readonly section: SectionId;
@@ -59,10 +61,13 @@ export interface QueueRow {
 	readonly participant: Participant;
 	/** in a steps queue, the one step this row is about */
 	readonly step?: QueueStep;
+	/** in « Mises en attente », the one snooze this row is about */
+	readonly snooze?: QueueSnooze;
 }
 
 /** What identifies a row across a change of the caseload: the person, and the step for a step row. */
 export function rowKey(row: QueueRow): string {
+	if (row.snooze !== undefined) return `${row.entry.id}~${row.snooze.snooze.indicator}`;
 	return row.step === undefined ? row.entry.id : `${row.entry.id}#${row.step.index}`;
 }
 
@@ -98,9 +103,13 @@ export function queueRows(result: Triage, indicator: IndicatorResult, filter: st
 		if (wanted !== '' && !(search.get(entry.id) ?? foldText(entry.id)).includes(wanted)) continue;
 		const facts = result.facts.get(entry.id);
 		if (!facts) continue;
-		if (problem === undefined) rows.push({entry, facts, participant: facts.participant});
+		if (indicator.definition.id === SNOOZES_QUEUE) {
+			for (const snooze of currentSnoozes(facts, result.today)) rows.push({entry, facts, participant: facts.participant, snooze});
+		} else if (problem === undefined) rows.push({entry, facts, participant: facts.participant});
 		else for (const step of stepsToFix(facts, problem)) rows.push({entry, facts, participant: facts.participant, step});
 	}
+	// a row per snooze, the nearest end first (stable: then in the people's order)
+	if (indicator.definition.id === SNOOZES_QUEUE) rows.sort((a, b) => a.snooze!.figure - b.snooze!.figure);
 	if (problem !== undefined) {
 		// stable: at equal figures, people stay in urgency order, each person's steps by start
 		const start = (row: QueueRow) => row.step!.step.start;
@@ -194,6 +203,8 @@ export interface ColumnOptions {
 	readonly nameOf: (participant: Participant) => string;
 	/** longest id of the queue, to size the id column */
 	readonly idWidth: number;
+	/** discrétion mode: a snooze's reason is hidden as notes are */
+	readonly discretion?: boolean;
 }
 
 /** Below this width a steps queue leaves the référent·e to the status line: the step's label matters more. */
@@ -223,9 +234,32 @@ function stepQueueColumns(options: ColumnOptions): Column[] {
 	return [name, ...fixed, label, ...after];
 }
 
+/**
+ * « Mises en attente »: the person, what is on hold, until when, why. The name,
+ * the label and the reason share what the fixed columns leave.
+ */
+function snoozeQueueColumns(options: ColumnOptions): Column[] {
+	const fixed: Column[] = [{header: 'ID', width: Math.max(2, Math.min(options.idWidth, 14)), align: 'left', value: row => row.participant.id}];
+	if (options.showReferent && options.width >= STEP_REFERENT_WIDTH) {
+		fixed.push({header: 'Référent·e', width: 14, align: 'left', value: row => row.participant.referent ?? '—'});
+	}
+	const until: Column = {header: 'Jusqu’au', width: 10, align: 'left', value: row => frenchDate(row.snooze?.snooze.until) || '—'};
+	const used = [...fixed, until].reduce((sum, column) => sum + 1 + column.width, 0);
+	// the cursor mark (2), then name, label and reason with a space each
+	const room = Math.max(24, options.width - 2 - used - 2);
+	const nameWidth = Math.max(8, Math.min(30, Math.floor(room * 0.28)));
+	const labelWidth = Math.max(8, Math.min(36, Math.floor(room * 0.38)));
+	const reasonWidth = Math.max(8, room - nameWidth - labelWidth);
+	const name: Column = {header: 'Bénéficiaire', width: nameWidth, align: 'left', value: row => options.nameOf(row.participant)};
+	const label: Column = {header: 'Alerte ou échéance', width: labelWidth, align: 'left', value: row => (row.snooze ? snoozedLabel(row.snooze.snooze.indicator) : '')};
+	const reason: Column = {header: 'Raison', width: reasonWidth, align: 'left', value: row => (options.discretion ? HIDDEN_NOTE : (row.snooze?.snooze.reason ?? ''))};
+	return [name, ...fixed, label, until, reason];
+}
+
 /** The columns of a queue for a terminal width: fixed columns, the name takes the rest. */
 export function queueColumns(indicator: IndicatorResult, options: ColumnOptions): Column[] {
 	const {definition} = indicator;
+	if (definition.id === SNOOZES_QUEUE) return snoozeQueueColumns(options);
 	if (STEP_QUEUES[definition.id] !== undefined) return stepQueueColumns(options);
 	const extra = extraColumn(definition.id);
 	const fixed: Column[] = [];

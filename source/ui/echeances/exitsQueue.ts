@@ -8,6 +8,7 @@ import {exitsToClose} from '../../domain/echeances/index.js';
 import type {IndicatorDefinition} from '../../domain/indicators.js';
 import type {Settings} from '../../domain/settings.js';
 import {indicatorResult, type IndicatorResult, type Triage} from '../../domain/triage.js';
+import {SNOOZES_QUEUE, snoozesQueue} from '../snoozes/snoozesQueue.js';
 
 export const EXITS_TO_CLOSE = 'exit.close';
 
@@ -25,8 +26,9 @@ const DEFINITION: IndicatorDefinition = {
 
 const cache = new WeakMap<Triage, IndicatorResult>();
 
-/** The queue of `id`: one of the indicators, or « Sorties à clôturer ». */
+/** The queue of `id`: one of the indicators, « Sorties à clôturer » or « Mises en attente » (snoozes/). */
 export function queueOf(result: Triage, id: string, settings: Settings): IndicatorResult | undefined {
+	if (id === SNOOZES_QUEUE) return snoozesQueue(result);
 	if (id !== EXITS_TO_CLOSE) return indicatorResult(result, id);
 	let queue = cache.get(result);
 	if (!queue) {
