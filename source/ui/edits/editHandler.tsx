@@ -10,7 +10,7 @@
 // and the screen is refreshed from the file.
 import path from 'node:path';
 import React from 'react';
-import {type Day, frenchDate, toDay} from '../../domain/calendar.js';
+import {type Day, frenchDate, isoFromDay, toDay} from '../../domain/calendar.js';
 import {closeStepAtExit, deleteEvent, type Edit, type EditResult, type EventRef, eventRef, eventTitle, finishStep, interruptStep, recordAbsence, recordInterview, setStandby, startStep, type StepRef, stepRef} from '../../domain/edits/index.js';
 import {computeFacts, stepProblem} from '../../domain/facts.js';
 import {proposedCellule} from '../../domain/workingDays.js';
@@ -19,6 +19,7 @@ import type {ParcoursEvent, Participant, Step} from '../../domain/model.js';
 import {triage} from '../../domain/triage.js';
 import type {ChangeOutcome} from '../../store/applyChange.js';
 import type {EditingSession} from '../../store/editingSession.js';
+import type {SettingsOutcome} from '../../store/nextCellule.js';
 import type {StoreNoticeSink} from '../../store/storeNotices.js';
 import {visibleLines, visibleText} from '../../domain/text.js';
 import {type Attribution, changedPeople, colleagueNews} from '../../domain/colleagueChange.js';
@@ -211,11 +212,36 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 			.then(outcome => report(outcome, tools, 'undo'));
 	}
 
+	/**
+	 * Stores `meeting` as the next cellule (settings, journaled), the screen's
+	 * header following once it is on disk. Returns what happened, in a sentence.
+	 */
+	async function storeNextCellule(tools: EditTools, meeting: Day, seen: string | undefined): Promise<string> {
+		const outcome = await session.setNextCellule(isoFromDay(meeting), seen).catch((error: Error): SettingsOutcome => ({status: 'failed', message: error.message}));
+		if (outcome.status !== 'failed') {
+			// one-key edits still waiting keep their place on screen: then only the settings change
+			if (pending === 0) refresh(tools);
+			else tools.replace(tools.participants(), session.data.settings);
+		}
+		switch (outcome.status) {
+			case 'saved':
+				return `Date de la prochaine cellule enregistrée : ${frenchDate(meeting)}.`;
+			case 'unchanged':
+				return outcome.byColleague ? `Date de la prochaine cellule déjà enregistrée sur un autre poste : ${frenchDate(meeting)}.` : '';
+			case 'conflict':
+				return outcome.message;
+			case 'failed':
+				return `Date de la prochaine cellule non enregistrée : ${outcome.message}`;
+		}
+	}
+
 	function exportCellule(selection: Selection, tools: EditTools): void {
 		const settings = tools.settings();
 		// the stored next cellule while it is ahead, else a working day two weeks on (never a Sunday)
 		const stored = settings.nextCellule === undefined ? undefined : toDay(settings.nextCellule);
 		const meetingDefault = stored !== undefined && stored >= today ? stored : proposedCellule(today, settings);
+		/** what became of the date as the next cellule, said under the workbook's message */
+		let dateNews = '';
 		const write = async (meeting: Day, force: boolean): Promise<string | undefined> => {
 			const [{writeCelluleWorkbook, defaultCelluleFileName, CelluleFileExistsError, celluleWrittenMessage}, {preparationDueDate}] = await Promise.all([
 				import('../../io/celluleWorkbook.js'),
@@ -236,7 +262,9 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 					out,
 					force,
 				});
-				tools.openPanel(<Notice title="Cellule de suivi" text={visibleLines(celluleWrittenMessage(file, meeting, preparationDueDate(meeting, settings), today))} onClose={tools.closePanel} />);
+				tools.openPanel(
+					<Notice title="Cellule de suivi" text={visibleLines(celluleWrittenMessage(file, meeting, preparationDueDate(meeting, settings), today) + dateNews)} onClose={tools.closePanel} />,
+				);
 				return undefined;
 			} catch (error) {
 				if (error instanceof CelluleFileExistsError && !force) {
@@ -266,6 +294,11 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 					const {parseTypedDate} = await import('../../domain/edits/dates.js');
 					const meeting = parseTypedDate(values.meeting ?? '', {today, ahead: true});
 					if (meeting === undefined) return 'Date de la cellule : date impossible (jj/mm/aaaa ou jj/mm).';
+					// a date ahead other than the stored one becomes the next cellule (header, export --cellule)
+					if (meeting >= today && meeting !== stored) {
+						const news = await storeNextCellule(tools, meeting, settings.nextCellule);
+						dateNews = news === '' ? '' : `\n${news}`;
+					}
 					return write(meeting, false);
 				}}
 				onCancel={() => tools.closePanel()}
