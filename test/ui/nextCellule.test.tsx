@@ -88,4 +88,29 @@ describe('E sets the next cellule date', () => {
 		frame = await editor.press(' ');
 		expect(frame).toContain('Cellule de suivi : 10/12/2026');
 	});
+
+	it('C sets the date alone from the dashboard: a past date refused in the form, then saved, journaled, in the header', async () => {
+		editor = await renderEditor([inOrder(T, {id: 'W'})]);
+		let frame = await editor.press('C');
+		expect(frame).toContain('Date de la prochaine cellule de suivi');
+		expect(frame).toContain('Prochaine cellule : 07/12/2026');
+		frame = await editor.press(...Array.from({length: 10}, () => KEYS.backspace), '10/11/2026', KEYS.enter);
+		expect(frame).toContain('le 10/11/2026 est passé');
+		expect(await storedCellule(editor.file)).toBeUndefined();
+		frame = await editor.press(...Array.from({length: 10}, () => KEYS.backspace), '14/12', KEYS.enter);
+		expect(frame).toContain('Date de la prochaine cellule enregistrée : 14/12/2026');
+		expect(frame).toContain('Cellule de suivi : 14/12/2026 · préparation à rendre');
+		expect(await storedCellule(editor.file)).toBe('2026-12-14');
+		expect((await journalLines(editor.file)).at(-1)!.after).toEqual({'Prochaine cellule': '2026-12-14'});
+		// E now proposes it
+		frame = await editor.press('E');
+		expect(frame).toContain('Date de la cellule : 14/12/2026');
+		frame = await editor.press(KEYS.escape);
+		// C then Esc: nothing written
+		const lines = (await journalLines(editor.file)).length;
+		await editor.press('C');
+		frame = await editor.press(KEYS.escape);
+		expect(frame).toContain('Annulé : rien n’a été modifié.');
+		expect(await journalLines(editor.file)).toHaveLength(lines);
+	});
 });

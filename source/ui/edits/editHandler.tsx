@@ -16,6 +16,7 @@ import {computeFacts, stepProblem} from '../../domain/facts.js';
 import {proposedCellule} from '../../domain/workingDays.js';
 import {indicatorById} from '../../domain/indicators.js';
 import type {ParcoursEvent, Participant, Step} from '../../domain/model.js';
+import type {Settings} from '../../domain/settings.js';
 import {triage} from '../../domain/triage.js';
 import type {ChangeOutcome} from '../../store/applyChange.js';
 import type {EditingSession} from '../../store/editingSession.js';
@@ -214,9 +215,10 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 
 	/**
 	 * Stores `meeting` as the next cellule (settings, journaled), the screen's
-	 * header following once it is on disk. Returns what happened, in a sentence.
+	 * header following once it is on disk. Returns what happened, in a sentence
+	 * ('' when nothing is worth saying), and whether it was refused.
 	 */
-	async function storeNextCellule(tools: EditTools, meeting: Day, seen: string | undefined): Promise<string> {
+	async function storeNextCellule(tools: EditTools, meeting: Day, seen: string | undefined): Promise<{text: string; refused: boolean}> {
 		const outcome = await session.setNextCellule(isoFromDay(meeting), seen).catch((error: Error): SettingsOutcome => ({status: 'failed', message: error.message}));
 		if (outcome.status !== 'failed') {
 			// one-key edits still waiting keep their place on screen: then only the settings change
@@ -225,21 +227,60 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 		}
 		switch (outcome.status) {
 			case 'saved':
-				return `Date de la prochaine cellule enregistrée : ${frenchDate(meeting)}.`;
+				return {text: `Date de la prochaine cellule enregistrée : ${frenchDate(meeting)}.`, refused: false};
 			case 'unchanged':
-				return outcome.byColleague ? `Date de la prochaine cellule déjà enregistrée sur un autre poste : ${frenchDate(meeting)}.` : '';
+				return {text: outcome.byColleague ? `Date de la prochaine cellule déjà enregistrée sur un autre poste : ${frenchDate(meeting)}.` : '', refused: false};
 			case 'conflict':
-				return outcome.message;
+				return {text: outcome.message, refused: true};
 			case 'failed':
-				return `Date de la prochaine cellule non enregistrée : ${outcome.message}`;
+				return {text: `Date de la prochaine cellule non enregistrée : ${outcome.message}`, refused: true};
 		}
+	}
+
+	/** The stored next cellule while it is ahead, else a working day two weeks on (never a Sunday). */
+	function celluleDefault(settings: Settings): {stored: Day | undefined; proposed: Day} {
+		const stored = settings.nextCellule === undefined ? undefined : toDay(settings.nextCellule);
+		return {stored, proposed: stored !== undefined && stored >= today ? stored : proposedCellule(today, settings)};
+	}
+
+	/** `C`: the next cellule's date alone, stored (settings, journaled) once the form is validated. */
+	function setCellule(tools: EditTools): void {
+		const settings = tools.settings();
+		const {stored, proposed} = celluleDefault(settings);
+		tools.openPanel(
+			<Form
+				title="Date de la prochaine cellule de suivi"
+				note={stored === undefined ? 'Aucune date enregistrée : une date ouvrée dans deux semaines est proposée.' : `Enregistrée : ${frenchDate(stored)}.`}
+				fields={[{key: 'meeting', label: 'Prochaine cellule', kind: 'date', ahead: true}]}
+				initial={{meeting: frenchDate(proposed)}}
+				today={today}
+				submit={async values => {
+					const {parseTypedDate} = await import('../../domain/edits/dates.js');
+					const meeting = parseTypedDate(values.meeting ?? '', {today, ahead: true});
+					if (meeting === undefined) return 'Prochaine cellule : date impossible (jj/mm/aaaa ou jj/mm).';
+					if (meeting < today) return `Prochaine cellule : le ${frenchDate(meeting)} est passé ; donnez une date à venir.`;
+					if (meeting === stored) {
+						tools.closePanel();
+						tools.say(`Rien à enregistrer : la prochaine cellule est déjà le ${frenchDate(meeting)}.`);
+						return undefined;
+					}
+					const news = await storeNextCellule(tools, meeting, settings.nextCellule);
+					tools.closePanel();
+					if (news.refused) tools.openPanel(<Notice title="Prochaine cellule" text={visibleLines(news.text)} alarm onClose={tools.closePanel} />);
+					else if (news.text !== '') tools.say(news.text);
+					return undefined;
+				}}
+				onCancel={() => {
+					tools.closePanel();
+					tools.say('Annulé : rien n’a été modifié.');
+				}}
+			/>,
+		);
 	}
 
 	function exportCellule(selection: Selection, tools: EditTools): void {
 		const settings = tools.settings();
-		// the stored next cellule while it is ahead, else a working day two weeks on (never a Sunday)
-		const stored = settings.nextCellule === undefined ? undefined : toDay(settings.nextCellule);
-		const meetingDefault = stored !== undefined && stored >= today ? stored : proposedCellule(today, settings);
+		const {stored, proposed: meetingDefault} = celluleDefault(settings);
 		/** what became of the date as the next cellule, said under the workbook's message */
 		let dateNews = '';
 		const write = async (meeting: Day, force: boolean): Promise<string | undefined> => {
@@ -296,8 +337,8 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 					if (meeting === undefined) return 'Date de la cellule : date impossible (jj/mm/aaaa ou jj/mm).';
 					// a date ahead other than the stored one becomes the next cellule (header, export --cellule)
 					if (meeting >= today && meeting !== stored) {
-						const news = await storeNextCellule(tools, meeting, settings.nextCellule);
-						dateNews = news === '' ? '' : `\n${news}`;
+						const {text} = await storeNextCellule(tools, meeting, settings.nextCellule);
+						dateNews = text === '' ? '' : `\n${text}`;
 					}
 					return write(meeting, false);
 				}}
@@ -398,6 +439,7 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 	const EDITS: Record<EditCommand, EditAction> = {
 		undo: (_selection, tools) => undo(tools),
 		'export-cellule': (selection, tools) => exportCellule(selection, tools),
+		'set-cellule': (_selection, tools) => setCellule(tools),
 		// the « Bilan » screen's workbook (bilanExport.tsx)
 		'bilan-export': (selection, tools) => exportBilan(selection, tools, {today, directory: options.directory, storeFile: session.file}),
 		'step-start': stepKey('step-start'),
