@@ -13,6 +13,8 @@ import type {Edit} from '../domain/edits/result.js';
 import type {UndoRecord} from '../domain/edits/undo.js';
 import {type Participant, participantSchema} from '../domain/model.js';
 import {visibleText} from '../domain/text.js';
+import type {IsoDate} from '../domain/calendar.js';
+import {nextCelluleDescription, planNextCellule, type SettingsOutcome} from './nextCellule.js';
 import type {JournalContext, JournalKind} from './journal.js';
 import {type LockOptions, withStoreLock} from './lock.js';
 import {StoreError} from './openStore.js';
@@ -168,4 +170,31 @@ export async function applyChange(file: string, base: Participant, edit: Edit, o
  */
 export async function undoChange(file: string, record: UndoRecord, options: ChangeOptions = {}): Promise<ChangeOutcome> {
 	return commitParticipant(file, record.after, record.before, `Annulation : ${record.description}`, 'annulation', options);
+}
+
+/**
+ * Sets the next cellule date (settings.nextCellule) from `seen` (the date the
+ * screen showed) to `next`, under the lock, journaled; see nextCellule.ts.
+ * Never throws.
+ */
+export async function saveNextCellule(file: string, seen: IsoDate | undefined, next: IsoDate, options: ChangeOptions = {}): Promise<SettingsOutcome> {
+	const description = nextCelluleDescription(next);
+	try {
+		return await withStoreLock(
+			file,
+			async lock => {
+				const snapshot = await readStoreFile(file);
+				const plan = planNextCellule(snapshot.data.settings, seen, next);
+				if (plan.kind === 'unchanged') return {status: 'unchanged', description, byColleague: plan.byColleague, data: snapshot.data, revision: await storeRevision(file)};
+				if (plan.kind === 'conflict') return {status: 'conflict', data: snapshot.data, message: plan.message, revision: await storeRevision(file)};
+				const data: StoreData = {...snapshot.data, settings: plan.settings};
+				await commitStore(file, snapshot, data, [plan.entry], lock, options);
+				return {status: 'saved', data, description, revision: await storeRevision(file)};
+			},
+			options.lock,
+		);
+	} catch (error) {
+		if (error instanceof StoreError) return {status: 'failed', message: error.message};
+		return {status: 'failed', message: `${file} : enregistrement impossible (${(error as Error).message}).`};
+	}
 }

@@ -8,7 +8,9 @@
 import type {Edit} from '../domain/edits/result.js';
 import {EMPTY_UNDO, peekUndo, popUndo, pushUndo, type UndoStack} from '../domain/edits/undo.js';
 import type {Participant} from '../domain/model.js';
-import {applyChange, type ChangeOptions, type ChangeOutcome, undoChange} from './applyChange.js';
+import {applyChange, type ChangeOptions, type ChangeOutcome, saveNextCellule, undoChange} from './applyChange.js';
+import type {IsoDate} from '../domain/calendar.js';
+import type {SettingsOutcome} from './nextCellule.js';
 import type {StoreData} from './schema.js';
 import {readStoreFile, storeRevision} from './storeFile.js';
 
@@ -55,14 +57,14 @@ export class EditSession {
 		return this.current.participants.find(p => p.id === id);
 	}
 
-	private enqueue(work: () => Promise<ChangeOutcome>): Promise<ChangeOutcome> {
+	private enqueue<T>(work: () => Promise<T>): Promise<T> {
 		const run = this.queue.then(work, work);
 		this.queue = run.catch(() => undefined);
 		return run;
 	}
 
 	/** A save: counted from the moment it is asked until it is on disk (or refused). */
-	private enqueueSave(work: () => Promise<ChangeOutcome>): Promise<ChangeOutcome> {
+	private enqueueSave<T>(work: () => Promise<T>): Promise<T> {
 		this.setUnsaved(this.unsaved + 1);
 		const run = this.enqueue(work);
 		void run.finally(() => this.setUnsaved(this.unsaved - 1)).catch(() => undefined);
@@ -104,6 +106,16 @@ export class EditSession {
 			const outcome = await applyChange(this.file, base, edit, this.options);
 			if (outcome.status === 'saved') this.stack = pushUndo(this.stack, outcome.undo);
 			if (outcome.status === 'saved' || outcome.status === 'conflict') this.adopt(outcome);
+			return outcome;
+		});
+	}
+
+	/** Sets settings.nextCellule (see EditingSession.setNextCellule). */
+	setNextCellule(next: IsoDate, seen: IsoDate | undefined): Promise<SettingsOutcome> {
+		return this.enqueueSave(async () => {
+			const outcome = await saveNextCellule(this.file, seen, next, this.options);
+			// the store as now: a colleague's changes (other people, other settings) come with it
+			if (outcome.status !== 'failed' && outcome.data !== undefined) this.adopt({data: outcome.data, revision: outcome.revision});
 			return outcome;
 		});
 	}

@@ -4,6 +4,8 @@ import type {Edit} from '../domain/edits/result.js';
 import type {UndoStack} from '../domain/edits/undo.js';
 import type {Participant} from '../domain/model.js';
 import type {ChangeOutcome} from './applyChange.js';
+import type {IsoDate} from '../domain/calendar.js';
+import type {SettingsOutcome} from './nextCellule.js';
 import type {StoreData} from './schema.js';
 
 export interface EditingSession {
@@ -20,6 +22,12 @@ export interface EditingSession {
 	 * version; default the session's own.
 	 */
 	apply(participantId: string, edit: Edit, seen?: Participant): Promise<ChangeOutcome>;
+	/**
+	 * Sets the next cellule date (settings.nextCellule), journaled; queued with the
+	 * edits. `seen`: the date the screen showed (a colleague's other date meanwhile
+	 * is a conflict). Not undone by `undo` (set it again instead).
+	 */
+	setNextCellule(next: IsoDate, seen: IsoDate | undefined): Promise<SettingsOutcome>;
 	/** how many saves asked for are not written yet */
 	readonly saving: number;
 	/** called with the new count whenever it changes; returns the unsubscribe */

@@ -99,6 +99,7 @@ export const KEYMAP = [
 	{command: 'exit-follow-up', strokes: [{char: 's'}], label: 'suivi de la sortie : validée en cellule, courriers envoyés, justificatif reçu, dossier clôturé (le premier manquant proposé à la date du jour)', scopes: ['participant', 'queue'], edit: true},
 	{command: 'validate-exits', strokes: [{char: 'V'}], label: 'après une cellule : la valider pour les sorties de sa feuille « Sorties » (liste à confirmer)', scopes: VIEWS, edit: true},
 	{command: 'undo', strokes: [{char: 'u'}], label: 'annuler la dernière modification (plusieurs fois)', hint: 'u annuler', footer: ['participant'], scopes: VIEWS, edit: true},
+	{command: 'set-cellule', strokes: [{char: 'C'}], label: 'date de la prochaine cellule de suivi (enregistrée pour l’en-tête, E et export --cellule)', scopes: VIEWS, edit: true},
 	{command: 'export-cellule', strokes: [{char: 'E'}], label: 'préparation de la cellule de suivi (.xlsx dans le dossier courant ; en mode discrétion, sa version …-discret.xlsx)', hint: 'E cellule', footer: ['dashboard'], scopes: VIEWS, edit: true},
 
 	{command: 'next', strokes: [{char: 'n'}], label: 'bénéficiaire suivant·e de la file', hint: 'n suivant', footer: ['participant'], scopes: ['participant']},

@@ -16,9 +16,12 @@ import {type JournalContext, type JournalKind, journalLines} from '../journal.js
 import type {StoreData} from '../schema.js';
 import {StoreError} from '../storeBasics.js';
 import {NOTHING_TO_UNDO} from '../editSession.js';
-import {type Connection, SCHEMA} from './connection.js';
+import {type Connection, SCHEMA, seesAll} from './connection.js';
 import {pgReason, printable} from './pgErrors.js';
-import {readParticipantRows, readSettingsRow, storeFromRows} from './rows.js';
+import {appendJournalRows, readParticipantRows, readSettingsRow, storeFromRows} from './rows.js';
+import type {IsoDate} from '../../domain/calendar.js';
+import {nextCelluleDescription, planNextCellule, type SettingsOutcome} from '../nextCellule.js';
+import type {Settings} from '../../domain/settings.js';
 
 /** Without a listening connection (or in case a notification was missed), look anyway this often. */
 const POLL_ANYWAY_MS = 30_000;
@@ -113,7 +116,7 @@ export class PostgresEditSession implements EditingSession {
 	}
 
 	/** A save: counted from the moment it is asked until it is written (or refused). */
-	private enqueueSave(work: () => Promise<ChangeOutcome>): Promise<ChangeOutcome> {
+	private enqueueSave<T>(work: () => Promise<T>): Promise<T> {
 		this.setUnsaved(this.unsaved + 1);
 		const run = this.enqueue(work);
 		void run.finally(() => this.setUnsaved(this.unsaved - 1)).catch(() => undefined);
@@ -158,6 +161,59 @@ export class PostgresEditSession implements EditingSession {
 			if (outcome.status !== 'failed') this.stack = popUndo(this.stack);
 			return outcome;
 		});
+	}
+
+	/**
+	 * Sets settings.nextCellule: the settings row locked, read, checked against the
+	 * date the screen showed (`seen`), written with its journal line, in one
+	 * transaction. The base lets only the coordination change the settings: a
+	 * référent login is told so before anything is tried.
+	 */
+	setNextCellule(next: IsoDate, seen: IsoDate | undefined): Promise<SettingsOutcome> {
+		return this.enqueueSave(async (): Promise<SettingsOutcome> => {
+			const description = nextCelluleDescription(next);
+			if (!seesAll(this.start.connection.access)) {
+				return {
+					status: 'failed',
+					message: `${this.location} : la date de la prochaine cellule est un réglage de la base, que seule la coordination peut changer. Rien n’a été écrit : demandez-lui de l’enregistrer.`,
+				};
+			}
+			try {
+				const done = await this.start.connection.transaction(async (client): Promise<() => SettingsOutcome> => {
+					const row = await readSettingsRow(client, this.location, true);
+					const theirs = storeFromRows(this.location, row, []).settings;
+					const plan = planNextCellule(theirs, seen, next);
+					if (plan.kind === 'unchanged') {
+						return () => {
+							this.adoptSettings(theirs, row.revision);
+							return {status: 'unchanged', description, byColleague: plan.byColleague, data: this.current};
+						};
+					}
+					if (plan.kind === 'conflict') {
+						return () => {
+							this.adoptSettings(theirs, row.revision);
+							return {status: 'conflict', data: this.current, message: plan.message};
+						};
+					}
+					const written = await client.query<{revision: string}>(`UPDATE ${SCHEMA}.settings SET document = $1::jsonb RETURNING revision`, [JSON.stringify(plan.settings)]);
+					await appendJournalRows(client, journalLines([plan.entry], {user: this.start.connection.access.login, ...this.start.context}));
+					const revision = Number(written.rows[0]!.revision);
+					return () => {
+						this.adoptSettings(plan.settings, revision); // once committed
+						return {status: 'saved', data: this.current, description};
+					};
+				});
+				return done();
+			} catch (error) {
+				const reason = error instanceof StoreError ? error.reason : pgReason(error);
+				return {status: 'failed', message: `${this.location} : enregistrement impossible — ${reason}`};
+			}
+		});
+	}
+
+	private adoptSettings(settings: Settings, revision: number): void {
+		this.current = {...this.current, settings};
+		this.settingsRevision = revision;
 	}
 
 	/**

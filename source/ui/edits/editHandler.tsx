@@ -10,15 +10,17 @@
 // and the screen is refreshed from the file.
 import path from 'node:path';
 import React from 'react';
-import {type Day, frenchDate, toDay} from '../../domain/calendar.js';
+import {type Day, frenchDate, isoFromDay, toDay} from '../../domain/calendar.js';
 import {closeStepAtExit, deleteEvent, type Edit, type EditResult, type EventRef, eventRef, eventTitle, finishStep, interruptStep, recordAbsence, recordInterview, setStandby, startStep, type StepRef, stepRef} from '../../domain/edits/index.js';
 import {computeFacts, stepProblem} from '../../domain/facts.js';
 import {proposedCellule} from '../../domain/workingDays.js';
 import {indicatorById} from '../../domain/indicators.js';
 import type {ParcoursEvent, Participant, Step} from '../../domain/model.js';
+import type {Settings} from '../../domain/settings.js';
 import {triage} from '../../domain/triage.js';
 import type {ChangeOutcome} from '../../store/applyChange.js';
 import type {EditingSession} from '../../store/editingSession.js';
+import type {SettingsOutcome} from '../../store/nextCellule.js';
 import type {StoreNoticeSink} from '../../store/storeNotices.js';
 import {visibleLines, visibleText} from '../../domain/text.js';
 import {type Attribution, changedPeople, colleagueNews} from '../../domain/colleagueChange.js';
@@ -211,11 +213,76 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 			.then(outcome => report(outcome, tools, 'undo'));
 	}
 
+	/**
+	 * Stores `meeting` as the next cellule (settings, journaled), the screen's
+	 * header following once it is on disk. Returns what happened, in a sentence
+	 * ('' when nothing is worth saying), and whether it was refused.
+	 */
+	async function storeNextCellule(tools: EditTools, meeting: Day, seen: string | undefined): Promise<{text: string; refused: boolean}> {
+		const outcome = await session.setNextCellule(isoFromDay(meeting), seen).catch((error: Error): SettingsOutcome => ({status: 'failed', message: error.message}));
+		if (outcome.status !== 'failed') {
+			// one-key edits still waiting keep their place on screen: then only the settings change
+			if (pending === 0) refresh(tools);
+			else tools.replace(tools.participants(), session.data.settings);
+		}
+		switch (outcome.status) {
+			case 'saved':
+				return {text: `Date de la prochaine cellule enregistrée : ${frenchDate(meeting)}.`, refused: false};
+			case 'unchanged':
+				return {text: outcome.byColleague ? `Date de la prochaine cellule déjà enregistrée sur un autre poste : ${frenchDate(meeting)}.` : '', refused: false};
+			case 'conflict':
+				return {text: outcome.message, refused: true};
+			case 'failed':
+				return {text: `Date de la prochaine cellule non enregistrée : ${outcome.message}`, refused: true};
+		}
+	}
+
+	/** The stored next cellule while it is ahead, else a working day two weeks on (never a Sunday). */
+	function celluleDefault(settings: Settings): {stored: Day | undefined; proposed: Day} {
+		const stored = settings.nextCellule === undefined ? undefined : toDay(settings.nextCellule);
+		return {stored, proposed: stored !== undefined && stored >= today ? stored : proposedCellule(today, settings)};
+	}
+
+	/** `C`: the next cellule's date alone, stored (settings, journaled) once the form is validated. */
+	function setCellule(tools: EditTools): void {
+		const settings = tools.settings();
+		const {stored, proposed} = celluleDefault(settings);
+		tools.openPanel(
+			<Form
+				title="Date de la prochaine cellule de suivi"
+				note={stored === undefined ? 'Aucune date enregistrée : une date ouvrée dans deux semaines est proposée.' : `Enregistrée : ${frenchDate(stored)}.`}
+				fields={[{key: 'meeting', label: 'Prochaine cellule', kind: 'date', ahead: true}]}
+				initial={{meeting: frenchDate(proposed)}}
+				today={today}
+				submit={async values => {
+					const {parseTypedDate} = await import('../../domain/edits/dates.js');
+					const meeting = parseTypedDate(values.meeting ?? '', {today, ahead: true});
+					if (meeting === undefined) return 'Prochaine cellule : date impossible (jj/mm/aaaa ou jj/mm).';
+					if (meeting < today) return `Prochaine cellule : le ${frenchDate(meeting)} est passé ; donnez une date à venir.`;
+					if (meeting === stored) {
+						tools.closePanel();
+						tools.say(`Rien à enregistrer : la prochaine cellule est déjà le ${frenchDate(meeting)}.`);
+						return undefined;
+					}
+					const news = await storeNextCellule(tools, meeting, settings.nextCellule);
+					tools.closePanel();
+					if (news.refused) tools.openPanel(<Notice title="Prochaine cellule" text={visibleLines(news.text)} alarm onClose={tools.closePanel} />);
+					else if (news.text !== '') tools.say(news.text);
+					return undefined;
+				}}
+				onCancel={() => {
+					tools.closePanel();
+					tools.say('Annulé : rien n’a été modifié.');
+				}}
+			/>,
+		);
+	}
+
 	function exportCellule(selection: Selection, tools: EditTools): void {
 		const settings = tools.settings();
-		// the stored next cellule while it is ahead, else a working day two weeks on (never a Sunday)
-		const stored = settings.nextCellule === undefined ? undefined : toDay(settings.nextCellule);
-		const meetingDefault = stored !== undefined && stored >= today ? stored : proposedCellule(today, settings);
+		const {stored, proposed: meetingDefault} = celluleDefault(settings);
+		/** what became of the date as the next cellule, said under the workbook's message */
+		let dateNews = '';
 		const write = async (meeting: Day, force: boolean): Promise<string | undefined> => {
 			const [{writeCelluleWorkbook, defaultCelluleFileName, CelluleFileExistsError, celluleWrittenMessage}, {preparationDueDate}] = await Promise.all([
 				import('../../io/celluleWorkbook.js'),
@@ -236,7 +303,9 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 					out,
 					force,
 				});
-				tools.openPanel(<Notice title="Cellule de suivi" text={visibleLines(celluleWrittenMessage(file, meeting, preparationDueDate(meeting, settings), today))} onClose={tools.closePanel} />);
+				tools.openPanel(
+					<Notice title="Cellule de suivi" text={visibleLines(celluleWrittenMessage(file, meeting, preparationDueDate(meeting, settings), today) + dateNews)} onClose={tools.closePanel} />,
+				);
 				return undefined;
 			} catch (error) {
 				if (error instanceof CelluleFileExistsError && !force) {
@@ -266,6 +335,11 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 					const {parseTypedDate} = await import('../../domain/edits/dates.js');
 					const meeting = parseTypedDate(values.meeting ?? '', {today, ahead: true});
 					if (meeting === undefined) return 'Date de la cellule : date impossible (jj/mm/aaaa ou jj/mm).';
+					// a date ahead other than the stored one becomes the next cellule (header, export --cellule)
+					if (meeting >= today && meeting !== stored) {
+						const {text} = await storeNextCellule(tools, meeting, settings.nextCellule);
+						dateNews = text === '' ? '' : `\n${text}`;
+					}
 					return write(meeting, false);
 				}}
 				onCancel={() => tools.closePanel()}
@@ -365,6 +439,7 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 	const EDITS: Record<EditCommand, EditAction> = {
 		undo: (_selection, tools) => undo(tools),
 		'export-cellule': (selection, tools) => exportCellule(selection, tools),
+		'set-cellule': (_selection, tools) => setCellule(tools),
 		// the « Bilan » screen's workbook (bilanExport.tsx)
 		'bilan-export': (selection, tools) => exportBilan(selection, tools, {today, directory: options.directory, storeFile: session.file}),
 		'step-start': stepKey('step-start'),
