@@ -231,7 +231,7 @@ function measureImport(file: string, size: number, expectedRows: number): NonNul
 	const written = timeNode([CLI, 'export', '--echange', '--data', file, '--today', TODAY, '--out', workbook, '--force']);
 	if (written.code !== 0 || !existsSync(workbook)) return unavailable(written.stderr);
 	const {rows} = runJsonChild<{rows: number}>('./walkRows.js', [workbook]);
-	// three sheets: a header row each, then one row per person, step and event
+	// four sheets: a header row each, then one row per person, step, event and previous CER
 	if (rows !== expectedRows) return {unavailable: 'n/a (échec)', reason: `lecture en flux : ${rows} lignes au lieu de ${expectedRows}`} as Unavailable;
 	const runs = Math.min(RUNS, 3);
 	const importMs: number[] = [];
@@ -358,7 +358,7 @@ async function measureSize(size: number): Promise<SizeResult> {
 	const file = path.join(workDir, `caseload-${size}.json`);
 	log(`— ${size} participants : génération…`);
 	const store = generateCaseload(size, toDay(TODAY));
-	const expectedRows = 3 + size + store.participants.reduce((sum, p) => sum + p.steps.length + p.events.length, 0);
+	const expectedRows = 4 + size + store.participants.reduce((sum, p) => sum + p.steps.length + p.events.length + (p.previousContracts?.length ?? 0), 0);
 	const text = storeText(store);
 	writeFileSync(file, text, {mode: 0o600});
 	const fileMb = Buffer.byteLength(text) / 1_048_576;
