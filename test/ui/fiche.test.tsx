@@ -141,6 +141,16 @@ describe('fiche events', () => {
 		expect((await editor.disk('E')).events).toEqual([{date: '2026-11-18', type: 'Entretien individuel'}]);
 	});
 
+	it('m on an event takes a date without its year, as every other date field does', async () => {
+		editor = await renderEditor([inOrder(T, {id: 'E'})], {queue: 'caseload.active'});
+		await editor.press(KEYS.enter, KEYS.down, 'm');
+		const frame = await editor.press('\t', '\u0015', '18/11');
+		expect(frame).not.toContain('date impossible');
+		await editor.press(KEYS.enter);
+		await editor.saved();
+		expect((await editor.disk('E')).events).toEqual([{date: '2026-11-18', type: 'Entretien individuel'}]);
+	});
+
 	it('- on a step deletes nothing and says how to change a step', async () => {
 		editor = await renderEditor([inOrder(T, {id: 'E'})], {queue: 'caseload.active'});
 		await editor.press(KEYS.enter);

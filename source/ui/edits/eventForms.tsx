@@ -13,6 +13,7 @@ export function eventEditForm(context: FormContext, ref: EventRef, event: Parcou
 	const initial = {type: event.type, date: frenchDate(event.date), note: event.note ?? ''};
 	return (
 		<Form
+			today={context.today}
 			title={`Modifier l’événement du ${frenchDate(event.date)} — ${context.name}`}
 			fields={[
 				{key: 'type', label: 'Type', kind: 'choice', options: EVENT_TYPES},
