@@ -94,8 +94,8 @@ export async function runBilan(context: CommandContext): Promise<void> {
 	// read-only: the light reader (no lowdb, no zod when the file is sound)
 	const data = await readStoreData(context.storePath);
 	const {requireKnownReferent} = await import('./referentCheck.js');
-	requireKnownReferent(context.referent, data.participants, context.storePath);
-	const bilan = computeBilan(data.participants, {...period, settings: data.settings, referent: context.referent});
+	const referent = requireKnownReferent(context.referent, data.participants, context.storePath);
+	const bilan = computeBilan(data.participants, {...period, settings: data.settings, referent});
 	if (flags.json === true) await writeChunks(bilanJsonChunks(bilan));
 	if (flags.json === true && out === undefined) return;
 	const {writeBilanWorkbook} = await import('../io/bilanWorkbook.js');

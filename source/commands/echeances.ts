@@ -35,8 +35,8 @@ export async function runEcheances(context: CommandContext): Promise<void> {
 	}
 
 	const data = await readStoreData(context.storePath);
-	requireKnownReferent(context.referent, data.participants, context.storePath);
-	const list = listEcheances(data.participants, {today, until, settings: data.settings, referent: context.referent});
+	const referent = requireKnownReferent(context.referent, data.participants, context.storePath);
+	const list = listEcheances(data.participants, {today, until, settings: data.settings, referent});
 
 	if (ics !== undefined) {
 		const {writeEcheancesCalendar} = await import('../io/echeancesCalendar.js');

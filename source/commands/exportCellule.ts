@@ -27,7 +27,7 @@ export async function runExportCellule(context: CommandContext): Promise<void> {
 	await checkOutPath(out ?? defaultCelluleFileName(meeting, context.referent, flags.discret === true), {storePath: context.storePath, extension: '.xlsx', what: 'un classeur Excel'});
 
 	const {requireKnownReferent} = await import('./referentCheck.js');
-	requireKnownReferent(context.referent, store.data.participants, context.storePath);
+	const referent = requireKnownReferent(context.referent, store.data.participants, context.storePath);
 	const {celluleWrittenMessage, writeCelluleWorkbook} = await import('../io/celluleWorkbook.js');
 	const {preparationDueDate} = await import('../domain/workingDays.js');
 	const file = await writeCelluleWorkbook({
@@ -36,7 +36,7 @@ export async function runExportCellule(context: CommandContext): Promise<void> {
 		today: context.today,
 		meeting,
 		since,
-		referent: context.referent,
+		referent,
 		discret: flags.discret === true,
 		out,
 		force: flags.force === true,

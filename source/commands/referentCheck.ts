@@ -1,8 +1,10 @@
 // `--referent NAME` that matches nobody in the store is almost always a typo:
 // refuse it (usage error, exit 2) with the names the store does hold, rather
-// than print indicators that are all zero. A name that matches is answered as the store spells it.
+// than print indicators that are all zero. A name that matches is answered as the store spells it;
+// part of a name (a surname alone: `--referent rouvray`) is taken when it designates one référent·e.
 import {referentFilter} from '../domain/triage.js';
 import {UsageError} from '../domain/errors.js';
+import {foldText} from '../domain/text.js';
 
 const LISTED = 12;
 
@@ -19,6 +21,13 @@ export function requireKnownReferent(
 	const names = [...new Set(participants.map(p => p.referent?.trim()).filter((name): name is string => !!name))].sort((a, b) =>
 		a.localeCompare(b, 'fr'),
 	);
+	// every word typed is a word of the name (accents, case and order aside)
+	const typed = foldText(referent).split(' ').filter(Boolean);
+	const partial = typed.length === 0 ? [] : names.filter(name => typed.every(word => foldText(name).split(' ').includes(word)));
+	if (partial.length === 1) return partial[0];
+	if (partial.length > 1) {
+		throw new UsageError(`--referent : « ${referent} » désigne plusieurs référent·es (${partial.slice(0, LISTED).join(', ')}) ; donnez le nom complet.`);
+	}
 	const known =
 		names.length === 0
 			? 'aucun·e référent·e n’y est renseigné·e'

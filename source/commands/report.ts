@@ -119,15 +119,16 @@ export async function runReport(context: CommandContext): Promise<void> {
 }
 
 async function report(context: CommandContext, store: CaseloadStore): Promise<void> {
-	const result = await store.triage({
-		today: context.today,
-		referent: context.referent,
-		hideSnoozed: context.flags.hideSnoozed === true,
-	});
-	// every count at zero for a referent: read the store again (rare) to tell a typo from an empty caseload
+	const triageFor = (referent: string | undefined) =>
+		store.triage({today: context.today, referent, hideSnoozed: context.flags.hideSnoozed === true});
+	let result = await triageFor(context.referent);
+	// every count at zero for a referent: read the store again (rare) to tell a typo from an empty
+	// caseload, or a surname alone from the full name it designates (then counted under that name)
 	if (context.referent !== undefined && result.indicators.every(indicator => indicator.entries.length === 0)) {
 		const {requireKnownReferent} = await import('./referentCheck.js');
-		requireKnownReferent(context.referent, (await store.read()).participants, context.storePath);
+		const {sameReferent} = await import('../domain/triage.js');
+		const named = requireKnownReferent(context.referent, (await store.read()).participants, context.storePath);
+		if (named !== undefined && !sameReferent(named, context.referent)) result = await triageFor(named);
 	}
 	if (context.flags.json === true) {
 		await writeChunks(reportJsonChunks(result));

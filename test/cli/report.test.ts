@@ -55,6 +55,23 @@ describe('plie-triage report', () => {
 		expect(table.stdout).toContain('référent : MARTEL Inès');
 	});
 
+	it('takes a surname alone when it designates one référent·e, and refuses one shared by two, naming them', () => {
+		const full = JSON.parse(runCli(['report', '--json', '--data', store, '--today', T, '--referent', 'ROUVRAY Karim']).stdout);
+		const surname = runCli(['report', '--json', '--data', store, '--today', T, '--referent', 'rouvray']);
+		expect(surname.code).toBe(0);
+		expect(JSON.parse(surname.stdout)).toEqual(full);
+		const journal = runCli(['journal', '--data', store, '--referent', 'Rouvray']);
+		expect(journal.code).toBe(0);
+		expect(journal.stdout).toContain('référent·e ROUVRAY Karim');
+		const twoStore = path.join(dir, 'two.json');
+		writeFileSync(twoStore, JSON.stringify({version: 1, participants: [a, b, {...c, referent: 'ROUVRAY Lina'}]}));
+		for (const command of [['report'], ['echeances'], ['bilan', '--annee', '2026']]) {
+			const shared = runCli([...command, '--data', twoStore, '--today', T, '--referent', 'rouvray']);
+			expect(shared.code).toBe(2);
+			expect(shared.stderr).toContain('« rouvray » désigne plusieurs référent·es (ROUVRAY Karim, ROUVRAY Lina) ; donnez le nom complet.');
+		}
+	});
+
 	it('with --hide-snoozed, says the snoozed alerts are left out of the count rather than part of it', () => {
 		const snoozedStore = path.join(dir, 'snoozed.json');
 		const snoozed = {...b, snoozes: [{indicator: 'followup.no-rome', reason: 'ROME en attente', until: '2026-12-31'}]};
