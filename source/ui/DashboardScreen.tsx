@@ -5,6 +5,7 @@ import {Box, Text} from 'ink';
 import React from 'react';
 import {INDICATORS, SECTIONS, type SectionId} from '../domain/indicators.js';
 import {cell} from './format.js';
+import {keysOf} from './keymap.js';
 import {clamp, visibleWindow} from './navigation.js';
 import {type DashboardRow, isAlert} from './screenData.js';
 import {type Theme, tint, useTheme} from './theme.js';
@@ -99,7 +100,8 @@ function Column({lines, cursor, width, height}: {lines: Line[]; cursor: number; 
 }
 
 export function DashboardScreen({rows, cursor, width, height}: DashboardScreenProps) {
-	if (rows.length === 0) return <Text>Aucun indicateur ne correspond au filtre.</Text>;
+	// `/` here filters indicator labels: a name typed belongs to the people search
+	if (rows.length === 0) return <Text>{`Aucun indicateur ne correspond au filtre. Pour chercher une personne : ${keysOf('people-search', 'dashboard')}`}</Text>;
 	const selected = clamp(cursor, 0, rows.length - 1);
 	if (width < TWO_COLUMNS_MIN_WIDTH) {
 		return <Column lines={linesOf(rows, SECTIONS.map(s => s.id), height, width)} cursor={selected} width={width} height={height} />;

@@ -109,7 +109,7 @@ export const KEYMAP = [
 	{command: 'exits-to-close', strokes: [{char: 'S'}], label: 'file « Sorties à clôturer » : sorties validées en cellule, dossier non clôturé, par date de clôture', scopes: ['dashboard', 'echeances']},
 	{command: 'snoozes', strokes: [{char: 'Z'}], label: 'file « Mises en attente » : les alertes et échéances en attente (z), la fin la plus proche d’abord (z sur une ligne : la voir, la lever)', scopes: ['dashboard', 'echeances']},
 	{command: 'echeance-kinds', strokes: [{char: 'f'}], label: 'ne montrer qu’une sorte d’échéance (ou toutes)', hint: 'f sorte', footer: ['echeances'], scopes: ['echeances']},
-	{command: 'filter', strokes: [{char: '/'}], label: 'filtrer la liste (nom ou identifiant)', hint: '/ filtrer', footer: ['queue'], scopes: ['dashboard', 'queue']},
+	{command: 'filter', strokes: [{char: '/'}], label: 'filtrer la liste : les intitulés des indicateurs (tableau de bord), les personnes par nom ou identifiant (file)', hint: '/ filtrer', footer: ['queue'], scopes: ['dashboard', 'queue']},
 	{command: 'people-search', strokes: [{char: ':'}], label: 'chercher une personne par son nom ou son identifiant, dans tout le fichier (accueil, parcours, sorties)', hint: ': chercher', footer: ['dashboard'], scopes: VIEWS},
 	{command: 'referent', strokes: [{char: 'r'}], label: 'choisir le ou la référent·e (ou Tous)', hint: 'r référent', footer: ['dashboard'], scopes: VIEWS},
 	{command: 'discretion', strokes: [{char: '*'}], label: 'mode discrétion : initiales, sans n° CAF ni France Travail, notes, motifs de mise en attente ni texte tapé (filtre, recherche)', scopes: VIEWS},

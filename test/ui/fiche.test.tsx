@@ -167,6 +167,14 @@ describe('queue screen', () => {
 	});
 });
 
+describe('a name typed in the dashboard’s filter', () => {
+	it('finds no indicator and says where people are sought', async () => {
+		app = await renderApp(people());
+		const frame = await app.press('/', 'z', 'o', 'r', 'g');
+		expect(frame).toContain('Aucun indicateur ne correspond au filtre. Pour chercher une personne : :');
+	});
+});
+
 describe('discrétion on the dashboard', () => {
 	it('hides the filter typed', async () => {
 		app = await renderApp(people());
