@@ -264,6 +264,10 @@ export function App(props: AppProps) {
 		const row = d.queue[index];
 		const stillThere = row !== undefined && rowKey(row) === openedRow.current;
 		const target = direction === 1 ? (stillThere ? index + 1 : index) : index - 1;
+		if (d.queue.length === 0) {
+			setNotice(`La file est vide : tout est traité (${keysOf('back', 'participant')} : la file).`);
+			return;
+		}
 		if (target < 0 || target >= d.queue.length) {
 			setNotice(direction === 1 ? 'Dernière personne de la file.' : 'Première personne de la file.');
 			return;

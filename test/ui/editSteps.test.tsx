@@ -41,7 +41,7 @@ describe('the assistant’s flow on « Étapes Prévue → En cours »', () => {
 			expect(frame).toContain(`ATTENTE ${next}`);
 			frame = await editor.press('d');
 		}
-		expect(await editor.press('n')).toContain('Dernière personne de la file.');
+		expect(await editor.press('n')).toContain('La file est vide : tout est traité');
 		for (const id of ['A', 'B', 'C']) expect(stepOf(await editor.disk(id), 'Atelier').state).toBe('En cours');
 		expect(stepOf(await editor.disk('A'), 'Formation').state).toBe('Terminée');
 		frame = await editor.press(KEYS.escape);
@@ -101,6 +101,10 @@ describe('the assistant’s flow on « Étapes Prévue → En cours »', () => {
 		frame = await editor.press('d', 'k');
 		expect(frame).not.toContain('Fiche 1/1');
 		expect(frame).toContain("Fiche · file « Étapes 'Prévue' → 'En cours' » vide : tout est traité");
+		// n has no next person to give: it says the queue is empty, not « Dernière personne »
+		frame = await editor.press('n');
+		expect(frame).toContain('La file est vide : tout est traité');
+		expect(frame).not.toContain('Dernière personne de la file');
 	});
 
 	it('t and i in the « après la sortie » queue close the step at the exit date, not today', async () => {
