@@ -55,8 +55,8 @@ describe('editing in tmux at 80×24', () => {
 			const done = await screenWith('flow', 'Prévue → En cours');
 			expect(done).toMatch(/› +En cours/);
 			tmux('send-keys', '-t', 'flow', 'n');
-			const next = await screenWith('flow', ['Fiche ', 'Dernière personne de la file.']);
-			if (next.includes('Dernière personne de la file.')) break;
+			const next = await screenWith('flow', ['Fiche ', 'La file est vide : tout est traité']);
+			if (next.includes('La file est vide : tout est traité')) break;
 		}
 		expect(people + 1).toBe(before);
 		tmux('send-keys', '-t', 'flow', 'Escape');
