@@ -13,18 +13,16 @@ import type {IsoDate} from '../domain/calendar.js';
 import type {SettingsOutcome} from './nextCellule.js';
 import type {StoreData} from './schema.js';
 import {readStoreFile, storeRevision} from './storeFile.js';
+import {SaveQueue} from './saveQueue.js';
 
 export const NOTHING_TO_UNDO = 'Rien à annuler dans cette session.';
 
 export class EditSession {
 	private current: StoreData;
 	private stack: UndoStack = EMPTY_UNDO;
-	private queue: Promise<unknown> = Promise.resolve();
+	private readonly queue = new SaveQueue();
 	/** the version of the file `current` was read from or written as */
 	private revision: string | undefined;
-	/** saves (edits, undos) queued or under way */
-	private unsaved = 0;
-	private readonly listeners = new Set<(saving: number) => void>();
 
 	/**
 	 * `revision`: the file's `storeRevision` taken before `data` was read, so that the
@@ -57,39 +55,19 @@ export class EditSession {
 		return this.current.participants.find(p => p.id === id);
 	}
 
-	private enqueue<T>(work: () => Promise<T>): Promise<T> {
-		const run = this.queue.then(work, work);
-		this.queue = run.catch(() => undefined);
-		return run;
-	}
-
-	/** A save: counted from the moment it is asked until it is on disk (or refused). */
-	private enqueueSave<T>(work: () => Promise<T>): Promise<T> {
-		this.setUnsaved(this.unsaved + 1);
-		const run = this.enqueue(work);
-		void run.finally(() => this.setUnsaved(this.unsaved - 1)).catch(() => undefined);
-		return run;
-	}
-
-	private setUnsaved(count: number): void {
-		this.unsaved = count;
-		for (const listener of this.listeners) listener(count);
-	}
-
-	/** How many saves asked for are not on disk yet. */
+	/** How many saves asked for are not written yet. */
 	get saving(): number {
-		return this.unsaved;
+		return this.queue.saving;
 	}
 
-	/** Called with the number of saves not on disk yet, each time it changes; returns the unsubscribe. */
+	/** Called with the number of saves not written yet, each time it changes; returns the unsubscribe. */
 	onSaving(listener: (saving: number) => void): () => void {
-		this.listeners.add(listener);
-		return () => this.listeners.delete(listener);
+		return this.queue.onSaving(listener);
 	}
 
-	/** Resolves once every save asked for so far (and any asked meanwhile) is on disk or refused. */
-	async drain(): Promise<void> {
-		while (this.unsaved > 0) await this.queue;
+	/** Resolves once every save asked for so far (and any asked meanwhile) is written or refused. */
+	drain(): Promise<void> {
+		return this.queue.drain();
 	}
 
 	/**
@@ -100,7 +78,7 @@ export class EditSession {
 	 * invalid / unchanged / failed: nothing changes.
 	 */
 	apply(participantId: string, edit: Edit, seen?: Participant): Promise<ChangeOutcome> {
-		return this.enqueueSave(async () => {
+		return this.queue.save(async () => {
 			const base = seen ?? this.participant(participantId);
 			if (!base) return {status: 'failed', message: `Bénéficiaire ${participantId} introuvable.`};
 			const outcome = await applyChange(this.file, base, edit, this.options);
@@ -112,7 +90,7 @@ export class EditSession {
 
 	/** Sets settings.nextCellule (see EditingSession.setNextCellule). */
 	setNextCellule(next: IsoDate, seen: IsoDate | undefined): Promise<SettingsOutcome> {
-		return this.enqueueSave(async () => {
+		return this.queue.save(async () => {
 			const outcome = await saveNextCellule(this.file, seen, next, this.options);
 			// the store as now: a colleague's changes (other people, other settings) come with it
 			if (outcome.status !== 'failed' && outcome.data !== undefined) this.adopt({data: outcome.data, revision: outcome.revision});
@@ -141,7 +119,7 @@ export class EditSession {
 			}
 			return {status: 'unchanged', description: ''};
 		};
-		return this.enqueue(work).then(() => changed);
+		return this.queue.run(work).then(() => changed);
 	}
 
 	/**
@@ -151,7 +129,7 @@ export class EditSession {
 	 * failed (lock busy…): it stays, `u` can be tried again.
 	 */
 	undo(): Promise<ChangeOutcome> {
-		return this.enqueueSave(async () => {
+		return this.queue.save(async () => {
 			const record = peekUndo(this.stack);
 			if (!record) return {status: 'invalid', message: NOTHING_TO_UNDO};
 			const outcome = await undoChange(this.file, record, this.options);

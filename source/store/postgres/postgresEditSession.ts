@@ -22,6 +22,7 @@ import {appendJournalRows, readParticipantRows, readSettingsRow, storeFromRows} 
 import type {IsoDate} from '../../domain/calendar.js';
 import {nextCelluleDescription, planNextCellule, type SettingsOutcome} from '../nextCellule.js';
 import type {Settings} from '../../domain/settings.js';
+import {SaveQueue} from '../saveQueue.js';
 
 /** Without a listening connection (or in case a notification was missed), look anyway this often. */
 const POLL_ANYWAY_MS = 30_000;
@@ -54,14 +55,11 @@ export class PostgresEditSession implements EditingSession {
 	private readonly revisions = new Map<string, number>();
 	private settingsRevision: number;
 	private stack: UndoStack = EMPTY_UNDO;
-	private queue: Promise<unknown> = Promise.resolve();
+	private readonly queue = new SaveQueue();
 	/** a notification came since the last look */
 	private dirty = false;
 	private lastLook = Date.now();
 	private listening = false;
-	/** saves (edits, undos) queued or under way */
-	private unsaved = 0;
-	private readonly savingListeners = new Set<(saving: number) => void>();
 
 	private constructor(private readonly start: SessionStart) {
 		this.current = start.data;
@@ -109,40 +107,23 @@ export class PostgresEditSession implements EditingSession {
 		return this.current.participants.find(p => p.id === id);
 	}
 
-	private enqueue<T>(work: () => Promise<T>): Promise<T> {
-		const run = this.queue.then(work, work);
-		this.queue = run.catch(() => undefined);
-		return run;
-	}
-
-	/** A save: counted from the moment it is asked until it is written (or refused). */
-	private enqueueSave<T>(work: () => Promise<T>): Promise<T> {
-		this.setUnsaved(this.unsaved + 1);
-		const run = this.enqueue(work);
-		void run.finally(() => this.setUnsaved(this.unsaved - 1)).catch(() => undefined);
-		return run;
-	}
-
-	private setUnsaved(count: number): void {
-		this.unsaved = count;
-		for (const listener of this.savingListeners) listener(count);
-	}
-
+	/** How many saves asked for are not written yet. */
 	get saving(): number {
-		return this.unsaved;
+		return this.queue.saving;
 	}
 
+	/** Called with the number of saves not written yet, each time it changes; returns the unsubscribe. */
 	onSaving(listener: (saving: number) => void): () => void {
-		this.savingListeners.add(listener);
-		return () => this.savingListeners.delete(listener);
+		return this.queue.onSaving(listener);
 	}
 
-	async drain(): Promise<void> {
-		while (this.unsaved > 0) await this.queue;
+	/** Resolves once every save asked for so far (and any asked meanwhile) is written or refused. */
+	drain(): Promise<void> {
+		return this.queue.drain();
 	}
 
 	apply(participantId: string, edit: Edit, seen?: Participant): Promise<ChangeOutcome> {
-		return this.enqueueSave(async () => {
+		return this.queue.save(async () => {
 			const base = seen ?? this.participant(participantId);
 			if (!base) return {status: 'failed', message: `Bénéficiaire ${participantId} introuvable.`};
 			const result = edit(base);
@@ -154,7 +135,7 @@ export class PostgresEditSession implements EditingSession {
 	}
 
 	undo(): Promise<ChangeOutcome> {
-		return this.enqueueSave(async () => {
+		return this.queue.save(async () => {
 			const record = peekUndo(this.stack);
 			if (!record) return {status: 'invalid', message: NOTHING_TO_UNDO};
 			const outcome = await this.save(record.after, record.before, `Annulation : ${record.description}`, 'annulation');
@@ -170,7 +151,7 @@ export class PostgresEditSession implements EditingSession {
 	 * référent login is told so before anything is tried.
 	 */
 	setNextCellule(next: IsoDate, seen: IsoDate | undefined): Promise<SettingsOutcome> {
-		return this.enqueueSave(async (): Promise<SettingsOutcome> => {
+		return this.queue.save(async (): Promise<SettingsOutcome> => {
 			const description = nextCelluleDescription(next);
 			if (!seesAll(this.start.connection.access)) {
 				return {
@@ -344,7 +325,7 @@ export class PostgresEditSession implements EditingSession {
 	 * to another référent·e is seen too. Throws StoreError when the base cannot be read.
 	 */
 	reloadIfChanged(): Promise<boolean> {
-		return this.enqueue(async () => {
+		return this.queue.run(async () => {
 			if (this.listening && !this.dirty && Date.now() - this.lastLook < POLL_ANYWAY_MS) return false;
 			this.dirty = false;
 			this.lastLook = Date.now();
@@ -374,7 +355,7 @@ export class PostgresEditSession implements EditingSession {
 	}
 
 	async close(): Promise<void> {
-		await this.queue.catch(() => undefined);
+		await this.queue.idle().catch(() => undefined);
 		await this.start.listener?.end().catch(() => undefined);
 	}
 }
