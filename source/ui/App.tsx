@@ -380,7 +380,7 @@ export function App(props: AppProps) {
 
 	let body: ReactNode;
 	let status = '';
-	const bilanScreen = nav.view === 'bilan' && nav.overlay === 'none' && current.bilan ? bilanShown(nav, current.bilan, {dispatch, width, height}) : undefined;
+	const bilanScreen = nav.view === 'bilan' && nav.overlay === 'none' && current.bilan ? bilanShown(nav, current.bilan, {dispatch, width, height, today}) : undefined;
 	if (props.panel) {
 		body = props.panel;
 	} else if (bilanScreen) {

@@ -145,6 +145,18 @@ describe('the exit follow-up (004_…)', () => {
 		expect((await editor.disk('EXIT')).exitProofReceivedOn).toBe(T);
 	});
 
+	it('s takes a date without its year, as every date field', async () => {
+		const exited = inOrder(T, {id: 'EXIT', name: 'SORTIE Dana', exitDate: '2026-11-10', exitType: 'Positive', exitReason: 'CDI', exitValidatedOn: '2026-11-12'});
+		editor = await renderEditor([exited], {today: T, queue: 'exit.close'});
+		await editor.press(KEYS.enter, 's');
+		// the letters' field, after « validée en cellule le »
+		const frame = await editor.press('\t', '\u0015', '15/11');
+		expect(frame).not.toContain('date impossible');
+		await editor.press(KEYS.enter);
+		await editor.saved();
+		expect((await editor.disk('EXIT')).exitLettersSentOn).toBe('2026-11-15');
+	});
+
 	it('s on a person without an exit says so, nothing written', async () => {
 		editor = await renderEditor([inOrder(T, {id: 'STAY'})], {today: T, queue: 'caseload.active'});
 		const before = await editor.disk('STAY');

@@ -1,7 +1,7 @@
 // `d` on the « Bilan » screen: the period as two dates typed dd/mm/yyyy in the
 // dashboard's form (the first key replaces the date shown, + / − move it a day).
 import React from 'react';
-import {frenchDate} from '../../domain/calendar.js';
+import {type Day, frenchDate} from '../../domain/calendar.js';
 import type {BilanPeriod} from '../../domain/bilan/index.js';
 import {parseTypedDate} from '../../domain/edits/dates.js';
 import {Form} from '../edits/Form.js';
@@ -11,6 +11,8 @@ export interface BilanDatesFormProps {
 	readonly period: BilanPeriod;
 	readonly onChoose: (period: BilanPeriod) => void;
 	readonly onCancel: () => void;
+	/** dates typed without their year are read against this day */
+	readonly today: Day;
 }
 
 /** The French refusal for two typed dates, or the period. */
@@ -23,9 +25,10 @@ export function readPeriod(fromText: string, toText: string): BilanPeriod | stri
 	return {from, to};
 }
 
-export function BilanDatesForm({period, onChoose, onCancel}: BilanDatesFormProps) {
+export function BilanDatesForm({period, onChoose, onCancel, today}: BilanDatesFormProps) {
 	return (
 		<Form
+			today={today}
 			title="Bilan : période du … au …"
 			note="Dates incluses (jj/mm/aaaa). Entrée : calculer les tableaux sur cette période."
 			fields={[

@@ -104,7 +104,7 @@ export interface BilanShown {
 }
 
 /** The screen (or its dates form) and the status line for the highlighted row. */
-export function bilanShown(state: NavState, derived: BilanDerived, controls: Pick<BilanControls, 'dispatch'> & {width: number; height: number}): BilanShown {
+export function bilanShown(state: NavState, derived: BilanDerived, controls: Pick<BilanControls, 'dispatch'> & {width: number; height: number; today: Day}): BilanShown {
 	const bilanState = state.bilan!;
 	if (bilanState.datesForm) {
 		const close = (action: BilanAction) => controls.dispatch({type: 'bilan', change: s => bilanReducer(s, action)});
@@ -112,6 +112,7 @@ export function bilanShown(state: NavState, derived: BilanDerived, controls: Pic
 			body: (
 				<BilanDatesForm
 					period={derived.period}
+					today={controls.today}
 					onChoose={period => close({type: 'choose', choice: {kind: 'dates', ...period}})}
 					onCancel={() => close({type: 'dates-form', open: false})}
 				/>

@@ -32,7 +32,7 @@ export interface FormProps {
 	readonly submit: (values: Values) => Promise<string | undefined> | string | undefined;
 	readonly onCancel: () => void;
 	/** dates typed without their year (« 27/11 ») are read against this day; without it the year is required */
-	readonly today?: Day;
+	readonly today: Day;
 }
 
 type FormCommand = CommandIn<'form' | 'form-text' | 'form-date' | 'form-choice'>;

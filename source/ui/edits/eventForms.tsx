@@ -39,6 +39,7 @@ export function eventEditForm(context: FormContext, ref: EventRef, event: Parcou
 export function eventNoteForm(context: FormContext, ref: EventRef, event: ParcoursEvent) {
 	return (
 		<Form
+			today={context.today}
 			title={`Note — ${event.type} du ${frenchDate(event.date)} — ${context.name}`}
 			fields={[{key: 'note', label: 'Note', kind: 'text'}]}
 			initial={{note: event.note ?? ''}}

@@ -59,6 +59,7 @@ export function exitFollowUpForm(context: FormContext) {
 	const initial = firstMissing === undefined ? stored : {...stored, [firstMissing]: frenchDate(context.today)};
 	return (
 		<Form
+			today={context.today}
 			title={`Suivi de la sortie — ${context.name}`}
 			note={`${dueNote(p)} Date du jour proposée pour la première date manquante ; Ctrl-U vide un champ.`}
 			fields={fields.map(field => ({key: field, label: LABELS[field], kind: 'date' as const, optional: true}))}
@@ -98,6 +99,7 @@ export function validateExits(deps: ValidateExitsDeps): void {
 	const scope = selection.referent === undefined ? 'tous les référent·es' : selection.referent;
 	tools.openPanel(
 		<Form
+			today={today}
 			title={`Valider les sorties présentées en cellule — ${scope}`}
 			note="Sorties de sa feuille « Sorties » (le mois précédent), non validées : à confirmer."
 			fields={[{key: 'meeting', label: 'Date de la cellule', kind: 'date'}]}
