@@ -153,8 +153,24 @@ function refuseRepeatedValues(argv: readonly string[]): void {
 	}
 }
 
+/**
+ * `--dry-run=oui`: meow reads a switch given a value as that text, which is not `true`,
+ * so the import would really write; a switch takes no value, say so.
+ */
+function refuseValuedSwitches(argv: readonly string[]): void {
+	for (const arg of argv) {
+		if (arg === '--') break;
+		const name = /^--([a-z-]+)=/.exec(arg)?.[1];
+		const flag = Object.entries(FLAGS).find(([key]) => kebab(key) === name);
+		if (name !== undefined && flag !== undefined && flag[1].type === 'boolean') {
+			throw new UsageError(`--${name} : cette option ne prend pas de valeur (écrivez --${name} seul).`);
+		}
+	}
+}
+
 async function commandLine(): Promise<CommandLine> {
 	refuseRepeatedValues(process.argv.slice(2));
+	refuseValuedSwitches(process.argv.slice(2));
 	const quick = quickCommandLine(process.argv.slice(2));
 	if (quick) return quick;
 	const {default: meow} = await import('meow');

@@ -1,7 +1,7 @@
 // Mistakes a référent can make on the command line: each gets a French message that
 // names what and where, the right exit code, no stack trace, and leaves files as they were.
 import {createHash} from 'node:crypto';
-import {mkdirSync, readdirSync, readFileSync, rmSync, statSync} from 'node:fs';
+import {mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {runCli} from '../helpers/cli.js';
 import {TODAY_ISO, TempDir} from '../io/importHelpers.js';
@@ -112,6 +112,15 @@ describe('plie-triage: user mistakes', () => {
 		expectUserError(run, 2, '--today : donné plusieurs fois');
 		expect(run.stdout).toBe('');
 		expectUserError(runCli(['journal', '--data', store, '--data=autre.json']), 2, '--data : donné plusieurs fois');
+	});
+
+	it('a switch given a value (--dry-run=oui) is refused, and the import writes nothing', () => {
+		const csv = dir.file('un.csv');
+		writeFileSync(csv, 'ID;Bénéficiaire\nNEW-1;NOUVEAU Test\n');
+		const before = snapshot();
+		expectUserError(runCli(['import', csv, '--data', store, '--dry-run=oui']), 2, '--dry-run : cette option ne prend pas de valeur (écrivez --dry-run seul)');
+		expectUserError(runCli(['report', '--data', store, '--json=oui']), 2, '--json : cette option ne prend pas de valeur');
+		expect(snapshot()).toBe(before);
 	});
 
 	it('journal whose journal file is a folder: exit 1, the journal path and the reason in French', () => {
