@@ -96,11 +96,12 @@ export async function runBilan(context: CommandContext): Promise<void> {
 	const {requireKnownReferent} = await import('./referentCheck.js');
 	const referent = requireKnownReferent(context.referent, data.participants, context.storePath);
 	const bilan = computeBilan(data.participants, {...period, settings: data.settings, referent});
-	if (flags.json === true) await writeChunks(bilanJsonChunks(bilan));
-	if (flags.json === true && out === undefined) return;
+	if (flags.json === true && out === undefined) return writeChunks(bilanJsonChunks(bilan));
+	// the workbook first: a refused --out must not follow a whole JSON document on stdout
 	const {writeBilanWorkbook} = await import('../io/bilanWorkbook.js');
 	const file = await writeBilanWorkbook(bilan, {today: context.today, out, force: flags.force === true});
 	const message = bilanWrittenMessage(file, period.from, period.to, bilan.tables.find(t => t.id === 'liste-nominative')!.rows.length);
+	if (flags.json === true) await writeChunks(bilanJsonChunks(bilan));
 	// with --json, stdout holds the JSON alone
 	(flags.json === true ? process.stderr : process.stdout).write(message + '\n');
 }

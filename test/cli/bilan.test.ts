@@ -380,6 +380,11 @@ describe('plie-triage bilan: the workbook', () => {
 		expect(JSON.parse(run.stdout).from).toBe('2026-01-01');
 		expect(run.stderr).toContain(`écrit : ${out}`);
 		expect(existsSync(out)).toBe(true);
+		// the same --out again, without --force: refused, and no JSON printed before the refusal
+		const again = runCli(['bilan', '--json', '--data', store, '--annee', '2026', '--out', out]);
+		expect(again.code).toBe(1);
+		expect(again.stdout).toBe('');
+		expect(again.stderr).toContain('le fichier existe déjà');
 	});
 });
 
