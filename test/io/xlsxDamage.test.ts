@@ -145,6 +145,13 @@ describe('bombs and limits', () => {
 		const parts = {...PEOPLE, sheets: [{name: 'Bénéficiaires', rows: row(1, ['ID', 'Bénéficiaire']) + row(1_048_577, ['E-1', 'X'])}]};
 		expect(await refusal('bas.xlsx', workbookBytes(parts))).toMatch(/ligne 1048577 : ligne au-delà de la 1 048 576e/);
 	});
+
+	it('refuses an unreadable row number after the last row read, not at it', async () => {
+		const parts = {...PEOPLE, sheets: [{name: 'Bénéficiaires', rows: row(1, ['ID', 'Bénéficiaire']) + row(2, ['E-1', 'X']) + '<row r="zz"><c><v>1</v></c></row>'}]};
+		const message = await refusal('rang.xlsx', workbookBytes(parts));
+		expect(message).toContain('feuille « Bénéficiaires » : numéro de ligne illisible « zz », après la ligne 2 : le classeur est abîmé.');
+		expect(message).not.toContain('», ligne 2');
+	});
 });
 
 describe('XML and text', () => {

@@ -154,7 +154,11 @@ export async function* readSheetRows(chunks: AsyncIterable<Uint8Array>, setting:
 				case 'row': {
 					const r = attributes.r;
 					const next = r === undefined ? rowNumber + 1 : Number(r);
-					if (!Number.isInteger(next) || next < 1) refuse(`numéro de ligne illisible « ${String(r).slice(0, 20)} » : le classeur est abîmé.`, false);
+					// the row cannot be named by its number: placed after the last one read
+					if (!Number.isInteger(next) || next < 1) {
+						const after = rowNumber > 0 ? `, après la ligne ${rowNumber}` : '';
+						throw new ReadRefusal(`numéro de ligne illisible « ${String(r).slice(0, 20)} »${after} : le classeur est abîmé.`, {sheet: setting.name});
+					}
 					rowNumber = next;
 					if (rowNumber > LIMITS.rowNumber) refuse(`ligne au-delà de la ${frenchNumber(LIMITS.rowNumber)}e, le maximum d’Excel : le classeur est abîmé.`, false);
 					values = [];
