@@ -4,6 +4,7 @@
 // id (what `--queue` takes); an emptied queue says so and offers the next one.
 import {Box, Text} from 'ink';
 import React from 'react';
+import {indicatorById} from '../domain/indicators.js';
 import type {IndicatorResult} from '../domain/triage.js';
 import {cell, plural, truncate} from './format.js';
 import {visibleWindow} from './navigation.js';
@@ -46,6 +47,8 @@ export function queueTitle(indicator: IndicatorResult, position: number, count: 
 export function emptyQueueText(filter: string, next: IndicatorResult | undefined, queueId?: string): string {
 	if (filter !== '') return 'Personne ne correspond au filtre (Échap : effacer le filtre).';
 	if (queueId === SNOOZES_QUEUE) return 'Aucune alerte ni échéance en attente (Échap : tableau de bord).';
+	// a queue of the screens (Sorties à clôturer, a bilan row) has no section of indicators after it
+	if (queueId !== undefined && indicatorById(queueId) === undefined) return 'File vide : personne à traiter ici (Échap : revenir).';
 	const onward = next
 		? `Entrée : file suivante « ${next.definition.label} » (${plural(next.entries.length, 'personne', 'personnes')}).`
 		: 'Les autres files de cette rubrique sont vides aussi (Échap : tableau de bord).';

@@ -157,6 +157,13 @@ describe('the exit follow-up (004_…)', () => {
 		expect((await editor.disk('EXIT')).exitLettersSentOn).toBe('2026-11-15');
 	});
 
+	it('S with no exit to close says the queue is empty, not that the indicators are', async () => {
+		editor = await renderEditor([inOrder(T, {id: 'STAY'})], {today: T});
+		const frame = await editor.press('S');
+		expect(frame).toContain('File vide : personne à traiter ici (Échap : revenir).');
+		expect(frame).not.toContain('Les autres files de cette rubrique sont vides aussi');
+	});
+
 	it('s on a person without an exit says so, nothing written', async () => {
 		editor = await renderEditor([inOrder(T, {id: 'STAY'})], {today: T, queue: 'caseload.active'});
 		const before = await editor.disk('STAY');
