@@ -33,7 +33,7 @@ import {ficheLayoutOf, ficheStatus, ParticipantScreen, shownEvents, shownSteps} 
 import {emptyQueueText, QUEUE_CHROME_LINES, QueueScreen} from './QueueScreen.js';
 import {choiceIndex, matchingChoices, ReferentPicker, referentChoices, referentLabel} from './ReferentPicker.js';
 import {PeopleSearch} from './search/PeopleSearch.js';
-import {type DashboardRow, dashboardIndexOf, dashboardRows, longestId, nextQueue, queueColumns, type QueueRow, queueRows, rowKey, searchIndex} from './screenData.js';
+import {type DashboardRow, dashboardIndexOf, dashboardRows, filterQueueRows, longestId, nextQueue, queueColumns, type QueueRow, queueRows, rowKey, searchIndex} from './screenData.js';
 import {bodyHeight} from './theme.js';
 import {useTerminalSize} from './useTerminalSize.js';
 import {bilanCommands, bilanShown, bilanView} from './bilan/bilanApp.js';
@@ -142,7 +142,7 @@ export function App(props: AppProps) {
 	const search = useMemo(() => searchIndex(participants), [participants]);
 	const byId = useMemo(() => new Map(participants.map(p => [p.id, p])), [participants]);
 	const choices = useMemo(() => referentChoices(participants), [participants]);
-	const cache = useRef<{dashboard?: [unknown, string, DashboardRow[]]; queue?: [unknown, string, string, QueueRow[], number]}>({});
+	const cache = useRef<{dashboard?: [unknown, string, DashboardRow[]]; queue?: [unknown, string, QueueRow[]]; filtered?: [readonly QueueRow[], string, readonly QueueRow[]]}>({});
 	const bilans = useRef(new BilanMemo()).current;
 	/** the queue row whose fiche is open (n / p go on from it) */
 	const openedRow = useRef<string | undefined>(undefined);
@@ -158,15 +158,18 @@ export function App(props: AppProps) {
 		const bilan = bilanView(state, {participants, settings, today, memo: bilans});
 		const indicator = state.queue?.bilanRow ? bilan?.queue : state.queue ? queueOf(result, state.queue.indicatorId, settings) : undefined;
 		const queueFilter = state.queue?.filter ?? '';
-		let queue: QueueRow[] = [];
+		let queue: readonly QueueRow[] = [];
 		let queueTotal = 0;
 		if (indicator) {
-			if (!c.queue || c.queue[0] !== result || c.queue[1] !== indicator.definition.id || c.queue[2] !== queueFilter) {
-				const rows = queueRows(result, indicator, queueFilter, search);
-				c.queue = [result, indicator.definition.id, queueFilter, rows, queueFilter === '' ? rows.length : queueRows(result, indicator, '', search).length];
+			// the whole queue once per triage; each letter typed in the filter only narrows it
+			if (!c.queue || c.queue[0] !== result || c.queue[1] !== indicator.definition.id) {
+				c.queue = [result, indicator.definition.id, queueRows(result, indicator, '', search)];
 			}
-			queue = c.queue[3];
-			queueTotal = c.queue[4];
+			if (!c.filtered || c.filtered[0] !== c.queue[2] || c.filtered[1] !== queueFilter) {
+				c.filtered = [c.queue[2], queueFilter, filterQueueRows(c.queue[2], queueFilter, search)];
+			}
+			queue = c.filtered[2];
+			queueTotal = c.queue[2].length;
 		}
 		// an emptied queue offers the next one of its section
 		const next = indicator && queue.length === 0 && queueFilter === '' ? nextQueue(result, indicator.definition.id) : undefined;

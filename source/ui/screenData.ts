@@ -95,6 +95,13 @@ export function searchIndex(participants: readonly Participant[]): SearchIndex {
  * case ignored). A steps queue has a row per step to fix, the most overdue first
  * (then in the people's urgency order, each person's steps by start date).
  */
+/** The rows of a whole queue narrowed to a filter (same order: the queue's sorts are stable). */
+export function filterQueueRows(rows: readonly QueueRow[], filter: string, search: SearchIndex): readonly QueueRow[] {
+	const wanted = foldText(filter);
+	if (wanted === '') return rows;
+	return rows.filter(row => (search.get(row.entry.id) ?? foldText(row.entry.id)).includes(wanted));
+}
+
 export function queueRows(result: Triage, indicator: IndicatorResult, filter: string, search: SearchIndex): QueueRow[] {
 	const wanted = foldText(filter);
 	const problem = STEP_QUEUES[indicator.definition.id];

@@ -5,7 +5,7 @@ import {INDICATOR_IDS} from '../../source/domain/indicators.js';
 import {DEFAULT_SETTINGS} from '../../source/domain/settings.js';
 import {indicatorResult, triage} from '../../source/domain/triage.js';
 import {rowText} from '../../source/ui/QueueScreen.js';
-import {dashboardIndexOf, dashboardRows, longestId, nextQueue, queueColumns, queueRows, searchIndex, STEP_QUEUES} from '../../source/ui/screenData.js';
+import {dashboardIndexOf, dashboardRows, filterQueueRows, longestId, nextQueue, queueColumns, queueRows, searchIndex, STEP_QUEUES} from '../../source/ui/screenData.js';
 
 const T = toDay('2026-11-22');
 const demo = demoCaseload(T);
@@ -13,6 +13,17 @@ const result = triage(demo, {today: T, settings: DEFAULT_SETTINGS, hideSnoozed: 
 const search = searchIndex(demo);
 
 describe('queue table', () => {
+	it('narrows the whole queue to a filter as building it filtered would (the screen builds it once per triage)', () => {
+		for (const id of INDICATOR_IDS) {
+			const indicator = indicatorResult(result, id)!;
+			const whole = queueRows(result, indicator, '', search);
+			for (const filter of ['', 'a', 'DEMO-01', 'é', 'zzz']) {
+				expect(filterQueueRows(whole, filter, search)).toEqual(queueRows(result, indicator, filter, search));
+			}
+		}
+	});
+
+
 	it('fits every indicator’s columns in 80 and 200 columns, with the figure heading and the name', () => {
 		for (const id of INDICATOR_IDS) {
 			const indicator = indicatorResult(result, id)!;
