@@ -3,6 +3,7 @@ import {access} from 'node:fs/promises';
 import {INDICATOR_IDS} from '../domain/indicators.js';
 import type {StoreNotice, StoreNoticeSink} from '../store/storeNotices.js';
 import type {CommandContext} from './context.js';
+import type {PostgresStore} from '../store/postgres/postgresStore.js';
 import {UsageError} from '../domain/errors.js';
 
 export const NO_TTY_MESSAGE =
@@ -123,20 +124,47 @@ async function showDashboard(context: CommandContext, queue: string | undefined,
 
 type InkInstance = ReturnType<typeof import('ink').render>;
 
-/** The dashboard on a PostgreSQL base: the same screens, edits saved row by row (store/postgres/). */
+/**
+ * The dashboard on a PostgreSQL base: the same screens, edits saved row by row
+ * (store/postgres/). As on a file, the counts show first: the rows are read as a
+ * store file's bytes (store/postgres/snapshot.ts) while the screens load, and
+ * scanned; they are parsed for the session after the first frame, while the
+ * session's own modules load.
+ */
 async function openTeamDashboard(context: CommandContext, queue: string | undefined): Promise<void> {
-	const inkAndReact = Promise.all([import('ink'), import('react').then(module => module.default)]);
-	const {openCaseloadStore} = await import('../store/caseloadStore.js');
-	const store = await openCaseloadStore(context.storePath);
+	const {checkDatabaseUrl} = await import('../store/postgres/url.js');
+	const {Connection} = await import('../store/postgres/connection.js');
+	const url = checkDatabaseUrl(context.storePath);
+	// a login without access is refused here, in French, before anything is read
+	const connection = await Connection.open(url);
+	let store: PostgresStore | undefined;
 	let app: InkInstance | undefined;
 	let stopDraining: (() => void) | undefined;
 	try {
-		const session = await store.openSession();
-		const [[{render}, React], {Dashboard}, {createEditHandler}] = await Promise.all([
-			inkAndReact,
+		const snapshot = (await import('../store/postgres/snapshot.js')).readRowsSnapshot(connection);
+		snapshot.catch(() => undefined); // a failed read is thrown where it is awaited
+		const inkAndReact = Promise.all([import('ink'), import('react').then(module => module.default)]);
+		const color = !process.env.NO_COLOR;
+		if (queue === undefined && context.referent === undefined) {
+			const [[{render}, React], {DashboardPreview}, {previewQueues}, rows] = await Promise.all([
+				inkAndReact,
+				import('../ui/DashboardPreview.js'),
+				import('../store/postgres/snapshotCounts.js'),
+				snapshot,
+			]);
+			const counts = previewQueues(rows, context.today);
+			if (counts !== undefined) {
+				app = render(React.createElement(DashboardPreview, {...counts, storePath: context.storePath, today: context.today, color}), {exitOnCtrlC: true});
+			}
+		}
+		const [{PostgresStore}, {Dashboard}, {createEditHandler}] = await Promise.all([
+			import('../store/postgres/postgresStore.js'),
 			import('../ui/Dashboard.js'),
 			import('../ui/edits/editHandler.js'),
 		]);
+		store = new PostgresStore(url, connection);
+		const session = await store.openSession({}, await snapshot);
+		const [{render}, React] = await inkAndReact;
 		const editor = createEditHandler({session, today: context.today});
 		// a closed terminal, SIGHUP, SIGTERM: the queued saves reach the base before the process ends
 		stopDraining = (await import('./drainOnExit.js')).drainOnExit({
@@ -146,22 +174,21 @@ async function openTeamDashboard(context: CommandContext, queue: string | undefi
 				process.stdin.setRawMode(false);
 			},
 		});
-		app = render(
-			React.createElement(Dashboard, {
-				initialParticipants: session.data.participants,
-				initialSettings: session.data.settings,
-				storePath: context.storePath,
-				today: context.today,
-				referent: context.referent,
-				queue,
-				color: !process.env.NO_COLOR,
-				onEdit: editor,
-				// a colleague's saved changes appear within a few seconds (the base announces them)
-				onStart: tools => editor.watch(tools),
-				saveStatus: editor.saveStatus,
-			}),
-			{exitOnCtrlC: true},
-		);
+		const dashboard = React.createElement(Dashboard, {
+			initialParticipants: session.data.participants,
+			initialSettings: session.data.settings,
+			storePath: context.storePath,
+			today: context.today,
+			referent: context.referent,
+			queue,
+			color,
+			onEdit: editor,
+			// a colleague's saved changes appear within a few seconds (the base announces them)
+			onStart: tools => editor.watch(tools),
+			saveStatus: editor.saveStatus,
+		});
+		if (app) app.rerender(dashboard);
+		else app = render(dashboard, {exitOnCtrlC: true});
 		await app.waitUntilExit();
 		// keys pressed just before q are still being saved: wait for them
 		await session.drain();
@@ -170,7 +197,7 @@ async function openTeamDashboard(context: CommandContext, queue: string | undefi
 		throw error;
 	} finally {
 		stopDraining?.();
-		await store.close();
+		await (store ?? connection).close();
 	}
 }
 

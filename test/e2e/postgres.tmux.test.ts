@@ -71,4 +71,24 @@ describe.skipIf(admin === undefined)(`tableau de bord sur la base, dans tmux${pg
 		expect(after).not.toContain(before[0]);
 		expect(after).toHaveLength(before.length - 2);
 	}, 90_000);
+
+	it('opens on the base’s counts (those of report), and Entrée then opens the queue', async () => {
+		const report = runCli(['report', '--json', '--data', db.ownerUrl, '--today', TODAY]);
+		expect(report.code).toBe(0);
+		const counts = new Map((JSON.parse(report.stdout) as {indicators: Array<{label: string; count: number}>}).indicators.map(i => [i.label, i.count]));
+		const exitFile = path.join(dir, 'exit-counts');
+		driver.start('pg-counts', `node '${CLI}' --data '${db.ownerUrl}' --today ${TODAY}; echo EXIT=$? > '${exitFile}'; sleep 5`, {
+			cwd: dir,
+			env: {NO_COLOR: '1'},
+		});
+		const screen = await driver.screenWith('pg-counts', ['Effectifs', 'Entrée : voir les personnes']);
+		// the status line names the first row and its count: « Effectif en phase d'accueil : 3 — Entrée : … »
+		const [, label, count] = /^(?:! )?(.+) : (\d+)(?: \(\+\d+ en attente\))? — Entrée : voir les personnes/m.exec(screen)!;
+		expect(counts.get(label!)).toBe(Number(count));
+		driver.tmux('send-keys', '-t', 'pg-counts', 'Enter');
+		await driver.screenWith('pg-counts', `${label} — 1/${count}`);
+		driver.tmux('send-keys', '-t', 'pg-counts', 'Escape');
+		driver.tmux('send-keys', '-t', 'pg-counts', 'q');
+		expect(await driver.fileWith(exitFile, 20_000)).toBe('EXIT=0\n');
+	}, 60_000);
 });

@@ -80,6 +80,8 @@ export class PostgresEditSession implements EditingSession {
 			try {
 				await listener.query(`LISTEN ${SCHEMA}`);
 				session.listening = true;
+				// a colleague's save between the read and LISTEN was announced to nobody: look once
+				session.dirty = true;
 			} catch {
 				session.listening = false;
 			}

@@ -15,6 +15,7 @@ import type {StoreData} from '../schema.js';
 import {type Access, Connection, connectClient, seesAll} from './connection.js';
 import {PostgresEditSession} from './postgresEditSession.js';
 import {DatabaseError, printable} from './pgErrors.js';
+import type {RowsSnapshot} from './snapshot.js';
 import {
 	appendJournalRows,
 	deleteParticipants,
@@ -24,6 +25,7 @@ import {
 	readSettingsRow,
 	requireCurrentModel,
 	storeFromRows,
+	storeFromSnapshot,
 	updateParticipants,
 	writeSettings,
 } from './rows.js';
@@ -131,17 +133,27 @@ export class PostgresStore implements CaseloadStore {
 		if (changes.settings !== undefined) await writeSettings(client, changes.settings);
 	}
 
-	async openSession(options: JournalContext = {}): Promise<EditingSession> {
-		const {data, revisions, settingsRevision, modelVersion} = await this.readWithRevisions();
-		requireCurrentModel(this.location, {modelVersion, settings: data.settings, revision: settingsRevision});
-		// a second connection waits for the base's notifications (a colleague saved)
-		const listener = await connectClient(this.location).catch(() => undefined);
+	/**
+	 * The editing session of the dashboard. `snapshot`: the rows already read as
+	 * text by the dashboard's worker (snapshot.ts), parsed here instead of read again.
+	 */
+	async openSession(options: JournalContext = {}, snapshot?: RowsSnapshot): Promise<EditingSession> {
+		// a second connection waits for the base's notifications (a colleague saved), opened during the read
+		const listening = connectClient(this.location).catch(() => undefined);
+		let read: Awaited<ReturnType<PostgresStore['readWithRevisions']>>;
+		try {
+			read = snapshot === undefined ? await this.readWithRevisions() : await storeFromSnapshot(this.location, snapshot);
+			requireCurrentModel(this.location, {modelVersion: read.modelVersion, settings: read.data.settings, revision: read.settingsRevision});
+		} catch (error) {
+			await (await listening)?.end().catch(() => undefined);
+			throw error;
+		}
 		const session = await PostgresEditSession.start({
 			connection: this.connection,
-			listener,
-			data,
-			revisions,
-			settingsRevision,
+			listener: await listening,
+			data: read.data,
+			revisions: read.revisions,
+			settingsRevision: read.settingsRevision,
 			context: options,
 		});
 		this.sessions.push(session);

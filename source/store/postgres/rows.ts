@@ -10,6 +10,7 @@ import type {StoreData} from '../schema.js';
 import {STORE_VERSION} from '../storeBasics.js';
 import {DatabaseError} from './pgErrors.js';
 import {SCHEMA} from './connection.js';
+import type {RowsSnapshot} from './snapshot.js';
 
 export interface SettingsRow {
 	readonly modelVersion: number;
@@ -32,14 +33,20 @@ export interface ParticipantRows {
 	readonly revisions: number[];
 }
 
-/** The participants this login may see, in the store's order; `where` narrows them (ids = $1). */
+/**
+ * The participants this login may see, in the store's order; `ids` narrows them.
+ * Each document is parsed as its row arrives (the client's parser for jsonb is
+ * JSON.parse): the parsing of 10,000 documents then runs while the server is still
+ * sending the next rows, instead of after the last one (issue 18, first frame).
+ */
 export async function readParticipantRows(client: pg.Client, options: {lock?: boolean; ids?: readonly string[]} = {}): Promise<ParticipantRows> {
 	const where = options.ids === undefined ? '' : ' WHERE id = ANY ($1::text[])';
-	const result = await client.query<[string, string, string]>({
-		text: `SELECT id, revision, document::text AS document FROM ${SCHEMA}.participants${where} ORDER BY position${options.lock ? ' FOR UPDATE' : ''}`,
+	const result = await client.query<[string, string, unknown]>({
+		text: `SELECT id, revision, document FROM ${SCHEMA}.participants${where} ORDER BY position${options.lock ? ' FOR UPDATE' : ''}`,
 		values: options.ids === undefined ? [] : [options.ids],
 		// rows as arrays: no object per row to build
 		rowMode: 'array' as const,
+		types: DOCUMENT_TYPES,
 	});
 	const ids: string[] = [];
 	const documents: unknown[] = [];
@@ -47,10 +54,17 @@ export async function readParticipantRows(client: pg.Client, options: {lock?: bo
 	for (const row of result.rows) {
 		ids.push(row[0]);
 		revisions.push(Number(row[1]));
-		documents.push(JSON.parse(row[2]));
+		documents.push(row[2]);
 	}
 	return {ids, documents, revisions};
 }
+
+const JSONB_OID = 3802;
+
+/** jsonb parsed by JSON.parse whatever the process's global pg type parsers say; other types as text. */
+const DOCUMENT_TYPES = {
+	getTypeParser: (oid: number) => (oid === JSONB_OID ? (text: string) => JSON.parse(text) as unknown : (text: string) => text),
+} as unknown as pg.CustomTypesConfig;
 
 /** Checks rows as a store file would be checked (migration of older documents, then the model). */
 export function storeFromRows(location: string, settings: SettingsRow, documents: unknown[]): StoreData {
@@ -147,4 +161,12 @@ export async function readJournalRows(client: pg.Client): Promise<JournalLine[]>
 
 export async function countJournalRows(client: pg.Client): Promise<number> {
 	return Number((await client.query<{n: string}>(`SELECT count(*) AS n FROM ${SCHEMA}.journal`)).rows[0]!.n);
+}
+
+/** The snapshot's rows as the session's data, checked as every read of the base is (storeFromRows). */
+export function storeFromSnapshot(location: string, snapshot: RowsSnapshot): {data: StoreData; revisions: number[]; settingsRevision: number; modelVersion: number} {
+	const {bytes, revisions, settingsRevision, modelVersion} = snapshot;
+	// the bytes are a store file's: {"version":…,"settings":…,"participants":[…]}
+	const file = JSON.parse(bytes.toString('utf8')) as unknown;
+	return {data: storeFromJson(location, file), revisions, settingsRevision, modelVersion};
 }
