@@ -224,6 +224,7 @@ async function main(): Promise<void> {
 		args,
 		flags: cli.flags,
 	};
+	if (command !== 'dashboard') (await import('./commands/closedPipe.js')).endQuietlyWhenPipeCloses();
 	switch (command) {
 		case 'report':
 			return (await import('./commands/report.js')).runReport(context);
