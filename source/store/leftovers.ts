@@ -5,20 +5,12 @@
 // writer such as an older version could be mid-write).
 import {promises as fs} from 'node:fs';
 import path from 'node:path';
+import {processAlive} from './processAlive.js';
 
 const RECENT_MS = 60_000;
 
 function escapeRegExp(text: string): string {
 	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function alive(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		return (error as NodeJS.ErrnoException).code === 'EPERM';
-	}
 }
 
 /** Best effort: never fails the write it precedes. Returns the names removed. */
@@ -35,7 +27,7 @@ export async function removeLeftoverTemps(storeFile: string, now = Date.now()): 
 			const full = path.join(dir, name);
 			const stat = await fs.stat(full).catch(() => undefined);
 			if (!stat) continue;
-			if (alive(pid) && now - stat.mtimeMs < RECENT_MS) continue;
+			if (processAlive(pid) && now - stat.mtimeMs < RECENT_MS) continue;
 			await fs.rm(full, {force: true});
 			removed.push(name);
 		}

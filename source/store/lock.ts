@@ -18,6 +18,7 @@ import {systemReason} from './systemError.js';
 import {storeNotice} from './storeNotices.js';
 import {lockOwnerPath, lockPath} from './storePaths.js';
 import {resolveWriteTarget} from './writeTarget.js';
+import {processAlive} from './processAlive.js';
 import {PRIVATE_MODE} from './secureJsonFile.js';
 
 export interface LockOptions {
@@ -78,15 +79,6 @@ async function readOwner(lockFile: string): Promise<LockOwner | undefined> {
 	}
 }
 
-function alive(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		return (error as NodeJS.ErrnoException).code === 'EPERM';
-	}
-}
-
 /**
  * Removes a lock whose holder is gone: dead process on this machine, or no
  * refresh for `staleMs`. Checked twice (another waiter may take it over at the
@@ -96,7 +88,7 @@ async function takeOverAbandoned(lockFile: string, staleMs: number): Promise<voi
 	const first = await fs.stat(lockFile).catch(() => undefined);
 	if (!first) return;
 	const owner = await readOwner(lockFile);
-	const dead = owner !== undefined && owner.host === os.hostname() && owner.pid !== process.pid && !alive(owner.pid);
+	const dead = owner !== undefined && owner.host === os.hostname() && owner.pid !== process.pid && !processAlive(owner.pid);
 	const silentMs = Date.now() - first.mtimeMs;
 	if (!dead && silentMs <= staleMs) return;
 	const again = await fs.stat(lockFile).catch(() => undefined);
@@ -217,7 +209,3 @@ export async function withStoreLock<T>(file: string, work: (lock: HeldLock) => P
 	}
 }
 
-/** Creates the store's folder (private) so that the lock and the first write can happen there. */
-export async function ensureStoreFolder(file: string): Promise<void> {
-	await fs.mkdir(path.dirname(await resolveWriteTarget(file)), {recursive: true, mode: 0o700});
-}

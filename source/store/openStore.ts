@@ -10,6 +10,7 @@ import {emptyStore, type StoreData, storeSchema} from './schema.js';
 import {SecureJsonFile} from './secureJsonFile.js';
 import {StoreError, storeReadError} from './storeBasics.js';
 import {isCheckedStore} from './storeCheck.js';
+import {ensureStoreFolder} from './storeFolder.js';
 
 export {DEFAULT_STORE_PATH, resolveStorePath, StoreError} from './storeBasics.js';
 
@@ -157,9 +158,8 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 	return db;
 }
 
-/** Writes the store, creating its folder if needed. */
+/** Writes the store, creating its folder if needed (that folder only: lock.ts ensureStoreFolder). */
 export async function saveStore(db: Store): Promise<void> {
-	const file = (db.adapter as SecureJsonFile<StoreData>).file;
-	await fs.mkdir(path.dirname(path.resolve(file)), {recursive: true, mode: 0o700});
+	await ensureStoreFolder((db.adapter as SecureJsonFile<StoreData>).file);
 	await db.write();
 }

@@ -3,7 +3,8 @@
 // atomically, append the journal. Nothing between the read and the write can be
 // lost to another plie-triage process: they wait for the lock.
 import {type JournalContext, type JournalEntry} from './journal.js';
-import {ensureStoreFolder, type LockOptions, withStoreLock} from './lock.js';
+import {type LockOptions, withStoreLock} from './lock.js';
+import {ensureStoreFolder} from './storeFolder.js';
 import type {StoreData} from './schema.js';
 import {type CommitOptions, commitStore, readStoreFile} from './storeFile.js';
 

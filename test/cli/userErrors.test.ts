@@ -145,4 +145,17 @@ describe('plie-triage: user mistakes', () => {
 		expect(run.stderr).not.toContain('même bénéficiaire');
 		expect(snapshot()).toBe(before);
 	});
+
+	it('a store path whose upper folders are missing (a typing slip) is refused, naming the folder; nothing is created', () => {
+		const before = snapshot();
+		const typo = dir.file('suivi-typo/equipe/caseload.json');
+		const run = runCli(['demo', '--data', typo, '--today', TODAY_ISO]);
+		expectUserError(run, 1, `le dossier « ${dir.file('suivi-typo')} » n’existe pas`, 'Rien n’a été écrit');
+		expect(snapshot()).toBe(before);
+		// the store's own folder is still made when only it is missing
+		const fresh = dir.file('nouveau/caseload.json');
+		expect(runCli(['demo', '--data', fresh, '--today', TODAY_ISO]).code).toBe(0);
+		expect(statSync(dir.file('nouveau')).mode & 0o777).toBe(0o700);
+		rmSync(dir.file('nouveau'), {recursive: true});
+	});
 });
