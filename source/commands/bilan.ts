@@ -5,16 +5,11 @@ import {type Bilan, type BilanPeriod, bilanJson, computeBilan, semesterPeriod, y
 import {UsageError} from '../domain/errors.js';
 import {readStoreData} from '../store/readStore.js';
 import {bilanWrittenMessage} from '../io/bilanWritten.js';
-import {type CommandContext, requireCliDate} from './context.js';
+import {type CommandContext, requireCliDate, textFlag} from './context.js';
 
 const PERIOD_HINT = 'précisez la période : --du AAAA-MM-JJ --au AAAA-MM-JJ, --semestre AAAA (1er janvier → 30 juin) ou --annee AAAA';
 
-function stringFlag(flags: Readonly<Record<string, unknown>>, name: string): string | undefined {
-	const value = flags[name];
-	if (value === undefined) return undefined;
-	if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`--${name} : valeur manquante (${PERIOD_HINT}).`);
-	return value.trim();
-}
+const periodFlag = (flags: Readonly<Record<string, unknown>>, name: string) => textFlag(flags, name, name, PERIOD_HINT)?.trim();
 
 function requireYear(flag: string, text: string): number {
 	if (!/^\d{4}$/.test(text) || Number(text) < 1900) {
@@ -25,10 +20,10 @@ function requireYear(flag: string, text: string): number {
 
 /** The period the flags ask for; a usage error (exit 2) when it is missing, doubled or inverted. */
 export function bilanPeriod(flags: Readonly<Record<string, unknown>>, today?: Day): BilanPeriod {
-	const du = stringFlag(flags, 'du');
-	const au = stringFlag(flags, 'au');
-	const semestre = stringFlag(flags, 'semestre');
-	const annee = stringFlag(flags, 'annee');
+	const du = periodFlag(flags, 'du');
+	const au = periodFlag(flags, 'au');
+	const semestre = periodFlag(flags, 'semestre');
+	const annee = periodFlag(flags, 'annee');
 	const given = [du !== undefined || au !== undefined ? '--du/--au' : undefined, semestre && '--semestre', annee && '--annee'].filter(Boolean);
 	if (given.length === 0) throw new UsageError(`bilan : ${PERIOD_HINT}.`);
 	if (given.length > 1) throw new UsageError(`bilan : une seule période à la fois (${given.join(' et ')} donnés) ; ${PERIOD_HINT}.`);
@@ -45,11 +40,6 @@ export function bilanPeriod(flags: Readonly<Record<string, unknown>>, today?: Da
 }
 
 async function writeChunks(chunks: Iterable<string>): Promise<void> {
-	// `bilan --json | head`: the reader leaving early is no error of ours
-	process.stdout.on('error', error => {
-		if ((error as NodeJS.ErrnoException).code === 'EPIPE') process.exit(process.exitCode ?? 0);
-		throw error;
-	});
 	for (const chunk of chunks) {
 		if (!process.stdout.write(chunk)) await new Promise(resolve => process.stdout.once('drain', resolve));
 	}

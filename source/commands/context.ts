@@ -34,3 +34,14 @@ export function todayFrom(flag: string | undefined): Day {
 export function describeToday(today: Day): string {
 	return frenchDate(today);
 }
+
+/**
+ * A text option's value as given, undefined when absent; present but empty (or
+ * not text) is a usage error naming it as typed (`shown`), with `hint` when given.
+ */
+export function textFlag(flags: Readonly<Record<string, unknown>>, name: string, shown = name, hint?: string): string | undefined {
+	const value = flags[name];
+	if (value === undefined) return undefined;
+	if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`--${shown} : valeur manquante${hint === undefined ? '' : ` (${hint})`}.`);
+	return value;
+}

@@ -5,16 +5,9 @@ import {frenchDate} from '../domain/calendar.js';
 import {DEFAULT_HORIZON_DAYS, listEcheances, visibleEcheances} from '../domain/echeances/index.js';
 import {UsageError} from '../domain/errors.js';
 import {readStoreData} from '../store/readStore.js';
-import {type CommandContext, requireCliDate} from './context.js';
+import {type CommandContext, requireCliDate, textFlag} from './context.js';
 import {echeancesJsonText, echeancesText} from './echeancesText.js';
 import {requireKnownReferent} from './referentCheck.js';
-
-function textFlag(flags: CommandContext['flags'], name: string, shown: string): string | undefined {
-	const value = flags[name];
-	if (value === undefined) return undefined;
-	if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`--${shown} : valeur manquante.`);
-	return value;
-}
 
 export async function runEcheances(context: CommandContext): Promise<void> {
 	const {flags, today} = context;
@@ -28,8 +21,7 @@ export async function runEcheances(context: CommandContext): Promise<void> {
 		if (flags.force === true) throw new UsageError('--force : seulement avec --ics FICHIER (remplacer le calendrier).');
 	} else {
 		if (flags.json === true) throw new UsageError('choisissez --json ou --ics FICHIER, pas les deux.');
-		if (!/\.ics$/i.test(ics)) throw new UsageError(`--ics : « ${ics} » ne se termine pas par .ics (par exemple --ics echeances.ics).`);
-		// never the store or one of its files, whatever --force says
+		// never the store or one of its files, whatever --force says; a folder is said to be one, a name not ending in .ics refused
 		const {checkOutPath} = await import('../store/outPath.js');
 		await checkOutPath(ics, {storePath: context.storePath, extension: '.ics', what: 'un calendrier', flag: '--ics'});
 	}

@@ -154,7 +154,7 @@ describe('echeances: usage errors (exit 2, in French)', () => {
 		['--noms without --ics', ['--noms'], /--noms : seulement avec --ics/],
 		['--force without --ics', ['--force'], /--force : seulement avec --ics/],
 		['--json and --ics', ['--json', '--ics', 'x.ics'], /choisissez --json ou --ics/],
-		['a calendar not named .ics', ['--ics', 'echeances.txt'], /« echeances.txt » ne se termine pas par .ics/],
+		['a calendar not named .ics', ['--ics', 'echeances.txt'], /« echeances.txt » : l’export écrit un calendrier \(.ics\) ; donnez un nom de fichier qui finit par .ics/],
 		['an unknown referent', ['--referent', 'PERSONNE'], /aucun bénéficiaire suivi par « PERSONNE ».*MARTEL Inès/],
 		['an extra argument', ['demain'], /argument en trop « demain »/],
 	];

@@ -2,7 +2,7 @@
 // back here with ical.js): one all-day event per visible item, UIDs that stay the
 // same from one export to the next, initials and ids unless --noms, mode 0600,
 // no file replaced without --force.
-import {mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import ICAL from 'ical.js';
@@ -127,5 +127,16 @@ describe('echeances --ics', () => {
 		const run = runCli(['echeances', '--data', store, '--today', T, '--ics', file]);
 		expect(run.code).toBe(1);
 		expect(run.stderr).toMatch(/e\.ics : écriture impossible \(fichier ou dossier introuvable\)/);
+	});
+
+	it('a folder given as the calendar is said to be a folder; a name without .ics is refused, naming the ending', () => {
+		const folder = path.join(dir, 'un-dossier');
+		mkdirSync(folder);
+		const onFolder = runCli(['echeances', '--data', store, '--today', T, '--ics', folder]);
+		expect(onFolder.code).toBe(1);
+		expect(onFolder.stderr).toContain(`${folder} : c’est un dossier`);
+		const noEnding = runCli(['echeances', '--data', store, '--today', T, '--ics', path.join(dir, 'echeances.txt')]);
+		expect(noEnding.code).toBe(2);
+		expect(noEnding.stderr).toContain('donnez un nom de fichier qui finit par .ics');
 	});
 });
