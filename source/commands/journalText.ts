@@ -3,6 +3,7 @@
 import {formatValue} from '../domain/edits/format.js';
 import type {JournalLine} from '../store/journal.js';
 import {visibleText} from '../domain/text.js';
+import {isRecord} from '../domain/isRecord.js';
 
 const WORDS: Record<string, string> = {
 	file: 'Fichier',
@@ -24,10 +25,6 @@ export function journalTime(iso: string): string {
 	const date = new Date(iso);
 	if (Number.isNaN(date.getTime())) return iso;
 	return `${pad(date.getDate())}/${pad(date.getMonth() + 1)}/${date.getFullYear()} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function plain(value: unknown): string {

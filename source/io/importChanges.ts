@@ -3,16 +3,13 @@
 // and what deserves a second look — a text holding U+FFFD (a character lost to a
 // wrong encoding before the file reached us), a stored value a blank cell erases.
 import {formatValue} from '../domain/edits/format.js';
-import type {FieldChange} from '../domain/edits/diff.js';
+import {type FieldChange, journalValues} from '../domain/edits/diff.js';
+import {isRecord} from '../domain/isRecord.js';
 import type {JournalEntry} from '../store/journal.js';
 import type {ParticipantChanges} from './merge.js';
 import type {ImportBatch} from './parseImport.js';
 
 const REPLACEMENT = '\uFFFD';
-
-function valuesOf(changes: readonly FieldChange[], side: 'before' | 'after'): Record<string, unknown> {
-	return Object.fromEntries(changes.map(change => [change.label, change[side] ?? null]));
-}
 
 /** The journal lines of an import: one per person created, one per person updated with before and after. */
 export function importJournalEntries(created: readonly string[], changes: readonly ParticipantChanges[]): JournalEntry[] {
@@ -21,14 +18,10 @@ export function importJournalEntries(created: readonly string[], changes: readon
 		...changes.map(({id, changes: fields}) => ({
 			participantId: id,
 			action: 'import : mis à jour',
-			before: valuesOf(fields, 'before'),
-			after: valuesOf(fields, 'after'),
+			before: journalValues(fields, 'before'),
+			after: journalValues(fields, 'after'),
 		})),
 	];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 const STEP_FIELDS: Readonly<Record<string, string>> = {label: 'libellé', type: 'type', start: 'début', end: 'fin', state: 'état'};

@@ -7,7 +7,7 @@
 //   - a colleague changed the same field (same step, same event…) to something
 //     else: nothing is written and the conflict is returned with both values.
 // Every write keeps a backup, is atomic, and is journaled. Undo goes the same way.
-import {applyChanges, diffParticipants, type FieldChange, type FieldConflict, mergeChanges, sameValue} from '../domain/edits/diff.js';
+import {applyChanges, diffParticipants, type FieldChange, type FieldConflict, journalValues, mergeChanges, sameValue} from '../domain/edits/diff.js';
 import {formatValue} from '../domain/edits/format.js';
 import type {Edit} from '../domain/edits/result.js';
 import type {UndoRecord} from '../domain/edits/undo.js';
@@ -71,10 +71,6 @@ export function conflictMessage(participant: Participant, conflicts: readonly Fi
 	);
 }
 
-function valuesOf(changes: readonly FieldChange[], side: 'before' | 'after'): Record<string, unknown> {
-	return Object.fromEntries(changes.map(change => [change.label, change[side] ?? null]));
-}
-
 /**
  * `intent`: the edit itself, re-run on the colleague's version when their change
  * clashes with ours: if it asks for nothing more there (they asked the same —
@@ -125,7 +121,7 @@ async function commitParticipant(
 				const participants = snapshot.data.participants.slice();
 				participants[index] = result;
 				const data: StoreData = {...snapshot.data, participants};
-				const entry = {participantId: base.id, action: description, before: valuesOf(written, 'before'), after: valuesOf(written, 'after'), kind};
+				const entry = {participantId: base.id, action: description, before: journalValues(written, 'before'), after: journalValues(written, 'after'), kind};
 				await commitStore(file, snapshot, data, [entry], lock, options);
 				return {
 					status: 'saved',

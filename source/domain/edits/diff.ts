@@ -46,6 +46,11 @@ const SPECS: Record<ListName, ListSpec> = {
 	snoozes: {identity: s => String(s.indicator), title: snoozeTitle, pairRenames: false},
 };
 
+/** The journal's before/after of these changes: each field by its French label, a missing value as null. */
+export function journalValues(changes: readonly FieldChange[], side: 'before' | 'after'): Record<string, unknown> {
+	return Object.fromEntries(changes.map(change => [change.label, change[side] ?? null]));
+}
+
 /** Deep equality of JSON-like values; a key holding undefined equals a missing key. */
 export function sameValue(a: unknown, b: unknown): boolean {
 	if (a === b) return true;

@@ -6,6 +6,7 @@ import {indicatorById} from '../indicators.js';
 import {echeanceLabel, isEcheanceKind} from '../echeances/kinds.js';
 import {type FieldTable, labelsOf, PARTICIPANT_FIELDS} from '../fields.js';
 import type {ParcoursEvent, Snooze, Step} from '../model.js';
+import {isRecord} from '../isRecord.js';
 
 /** The French name of each participant field (the field tables' labels). */
 const FIELD_LABELS = labelsOf(PARTICIPANT_FIELDS);
@@ -30,10 +31,6 @@ export function indicatorLabel(id: string): string {
 
 export function snoozeTitle(snooze: Pick<Snooze, 'indicator'>): string {
 	return `Mise en attente « ${indicatorLabel(snooze.indicator)} »`;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function formatStep(step: Record<string, unknown>): string {

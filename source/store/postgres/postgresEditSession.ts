@@ -6,7 +6,7 @@
 // kept, the same field is a conflict, shown, and nothing is written. Colleagues' saves are
 // announced by the base (LISTEN plie_triage) and fetched row by row.
 import type pg from 'pg';
-import {applyChanges, diffParticipants, type FieldChange, mergeChanges, sameValue} from '../../domain/edits/diff.js';
+import {applyChanges, diffParticipants, type FieldChange, journalValues, mergeChanges, sameValue} from '../../domain/edits/diff.js';
 import type {Edit} from '../../domain/edits/result.js';
 import {EMPTY_UNDO, peekUndo, popUndo, pushUndo, type UndoStack} from '../../domain/edits/undo.js';
 import {type Participant, participantSchema} from '../../domain/model.js';
@@ -45,10 +45,6 @@ const SAVE = `
 		SELECT $4::timestamptz, $5, $6, $1, $7, $8::jsonb, $9::jsonb FROM saved
 	)
 	SELECT revision FROM saved`;
-
-function valuesOf(changes: readonly FieldChange[], side: 'before' | 'after'): Record<string, unknown> {
-	return Object.fromEntries(changes.map(change => [change.label, change[side] ?? null]));
-}
 
 export class PostgresEditSession implements EditingSession {
 	private current: StoreData;
@@ -263,7 +259,7 @@ export class PostgresEditSession implements EditingSession {
 			return {status: 'unchanged', description, byColleague: !sameValue(base, theirs)};
 		}
 		const written = diffParticipants(theirs, result);
-		const entry = {participantId: base.id, action: description, before: valuesOf(written, 'before'), after: valuesOf(written, 'after'), kind};
+		const entry = {participantId: base.id, action: description, before: journalValues(written, 'before'), after: journalValues(written, 'after'), kind};
 		const line = journalLines([entry], {user: this.start.connection.access.login, ...this.start.context})[0]!;
 		return {
 			write: [base.id, revision, JSON.stringify(result), line.time, line.user, line.kind, line.action, JSON.stringify(line.before), JSON.stringify(line.after)],
