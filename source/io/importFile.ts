@@ -42,8 +42,8 @@ export interface ImportResult {
  * On faults, references are checked too (against the store as it is) so that one
  * message lists everything to fix; otherwise they are checked inside the store update.
  */
-export async function readImportFile(file: string, today: Day, storePath?: string, table?: FieldTable): Promise<ImportBatch> {
-	const batch = await parseImport(readSheets(file), today, table);
+export async function readImportFile(file: string, today: Day, storePath?: string, table?: FieldTable, format?: FileFormat): Promise<ImportBatch> {
+	const batch = await parseImport(readSheets(file, format), today, table);
 	if (batch.faults.length > 0) {
 		const ids = new Set<string>();
 		if (storePath !== undefined) {
@@ -90,7 +90,7 @@ function journalEntries(file: string, result: MergeResult): JournalEntry[] {
  */
 export async function importFile(file: string, options: ImportOptions): Promise<ImportResult> {
 	const format = await sniffFormat(file);
-	const batch = await readImportFile(file, options.today, options.storePath, options.table);
+	const batch = await readImportFile(file, options.today, options.storePath, options.table, format);
 	let result: MergeResult;
 	let written = false;
 	if (options.dryRun) {

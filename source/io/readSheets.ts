@@ -196,8 +196,9 @@ async function* xlsxSheets(file: string): AsyncIterable<SheetSource> {
 }
 
 /** The sheets of `file` (a CSV is one sheet without a name), in workbook order. */
-export async function* readSheets(file: string): AsyncIterable<SheetSource> {
-	const format = await sniffFormat(file);
+export async function* readSheets(file: string, known?: FileFormat): AsyncIterable<SheetSource> {
+	// the import has sniffed it already: the file is not opened once more for that
+	const format = known ?? (await sniffFormat(file));
 	if (format === 'csv') {
 		yield await readCsv(file);
 		return;
