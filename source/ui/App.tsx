@@ -503,12 +503,11 @@ export function App(props: AppProps) {
 }
 
 /** Where the fiche is in its queue, as it is now (after the last fix of a queue, it says the queue is empty). */
-/** Where the fiche stands in its queue. */
 export function ficheWhere(queue: readonly QueueRow[], cursor: number, opened: string | undefined, label: string): string {
 	const row = queue[cursor];
 	if (row !== undefined && rowKey(row) === opened) return `Fiche ${cursor + 1}/${queue.length} · file « ${label} »`;
-	if (queue.length === 0) return `Fiche · file « ${label} » vide : tout est traité (Échap : la file)`;
-	return `Fiche · traité, plus dans la file « ${label} » : ${queue.length} restant${queue.length > 1 ? 's' : ''} (n : suivant)`;
+	if (queue.length === 0) return `Fiche · file « ${label} » vide : tout est traité (${keysOf('back', 'participant')} : la file)`;
+	return `Fiche · traité, plus dans la file « ${label} » : ${queue.length} restant${queue.length > 1 ? 's' : ''} (${keysOf('next', 'participant')} : suivant)`;
 }
 
 /** The highlighted row in words: who, and for a step row the step (what d / t / i will change). */
@@ -517,7 +516,7 @@ function queueRowStatus(row: QueueRow, name: string, figureLabel: string): strin
 	if (row.snooze !== undefined) {
 		const {snooze, figure} = row.snooze;
 		const left = figure === 0 ? 'dernier jour' : `${figure} jour${figure > 1 ? 's' : ''}`;
-		return `${who} · jusqu’au ${frenchDate(snooze.until)} (${left}) — z : voir, lever`;
+		return `${who} · jusqu’au ${frenchDate(snooze.until)} (${left}) — ${keysOf('snooze', 'queue')} : voir, lever`;
 	}
 	if (row.step === undefined) return `${who} · ${figureLabel} : ${row.entry.figure} — Entrée : ouvrir la fiche`;
 	const {step} = row.step;
