@@ -4,6 +4,8 @@ import {INDICATOR_IDS} from '../domain/indicators.js';
 import type {StoreNotice, StoreNoticeSink} from '../store/storeNotices.js';
 import type {CommandContext} from './context.js';
 import type {PostgresStore} from '../store/postgres/postgresStore.js';
+import type {EditingSession} from '../store/editingSession.js';
+import type {Editor} from '../ui/edits/editHandler.js';
 import {UsageError} from '../domain/errors.js';
 
 export const NO_TTY_MESSAGE =
@@ -67,58 +69,26 @@ async function showDashboard(context: CommandContext, queue: string | undefined,
 	const {storeRevision} = await import('../store/storeBasics.js');
 	// taken before the read: a colleague's save during the read is then seen by the first check
 	const revision = await storeRevision(context.storePath);
-	const inkAndReact = Promise.all([import('ink'), import('react').then(module => module.default)]);
+	loadInkEarly();
 	const {readStoreBytes, storeFromBytes} = await import('../store/readStore.js');
 	const bytes = await readStoreBytes(context.storePath);
 	const color = !process.env.NO_COLOR;
 	// the counts first, from a scan of the bytes; then the participants, for the queues and files
-	let app = queue === undefined && context.referent === undefined ? await showPreview(context, bytes, color) : undefined;
-	let stopDraining: (() => void) | undefined;
+	const app = queue === undefined && context.referent === undefined ? await showPreview(context, bytes, color) : undefined;
+	const screen: Screen = {app};
 	try {
 		const data = await storeFromBytes(context.storePath, bytes);
-		const [[{render}, React], {Dashboard}, {EditSession}, {createEditHandler}] = await Promise.all([
-			inkAndReact,
-			import('../ui/Dashboard.js'),
-			import('../store/editSession.js'),
-			import('../ui/edits/editHandler.js'),
-		]);
+		const {EditSession} = await import('../store/editSession.js');
 		const session = new EditSession(context.storePath, data, {}, revision);
-		const editor = createEditHandler({session, today: context.today});
-		noticesTo(editor.storeNotice);
-		// a read-only store: said at once, before anyone types an edit that would be refused
-		const readOnly = await (await import('../store/lock.js')).readOnlyReason(context.storePath);
-		if (readOnly !== undefined) editor.storeNotice({kind: 'notice', text: `${readOnly} Les modifications seront refusées.`});
-		// a closed terminal, SIGHUP, SIGTERM: the queued saves reach the disk before the process ends
-		stopDraining = (await import('./drainOnExit.js')).drainOnExit({
-			drain: () => session.drain(),
-			stopScreen: () => {
-				app?.unmount();
-				process.stdin.setRawMode(false);
-			},
+		await runOnSession(context, queue, color, session, screen, async editor => {
+			noticesTo(editor.storeNotice);
+			// a read-only store: said at once, before anyone types an edit that would be refused
+			const readOnly = await (await import('../store/lock.js')).readOnlyReason(context.storePath);
+			if (readOnly !== undefined) editor.storeNotice({kind: 'notice', text: `${readOnly} Les modifications seront refusées.`});
 		});
-		const dashboard = React.createElement(Dashboard, {
-			initialParticipants: data.participants,
-			initialSettings: data.settings,
-			storePath: context.storePath,
-			today: context.today,
-			referent: context.referent,
-			queue,
-			color,
-			onEdit: editor,
-			// a colleague's saved changes appear within a few seconds
-			onStart: tools => editor.watch(tools),
-			saveStatus: editor.saveStatus,
-		});
-		if (app) app.rerender(dashboard);
-		else app = render(dashboard, {exitOnCtrlC: true});
-		await app.waitUntilExit();
-		// keys pressed just before q are still being saved: wait for them
-		await session.drain();
 	} catch (error) {
-		app?.unmount();
+		screen.app?.unmount();
 		throw error;
-	} finally {
-		stopDraining?.();
 	}
 }
 
@@ -138,42 +108,79 @@ async function openTeamDashboard(context: CommandContext, queue: string | undefi
 	// a login without access is refused here, in French, before anything is read
 	const connection = await Connection.open(url);
 	let store: PostgresStore | undefined;
-	let app: InkInstance | undefined;
-	let stopDraining: (() => void) | undefined;
+	const screen: Screen = {};
 	try {
 		const snapshot = (await import('../store/postgres/snapshot.js')).readRowsSnapshot(connection);
 		snapshot.catch(() => undefined); // a failed read is thrown where it is awaited
-		const inkAndReact = Promise.all([import('ink'), import('react').then(module => module.default)]);
+		loadInkEarly();
 		const color = !process.env.NO_COLOR;
 		if (queue === undefined && context.referent === undefined) {
-			const [[{render}, React], {DashboardPreview}, {previewQueues}, rows] = await Promise.all([
-				inkAndReact,
+			const [{render}, React, {DashboardPreview}, {previewQueues}, rows] = await Promise.all([
+				import('ink'),
+				import('react').then(module => module.default),
 				import('../ui/DashboardPreview.js'),
 				import('../store/postgres/snapshotCounts.js'),
 				snapshot,
 			]);
 			const counts = previewQueues(rows, context.today);
 			if (counts !== undefined) {
-				app = render(React.createElement(DashboardPreview, {...counts, storePath: context.storePath, today: context.today, color}), {exitOnCtrlC: true});
+				screen.app = render(React.createElement(DashboardPreview, {...counts, storePath: context.storePath, today: context.today, color}), {
+					exitOnCtrlC: true,
+				});
 			}
 		}
-		const [{PostgresStore}, {Dashboard}, {createEditHandler}] = await Promise.all([
-			import('../store/postgres/postgresStore.js'),
-			import('../ui/Dashboard.js'),
-			import('../ui/edits/editHandler.js'),
-		]);
+		const {PostgresStore} = await import('../store/postgres/postgresStore.js');
 		store = new PostgresStore(url, connection);
-		const session = await store.openSession({}, await snapshot);
-		const [{render}, React] = await inkAndReact;
-		const editor = createEditHandler({session, today: context.today});
-		// a closed terminal, SIGHUP, SIGTERM: the queued saves reach the base before the process ends
-		stopDraining = (await import('./drainOnExit.js')).drainOnExit({
-			drain: () => session.drain(),
-			stopScreen: () => {
-				app?.unmount();
-				process.stdin.setRawMode(false);
-			},
-		});
+		await runOnSession(context, queue, color, await store.openSession({}, await snapshot), screen);
+	} catch (error) {
+		screen.app?.unmount();
+		throw error;
+	} finally {
+		await (store ?? connection).close();
+	}
+}
+
+/** Ink and React load while the store is read (the process would only wait then); runOnSession takes them. */
+function loadInkEarly(): void {
+	Promise.all([import('ink'), import('react')]).catch(() => undefined);
+}
+
+/** The Ink instance on screen: the preview, then the dashboard in its place. */
+interface Screen {
+	app?: InkInstance;
+}
+
+/**
+ * The dashboard on an opened session (file or base), until q: it takes the
+ * preview's place on screen; `prepare` gets the edit handler before the first
+ * frame. Saves still queued at the end, or when the terminal closes, reach the store.
+ */
+async function runOnSession(
+	context: CommandContext,
+	queue: string | undefined,
+	color: boolean,
+	session: EditingSession,
+	screen: Screen,
+	prepare?: (editor: Editor) => Promise<void>,
+): Promise<void> {
+	const [{render}, React, {Dashboard}, {createEditHandler}, {drainOnExit}] = await Promise.all([
+		import('ink'),
+		import('react').then(module => module.default),
+		import('../ui/Dashboard.js'),
+		import('../ui/edits/editHandler.js'),
+		import('./drainOnExit.js'),
+	]);
+	const editor = createEditHandler({session, today: context.today});
+	await prepare?.(editor);
+	// a closed terminal, SIGHUP, SIGTERM: the queued saves are written before the process ends
+	const stopDraining = drainOnExit({
+		drain: () => session.drain(),
+		stopScreen: () => {
+			screen.app?.unmount();
+			process.stdin.setRawMode(false);
+		},
+	});
+	try {
 		const dashboard = React.createElement(Dashboard, {
 			initialParticipants: session.data.participants,
 			initialSettings: session.data.settings,
@@ -183,21 +190,17 @@ async function openTeamDashboard(context: CommandContext, queue: string | undefi
 			queue,
 			color,
 			onEdit: editor,
-			// a colleague's saved changes appear within a few seconds (the base announces them)
+			// a colleague's saved changes appear within a few seconds
 			onStart: tools => editor.watch(tools),
 			saveStatus: editor.saveStatus,
 		});
-		if (app) app.rerender(dashboard);
-		else app = render(dashboard, {exitOnCtrlC: true});
-		await app.waitUntilExit();
+		if (screen.app) screen.app.rerender(dashboard);
+		else screen.app = render(dashboard, {exitOnCtrlC: true});
+		await screen.app.waitUntilExit();
 		// keys pressed just before q are still being saved: wait for them
 		await session.drain();
-	} catch (error) {
-		app?.unmount();
-		throw error;
 	} finally {
-		stopDraining?.();
-		await (store ?? connection).close();
+		stopDraining();
 	}
 }
 

@@ -15,7 +15,8 @@ import type {StoreData} from '../schema.js';
 import {type Access, Connection, connectClient, seesAll} from './connection.js';
 import {PostgresEditSession} from './postgresEditSession.js';
 import {DatabaseError, printable} from './pgErrors.js';
-import type {RowsSnapshot} from './snapshot.js';
+import {readRowsSnapshot, type RowsSnapshot} from './snapshot.js';
+import {scanStore} from '../storeScan.js';
 import {
 	appendJournalRows,
 	deleteParticipants,
@@ -79,9 +80,12 @@ export class PostgresStore implements CaseloadStore {
 	}
 
 	async triage(scope: TriageScope): Promise<TriageQueues> {
-		// (tried: the rows' text joined as a store file for the file's byte scanner —
-		// slower and heavier than parsing each row, since the text is already decoded)
-		const data = await this.read();
+		// the rows as a store file's bytes, read by the file's byte scanner (as the
+		// dashboard's first frame, snapshot.ts); when it declines, the usual read says why
+		const snapshot = await readRowsSnapshot(this.connection);
+		const scanned = scanStore(snapshot.bytes, scope);
+		if (scanned !== undefined) return scanned.queues;
+		const {data} = storeFromSnapshot(this.location, snapshot);
 		return triageQueues(data.participants, {...scope, settings: data.settings});
 	}
 

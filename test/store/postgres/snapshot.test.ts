@@ -109,4 +109,22 @@ describe.skipIf(admin === undefined)(`ouverture du tableau de bord sur la base${
 		expect(session.data.participants.find(p => p.id === target.id)!.romeCode).toBe('K1207');
 		await store.close();
 	});
+
+	it('a document broken by hand in SQL gives no preview, and report refuses it in French, naming the person', async () => {
+		const store = (await openCaseloadStore(db.ownerUrl)) as PostgresStore;
+		const id = (await store.read()).participants[7]!.id;
+		await store.connection.client.query(`UPDATE plie_triage.participants SET document = jsonb_set(document, '{rsa}', '"peut-être"') WHERE id = $1`, [id]);
+		try {
+			expect(previewQueues(await readRowsSnapshot(store.connection), T)).toBeUndefined();
+			const refusal = await store.triage({today: T}).then(
+				() => undefined,
+				(error: Error) => error.message,
+			);
+			expect(refusal).toContain(id);
+			expect(refusal).toMatch(/rsa|RSA/);
+		} finally {
+			await store.connection.client.query(`UPDATE plie_triage.participants SET document = jsonb_set(document, '{rsa}', 'false') WHERE id = $1`, [id]);
+			await store.close();
+		}
+	});
 });
