@@ -24,6 +24,7 @@ import {
 	widthBudget,
 } from './workbookPrint.js';
 import {headerFooterText, literalCell} from './safeCell.js';
+import {columnLetters} from './xlsx/refusal.js';
 
 export type ColumnKind = 'text' | 'date' | 'number';
 /** a date column's value is a Day number (days since 1970-01-01); the writer makes it a real date cell */
@@ -108,12 +109,6 @@ function shownText(value: CellValue, kind: ColumnKind): string {
 	if (value === undefined) return '';
 	if (kind === 'date') return '00/00/0000';
 	return String(value);
-}
-
-function columnLetter(index: number): string {
-	let letters = '';
-	for (let n = index; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-	return letters;
 }
 
 /** What each column needs, from its header and the sampled values. */
@@ -217,7 +212,7 @@ export function writePrintedSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, 
 	const paper = options.paper ?? 'A4';
 	const headerRow = preamble.length + 1;
 	const worksheet = workbook.addWorksheet(name, {
-		views: [{state: 'frozen', xSplit: frozen, ySplit: headerRow, topLeftCell: `${columnLetter(frozen + 1)}${headerRow + 1}`, activeCell: `A${headerRow + 1}`}],
+		views: [{state: 'frozen', xSplit: frozen, ySplit: headerRow, topLeftCell: `${columnLetters(frozen + 1)}${headerRow + 1}`, activeCell: `A${headerRow + 1}`}],
 		pageSetup: {
 			paperSize: PAPER_CODES[paper],
 			orientation: 'landscape',
@@ -235,7 +230,7 @@ export function writePrintedSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, 
 	const widths = fitWidths(columnNeeds({...sheet, rows}), widthBudget(paper));
 	worksheet.columns = widths.map(width => ({width}));
 	const filter = (lastRow: number) => {
-		worksheet.autoFilter = `A${headerRow}:${columnLetter(columns.length)}${lastRow}`;
+		worksheet.autoFilter = `A${headerRow}:${columnLetters(columns.length)}${lastRow}`;
 	};
 
 	const preambleHeight = writePreamble(worksheet, preamble, widths);
