@@ -13,7 +13,7 @@ import type {EcheanceKind} from '../domain/echeances/index.js';
 import {computeFacts} from '../domain/facts.js';
 import type {Participant} from '../domain/model.js';
 import type {Settings} from '../domain/settings.js';
-import {triage} from '../domain/triage.js';
+import {type IndicatorResult, triage} from '../domain/triage.js';
 import {dashboardStatus, DashboardScreen, sectionJump} from './DashboardScreen.js';
 import {echeancesData, summaryText} from './echeances/echeancesData.js';
 import {ECHEANCES_CHROME_LINES, EcheancesScreen, echeanceStatus, fichStatus, KindPicker, kindCounts, nextPersonIndex} from './echeances/EcheancesScreen.js';
@@ -142,7 +142,15 @@ export function App(props: AppProps) {
 	const search = useMemo(() => searchIndex(participants), [participants]);
 	const byId = useMemo(() => new Map(participants.map(p => [p.id, p])), [participants]);
 	const choices = useMemo(() => referentChoices(participants), [participants]);
-	const cache = useRef<{dashboard?: [unknown, string, DashboardRow[]]; queue?: [unknown, string, QueueRow[]]; filtered?: [readonly QueueRow[], string, readonly QueueRow[]]}>({});
+	const cache = useRef<{
+		dashboard?: [unknown, string, DashboardRow[]];
+		queue?: [unknown, string, QueueRow[]];
+		filtered?: [readonly QueueRow[], string, readonly QueueRow[]];
+		/** a person found by `:` outside this triage: their indicators, per triage and version of the person */
+		outside?: [unknown, Participant, readonly string[]];
+		/** the queue's widest id, per queue of a triage */
+		idWidth?: [IndicatorResult, number];
+	}>({});
 	const bilans = useRef(new BilanMemo()).current;
 	/** the queue row whose fiche is open (n / p go on from it) */
 	const openedRow = useRef<string | undefined>(undefined);
@@ -180,7 +188,14 @@ export function App(props: AppProps) {
 		const steps = facts ? shownSteps(facts) : [];
 		const events = facts ? shownEvents(facts.participant) : [];
 		// a person found by `:` may be outside this referent's triage: their indicators on their own
-		const membership = !facts ? [] : result.facts.has(facts.participant.id) ? result.memberOf(facts.participant.id) : triage([facts.participant], {today, settings, hideSnoozed: true}).memberOf(facts.participant.id);
+		let membership: readonly string[] = [];
+		if (facts && result.facts.has(facts.participant.id)) membership = result.memberOf(facts.participant.id);
+		else if (facts) {
+			if (!c.outside || c.outside[0] !== result || c.outside[1] !== facts.participant) {
+				c.outside = [result, facts.participant, triage([facts.participant], {today, settings, hideSnoozed: true}).memberOf(facts.participant.id)];
+			}
+			membership = c.outside[2];
+		}
 		const layout = facts ? ficheLayoutOf(facts, membership.length, state.discretion, width, height, settings) : undefined;
 		// one cursor over the steps, then the events
 		const stepCursor = clamp(state.participant?.step ?? 0, 0, Math.max(0, steps.length + events.length - 1));
@@ -191,6 +206,12 @@ export function App(props: AppProps) {
 		return {dashboard, indicator, queueFilter, queue, queueTotal, next, queueCursor, shownId, facts, steps, events, membership, layout, stepCursor, bilan, echeances, echeanceRows, echeanceCursor};
 	}
 
+	function idWidthOf(indicator: IndicatorResult): number {
+		const c = cache.current;
+		if (!c.idWidth || c.idWidth[0] !== indicator) c.idWidth = [indicator, longestId(indicator)];
+		return c.idWidth[1];
+	}
+
 	const current = derive(nav);
 	// names and notes in messages and panels, hidden in discrétion mode (built once per caseload, when first needed)
 	const hide = useMemo(() => discreetText(participants), [participants]);
@@ -198,7 +219,7 @@ export function App(props: AppProps) {
 	const {dashboard, indicator, queueFilter, queue, queueCursor, shownId, facts, steps} = current;
 	const nameOf = (p: Participant) => displayName(p, nav.discretion);
 	const columns = indicator
-		? queueColumns(indicator, {width, showReferent: nav.referent === undefined, nameOf, idWidth: longestId(indicator), discretion: nav.discretion})
+		? queueColumns(indicator, {width, showReferent: nav.referent === undefined, nameOf, idWidth: idWidthOf(indicator), discretion: nav.discretion})
 		: [];
 
 	function selection(): Selection {
