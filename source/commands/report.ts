@@ -134,8 +134,8 @@ async function report(context: CommandContext, store: CaseloadStore): Promise<vo
 		await writeChunks(reportJsonChunks(result));
 	} else {
 		// the alerts on hold are listed by name: read the people only when there are some
-		const held = result.indicators.some(indicator => indicator.snoozed.length > 0);
-		const names = held ? new Map((await store.read()).participants.map(p => [p.id, p.name])) : undefined;
+		const held = new Set(result.indicators.flatMap(indicator => indicator.snoozed.map(entry => entry.id)));
+		const names = held.size > 0 ? await store.namesOf([...held]) : undefined;
 		process.stdout.write(reportTable(result, context.storePath, context.flags.hideSnoozed === true, names));
 	}
 }

@@ -48,6 +48,8 @@ export interface CaseloadStore {
 	read(options?: ReadOptions): Promise<StoreData>;
 	/** `report`'s queues (the file is scanned without building the participants when it can). */
 	triage(scope: TriageScope): Promise<TriageQueues>;
+	/** The names of these participants, by id (`report` lists the alerts on hold by name). */
+	namesOf(ids: readonly string[]): Promise<Map<string, string>>;
 	/**
 	 * Import, demo, copy: `change` mutates the whole caseload, then everything it
 	 * changed is written at once, with its journal entries, or nothing is (file:

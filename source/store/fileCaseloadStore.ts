@@ -22,6 +22,11 @@ export class FileCaseloadStore implements CaseloadStore {
 		return (await import('./readTriage.js')).triageStoreFile(this.location, scope);
 	}
 
+	async namesOf(ids: readonly string[]): Promise<Map<string, string>> {
+		const wanted = new Set(ids);
+		return new Map((await this.read()).participants.filter(p => wanted.has(p.id)).map(p => [p.id, p.name]));
+	}
+
 	async update(change: StoreChange, options: UpdateOptions = {}): Promise<{data: StoreData; entries: JournalEntry[]}> {
 		return (await import('./transaction.js')).updateStore(this.location, change, options);
 	}

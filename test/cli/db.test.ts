@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {generateCaseload, storeText} from '../../source/bench/caseload.js';
+import {openCaseloadStore} from '../../source/store/caseloadStore.js';
 import {toDay} from '../../source/domain/calendar.js';
 import {readJournal} from '../../source/store/journal.js';
 import {readStoreData} from '../../source/store/readStore.js';
@@ -135,4 +136,27 @@ describe.skipIf(admin === undefined)(`plie-triage db${pgSkipReason()}`, () => {
 		expect(runCli(['db', 'copy', '--from', file]).code).toBe(2);
 		expect(runCli(['db', 'init', file]).stderr).toContain('adresse PostgreSQL attendue');
 	});
+
+	it('report (text) from the base lists the alerts on hold by name, as from the file', async () => {
+		const json = JSON.parse(runCli(['report', '--json', '--data', file, '--today', TODAY]).stdout) as {indicators: Array<{id: string; participants: string[]}>};
+		const held = json.indicators.find(i => i.id === 'followup.no-interview30')!.participants[0]!;
+		// the same alert put on hold in both, as z does
+		for (const location of [file, db.ownerUrl]) {
+			const store = await openCaseloadStore(location);
+			await store.update(data => {
+				data.participants.find(p => p.id === held)!.snoozes = [{indicator: 'followup.no-interview30', reason: 'Vu en réunion', until: '2026-12-15', since: TODAY}];
+				return [{participantId: held, action: 'mise en attente'}];
+			});
+			await store.close();
+		}
+		const fromFile = runCli(['report', '--data', file, '--today', TODAY]);
+		const fromBase = runCli(['report', '--data', db.ownerUrl, '--today', TODAY]);
+		expect(fromBase.stderr).toBe('');
+		expect(fromBase.code).toBe(0);
+		expect(fromFile.stdout).toContain('Mises en attente en cours (1)');
+		expect(fromBase.stdout).toMatch(new RegExp(`^  \\S.* \\(${held}\\) — .* — jusqu’au 15/12/2026 : Vu en réunion$`, 'm'));
+		// the same text but for the store's kind and location in its title
+		expect(fromBase.stdout.replace(`Base : ${db.ownerUrl}`, 'LIEU')).toBe(fromFile.stdout.replace(`Fichier : ${file}`, 'LIEU'));
+	});
+
 });
