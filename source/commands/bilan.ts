@@ -3,7 +3,7 @@
 import {type Day, frenchDate} from '../domain/calendar.js';
 import {type Bilan, type BilanPeriod, bilanJson, computeBilan, semesterPeriod, yearPeriod} from '../domain/bilan/index.js';
 import {UsageError} from '../domain/errors.js';
-import {readStoreData} from '../store/readStore.js';
+import {readCaseload} from '../store/caseloadStore.js';
 import {bilanWrittenMessage} from '../io/bilanWritten.js';
 import {type CommandContext, requireCliDate, textFlag} from './context.js';
 
@@ -81,8 +81,8 @@ export async function runBilan(context: CommandContext): Promise<void> {
 	if (out !== undefined && out.trim() === '') throw new UsageError('--out : nom de fichier vide.');
 	// never the store or one of its files, always an .xlsx name (exit 2 before anything is read)
 	if (out !== undefined) await (await import('../store/outPath.js')).checkOutPath(out, {storePath: context.storePath, extension: '.xlsx', what: 'un classeur Excel'});
-	// read-only: the light reader (no lowdb, no zod when the file is sound)
-	const data = await readStoreData(context.storePath);
+	// read-only: a file by the light reader (no lowdb, no zod when it is sound), or the base
+	const data = await readCaseload(context.storePath);
 	const {requireKnownReferent} = await import('./referentCheck.js');
 	const referent = requireKnownReferent(context.referent, data.participants, context.storePath);
 	const bilan = computeBilan(data.participants, {...period, settings: data.settings, referent});

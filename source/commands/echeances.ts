@@ -1,10 +1,10 @@
 // `plie-triage echeances [--jusqu-au DATE] [--json | --ics FICHIER [--noms] [--force]]`:
 // what falls due next (REFERENTIEL §7), as a list grouped by week, as JSON, or as
-// a calendar file. Read-only: the light reader, as `export`, without Ink or exceljs.
+// a calendar file. Read-only, from the file (the light reader, as `export`) or the base, without Ink or exceljs.
 import {frenchDate} from '../domain/calendar.js';
 import {DEFAULT_HORIZON_DAYS, listEcheances, visibleEcheances} from '../domain/echeances/index.js';
 import {UsageError} from '../domain/errors.js';
-import {readStoreData} from '../store/readStore.js';
+import {readCaseload} from '../store/caseloadStore.js';
 import {type CommandContext, requireCliDate, textFlag} from './context.js';
 import {echeancesJsonText, echeancesText} from './echeancesText.js';
 import {requireKnownReferent} from './referentCheck.js';
@@ -26,7 +26,7 @@ export async function runEcheances(context: CommandContext): Promise<void> {
 		await checkOutPath(ics, {storePath: context.storePath, extension: '.ics', what: 'un calendrier', flag: '--ics'});
 	}
 
-	const data = await readStoreData(context.storePath);
+	const data = await readCaseload(context.storePath);
 	const referent = requireKnownReferent(context.referent, data.participants, context.storePath);
 	const list = listEcheances(data.participants, {today, until, settings: data.settings, referent});
 

@@ -1,6 +1,7 @@
 // What `plie-triage echeances` prints: the JSON of REFERENTIEL §7, or a list
 // grouped by week for a person to read (French, dates dd/mm/yyyy, ids shown).
 import {frenchDate, isoFromDay} from '../domain/calendar.js';
+import {storeLine} from '../store/postgres/url.js';
 import {
 	echeanceLabel,
 	type EcheanceList,
@@ -102,7 +103,7 @@ function column(text: string, width: number): string {
 export function echeancesText(list: EcheanceList, storePath: string): string {
 	const lines = [
 		`plie-triage — échéances au ${frenchDate(list.today)}, jusqu’au ${frenchDate(list.until)} — référent : ${list.referent === undefined ? 'Tous' : shownText(list.referent)}`,
-		`Fichier : ${storePath}`,
+		storeLine(storePath),
 	];
 	if (list.items.length === 0) return [...lines, '', 'Aucune échéance en retard ni à venir d’ici là.'].join('\n') + '\n';
 	const shown = visibleEcheances(list.items);

@@ -5,6 +5,7 @@ import {SECTIONS} from '../domain/indicators.js';
 import type {TriageQueues} from '../domain/triage.js';
 import {inertJson, visibleText} from '../domain/text.js';
 import {type CaseloadStore, openCaseloadStore} from '../store/caseloadStore.js';
+import {storeLine} from '../store/postgres/url.js';
 import type {CommandContext} from './context.js';
 
 /** What a report shows of a triage. */
@@ -49,7 +50,7 @@ export function reportTable(result: ReportedTriage, storePath: string, hideSnooz
 	// the referent and the path come from the user or the data: shown inert (domain/text.ts)
 	const lines = [
 		`plie-triage — indicateurs au ${frenchDate(result.today)} — référent : ${visibleText(result.referent ?? 'Tous')}`,
-		`${/^postgres(ql)?:\/\//i.test(storePath) ? 'Base' : 'Fichier'} : ${visibleText(storePath)}`,
+		storeLine(storePath),
 	];
 	const width = Math.max(...result.indicators.map(i => i.definition.label.length)) + 2;
 	const idWidth = Math.max(...result.indicators.map(i => i.definition.id.length));

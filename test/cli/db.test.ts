@@ -65,6 +65,21 @@ describe.skipIf(admin === undefined)(`plie-triage db${pgSkipReason()}`, () => {
 		}
 	});
 
+	it('echeances and bilan read the base as they read the file (issue 18: every command through the store)', () => {
+		for (const command of [
+			['echeances', '--json'],
+			['bilan', '--json', '--du', '2025-11-23', '--au', TODAY],
+		]) {
+			const fromFile = runCli([...command, '--data', file, '--today', TODAY]);
+			const fromBase = runCli([...command, '--data', db.ownerUrl, '--today', TODAY]);
+			expect(fromBase.stderr).toBe('');
+			expect(fromBase.code).toBe(0);
+			expect(fromBase.stdout).toBe(fromFile.stdout);
+		}
+		// the list in words names the base as a base
+		expect(runCli(['echeances', '--data', db.ownerUrl, '--today', TODAY]).stdout.split('\n')[1]).toBe(`Base : ${db.ownerUrl}`);
+	});
+
 	it('a non-empty target is refused without --force, and left as it was', async () => {
 		const before = await fs.readFile(file);
 		const intoBase = runCli(['db', 'copy', '--from', file, '--to', db.ownerUrl]);

@@ -173,3 +173,13 @@ describe('echeances: usage errors (exit 2, in French)', () => {
 		expect(JSON.parse(run.stdout).until).toBe('2026-12-31');
 	});
 });
+
+describe('echeances: the title names the store inert', () => {
+	it('a store path holding a control character reaches the terminal without it', () => {
+		const file = write('suivi\u001b[31mrouge.json', storeText(generateCaseload(20, toDay('2026-11-18'), 3)));
+		const run = runCli(['echeances', '--data', file, '--today', '2026-11-18']);
+		expect(run.code).toBe(0);
+		expect(run.stdout).toMatch(/^Fichier : .*suivi.*rouge\.json$/m);
+		expect(run.stdout).not.toContain('\u001b');
+	});
+});

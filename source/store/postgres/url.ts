@@ -3,12 +3,18 @@
 // from the command line). Light on purpose: no `pg` here, `report` on a file
 // imports this module only.
 import {UsageError} from '../../domain/errors.js';
+import {visibleText} from '../../domain/text.js';
 
 const SCHEME = /^postgres(?:ql)?:\/\//i;
 
 /** `postgres://…` or `postgresql://…`: a libpq URL, not a file. */
 export function isDatabaseUrl(location: string): boolean {
 	return SCHEME.test(location.trim());
+}
+
+/** The title line naming where a listing comes from (« Fichier : … » or « Base : … »), shown inert. */
+export function storeLine(location: string): string {
+	return `${isDatabaseUrl(location) ? 'Base' : 'Fichier'} : ${visibleText(location)}`;
 }
 
 /** True when the URL holds a password (`user:secret@host`, or `?password=`). */
