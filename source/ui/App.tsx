@@ -495,9 +495,9 @@ export function App(props: AppProps) {
 	const typedFilter = nav.view === 'dashboard' ? nav.dashboard.filter : nav.view === 'queue' ? queueFilter : '';
 	// discrétion: the filter typed is often a name
 	const filter = nav.discretion ? hiddenTyping(typedFilter) : typedFilter;
-	if (nav.typing) status = `Filtre : ${filter}▏ (Entrée : valider, Échap : effacer)`;
+	if (nav.typing) status = `Filtre : ${filter}▏ (${keysOf('filter-accept', 'filter')} : valider, ${keysOf('filter-clear', 'filter')} : effacer)`;
 	else if (nav.overlay === 'people') status = `${keysOf('people-open', 'people')} : ouvrir la fiche · ${keysOf('back', 'people')} : revenir où vous étiez`;
-	else if (filter !== '' && nav.overlay === 'none') status = `Filtre « ${filter} » (Échap : effacer) · ${status}`;
+	else if (filter !== '' && nav.overlay === 'none') status = `Filtre « ${filter} » (${keysOf('back', nav.view)} : effacer) · ${status}`;
 	if (notice) status = notice;
 	else if (props.message && props.message !== dismissed) status = discretion.text(props.message.text);
 	if (props.saveStatus) status = status ? `${props.saveStatus} · ${status}` : props.saveStatus;

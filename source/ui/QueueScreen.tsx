@@ -7,6 +7,7 @@ import React from 'react';
 import {indicatorById} from '../domain/indicators.js';
 import type {IndicatorResult} from '../domain/triage.js';
 import {cell, plural, truncate} from './format.js';
+import {keysOf} from './keymap.js';
 import {visibleWindow} from './navigation.js';
 import {type Column, type QueueRow, rowKey, STEP_QUEUES} from './screenData.js';
 import {SNOOZES_QUEUE} from './snoozes/snoozesQueue.js';
@@ -45,13 +46,14 @@ export function queueTitle(indicator: IndicatorResult, position: number, count: 
 
 /** What an empty queue says, and the key that goes on (the status line repeats it). */
 export function emptyQueueText(filter: string, next: IndicatorResult | undefined, queueId?: string): string {
-	if (filter !== '') return 'Personne ne correspond au filtre (Échap : effacer le filtre).';
-	if (queueId === SNOOZES_QUEUE) return 'Aucune alerte ni échéance en attente (Échap : tableau de bord).';
+	const back = keysOf('back', 'queue');
+	if (filter !== '') return `Personne ne correspond au filtre (${back} : effacer le filtre).`;
+	if (queueId === SNOOZES_QUEUE) return `Aucune alerte ni échéance en attente (${back} : tableau de bord).`;
 	// a queue of the screens (Sorties à clôturer, a bilan row) has no section of indicators after it
-	if (queueId !== undefined && indicatorById(queueId) === undefined) return 'File vide : personne à traiter ici (Échap : revenir).';
+	if (queueId !== undefined && indicatorById(queueId) === undefined) return `File vide : personne à traiter ici (${back} : revenir).`;
 	const onward = next
-		? `Entrée : file suivante « ${next.definition.label} » (${plural(next.entries.length, 'personne', 'personnes')}).`
-		: 'Les autres files de cette rubrique sont vides aussi (Échap : tableau de bord).';
+		? `${keysOf('open', 'queue')} : file suivante « ${next.definition.label} » (${plural(next.entries.length, 'personne', 'personnes')}).`
+		: `Les autres files de cette rubrique sont vides aussi (${back} : tableau de bord).`;
 	return `File vide : personne à traiter ici. ${onward}`;
 }
 
