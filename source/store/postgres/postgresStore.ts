@@ -147,15 +147,15 @@ export class PostgresStore implements CaseloadStore {
 	}
 
 	/**
-	 * The editing session of the dashboard. `snapshot`: the rows already read as
-	 * text by the dashboard's worker (snapshot.ts), parsed here instead of read again.
+	 * The dashboard's editing session on the rows of one snapshot (snapshot.ts):
+	 * `snapshot` is the one the dashboard already read for its first frame, else one is read now.
 	 */
 	async openSession(options: JournalContext = {}, snapshot?: RowsSnapshot): Promise<EditingSession> {
 		// a second connection waits for the base's notifications (a colleague saved), opened during the read
 		const listening = connectClient(this.location).catch(() => undefined);
-		let read: Awaited<ReturnType<PostgresStore['readWithRevisions']>>;
+		let read: ReturnType<typeof storeFromSnapshot>;
 		try {
-			read = snapshot === undefined ? await this.readWithRevisions() : await storeFromSnapshot(this.location, snapshot);
+			read = storeFromSnapshot(this.location, snapshot ?? (await readRowsSnapshot(this.connection)));
 			requireCurrentModel(this.location, {modelVersion: read.modelVersion, settings: read.data.settings, revision: read.settingsRevision});
 		} catch (error) {
 			await (await listening)?.end().catch(() => undefined);
