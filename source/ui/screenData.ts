@@ -90,24 +90,29 @@ export function searchIndex(participants: readonly Participant[]): SearchIndex {
 	return new Map(participants.map(p => [p.id, foldText(`${p.name} ${p.id}`)]));
 }
 
+/** The rows of a whole queue narrowed to a filter (same order: the queue's sorts are stable). */
+export function filterQueueRows(rows: readonly QueueRow[], filter: string, search: SearchIndex): readonly QueueRow[] {
+	const wanted = foldText(filter);
+	if (wanted === '') return rows;
+	return rows.filter(row => matches(search, row.entry.id, wanted));
+}
+
+/** The person's name or id holds the folded filter text. */
+function matches(search: SearchIndex, id: string, wanted: string): boolean {
+	return (search.get(id) ?? foldText(id)).includes(wanted);
+}
+
 /**
  * A queue's rows in urgency order, narrowed by a filter on name or id (accents and
  * case ignored). A steps queue has a row per step to fix, the most overdue first
  * (then in the people's urgency order, each person's steps by start date).
  */
-/** The rows of a whole queue narrowed to a filter (same order: the queue's sorts are stable). */
-export function filterQueueRows(rows: readonly QueueRow[], filter: string, search: SearchIndex): readonly QueueRow[] {
-	const wanted = foldText(filter);
-	if (wanted === '') return rows;
-	return rows.filter(row => (search.get(row.entry.id) ?? foldText(row.entry.id)).includes(wanted));
-}
-
 export function queueRows(result: Triage, indicator: IndicatorResult, filter: string, search: SearchIndex): QueueRow[] {
 	const wanted = foldText(filter);
 	const problem = STEP_QUEUES[indicator.definition.id];
 	const rows: QueueRow[] = [];
 	for (const entry of indicator.entries) {
-		if (wanted !== '' && !(search.get(entry.id) ?? foldText(entry.id)).includes(wanted)) continue;
+		if (wanted !== '' && !matches(search, entry.id, wanted)) continue;
 		const facts = result.facts.get(entry.id);
 		if (!facts) continue;
 		if (indicator.definition.id === SNOOZES_QUEUE) {
