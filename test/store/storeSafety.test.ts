@@ -148,6 +148,14 @@ describe('the lock', () => {
 		expect(notices).toContainEqual({kind: 'notice', text: expect.stringMatching(/^verrou abandonné par marie sur autre-poste .*sans nouvelles depuis 60 s\) : repris\.$/)});
 	});
 
+	it('without its owner file (a writer killed between taking it and signing it): waited for until stale, then taken over', async () => {
+		await fs.mkdir(lockPath(file)); // proper-lockfile's directory, no owner file: who held it is unknown
+		await updateStore(file, () => [{action: 'après'}], {lock: {staleMs: 2000, waitMs: 10_000}});
+		expect(notices).toContainEqual({kind: 'busy', text: expect.stringMatching(/^fichier occupé par une autre modification en cours .*: attente jusqu’à [\d:]+…$/)});
+		expect(notices).toContainEqual({kind: 'notice', text: expect.stringMatching(/^verrou abandonné par une autre modification en cours .*\(sans nouvelles depuis \d+ s\) : repris\.$/)});
+		expect((await readJournal(file))!.lines.at(-1)).toMatchObject({action: 'après'});
+	});
+
 	it('held by someone alive: « fichier occupé par … » with its deadline, then a French refusal naming them', async () => {
 		const before = await fs.readFile(file, 'utf8');
 		let release!: () => void;
