@@ -3,7 +3,7 @@
 import {type Day, frenchDate} from '../domain/calendar.js';
 import {type Bilan, type BilanPeriod, bilanJson, computeBilan, semesterPeriod, yearPeriod} from '../domain/bilan/index.js';
 import {UsageError} from '../domain/errors.js';
-import {readCaseload} from '../store/caseloadStore.js';
+import {readVisibleCaseload} from '../store/caseloadStore.js';
 import {bilanWrittenMessage} from '../io/bilanWritten.js';
 import {type CommandContext, requireCliDate, textFlag} from './context.js';
 
@@ -82,10 +82,10 @@ export async function runBilan(context: CommandContext): Promise<void> {
 	// never the store or one of its files, always an .xlsx name (exit 2 before anything is read)
 	if (out !== undefined) await (await import('../store/outPath.js')).checkOutPath(out, {storePath: context.storePath, extension: '.xlsx', what: 'un classeur Excel'});
 	// read-only: a file by the light reader (no lowdb, no zod when it is sound), or the base
-	const data = await readCaseload(context.storePath);
+	const {data, visible} = await readVisibleCaseload(context.storePath);
 	const {requireKnownReferent} = await import('./referentCheck.js');
 	const referent = requireKnownReferent(context.referent, data.participants, context.storePath);
-	const bilan = computeBilan(data.participants, {...period, settings: data.settings, referent});
+	const bilan = computeBilan(data.participants, {...period, settings: data.settings, referent, visible});
 	if (flags.json === true && out === undefined) return writeChunks(bilanJsonChunks(bilan));
 	// the workbook first: a refused --out must not follow a whole JSON document on stdout
 	const {writeBilanWorkbook} = await import('../io/bilanWorkbook.js');

@@ -103,7 +103,7 @@ type InkInstance = ReturnType<typeof import('ink').render>;
  */
 async function openTeamDashboard(context: CommandContext, queue: string | undefined): Promise<void> {
 	const {checkDatabaseUrl} = await import('../store/postgres/url.js');
-	const {Connection} = await import('../store/postgres/connection.js');
+	const {Connection, visibleTo} = await import('../store/postgres/connection.js');
 	const url = checkDatabaseUrl(context.storePath);
 	// a login without access is refused here, in French, before anything is read
 	const connection = await Connection.open(url);
@@ -124,7 +124,7 @@ async function openTeamDashboard(context: CommandContext, queue: string | undefi
 			]);
 			const counts = previewQueues(rows, context.today);
 			if (counts !== undefined) {
-				screen.app = render(React.createElement(DashboardPreview, {...counts, storePath: context.storePath, today: context.today, color}), {
+				screen.app = render(React.createElement(DashboardPreview, {...counts, storePath: context.storePath, today: context.today, color, visible: visibleTo(connection.access)}), {
 					exitOnCtrlC: true,
 				});
 			}
@@ -189,6 +189,7 @@ async function runOnSession(
 			referent: context.referent,
 			queue,
 			color,
+			visible: session.visible,
 			onEdit: editor,
 			// a colleague's saved changes appear within a few seconds
 			onStart: tools => editor.watch(tools),

@@ -78,7 +78,7 @@ async function dbGrant(context: CommandContext, sub: 'grant' | 'revoke', args: r
 				process.stdout.write(`Accès accordé : ${who} (coordination) voit et modifie tous les bénéficiaires de ${url}, et attribue les accès.\n`);
 			} else {
 				process.stdout.write(
-					`Accès accordé : ${who} voit et modifie les bénéficiaires de ${printable(referent)} dans ${url} (${result.participants} à ce jour).\n`,
+					`Accès accordé : ${who} voit et modifie les bénéficiaires de ${printable(result.referent ?? referent)} dans ${url} (${result.participants} à ce jour).\n`,
 				);
 				if (result.participants === 0) {
 					process.stderr.write(`avertissement : aucun bénéficiaire n’est suivi par « ${printable(referent)} » pour l’instant (nom mal orthographié ?).\n`);

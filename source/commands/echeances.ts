@@ -4,7 +4,7 @@
 import {frenchDate} from '../domain/calendar.js';
 import {DEFAULT_HORIZON_DAYS, listEcheances, visibleEcheances} from '../domain/echeances/index.js';
 import {UsageError} from '../domain/errors.js';
-import {readCaseload} from '../store/caseloadStore.js';
+import {readVisibleCaseload} from '../store/caseloadStore.js';
 import {type CommandContext, requireCliDate, textFlag} from './context.js';
 import {echeancesJsonText, echeancesText} from './echeancesText.js';
 import {requireKnownReferent} from './referentCheck.js';
@@ -26,7 +26,7 @@ export async function runEcheances(context: CommandContext): Promise<void> {
 		await checkOutPath(ics, {storePath: context.storePath, extension: '.ics', what: 'un calendrier', flag: '--ics'});
 	}
 
-	const data = await readCaseload(context.storePath);
+	const {data, visible} = await readVisibleCaseload(context.storePath);
 	const referent = requireKnownReferent(context.referent, data.participants, context.storePath);
 	const list = listEcheances(data.participants, {today, until, settings: data.settings, referent});
 
@@ -40,6 +40,6 @@ export async function runEcheances(context: CommandContext): Promise<void> {
 	} else if (flags.json === true) {
 		process.stdout.write(echeancesJsonText(list));
 	} else {
-		process.stdout.write(echeancesText(list, context.storePath));
+		process.stdout.write(echeancesText(list, context.storePath, visible));
 	}
 }

@@ -1,5 +1,6 @@
 // What `plie-triage echeances` prints: the JSON of REFERENTIEL §7, or a list
 // grouped by week for a person to read (French, dates dd/mm/yyyy, ids shown).
+import {referentsShown, type Visibility} from '../domain/visibility.js';
 import {frenchDate, isoFromDay} from '../domain/calendar.js';
 import {storeLine} from '../store/postgres/url.js';
 import {
@@ -100,9 +101,9 @@ function column(text: string, width: number): string {
 	return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width, ' ');
 }
 
-export function echeancesText(list: EcheanceList, storePath: string): string {
+export function echeancesText(list: EcheanceList, storePath: string, visible?: Visibility): string {
 	const lines = [
-		`plie-triage — échéances au ${frenchDate(list.today)}, jusqu’au ${frenchDate(list.until)} — référent : ${list.referent === undefined ? 'Tous' : shownText(list.referent)}`,
+		`plie-triage — échéances au ${frenchDate(list.today)}, jusqu’au ${frenchDate(list.until)} — référent : ${shownText(referentsShown(list.referent, visible) ?? 'Tous')}`,
 		storeLine(storePath),
 	];
 	if (list.items.length === 0) return [...lines, '', 'Aucune échéance en retard ni à venir d’ici là.'].join('\n') + '\n';

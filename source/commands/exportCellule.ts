@@ -2,7 +2,7 @@
 // the preparation workbook of the cellule de suivi (REFERENTIEL §5.3, issue 6).
 import {type Day, frenchDate, toDay} from '../domain/calendar.js';
 import {visibleLines} from '../domain/text.js';
-import {readCaseload} from '../store/caseloadStore.js';
+import {readVisibleCaseload} from '../store/caseloadStore.js';
 import {type CommandContext, requireCliDate} from './context.js';
 import {checkOutPath} from '../store/outPath.js';
 import {UsageError} from '../domain/errors.js';
@@ -13,7 +13,7 @@ export async function runExportCellule(context: CommandContext): Promise<void> {
 	const {flags} = context;
 	const text = typeof flags.cellule === 'string' && flags.cellule.trim() !== '' ? flags.cellule : undefined;
 	// read-only: the light reader (same store and messages as openStore, without lowdb and zod when the file is sound)
-	const store = {data: await readCaseload(context.storePath)};
+	const store = await readVisibleCaseload(context.storePath);
 	// `--cellule` without a date: the next cellule recorded in the store's settings (set from the dashboard)
 	const meeting = requireCliDate('cellule', text, {today: context.today, ahead: true}) ?? storedMeeting(store.data.settings, context.today);
 	const since = requireCliDate('since', typeof flags.since === 'string' ? flags.since : undefined, {today: context.today});
@@ -37,6 +37,7 @@ export async function runExportCellule(context: CommandContext): Promise<void> {
 		meeting,
 		since,
 		referent,
+		visible: store.visible,
 		discret: flags.discret === true,
 		out,
 		force: flags.force === true,

@@ -1,5 +1,6 @@
 // `plie-triage report [--json]`: the indicators as a table grouped like the
 // Visual Course dashboard, or as the JSON of REFERENTIEL §6.
+import {referentsShown, type Visibility} from '../domain/visibility.js';
 import {frenchDate, isoFromDay} from '../domain/calendar.js';
 import {SECTIONS} from '../domain/indicators.js';
 import type {TriageQueues} from '../domain/triage.js';
@@ -46,10 +47,10 @@ export function snoozeLines(result: ReportedTriage, names: ReadonlyMap<string, s
 	return lines;
 }
 
-export function reportTable(result: ReportedTriage, storePath: string, hideSnoozed = false, names?: ReadonlyMap<string, string>): string {
+export function reportTable(result: ReportedTriage, storePath: string, hideSnoozed = false, names?: ReadonlyMap<string, string>, visible?: Visibility): string {
 	// the referent and the path come from the user or the data: shown inert (domain/text.ts)
 	const lines = [
-		`plie-triage — indicateurs au ${frenchDate(result.today)} — référent : ${visibleText(result.referent ?? 'Tous')}`,
+		`plie-triage — indicateurs au ${frenchDate(result.today)} — référent : ${visibleText(referentsShown(result.referent, visible) ?? 'Tous')}`,
 		storeLine(storePath),
 	];
 	const width = Math.max(...result.indicators.map(i => i.definition.label.length)) + 2;
@@ -137,6 +138,6 @@ async function report(context: CommandContext, store: CaseloadStore): Promise<vo
 		// the alerts on hold are listed by name: read the people only when there are some
 		const held = new Set(result.indicators.flatMap(indicator => indicator.snoozed.map(entry => entry.id)));
 		const names = held.size > 0 ? await store.namesOf([...held]) : undefined;
-		process.stdout.write(reportTable(result, context.storePath, context.flags.hideSnoozed === true, names));
+		process.stdout.write(reportTable(result, context.storePath, context.flags.hideSnoozed === true, names, store.visible));
 	}
 }

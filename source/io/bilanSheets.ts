@@ -3,6 +3,7 @@
 // letters row (A, B, C=A+B, A/C…), the same row wording — and the two lists of
 // people (Annex 5, Personnes) as printedSheet.ts tables, under their titles. No
 // exceljs here: the layout can be read and tested apart from the writing (bilanWorkbook.ts).
+import {referentsShown} from '../domain/visibility.js';
 import {type Day, frenchDate} from '../domain/calendar.js';
 import {type Bilan, type BilanRow, type BilanTable, type BilanTableId, bilanTable} from '../domain/bilan/index.js';
 import {lastStartedStep, nextStepAfter} from '../domain/bilan/roster.js';
@@ -103,7 +104,8 @@ export const PEOPLE_SHEET = 'Personnes';
 
 /** The two lines every sheet starts with: what it is, for which period and whom. */
 function header(bilan: Bilan, title: string, options: SheetOptions): SheetLine[] {
-	const who = bilan.referent === undefined ? 'tous les référent·es' : `référent·e : ${bilan.referent}`;
+	const names = referentsShown(bilan.referent, bilan.visible);
+	const who = names === undefined ? 'tous les référent·es' : `référent·e : ${names}`;
 	return [
 		line('title', text(title)),
 		line('subtitle', text(`Période du ${frenchDate(bilan.from)} au ${frenchDate(bilan.to)} — ${who} — établi le ${frenchDate(options.today)} par plie-triage`)),
@@ -352,7 +354,7 @@ function roster(bilan: Bilan): ListSheet {
 			{style: 'title', text: `Bénéficiaires accompagnés entre le ${frenchDate(bilan.from)} et le ${frenchDate(bilan.to)}`},
 			{
 				style: 'subtitle',
-				text: `Accompagnateur : ${bilan.referent ?? 'tous les référent·es'} — ${people.length} personne${people.length > 1 ? 's' : ''} — étapes au ${frenchDate(bilan.to)} ; en jaune, les colonnes à compléter par l’accompagnateur·rice`,
+				text: `Accompagnateur : ${referentsShown(bilan.referent, bilan.visible) ?? 'tous les référent·es'} — ${people.length} personne${people.length > 1 ? 's' : ''} — étapes au ${frenchDate(bilan.to)} ; en jaune, les colonnes à compléter par l’accompagnateur·rice`,
 			},
 		],
 		emptyText: 'Aucune personne accompagnée sur la période.',
@@ -392,7 +394,7 @@ function peopleSheet(bilan: Bilan): ListSheet {
 		table: {name: PEOPLE_SHEET, columns: PEOPLE_COLUMNS, rows} as SheetTable,
 		preamble: [
 			{style: 'title', text: 'Personnes comptées dans chaque ligne des tableaux'},
-			{style: 'subtitle', text: `Période du ${frenchDate(bilan.from)} au ${frenchDate(bilan.to)} — ${bilan.referent ?? 'tous les référent·es'}`},
+			{style: 'subtitle', text: `Période du ${frenchDate(bilan.from)} au ${frenchDate(bilan.to)} — ${referentsShown(bilan.referent, bilan.visible) ?? 'tous les référent·es'}`},
 		],
 		emptyText: 'Aucune personne comptée sur la période.',
 		paper: 'A4',

@@ -5,6 +5,7 @@
 // written by workbookFile.ts (private temp file renamed over the target, never over
 // a file unless asked). Every cell from data goes through literalCell: text stays
 // text, never a formula (a name starting with = + - @ stays what it is).
+import {referentsShown} from '../domain/visibility.js';
 import type ExcelJS from 'exceljs';
 import {frenchDate, isoFromDay} from '../domain/calendar.js';
 import type {Bilan} from '../domain/bilan/index.js';
@@ -199,7 +200,7 @@ export class BilanFileExistsError extends WorkbookFileExistsError {}
 export async function writeBilanWorkbook(bilan: Bilan, options: BilanWorkbookOptions): Promise<string> {
 	const out = options.out ?? defaultBilanFileName(bilan);
 	const sheets = bilanSheets(bilan, options);
-	const title = `Bilan du ${frenchDate(bilan.from)} au ${frenchDate(bilan.to)} — ${bilan.referent ?? 'Tous'}`;
+	const title = `Bilan du ${frenchDate(bilan.from)} au ${frenchDate(bilan.to)} — ${referentsShown(bilan.referent, bilan.visible) ?? 'Tous'}`;
 	await writeWorkbookFile(out, {force: options.force, exists: file => new BilanFileExistsError(file)}, workbook => {
 		for (const sheet of sheets) writeSheet(workbook, sheet, title);
 	});

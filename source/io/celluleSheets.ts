@@ -1,6 +1,7 @@
 // The sheets of the cellule de suivi workbook as plain tables: French headings,
 // one accessor per column, in the order the PLIE reads them. No exceljs here, so
 // the layout can be read (and tested) apart from the writing (printedSheet.ts).
+import {referentsShown, type Visibility} from '../domain/visibility.js';
 import {type Day, monthsBetween} from '../domain/calendar.js';
 import type {CelluleSelection, Renewal, Situation} from '../domain/cellule.js';
 import {currentStep, lastStepDoneOrUnderWay, nextPlannedStep, stepTitle} from '../domain/celluleSteps.js';
@@ -37,6 +38,8 @@ export interface SheetOptions {
 	readonly discret: boolean;
 	/** the day the workbook is written (shown in Synthèse) */
 	readonly today: Day;
+	/** whose participants the store shows (a référent login on a base): Synthèse names them */
+	readonly visible?: Visibility;
 }
 
 const yesNo = (value: boolean | undefined) => (value ? 'Oui' : 'Non');
@@ -272,7 +275,7 @@ interface SynthesisRow {
 
 function synthesis(selection: CelluleSelection, options: SheetOptions): SheetTable {
 	const rows: SynthesisRow[] = [
-		{heading: 'Cellule de suivi', label: 'Référent·e', value: selection.referent ?? 'Tous', kind: 'text'},
+		{heading: 'Cellule de suivi', label: 'Référent·e', value: referentsShown(selection.referent, options.visible) ?? 'Tous', kind: 'text'},
 		{heading: 'Cellule de suivi', label: 'Date de la cellule', value: selection.meeting, kind: 'date'},
 		{
 			heading: 'Cellule de suivi',

@@ -1,6 +1,7 @@
 // Writes the cellule de suivi preparation workbook (issue 6): exceljs's streaming
 // writer (fast enough for 10,000 people), written safely by workbookFile.ts
 // (private temp file renamed over the target, never over a file unless asked).
+import {referentsShown, type Visibility} from '../domain/visibility.js';
 import {InputError} from '../domain/errors.js';
 import {type Day, frenchDate, isoFromDay} from '../domain/calendar.js';
 import {selectCellule} from '../domain/cellule.js';
@@ -22,6 +23,8 @@ export interface CelluleWorkbookOptions {
 	readonly since?: Day;
 	/** one referent, or undefined for all */
 	readonly referent?: string;
+	/** whose participants « all » holds (a référent login on a base sees only theirs): titles name them */
+	readonly visible?: Visibility;
 	/** discrétion: initials and ids, no birth date, commune, gender, CAF / France Travail numbers, no typed reasons */
 	readonly discret?: boolean;
 	/** target file; default `cellule-YYYY-MM-DD[-referent][-discret].xlsx` in the current folder */
@@ -76,8 +79,8 @@ export async function writeCelluleWorkbook(options: CelluleWorkbookOptions): Pro
 			`aucun·e bénéficiaire suivi·e par « ${options.referent} » : classeur non écrit.${known ? ` Référent·es connu·es : ${known}.` : ''}`,
 		);
 	}
-	const sheets = celluleSheets(selection, {discret: options.discret === true, today: options.today});
-	const title = `Cellule de suivi du ${frenchDate(options.meeting)} — ${selection.referent ?? 'tous les référent·es'}${options.discret ? ' (discrétion)' : ''}`;
+	const sheets = celluleSheets(selection, {discret: options.discret === true, today: options.today, visible: options.visible});
+	const title = `Cellule de suivi du ${frenchDate(options.meeting)} — ${referentsShown(selection.referent, options.visible) ?? 'tous les référent·es'}${options.discret ? ' (discrétion)' : ''}`;
 	// with several référent·es, each one's rows on their own pages, under their name
 	const referents = new Set([...selection.triage.facts.values()].map(f => f.participant.referent?.trim() || NO_REFERENT));
 	const groups = selection.referent === undefined && referents.size > 1 ? {heading: referentHeading} : undefined;

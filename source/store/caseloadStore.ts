@@ -4,6 +4,7 @@
 // through a CaseloadStore; only this module tells the two apart, and it loads the
 // PostgreSQL client only for a URL.
 import type {TriageOptions, TriageQueues} from '../domain/triage.js';
+import type {Visibility} from '../domain/visibility.js';
 import type {EditingSession} from './editingSession.js';
 import type {JournalContext, JournalEntry, JournalLine} from './journal.js';
 import type {StoreData} from './schema.js';
@@ -40,6 +41,8 @@ export interface CaseloadStore {
 	readonly kind: 'file' | 'postgres';
 	/** the file's path or the base's URL (never with a password), for messages */
 	readonly location: string;
+	/** whose participants it shows: everyone's (a file, coordination), or the login's référent·es' */
+	readonly visible: Visibility;
 	/**
 	 * The caseload and its settings as of one moment (one read of the file, one
 	 * transaction in the base), checked and migrated. In a base: the participants
@@ -89,7 +92,12 @@ export async function withCaseloadStore<T>(location: string, work: (store: Casel
 	}
 }
 
-/** The caseload and settings at `location`, read at once (echeances, bilan, export…). */
+/** The caseload and settings at `location`, read at once (import…). */
 export function readCaseload(location: string, options?: ReadOptions): Promise<StoreData> {
 	return withCaseloadStore(location, store => store.read(options));
+}
+
+/** The same, with whose participants they are (echeances, bilan, export: their titles say it). */
+export function readVisibleCaseload(location: string): Promise<{data: StoreData; visible: Visibility}> {
+	return withCaseloadStore(location, async store => ({data: await store.read(), visible: store.visible}));
 }

@@ -18,6 +18,8 @@ import {SaveQueue} from './saveQueue.js';
 export const NOTHING_TO_UNDO = 'Rien à annuler dans cette session.';
 
 export class EditSession {
+	/** a file holds everyone's participants */
+	readonly visible = undefined;
 	private current: StoreData;
 	private stack: UndoStack = EMPTY_UNDO;
 	private readonly queue = new SaveQueue();

@@ -1,5 +1,6 @@
 // What the dashboard's edit handler needs of a session, whatever the store: the
 // file's EditSession (editSession.ts) and the base's PostgresEditSession both fit.
+import type {Visibility} from '../domain/visibility.js';
 import type {Edit} from '../domain/edits/result.js';
 import type {UndoStack} from '../domain/edits/undo.js';
 import type {Participant} from '../domain/model.js';
@@ -16,6 +17,8 @@ export interface EditingSession {
 	participant(id: string): Participant | undefined;
 	/** the store file (its family is protected from exports); undefined for a base */
 	readonly file?: string;
+	/** whose participants it shows: everyone's (a file, coordination), or the login's référent·es' */
+	readonly visible: Visibility;
 	/**
 	 * Saves `edit` (see ChangeOutcome); calls are queued. `seen`: the participant as
 	 * the screen showed it when the user asked — the edit is an intention on that

@@ -10,6 +10,8 @@ import {StoreError} from './storeBasics.js';
 
 export class FileCaseloadStore implements CaseloadStore {
 	readonly kind = 'file';
+	/** a file holds everyone's participants: whoever may read it reads them all */
+	readonly visible = undefined;
 
 	constructor(readonly location: string) {}
 

@@ -4,6 +4,7 @@
 // keys are looked up in the keymap for the scope it is in (a view, the filter, the
 // help, the referent picker); edit commands go to `onCommand` (the edits plug in
 // there), and a form they open owns the keyboard until it closes.
+import {referentsShown, type Visibility} from '../domain/visibility.js';
 import {Box, Text, useApp} from 'ink';
 import React, {type ReactNode, useMemo, useRef, useState} from 'react';
 import {type Day, frenchDate} from '../domain/calendar.js';
@@ -114,6 +115,8 @@ export interface AppProps {
 	readonly panel?: ReactNode;
 	/** saves not on disk yet, a busy store: first in the status line, whatever the keys (edits/saveStatus.ts) */
 	readonly saveStatus?: string;
+	/** whose participants the store shows (a référent login on a base): « Tous » then names them */
+	readonly visible?: Visibility;
 }
 
 export function App(props: AppProps) {
@@ -151,7 +154,7 @@ export function App(props: AppProps) {
 		/** the queue's widest id, per queue of a triage */
 		idWidth?: [IndicatorResult, number];
 	}>({});
-	const bilans = useRef(new BilanMemo()).current;
+	const bilans = useRef(new BilanMemo(props.visible)).current;
 	/** the queue row whose fiche is open (n / p go on from it) */
 	const openedRow = useRef<string | undefined>(undefined);
 
@@ -510,7 +513,7 @@ export function App(props: AppProps) {
 			color={props.color !== false}
 			width={width}
 			height={height}
-			header={{referent: referentLabel(choices, nav.referent), today, storePath, settings, discretion: nav.discretion}}
+			header={{referent: referentLabel(choices, nav.referent) ?? referentsShown(undefined, props.visible), today, storePath, settings, discretion: nav.discretion}}
 			status={status}
 			// the keys of what owns the keyboard: a form over the screen, or the screen
 			scopes={props.panel || bilanScreen?.form ? ownerScopes : scopes}

@@ -4,6 +4,7 @@
 // (same frame, same rows). The full dashboard replaces it in place once the
 // participants are read; keys typed meanwhile wait for it. The échéances' line
 // needs every participant's dates: it says they are on their way.
+import {referentsShown, type Visibility} from '../domain/visibility.js';
 import {Box, Text} from 'ink';
 import React from 'react';
 import type {Day} from '../domain/calendar.js';
@@ -23,9 +24,11 @@ export interface DashboardPreviewProps {
 	readonly storePath: string;
 	readonly today: Day;
 	readonly color?: boolean;
+	/** whose participants the store shows (a référent login on a base): the header names them */
+	readonly visible?: Visibility;
 }
 
-export function DashboardPreview({queues, settings, storePath, today, color}: DashboardPreviewProps) {
+export function DashboardPreview({queues, settings, storePath, today, color, visible}: DashboardPreviewProps) {
 	const {columns: width, rows} = useTerminalSize();
 	const height = bodyHeight(rows);
 	const dashboard = dashboardRows(queues, '');
@@ -34,7 +37,7 @@ export function DashboardPreview({queues, settings, storePath, today, color}: Da
 			color={color !== false}
 			width={width}
 			height={height}
-			header={{referent: undefined, today, storePath, settings, discretion: false}}
+			header={{referent: referentsShown(undefined, visible), today, storePath, settings, discretion: false}}
 			status={dashboardStatus(dashboard, 0)}
 			scopes={['dashboard']}
 		>

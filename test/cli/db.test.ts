@@ -5,6 +5,7 @@
 import {promises as fs} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {generateCaseload, storeText} from '../../source/bench/caseload.js';
 import {openCaseloadStore} from '../../source/store/caseloadStore.js';
@@ -132,6 +133,37 @@ describe.skipIf(admin === undefined)(`plie-triage db${pgSkipReason()}`, () => {
 		expect(revoke.code).toBe(0);
 		expect(revoke.stdout).toContain('il n’a plus accès à aucun bénéficiaire');
 		expect(runCli(['report', '--data', url, '--today', TODAY]).code).toBe(1);
+	});
+
+	it('a référent login sees its référent·e named where « Tous » would be: report, echeances, bilan and cellule workbooks', async () => {
+		const {login, url} = await db.login('titres');
+		const data = await readStoreData(file);
+		const referent = data.participants.at(-1)!.referent!;
+		// granted as typed in a hurry: recorded, and shown, as the caseload spells it
+		const grant = runCli(['db', 'grant', login, '--referent', referent.toLowerCase(), '--data', db.ownerUrl]);
+		expect(grant.stdout).toContain(`les bénéficiaires de ${referent} dans`);
+		const report = runCli(['report', '--data', url, '--today', TODAY]);
+		expect(report.stdout.split('\n')[0]).toContain(`— référent : ${referent}`);
+		expect(runCli(['echeances', '--data', url, '--today', TODAY]).stdout.split('\n')[0]).toContain(`— référent : ${referent}`);
+		// the owner still reads « Tous »
+		expect(runCli(['report', '--data', db.ownerUrl, '--today', TODAY]).stdout.split('\n')[0]).toMatch(/— référent : Tous$/);
+		const bilanFile = path.join(dir, 'bilan-titres.xlsx');
+		expect(runCli(['bilan', '--du', '2025-11-23', '--au', TODAY, '--out', bilanFile, '--data', url, '--today', TODAY]).code).toBe(0);
+		const celluleFile = path.join(dir, 'cellule-titres.xlsx');
+		expect(runCli(['export', '--cellule', '2026-12-08', '--out', celluleFile, '--data', url, '--today', TODAY]).code).toBe(0);
+		const bilan = new ExcelJS.Workbook();
+		await bilan.xlsx.readFile(bilanFile);
+		const subtitles = bilan.worksheets.map(ws => String(ws.getCell('A2').value));
+		expect(subtitles.some(text => text.includes(`référent·e : ${referent}`))).toBe(true);
+		expect(subtitles.join('\n')).not.toContain('tous les référent·es');
+		const cellule = new ExcelJS.Workbook();
+		await cellule.xlsx.readFile(celluleFile);
+		const synthese = cellule.getWorksheet('Synthèse')!;
+		const values: string[] = [];
+		synthese.eachRow(row => row.eachCell(cell => values.push(String(cell.value))));
+		expect(values).toContain(referent);
+		expect(values).not.toContain('Tous');
+		expect(synthese.headerFooter.oddHeader).toContain(referent);
 	});
 
 	it('usage errors: exit 2 in French; a password in the URL is never repeated', () => {

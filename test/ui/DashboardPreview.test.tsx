@@ -20,12 +20,12 @@ afterEach(() => {
 	app = undefined;
 });
 
-async function previewFrame(columns: number, rows: number): Promise<string> {
+async function previewFrame(columns: number, rows: number, visible?: readonly string[]): Promise<string> {
 	const file = Buffer.from(JSON.stringify({version: STORE_VERSION, settings: DEFAULT_SETTINGS, participants: demo}, null, 1));
 	const scanned = scanStore(file, {today: toDay(T), hideSnoozed: true});
 	expect(scanned).toBeDefined();
 	const instance = render(
-		<DashboardPreview queues={scanned!.queues} settings={scanned!.settings} storePath="data/essai.json" today={toDay(T)} color={false} />,
+		<DashboardPreview queues={scanned!.queues} settings={scanned!.settings} storePath="data/essai.json" today={toDay(T)} color={false} visible={visible} />,
 	);
 	const stdout = instance.stdout as unknown as NodeJS.WriteStream & {emit: (event: string) => boolean};
 	Object.defineProperty(stdout, 'columns', {value: columns, configurable: true});
@@ -49,5 +49,14 @@ describe('the dashboard preview', () => {
 		expect(app.frame()).toMatch(/^Échéances : \d+ en retard · \d+ cette semaine/m);
 		expect(preview.replace(line, 'Échéances')).toBe(app.frame().replace(line, 'Échéances'));
 		expect(preview).toContain('Effectifs');
+	});
+
+	it('for a login that sees only some référent·es, names them in the header, as the dashboard does', async () => {
+		const visible = ['PETIT Jules', 'MARTEL Inès'];
+		const preview = await previewFrame(100, 30, visible);
+		app = await renderApp(demo, {columns: 100, rows: 30, visible});
+		expect(preview.split('\n')[0]).toContain('Référent·e : MARTEL Inès, PETIT Jules · 22/11/2026');
+		const line = /^Échéances : .*$/m;
+		expect(preview.replace(line, 'Échéances')).toBe(app.frame().replace(line, 'Échéances'));
 	});
 });

@@ -31,4 +31,12 @@ describe('header', () => {
 		app = await renderApp([inOrder('2026-11-22')], {columns: 120, rows: 30});
 		expect(app.frame()).toContain('Cellule de suivi : date non renseignée');
 	});
+
+	it('says « Tous » for everyone, and names the référent·es of a login that sees only theirs (a base)', async () => {
+		app = await renderApp([inOrder('2026-11-22')], {columns: 120, rows: 30});
+		expect(app.frame().split('\n')[0]).toContain('Référent·e : Tous ·');
+		app.unmount();
+		app = await renderApp([inOrder('2026-11-22')], {columns: 120, rows: 30, visible: ['PETIT Jules', 'MARTEL Inès']});
+		expect(app.frame().split('\n')[0]).toContain('Référent·e : MARTEL Inès, PETIT Jules ·');
+	});
 });

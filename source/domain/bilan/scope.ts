@@ -1,5 +1,6 @@
 // The participants a bilan looks at, their key dates read once as day numbers,
 // and the §3 statuses the tables ask about on a given day.
+import type {Visibility} from '../visibility.js';
 import {type Day, isoFromDay} from '../calendar.js';
 import {dayOf, emptyRecords, factsOfRecords, type KeyDays, NO_DAY, type ParticipantFacts} from '../facts.js';
 import type {Participant} from '../model.js';
@@ -11,6 +12,8 @@ export interface BilanOptions extends BilanPeriod {
 	readonly settings: Settings;
 	/** one référent·e (case, accents and spaces ignored, as everywhere); undefined = all */
 	readonly referent?: string;
+	/** whose participants « all » holds (a référent login on a base sees only theirs): titles name them */
+	readonly visible?: Visibility;
 }
 
 export interface BilanPerson {

@@ -2,6 +2,7 @@
 // are asked first (plie_triage.whoami()), so that a login the coordination has not
 // mapped to any référent·e is told so in French before anything else happens.
 import pg from 'pg';
+import type {Visibility} from '../../domain/visibility.js';
 import {StoreError} from '../storeBasics.js';
 import {databaseError, DatabaseError, printable} from './pgErrors.js';
 
@@ -20,6 +21,11 @@ export interface Access {
 
 export function seesAll(access: Access): boolean {
 	return access.owner || access.coordination;
+}
+
+/** Whose participants this login sees: undefined for everyone's. */
+export function visibleTo(access: Access): Visibility {
+	return seesAll(access) ? undefined : access.referents;
 }
 
 /** How long a write waits for a row another terminal holds before saying so. */

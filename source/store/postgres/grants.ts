@@ -35,6 +35,8 @@ async function requireLogin(client: pg.Client, login: string): Promise<void> {
 export interface GrantResult {
 	/** participants already followed by that référent·e (0: a typo, or a new colleague) */
 	readonly participants?: number;
+	/** the name recorded: as the caseload spells it, else as typed */
+	readonly referent?: string;
 }
 
 export async function grantAccess(connection: Connection, login: string, grant: Grant): Promise<GrantResult> {
@@ -47,17 +49,21 @@ export async function grantAccess(connection: Connection, login: string, grant: 
 			await client.query(`GRANT ${COORDINATION_ROLE}, ${REFERENT_ROLE} TO ${who} WITH ADMIN OPTION`);
 			return {};
 		}
+		// the name as the caseload spells it (« martel ines » → « MARTEL Inès »): titles show it to the login
+		const {rows} = await client.query<{spelling: string | null; n: string}>(
+			`SELECT (SELECT referent FROM ${SCHEMA}.participants WHERE referent_key = ${SCHEMA}.fold($1)
+			         GROUP BY referent ORDER BY count(*) DESC, referent LIMIT 1) AS spelling,
+			        (SELECT count(*) FROM ${SCHEMA}.participants WHERE referent_key = ${SCHEMA}.fold($1)) AS n`,
+			[grant.referent],
+		);
+		const referent = rows[0]!.spelling ?? grant.referent.trim();
 		await client.query(
 			`INSERT INTO ${SCHEMA}.logins (login, referent) VALUES ($1, $2)
 			 ON CONFLICT (login, referent_key) DO UPDATE SET referent = EXCLUDED.referent, granted_by = current_user, granted_at = now()`,
-			[login, grant.referent.trim()],
+			[login, referent],
 		);
 		await client.query(`GRANT ${REFERENT_ROLE} TO ${who}`);
-		const {rows} = await client.query<{n: string}>(
-			`SELECT count(*) AS n FROM ${SCHEMA}.participants WHERE referent_key = ${SCHEMA}.fold($1)`,
-			[grant.referent],
-		);
-		return {participants: Number(rows[0]!.n)};
+		return {participants: Number(rows[0]!.n), referent};
 	});
 }
 

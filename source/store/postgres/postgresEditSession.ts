@@ -16,7 +16,8 @@ import {type JournalContext, type JournalKind, journalLines} from '../journal.js
 import type {StoreData} from '../schema.js';
 import {StoreError} from '../storeBasics.js';
 import {NOTHING_TO_UNDO} from '../editSession.js';
-import {type Connection, SCHEMA, seesAll} from './connection.js';
+import type {Visibility} from '../../domain/visibility.js';
+import {type Connection, SCHEMA, seesAll, visibleTo} from './connection.js';
 import {pgReason, printable} from './pgErrors.js';
 import {appendJournalRows, readParticipantRows, readSettingsRow, storeFromRows} from './rows.js';
 import type {IsoDate} from '../../domain/calendar.js';
@@ -56,6 +57,10 @@ export class PostgresEditSession implements EditingSession {
 	private dirty = false;
 	private lastLook = Date.now();
 	private listening = false;
+
+	get visible(): Visibility {
+		return visibleTo(this.start.connection.access);
+	}
 
 	private constructor(private readonly start: SessionStart) {
 		this.current = start.data;

@@ -12,7 +12,8 @@ import type {CaseloadStore, JournalRead, StoreChange, TriageScope, UpdateOptions
 import type {EditingSession} from '../editingSession.js';
 import {type JournalContext, type JournalEntry, journalLines} from '../journal.js';
 import type {StoreData} from '../schema.js';
-import {type Access, Connection, connectClient, SCHEMA, seesAll} from './connection.js';
+import type {Visibility} from '../../domain/visibility.js';
+import {type Access, Connection, connectClient, SCHEMA, seesAll, visibleTo} from './connection.js';
 import {PostgresEditSession} from './postgresEditSession.js';
 import {DatabaseError, printable} from './pgErrors.js';
 import {readRowsSnapshot, type RowsSnapshot} from './snapshot.js';
@@ -61,22 +62,13 @@ export class PostgresStore implements CaseloadStore {
 		return this.connection.access;
 	}
 
-	async read(): Promise<StoreData> {
-		return (await this.readWithRevisions()).data;
+	get visible(): Visibility {
+		return visibleTo(this.access);
 	}
 
-	/** The caseload and each row's revision, as of one moment. */
-	async readWithRevisions(): Promise<{data: StoreData; revisions: number[]; settingsRevision: number; modelVersion: number}> {
-		return this.connection.transaction(async client => {
-			const settings = await readSettingsRow(client, this.location);
-			const rows = await readParticipantRows(client);
-			return {
-				data: storeFromRows(this.location, settings, rows.documents),
-				revisions: rows.revisions,
-				settingsRevision: settings.revision,
-				modelVersion: settings.modelVersion,
-			};
-		}, READ_ONLY);
+	/** One read-only transaction, the rows as a store file's bytes (snapshot.ts), as the dashboard and report read. */
+	async read(): Promise<StoreData> {
+		return storeFromSnapshot(this.location, await readRowsSnapshot(this.connection)).data;
 	}
 
 	async triage(scope: TriageScope): Promise<TriageQueues> {

@@ -3,6 +3,7 @@
 // (it may be open in Excel); the message says where it was written. The workbook
 // has no discreet version (its nominative list and « Personnes » sheet name
 // everyone): in discrétion mode the question says so before anything is written.
+import {referentsShown} from '../../domain/visibility.js';
 import path from 'node:path';
 import React from 'react';
 import type {Day} from '../../domain/calendar.js';
@@ -66,7 +67,7 @@ export async function exportBilan(selection: Selection, tools: EditTools, option
 	};
 
 	const question = [
-		`Écrire le bilan ${periodText(bilan)} (${bilan.referent ?? 'tous les référents'}) dans ${name} ?`,
+		`Écrire le bilan ${periodText(bilan)} (${referentsShown(bilan.referent, bilan.visible) ?? 'tous les référent·es'}) dans ${name} ?`,
 		`Dossier : ${folder}`,
 		...(selection.discretion ? [DISCRETION_NOTE] : []),
 		'(o/n)',

@@ -8,6 +8,7 @@
 // shows, it does not flip what the file holds now); a form sets the fields changed in it. Nothing
 // is lost silently: a conflict or a failure opens a message with what happened,
 // and the screen is refreshed from the file.
+import {referentsShown} from '../../domain/visibility.js';
 import path from 'node:path';
 import React from 'react';
 import {type Day, frenchDate, isoFromDay, toDay} from '../../domain/calendar.js';
@@ -299,6 +300,7 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 					today,
 					meeting,
 					referent: selection.referent,
+					visible: session.visible,
 					discret: selection.discretion === true,
 					out,
 					force,
@@ -326,7 +328,7 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 		};
 		tools.openPanel(
 			<Form
-				title={`Préparation de la cellule de suivi${selection.referent ? ` — ${selection.referent}` : ' — tous les référents'}${selection.discretion ? ' (discrétion : initiales)' : ''}`}
+				title={`Préparation de la cellule de suivi — ${referentsShown(selection.referent, session.visible) ?? 'tous les référent·es'}${selection.discretion ? ' (discrétion : initiales)' : ''}`}
 				note={`Le fichier cellule-AAAA-MM-JJ${selection.discretion ? '-discret' : ''}.xlsx sera écrit dans le dossier courant.`}
 				fields={[{key: 'meeting', label: 'Date de la cellule', kind: 'date', ahead: true}]}
 				initial={{meeting: frenchDate(meetingDefault)}}
@@ -516,7 +518,7 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 			if (participant.exitDate === undefined) tools.say(`Pas de sortie enregistrée : ${keysOf('exit', 'participant')} pour l’enregistrer, puis ${keysOf('exit-follow-up', 'participant')} pour son suivi.`);
 			else tools.openPanel(exitFollowUpForm(context()));
 		}),
-		'validate-exits': (selection, tools) => validateExits({selection, tools, today, apply, refresh: () => refresh(tools)}),
+		'validate-exits': (selection, tools) => validateExits({selection, tools, today, visible: session.visible, apply, refresh: () => refresh(tools)}),
 	};
 
 	const handler: EditHandler = (command, selection, tools) => {

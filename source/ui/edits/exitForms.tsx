@@ -5,6 +5,7 @@
 // exit presented in that cellule's « Sorties » sheet not validated yet, listed for
 // confirmation, then validated on the cellule's date — each person saved and
 // journaled on its own (`u` undoes one at a time).
+import {referentsShown, type Visibility} from '../../domain/visibility.js';
 import React from 'react';
 import {type Day, frenchDate, toDay} from '../../domain/calendar.js';
 import {celluleExits} from '../../domain/celluleExits.js';
@@ -81,6 +82,8 @@ export interface ValidateExitsDeps {
 	readonly selection: Selection;
 	readonly tools: EditTools;
 	readonly today: Day;
+	/** whose participants the store shows (a référent login on a base): the title names them */
+	readonly visible: Visibility;
 	/** saves one edit, an intention on the person as listed (the handler's apply) */
 	readonly apply: (id: string, edit: Edit, seen: Participant) => Promise<ChangeOutcome>;
 	/** the screen from the session's data (after the saves) */
@@ -96,7 +99,7 @@ function proposedMeeting(tools: EditTools, today: Day): Day {
 /** `V`: the cellule's date, then its exits to validate, listed for confirmation. */
 export function validateExits(deps: ValidateExitsDeps): void {
 	const {tools, today, selection} = deps;
-	const scope = selection.referent === undefined ? 'tous les référent·es' : selection.referent;
+	const scope = referentsShown(selection.referent, deps.visible) ?? 'tous les référent·es';
 	tools.openPanel(
 		<Form
 			today={today}

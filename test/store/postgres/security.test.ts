@@ -149,7 +149,7 @@ describe.skipIf(admin === undefined)(`sécurité de la base${pgSkipReason()}`, (
 		await asDurand.close();
 		expect(await sqlAs(durand.url, `UPDATE plie_triage.settings SET document = document || '{"idleDays": 99}'`)).toBe('42501');
 		const asCoordination = await Connection.open(coordination.url);
-		expect(await grantAccess(asCoordination, extra.login, {referent: 'LEBRUN Ana'})).toEqual({participants: 1});
+		expect(await grantAccess(asCoordination, extra.login, {referent: 'LEBRUN Ana'})).toEqual({participants: 1, referent: 'LEBRUN Ana'});
 		await asCoordination.close();
 		expect(await idsSeenBy(extra.url)).toEqual(['X1']);
 		const owner = await Connection.open(db.ownerUrl);

@@ -13,7 +13,7 @@ import {Connection} from '../../../source/store/postgres/connection.js';
 import {grantAccess} from '../../../source/store/postgres/grants.js';
 import {initDatabase} from '../../../source/store/postgres/migrate.js';
 import {PostgresStore} from '../../../source/store/postgres/postgresStore.js';
-import {storeFromSnapshot} from '../../../source/store/postgres/rows.js';
+import {readParticipantRows, readSettingsRow, storeFromRows, storeFromSnapshot} from '../../../source/store/postgres/rows.js';
 import {readRowsSnapshot} from '../../../source/store/postgres/snapshot.js';
 import {previewQueues} from '../../../source/store/postgres/snapshotCounts.js';
 import type {StoreData} from '../../../source/store/schema.js';
@@ -66,7 +66,12 @@ describe.skipIf(admin === undefined)(`ouverture du tableau de bord sur la base${
 
 	async function compare(url: string): Promise<StoreData> {
 		const store = (await openCaseloadStore(url)) as PostgresStore;
-		const usual = await store.readWithRevisions();
+		// the reference: the row by row reader of edits and imports (jsonb parsed by pg), in one transaction
+		const usual = await store.connection.transaction(async client => {
+			const settings = await readSettingsRow(client, url);
+			const rows = await readParticipantRows(client);
+			return {data: storeFromRows(url, settings, rows.documents), revisions: rows.revisions, settingsRevision: settings.revision};
+		}, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
 		const snapshot = await readRowsSnapshot(store.connection);
 		await store.close();
 		const read = storeFromSnapshot(url, snapshot);

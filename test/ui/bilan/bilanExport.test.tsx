@@ -41,7 +41,7 @@ describe('E on the « Bilan » screen', () => {
 		await editor.press('b', 'a', 'E');
 		let frame = flat(await editor.waitFor('Écrire le bilan'));
 		const name = 'bilan-2026-01-01-2026-11-22.xlsx';
-		expect(frame).toContain(`Écrire le bilan du 01/01/2026 au 22/11/2026 (tous les référents) dans ${name} ?`);
+		expect(frame).toContain(`Écrire le bilan du 01/01/2026 au 22/11/2026 (tous les référent·es) dans ${name} ?`);
 		expect(frame).toContain(`Dossier : ${editor.dir}`);
 		expect(frame).toContain('o oui');
 		const file = path.join(editor.dir, name);
