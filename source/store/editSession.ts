@@ -6,23 +6,19 @@
 // the command wait for them before the process ends (q, Ctrl-C, a closed
 // terminal, SIGHUP, SIGTERM).
 import type {Edit} from '../domain/edits/result.js';
-import {EMPTY_UNDO, peekUndo, popUndo, pushUndo, type UndoStack} from '../domain/edits/undo.js';
 import type {Participant} from '../domain/model.js';
 import {applyChange, type ChangeOptions, type ChangeOutcome, saveNextCellule, undoChange} from './applyChange.js';
 import type {IsoDate} from '../domain/calendar.js';
 import type {SettingsOutcome} from './nextCellule.js';
 import type {StoreData} from './schema.js';
 import {readStoreFile, storeRevision} from './storeFile.js';
-import {SaveQueue} from './saveQueue.js';
+import {QueuedSession} from './queuedSession.js';
 
-export const NOTHING_TO_UNDO = 'Rien à annuler dans cette session.';
+export {NOTHING_TO_UNDO} from './queuedSession.js';
 
-export class EditSession {
+export class EditSession extends QueuedSession {
 	/** a file holds everyone's participants */
 	readonly visible = undefined;
-	private current: StoreData;
-	private stack: UndoStack = EMPTY_UNDO;
-	private readonly queue = new SaveQueue();
 	/** the version of the file `current` was read from or written as */
 	private revision: string | undefined;
 
@@ -36,40 +32,8 @@ export class EditSession {
 		private readonly options: ChangeOptions = {},
 		revision?: string,
 	) {
-		this.current = data;
+		super(data);
 		this.revision = revision;
-	}
-
-	/** The store as the screens should show it now (colleagues' saved changes included after each call). */
-	get data(): StoreData {
-		return this.current;
-	}
-
-	get undoStack(): UndoStack {
-		return this.stack;
-	}
-
-	get canUndo(): boolean {
-		return this.stack.length > 0;
-	}
-
-	participant(id: string): Participant | undefined {
-		return this.current.participants.find(p => p.id === id);
-	}
-
-	/** How many saves asked for are not written yet. */
-	get saving(): number {
-		return this.queue.saving;
-	}
-
-	/** Called with the number of saves not written yet, each time it changes; returns the unsubscribe. */
-	onSaving(listener: (saving: number) => void): () => void {
-		return this.queue.onSaving(listener);
-	}
-
-	/** Resolves once every save asked for so far (and any asked meanwhile) is written or refused. */
-	drain(): Promise<void> {
-		return this.queue.drain();
 	}
 
 	/**
@@ -80,11 +44,8 @@ export class EditSession {
 	 * invalid / unchanged / failed: nothing changes.
 	 */
 	apply(participantId: string, edit: Edit, seen?: Participant): Promise<ChangeOutcome> {
-		return this.queue.save(async () => {
-			const base = seen ?? this.participant(participantId);
-			if (!base) return {status: 'failed', message: `Bénéficiaire ${participantId} introuvable.`};
+		return this.queueEdit(participantId, seen, async base => {
 			const outcome = await applyChange(this.file, base, edit, this.options);
-			if (outcome.status === 'saved') this.stack = pushUndo(this.stack, outcome.undo);
 			if (outcome.status === 'saved' || outcome.status === 'conflict') this.adopt(outcome);
 			return outcome;
 		});
@@ -131,11 +92,8 @@ export class EditSession {
 	 * failed (lock busy…): it stays, `u` can be tried again.
 	 */
 	undo(): Promise<ChangeOutcome> {
-		return this.queue.save(async () => {
-			const record = peekUndo(this.stack);
-			if (!record) return {status: 'invalid', message: NOTHING_TO_UNDO};
+		return this.queueUndo(async record => {
 			const outcome = await undoChange(this.file, record, this.options);
-			if (outcome.status !== 'failed') this.stack = popUndo(this.stack);
 			if (outcome.status === 'saved' || outcome.status === 'conflict') this.adopt(outcome);
 			return outcome;
 		});

@@ -8,14 +8,13 @@
 import type pg from 'pg';
 import {applyChanges, diffParticipants, type FieldChange, journalValues, mergeChanges, sameValue} from '../../domain/edits/diff.js';
 import type {Edit} from '../../domain/edits/result.js';
-import {EMPTY_UNDO, peekUndo, popUndo, pushUndo, type UndoStack} from '../../domain/edits/undo.js';
 import {type Participant, participantSchema} from '../../domain/model.js';
 import {asksNothingMore, type ChangeOutcome, conflictMessage} from '../applyChange.js';
 import type {EditingSession} from '../editingSession.js';
 import {type JournalContext, type JournalKind, journalLines} from '../journal.js';
 import type {StoreData} from '../schema.js';
 import {StoreError} from '../storeBasics.js';
-import {NOTHING_TO_UNDO} from '../editSession.js';
+import {QueuedSession} from '../queuedSession.js';
 import type {Visibility} from '../../domain/visibility.js';
 import {type Connection, SCHEMA, seesAll, visibleTo} from './connection.js';
 import {pgReason, printable} from './pgErrors.js';
@@ -23,7 +22,6 @@ import {appendJournalRows, readParticipantRows, readSettingsRow, storeFromRows} 
 import type {IsoDate} from '../../domain/calendar.js';
 import {nextCelluleDescription, planNextCellule, type SettingsOutcome} from '../nextCellule.js';
 import type {Settings} from '../../domain/settings.js';
-import {SaveQueue} from '../saveQueue.js';
 
 /** Without a listening connection (or in case a notification was missed), look anyway this often. */
 const POLL_ANYWAY_MS = 30_000;
@@ -47,12 +45,9 @@ const SAVE = `
 	)
 	SELECT revision FROM saved`;
 
-export class PostgresEditSession implements EditingSession {
-	private current: StoreData;
+export class PostgresEditSession extends QueuedSession implements EditingSession {
 	private readonly revisions = new Map<string, number>();
 	private settingsRevision: number;
-	private stack: UndoStack = EMPTY_UNDO;
-	private readonly queue = new SaveQueue();
 	/** a notification came since the last look */
 	private dirty = false;
 	private lastLook = Date.now();
@@ -63,7 +58,7 @@ export class PostgresEditSession implements EditingSession {
 	}
 
 	private constructor(private readonly start: SessionStart) {
-		this.current = start.data;
+		super(start.data);
 		start.data.participants.forEach((p, i) => this.revisions.set(p.id, start.revisions[i]!));
 		this.settingsRevision = start.settingsRevision;
 	}
@@ -94,57 +89,16 @@ export class PostgresEditSession implements EditingSession {
 		return this.start.connection.location;
 	}
 
-	get data(): StoreData {
-		return this.current;
-	}
-
-	get undoStack(): UndoStack {
-		return this.stack;
-	}
-
-	get canUndo(): boolean {
-		return this.stack.length > 0;
-	}
-
-	participant(id: string): Participant | undefined {
-		return this.current.participants.find(p => p.id === id);
-	}
-
-	/** How many saves asked for are not written yet. */
-	get saving(): number {
-		return this.queue.saving;
-	}
-
-	/** Called with the number of saves not written yet, each time it changes; returns the unsubscribe. */
-	onSaving(listener: (saving: number) => void): () => void {
-		return this.queue.onSaving(listener);
-	}
-
-	/** Resolves once every save asked for so far (and any asked meanwhile) is written or refused. */
-	drain(): Promise<void> {
-		return this.queue.drain();
-	}
-
 	apply(participantId: string, edit: Edit, seen?: Participant): Promise<ChangeOutcome> {
-		return this.queue.save(async () => {
-			const base = seen ?? this.participant(participantId);
-			if (!base) return {status: 'failed', message: `Bénéficiaire ${participantId} introuvable.`};
+		return this.queueEdit(participantId, seen, async base => {
 			const result = edit(base);
 			if (!result.ok) return {status: 'invalid', message: result.error};
-			const outcome = await this.save(base, result.participant, result.description, 'modification', edit);
-			if (outcome.status === 'saved') this.stack = pushUndo(this.stack, outcome.undo);
-			return outcome;
+			return this.save(base, result.participant, result.description, 'modification', edit);
 		});
 	}
 
 	undo(): Promise<ChangeOutcome> {
-		return this.queue.save(async () => {
-			const record = peekUndo(this.stack);
-			if (!record) return {status: 'invalid', message: NOTHING_TO_UNDO};
-			const outcome = await this.save(record.after, record.before, `Annulation : ${record.description}`, 'annulation');
-			if (outcome.status !== 'failed') this.stack = popUndo(this.stack);
-			return outcome;
-		});
+		return this.queueUndo(record => this.save(record.after, record.before, `Annulation : ${record.description}`, 'annulation'));
 	}
 
 	/**
