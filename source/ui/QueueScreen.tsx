@@ -48,7 +48,7 @@ export function queueTitle(indicator: IndicatorResult, position: number, count: 
 export function emptyQueueText(filter: string, next: IndicatorResult | undefined, queueId?: string): string {
 	const back = keysOf('back', 'queue');
 	if (filter !== '') return `Personne ne correspond au filtre (${back} : effacer le filtre).`;
-	if (queueId === SNOOZES_QUEUE) return `Aucune alerte ni échéance en attente (${back} : tableau de bord).`;
+	if (queueId === SNOOZES_QUEUE) return `Aucune alerte ni échéance en attente (${back} : revenir).`;
 	// a queue of the screens (Sorties à clôturer, a bilan row) has no section of indicators after it
 	if (queueId !== undefined && indicatorById(queueId) === undefined) return `File vide : personne à traiter ici (${back} : revenir).`;
 	const onward = next

@@ -40,7 +40,7 @@ export interface NavState {
 	readonly view: View;
 	readonly dashboard: ListState;
 	/** the open queue (kept while a participant of it is shown); `bilanRow`: the people of a bilan row */
-	readonly queue?: ListState & {readonly indicatorId: string; readonly bilanRow?: RowKey};
+	readonly queue?: ListState & {readonly indicatorId: string; readonly bilanRow?: RowKey; readonly from?: 'echeances'};
 	/** the « Bilan » screen (ui/bilan/bilanState.ts), kept while the queue of one of its rows is open */
 	readonly bilan?: BilanState;
 	/** the participant shown, with the selected step; `from`: opened from the échéances screen (Esc goes back there) */
@@ -212,7 +212,8 @@ export function navReducer(state: NavState, action: NavAction): NavState {
 				...state,
 				view: 'queue',
 				typing: false,
-				queue: {...EMPTY_LIST, indicatorId: action.indicatorId},
+				// S and Z from the échéances: Esc goes back there (its state is kept)
+				queue: {...EMPTY_LIST, indicatorId: action.indicatorId, ...(state.view === 'echeances' ? {from: 'echeances' as const} : {})},
 				returnTo: undefined,
 			};
 		case 'open-participant': {
@@ -243,6 +244,7 @@ export function navReducer(state: NavState, action: NavAction): NavState {
 			if (state.view === 'participant' && state.participant?.from === 'echeances') return {...state, view: 'echeances', participant: undefined};
 			if (state.view === 'participant') return {...state, view: 'queue', participant: undefined};
 			if (state.view === 'queue' && state.queue?.bilanRow) return {...state, view: 'bilan', queue: undefined};
+			if (state.view === 'queue' && state.queue?.from === 'echeances') return {...state, view: 'echeances', queue: undefined};
 			if (state.view === 'bilan') return {...state, view: 'dashboard'};
 			if (state.view === 'queue') return {...state, view: 'dashboard'};
 			return state; // Esc never quits

@@ -90,6 +90,28 @@ describe('the échéances screen', () => {
 		expect(frame).toMatch(/Prochain entretien .*RETARD Alix · LATE/);
 		expect(frame).toContain('En retard 0 · Cette semaine 1');
 	});
+
+	it('Z or S opened from the échéances: Échap comes back to the échéances, on the line left, through the fiche and the queue', async () => {
+		editor = await renderEditor(caseload(), {today: T});
+		await editor.press('h', 'z', '\t', 'avenant en cours', '\t', '15/12/2026', KEYS.enter);
+		await editor.saved();
+		let frame = await editor.press(KEYS.down, 'Z');
+		expect(frame).toContain('Mises en attente');
+		frame = await editor.press(KEYS.enter);
+		expect(frame).toContain('RETARD Alix');
+		frame = await editor.press(KEYS.escape);
+		expect(frame).toContain('Mises en attente');
+		frame = await editor.press(KEYS.escape);
+		expect(frame).toContain('Échéances au 18/11/2026');
+		expect(frame).toMatch(/^›.*PLUSTARD Cyd · LATER/m);
+		frame = await editor.press('S');
+		expect(frame).toContain('File vide');
+		frame = await editor.press(KEYS.escape);
+		expect(frame).toContain('Échéances au 18/11/2026');
+		// from the dashboard, Échap still goes back to the dashboard
+		frame = await editor.press(KEYS.escape, 'Z', KEYS.escape);
+		expect(frame).toContain('Effectifs');
+	});
 });
 
 describe('the exit follow-up (004_…)', () => {
