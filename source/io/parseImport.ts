@@ -69,6 +69,17 @@ export interface ImportBatch {
 	readonly warnings: string[];
 	/** where each participant id was first read (duplicate detection across sheets) */
 	readonly participantRows: Map<string, {sheet?: string; row: number}>;
+	/**
+	 * ids holding an invisible character (U+00A0, U+200B, a control): refused by
+	 * checkReferences unless the store holds that exact id (its own export coming back)
+	 */
+	readonly hiddenIds: HiddenId[];
+}
+
+/** An id that could pass for another, where it was read, and its first invisible character (U+XXXX). */
+export interface HiddenId {
+	readonly fault: Fault;
+	readonly id: string;
 }
 
 /**
@@ -332,9 +343,8 @@ function readParticipantRow(
 		} else {
 			const hidden = invisibleIn(id);
 			if (hidden !== undefined) {
-				fault(context, row, headers.id!.header, id, `identifiant avec un caractère invisible (${hidden}) : il semblerait identique à un autre sans l’être. Retirez-le.`);
-				ok = false;
-				id = undefined;
+				const problem = `identifiant avec un caractère invisible (${hidden}) : il semblerait identique à un autre sans l’être. Retirez-le.`;
+				context.batch.hiddenIds.push({id, fault: {sheet: context.sheet, row: row.number, column: headers.id!.header, value: id, problem}});
 			}
 		}
 	} else if (name !== undefined) {
@@ -560,6 +570,7 @@ export async function parseImport(sheets: AsyncIterable<SheetSource>, today: Day
 		faults: [],
 		warnings: [],
 		participantRows: new Map(),
+		hiddenIds: [],
 	};
 	const layouts = sheetLayouts(table);
 	const context: SheetContext = {batch, layouts, date1904: false, today};
@@ -590,8 +601,13 @@ export async function parseImport(sheets: AsyncIterable<SheetSource>, today: Day
 	return batch;
 }
 
-/** Steps, events and other list items must belong to someone in the file or already in the store. */
+/**
+ * Steps, events and other list items must belong to someone in the file or
+ * already in the store; an id with an invisible character must be one the store
+ * already holds, exactly (otherwise it would make a look-alike second person).
+ */
 export function checkReferences(batch: ImportBatch, storeIds: ReadonlySet<string>): void {
+	for (const hidden of batch.hiddenIds) if (!storeIds.has(hidden.id)) batch.faults.push(hidden.fault);
 	// Every id read from the file counts, even on a faulty row: its own fault says what to fix.
 	const check = (record: StepRecord | EventRecord | ListRecord) => {
 		if (batch.participantRows.has(record.participantId) || storeIds.has(record.participantId)) return;

@@ -105,4 +105,22 @@ describe('identifiers', () => {
 			expect(message).toContain(`identifiant avec un caractère invisible (${code})`);
 		}
 	});
+
+	it('accepts such an ID when the store already holds it exactly (its own export comes back): the person is updated, no second one', async () => {
+		const held = 'C\u00a0-9';
+		writeStore(store, [{id: held, name: 'INSÉCABLE Ana', rsa: false, steps: [], events: []}]);
+		const file = dir.write('retour.csv', `ID;Bénéficiaire;Commune\r\n${held};INSÉCABLE Ana;Elbeuf\r\n`);
+		const result = await importFile(file, {storePath: store, today: TODAY});
+		expect(result.summary.participants).toMatchObject({created: 0, updated: 1});
+		const data = JSON.parse(readFileSync(store, 'utf8')) as {participants: Array<{id: string; commune?: string}>};
+		expect(data.participants).toEqual([expect.objectContaining({id: held, commune: 'Elbeuf'})]);
+		// a look-alike the store does not hold is still refused, the store left as it was
+		const before = readFileSync(store);
+		const other = dir.write('autre.csv', `ID;Bénéficiaire\r\nC\u200b-9;INSÉCABLE Ana\r\n`);
+		const error = await importFile(other, {storePath: store, today: TODAY}).catch((caught: unknown) => caught);
+		expect(error).toBeInstanceOf(ImportRejectedError);
+		expect((error as Error).message).toContain('autre.csv, ligne 2, colonne « ID »');
+		expect((error as Error).message).toContain('identifiant avec un caractère invisible (U+200B)');
+		expect(readFileSync(store)).toEqual(before);
+	});
 });
