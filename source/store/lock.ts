@@ -30,6 +30,9 @@ export interface LockOptions {
 
 export const DEFAULT_STALE_MS = 10_000;
 
+/** More than the longest wait between two attempts (500 ms × 1.25): our takeover always comes first. */
+const SILENT_TAKEOVER_MARGIN_MS = 1000;
+
 /** A lock held by another writer for too long, or a lock we lost: French, exit 1 in the CLI. */
 export class LockError extends StoreError {
 	override readonly name: string = 'LockError';
@@ -170,7 +173,9 @@ export async function withStoreLock<T>(file: string, work: (lock: HeldLock) => P
 				release = await lockfile.lock(target, {
 					realpath: false, // the store may not exist yet (first write)
 					lockfilePath: lockFile,
-					stale: staleMs,
+					// a little later than takeOverAbandoned, which runs before every attempt: a stale
+					// lock is taken over by it, with its notice, never removed silently by proper-lockfile
+					stale: staleMs + SILENT_TAKEOVER_MARGIN_MS,
 					update: Math.floor(staleMs / 2),
 					retries: 0,
 					onCompromised: () => {
