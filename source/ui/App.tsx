@@ -144,7 +144,7 @@ export function App(props: AppProps) {
 	);
 	const search = useMemo(() => searchIndex(participants), [participants]);
 	const byId = useMemo(() => new Map(participants.map(p => [p.id, p])), [participants]);
-	const choices = useMemo(() => referentChoices(participants), [participants]);
+	const choices = useMemo(() => referentChoices(participants, props.visible), [participants, props.visible]);
 	const cache = useRef<{
 		dashboard?: [unknown, string, DashboardRow[]];
 		queue?: [unknown, string, QueueRow[]];

@@ -1,4 +1,5 @@
 // `r`: choose whose caseload the dashboard shows, or everyone's ("Tous").
+import type {Visibility} from '../domain/visibility.js';
 import {Box, Text} from 'ink';
 import React from 'react';
 import type {Participant} from '../domain/model.js';
@@ -13,8 +14,11 @@ export interface ReferentChoice {
 	readonly count: number;
 }
 
-/** "Tous" then every referent of the caseload, alphabetically, with their number of files. */
-export function referentChoices(participants: readonly Participant[]): ReferentChoice[] {
+/**
+ * "Tous" then every referent of the caseload, alphabetically, with their number
+ * of files; for a login that sees only its référent·es' (a base), « Tous les vôtres ».
+ */
+export function referentChoices(participants: readonly Participant[], visible?: Visibility): ReferentChoice[] {
 	const counts = new Map<string, {name: string; count: number}>();
 	for (const p of participants) {
 		const name = p.referent?.trim();
@@ -26,7 +30,7 @@ export function referentChoices(participants: readonly Participant[]): ReferentC
 	}
 	const named = [...counts.values()].sort((a, b) => a.name.localeCompare(b.name, 'fr'));
 	return [
-		{referent: undefined, label: 'Tous', count: participants.length},
+		{referent: undefined, label: visible === undefined ? 'Tous' : 'Tous les vôtres', count: participants.length},
 		...named.map(({name, count}) => ({referent: name, label: name, count})),
 	];
 }

@@ -64,11 +64,19 @@ describe('merging a change over a colleague’s', () => {
 		expect(result).toEqual(mine);
 	});
 
-	it('same step changed on both sides is a conflict; another step or an event is not', () => {
+	it('the same field of the same step changed on both sides is a conflict; another field of it, another step or an event is not', () => {
 		const two = {...base, steps: [step, {...step, label: 'Immersion', start: '2026-11-18'}]};
 		const mine = after(startStep(two, stepRef(step)));
-		const sameStep = after(editStep(two, stepRef(step), {end: '30/11/2026'}));
-		expect(merge(two, mine, sameStep).conflicts.map(c => c.label)).toEqual(['Étape « Atelier CV » (16/11/2026)']);
+		const finished = after(editStep(two, stepRef(step), {state: 'Terminée', end: '20/11/2026'}));
+		expect(merge(two, mine, finished).conflicts.map(c => c.label)).toEqual(['Étape « Atelier CV » (16/11/2026)']);
+		// their end date, my state: both kept in the step
+		const dated = merge(two, mine, after(editStep(two, stepRef(step), {end: '30/11/2026'})));
+		expect(dated.conflicts).toEqual([]);
+		expect(dated.result.steps[0]).toEqual({...step, state: 'En cours', end: '2026-11-30'});
+		// a step they renamed is no longer the one I changed: a conflict, never a second copy
+		const renamed = merge(two, mine, after(editStep(two, stepRef(step), {label: 'Atelier lettre'})));
+		expect(renamed.conflicts).toHaveLength(1);
+		expect(renamed.result.steps).toHaveLength(2);
 		const otherStep = after(startStep(two, {label: 'Immersion', start: '2026-11-18'}));
 		const merged = merge(two, mine, after(recordInterview(otherStep, T)));
 		expect(merged.conflicts).toEqual([]);

@@ -298,6 +298,34 @@ describe('a colleague’s change on disk', () => {
 		expect((await editor.disk('K')).steps).toEqual([{label: 'Atelier', type: 'Atelier collectif', start: iso(-5), state: 'En cours'}]);
 	});
 
+	it('a form left open while a colleague saves the same field: the conflict is shown, their value kept (not overwritten)', async () => {
+		const e = await openActive([inOrder(T, {id: 'R'})]);
+		let frame = await e.press('c');
+		expect(frame).toContain('K2204');
+		await updateStore(e.file, data => {
+			data.participants.find(x => x.id === 'R')!.romeCode = 'A1111';
+			return [{action: 'collègue', participantId: 'R'}];
+		});
+		await new Promise(resolve => setTimeout(resolve, 300)); // the session has seen the colleague's save
+		frame = await e.press('\t', '\t', '\t', KEYS.backspace.repeat(5), 'B2222', KEYS.enter);
+		expect(frame).toContain('Conflit');
+		expect(frame).toContain('A1111');
+		expect(frame).toContain('B2222');
+		expect((await e.disk('R')).romeCode).toBe('A1111');
+	});
+
+	it('a form left open while a colleague saves another field: both kept', async () => {
+		const e = await openActive([inOrder(T, {id: 'R', contractStart: iso(-10), contractEnd: iso(100)})]);
+		await e.press('c');
+		await updateStore(e.file, data => {
+			data.participants.find(x => x.id === 'R')!.contractEnd = iso(120);
+			return [{action: 'collègue', participantId: 'R'}];
+		});
+		await new Promise(resolve => setTimeout(resolve, 300));
+		await e.press('\t', '\t', '\t', KEYS.backspace.repeat(5), 'B2222', KEYS.enter);
+		expect(await e.disk('R')).toMatchObject({romeCode: 'B2222', contractEnd: iso(120)});
+	});
+
 	it('a different field changed meanwhile: both changes kept', async () => {
 		const someone = inOrder(T, {id: 'K', steps: [{label: 'Atelier', type: 'Atelier', start: iso(-5), state: 'Prévue'}]});
 		// no background refresh here: the key must meet the colleague's change at save time

@@ -5,7 +5,8 @@
 // Units of change: each scalar field; each step (identified by label + start); each
 // event (date + type); each snooze (indicator). Two people touching different units
 // of the same participant both keep their change; the same unit with different
-// results is a conflict.
+// results is a conflict, unless they changed different fields of a step, event or
+// snooze still in its place (mergeChanges: then both fields are kept).
 import type {FieldTable} from '../fields.js';
 import type {Participant} from '../model.js';
 import {eventTitle, fieldLabel, snoozeTitle, stepTitle} from './format.js';
@@ -126,7 +127,12 @@ export function diffParticipants(before: Participant, after: Participant, table?
 	return changes;
 }
 
-/** Splits `mine` into what can be applied over `theirs` and what clashes with it. */
+/**
+ * Splits `mine` into what can be applied over `theirs` and what clashes with it
+ * (both are changes from the same version). A step, event or snooze both sides
+ * changed is merged field by field when they changed different fields of it
+ * (one its type, the other its state) and the item is still where it was.
+ */
 export function mergeChanges(
 	mine: readonly FieldChange[],
 	theirs: readonly FieldChange[],
@@ -138,11 +144,34 @@ export function mergeChanges(
 		const other = theirsByKey.get(change.key);
 		if (!other) apply.push(change);
 		else if (!sameValue(other.after, change.after)) {
-			conflicts.push({label: change.label, base: change.before, theirs: other.after, mine: change.after});
+			const merged = mergedItem(change, other);
+			if (merged === undefined) conflicts.push({label: change.label, base: change.before, theirs: other.after, mine: change.after});
+			else apply.push({key: change.key, label: change.label, before: other.after, after: merged});
 		}
 		// same result on both sides: already there, nothing to apply
 	}
 	return {apply, conflicts};
+}
+
+type Item = Record<string, unknown>;
+const isItem = (value: unknown): value is Item => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A list item changed on both sides in different fields: theirs with my fields; undefined when they clash. */
+function mergedItem(mine: FieldChange, theirs: FieldChange): Item | undefined {
+	const list = mine.key.slice(0, mine.key.indexOf('/')) as ListName;
+	if (!(LISTS as readonly string[]).includes(list)) return undefined;
+	const [base, ours, their] = [mine.before, mine.after, theirs.after];
+	if (!isItem(base) || !isItem(ours) || !isItem(their)) return undefined; // added or removed on a side
+	// their item must still be found under the key (not renamed or re-dated by them)
+	if (SPECS[list].identity(their) !== SPECS[list].identity(base)) return undefined;
+	const merged: Item = {...their};
+	for (const field of new Set([...Object.keys(base), ...Object.keys(ours)])) {
+		if (sameValue(base[field], ours[field])) continue; // not mine
+		if (!sameValue(base[field], their[field]) && !sameValue(their[field], ours[field])) return undefined; // both, differently
+		if (ours[field] === undefined) delete merged[field];
+		else merged[field] = ours[field];
+	}
+	return merged;
 }
 
 /** `target` with `changes` applied (a new participant; `target` is not modified). */

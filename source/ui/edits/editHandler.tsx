@@ -183,8 +183,9 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 			participant,
 			name: displayName(participant, selection.discretion === true),
 			today,
-			// a form's edit sets only the fields changed in it: re-run on the freshest version the session has
-			save: async (edit, options) => report(await apply(participant.id, edit, options?.asSeen === true ? participant : undefined), tools, 'form'),
+			// an intention on the person as the form showed them: a colleague's save of the same
+			// field meanwhile is a conflict, shown; of another field (or of another field of the same step), merged
+			save: async edit => report(await apply(participant.id, edit, participant), tools, 'form'),
 			cancel: () => {
 				tools.closePanel();
 				tools.say('Annulé : rien n’a été modifié.');

@@ -32,14 +32,12 @@ import {EVENT_TYPES, EXIT_REASONS, EXIT_TYPES, NON_INTEGRATION_REASONS, STANDBY_
 import {Form} from './Form.js';
 import type {FieldSpec, Values} from './formState.js';
 
-/** Saves an edit of one participant; resolves to a refusal to show in the form. */
 /**
- * Saves a form's edit; the refusal to show in the form, if any. `asSeen`: the edit
- * is an intention on the person as the form showed them (a standby asked for),
- * so that two people asking the same agree; otherwise the fields it changes are
- * re-applied to the freshest version.
+ * Saves a form's edit, an intention on the person as the form showed them (a
+ * colleague's save of the same field meanwhile is a conflict; of another, merged);
+ * resolves to the refusal to show in the form, if any.
  */
-export type Save = (edit: Edit, options?: {readonly asSeen?: boolean}) => Promise<string | undefined>;
+export type Save = (edit: Edit) => Promise<string | undefined>;
 
 export interface FormContext {
 	readonly participant: Participant;
@@ -235,7 +233,7 @@ export function standbyForm(context: FormContext) {
 				}
 				const reason = detail === '' ? values.reason : detail;
 				// asked of the person the form shows: a colleague who started the same standby meanwhile agrees
-				return context.save(participant => startStandby(participant, {since: values.since ?? '', reason}), {asSeen: true});
+				return context.save(participant => startStandby(participant, {since: values.since ?? '', reason}));
 			}}
 			onCancel={context.cancel}
 		/>
