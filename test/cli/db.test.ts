@@ -40,10 +40,10 @@ describe.skipIf(admin === undefined)(`plie-triage db${pgSkipReason()}`, () => {
 		const first = runCli(['db', 'init', db.ownerUrl]);
 		expect(first.stderr).toBe('');
 		expect(first.code).toBe(0);
-		expect(first.stdout).toContain(`Base prête : ${db.ownerUrl} (schéma version 1 ; migrations appliquées : 001_init).`);
+		expect(first.stdout).toContain(`Base prête : ${db.ownerUrl} (schéma version 2 ; migrations appliquées : 001_init, 002_rights_per_base).`);
 		const second = runCli(['db', 'init', db.ownerUrl]);
 		expect(second.code).toBe(0);
-		expect(second.stdout).toBe(`Base déjà à jour : ${db.ownerUrl} (schéma version 1).\n`);
+		expect(second.stdout).toBe(`Base déjà à jour : ${db.ownerUrl} (schéma version 2).\n`);
 	});
 
 	it('db copy into the base: the same report --json as the file, for all and for one référent·e', async () => {

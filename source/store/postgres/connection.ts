@@ -3,6 +3,7 @@
 // mapped to any référent·e is told so in French before anything else happens.
 import pg from 'pg';
 import type {Visibility} from '../../domain/visibility.js';
+import {SCHEMA_VERSION} from './migrations/index.js';
 import {StoreError} from '../storeBasics.js';
 import {databaseError, DatabaseError, printable} from './pgErrors.js';
 
@@ -59,6 +60,7 @@ export async function whoami(client: pg.Client, location: string): Promise<Acces
 			`SELECT login, owner, coordination, referents FROM ${SCHEMA}.whoami()`,
 		);
 		const row = result.rows[0]!;
+		await requireSchemaVersion(client, location);
 		const access: Access = {login: row.login, owner: row.owner, coordination: row.coordination, referents: row.referents};
 		if (!seesAll(access) && access.referents.length === 0) throw unmapped(location, login);
 		return access;
@@ -66,6 +68,21 @@ export async function whoami(client: pg.Client, location: string): Promise<Acces
 		// no right at all on the schema: the same refusal, the login is all we know
 		if ((error as {code?: unknown}).code === '42501' && login !== '') throw unmapped(location, login);
 		throw databaseError(location, error);
+	}
+}
+
+/** A base left at an older schema would run with its older rights: db init first (nothing is lost). */
+async function requireSchemaVersion(client: pg.Client, location: string): Promise<void> {
+	const {rows} = await client.query<{version: number | null}>(`SELECT max(version) AS version FROM ${SCHEMA}.schema_version`);
+	const version = rows[0]?.version ?? 0;
+	if (version < SCHEMA_VERSION) {
+		throw new DatabaseError(
+			location,
+			`schéma de la base en version ${version}, plie-triage attend la version ${SCHEMA_VERSION} : le propriétaire de la base lance « plie-triage db init URL » (les données sont gardées), puis la coordination est redonnée (db grant … --coordination).`,
+		);
+	}
+	if (version > SCHEMA_VERSION) {
+		throw new DatabaseError(location, `schéma de la base en version ${version}, plus récente que celle de plie-triage (${SCHEMA_VERSION}) : mettez l’outil à jour.`);
 	}
 }
 

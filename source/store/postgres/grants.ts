@@ -1,7 +1,8 @@
 // `db grant LOGIN --referent NAME | --coordination` and `db revoke LOGIN`: which
-// référent·es a database login works for (the mapping row-level security reads),
-// and its membership of the two group roles that carry the table rights. The
-// login itself is created by the database administrator.
+// référent·es a database login works for, or whether it is the coordination, in
+// this base (the tables row-level security reads), and its membership of the two
+// group roles that carry the table rights (the server's, never revoked here: other
+// bases may use them). The login itself is created by the database administrator.
 import type pg from 'pg';
 import {InputError} from '../../domain/errors.js';
 import type {Connection} from './connection.js';
@@ -45,8 +46,10 @@ export async function grantAccess(connection: Connection, login: string, grant: 
 		await requireLogin(client, login);
 		const who = client.escapeIdentifier(login);
 		if ('coordination' in grant) {
-			// with ADMIN OPTION: the coordination grants the others
+			// the roles carry the table rights (with ADMIN OPTION: the coordination grants the
+			// others); being the coordination of this base is its coordinators table (migration 2)
 			await client.query(`GRANT ${COORDINATION_ROLE}, ${REFERENT_ROLE} TO ${who} WITH ADMIN OPTION`);
+			await client.query(`INSERT INTO ${SCHEMA}.coordinators (login) VALUES ($1) ON CONFLICT (login) DO NOTHING`, [login]);
 			return {};
 		}
 		// the name as the caseload spells it (« martel ines » → « MARTEL Inès »): titles show it to the login
@@ -70,7 +73,7 @@ export async function grantAccess(connection: Connection, login: string, grant: 
 export type Revoke = {readonly all: true} | {readonly referent: string} | {readonly coordination: true};
 
 export interface RevokeResult {
-	/** mappings to référent·es removed */
+	/** mappings to référent·es (and to the coordination) removed in this base */
 	readonly removed: number;
 	/** référent·es the login still works for */
 	readonly remaining: readonly string[];
@@ -79,7 +82,6 @@ export interface RevokeResult {
 export async function revokeAccess(connection: Connection, login: string, revoke: Revoke): Promise<RevokeResult> {
 	requireGrantor(connection);
 	return connection.transaction(async client => {
-		const who = client.escapeIdentifier(login);
 		let removed = 0;
 		if (!('coordination' in revoke)) {
 			const result =
@@ -88,13 +90,11 @@ export async function revokeAccess(connection: Connection, login: string, revoke
 					: await client.query(`DELETE FROM ${SCHEMA}.logins WHERE login = $1`, [login]);
 			removed = result.rowCount ?? 0;
 		}
-		const {rows} = await client.query<{referent: string}>(`SELECT referent FROM ${SCHEMA}.logins WHERE login = $1 ORDER BY referent`, [login]);
-		const exists = (await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [login])).rowCount !== 0;
-		if (exists) {
-			if ('all' in revoke || 'coordination' in revoke) await client.query(`REVOKE ${COORDINATION_ROLE} FROM ${who}`);
-			// no référent·e left: no right left on the tables either
-			if (rows.length === 0) await client.query(`REVOKE ${REFERENT_ROLE} FROM ${who}`);
+		if ('all' in revoke || 'coordination' in revoke) {
+			removed += (await client.query(`DELETE FROM ${SCHEMA}.coordinators WHERE login = $1`, [login])).rowCount ?? 0;
 		}
+		// the group roles stay: they are the server's, shared by its other bases, and give nothing here alone
+		const {rows} = await client.query<{referent: string}>(`SELECT referent FROM ${SCHEMA}.logins WHERE login = $1 ORDER BY referent`, [login]);
 		return {removed, remaining: rows.map(row => row.referent)};
 	});
 }

@@ -4,6 +4,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {openCaseloadStore} from '../../../source/store/caseloadStore.js';
 import {Connection} from '../../../source/store/postgres/connection.js';
 import {grantAccess} from '../../../source/store/postgres/grants.js';
+import {MIGRATIONS} from '../../../source/store/postgres/migrations/index.js';
 import {initDatabase} from '../../../source/store/postgres/migrate.js';
 import {STORE_VERSION} from '../../../source/store/storeBasics.js';
 import {createTestDatabase, pgAdminUrl, pgSkipReason, type TestDatabase, withClient} from '../../helpers/pg.js';
@@ -21,7 +22,7 @@ describe.skipIf(admin === undefined)(`db init${pgSkipReason()}`, () => {
 
 	it('creates the schema once; a second run applies nothing and keeps the data', async () => {
 		const first = await initDatabase(db.ownerUrl);
-		expect(first).toMatchObject({from: 0, to: 1, applied: ['001_init']});
+		expect(first).toMatchObject({from: 0, to: 2, applied: ['001_init', '002_rights_per_base']});
 		const store = await openCaseloadStore(db.ownerUrl);
 		await store.update(data => {
 			data.participants.push({id: 'P-1', name: 'ESSAI Un', rsa: false, steps: [], events: []});
@@ -29,7 +30,7 @@ describe.skipIf(admin === undefined)(`db init${pgSkipReason()}`, () => {
 		});
 		await store.close();
 		const second = await initDatabase(db.ownerUrl);
-		expect(second).toMatchObject({from: 1, to: 1, applied: []});
+		expect(second).toMatchObject({from: 2, to: 2, applied: []});
 		const again = await openCaseloadStore(db.ownerUrl);
 		const data = await again.read();
 		await again.close();
@@ -63,6 +64,43 @@ describe.skipIf(admin === undefined)(`db init${pgSkipReason()}`, () => {
 	it('records the migrations it applied in schema_version', async () => {
 		await initDatabase(db.ownerUrl);
 		const {rows} = await withClient(db.ownerUrl, client => client.query('SELECT version, name, applied_by FROM plie_triage.schema_version'));
-		expect(rows).toEqual([{version: 1, name: '001_init', applied_by: db.owner}]);
+		expect(rows).toEqual([
+			{version: 1, name: '001_init', applied_by: db.owner},
+			{version: 2, name: '002_rights_per_base', applied_by: db.owner},
+		]);
+	});
+
+	it('brings a base of version 1 to version 2, data kept; a coordination given by the role alone is granted again in the base', async () => {
+		const old = await createTestDatabase(admin!);
+		try {
+			// a base as version 1 left it, with a coordination login (member of the server's role)
+			const {login, url} = await old.login('coord');
+			await withClient(old.ownerUrl, async client => {
+				await client.query('CREATE SCHEMA plie_triage');
+				await client.query('CREATE TABLE plie_triage.schema_version (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now(), applied_by text NOT NULL DEFAULT current_user)');
+				await client.query(MIGRATIONS[0]!.sql);
+				await client.query("INSERT INTO plie_triage.schema_version (version, name) VALUES (1, '001_init')");
+				await client.query(`GRANT plie_triage_coordination, plie_triage_referent TO ${login}`);
+			});
+			// the tool refuses it (its rights are the old ones) until db init
+			await expect(openCaseloadStore(url)).rejects.toThrow(/schéma de la base en version 1, plie-triage attend la version 2 : le propriétaire de la base lance « plie-triage db init URL »/);
+			const upgraded = await initDatabase(old.ownerUrl);
+			expect(upgraded).toMatchObject({from: 1, to: 2, applied: ['002_rights_per_base']});
+			const store = await openCaseloadStore(old.ownerUrl);
+			await store.update(data => {
+				data.participants.push({id: 'P-1', name: 'ESSAI Un', rsa: false, steps: [], events: []});
+				return [{action: 'création'}];
+			});
+			await store.close();
+			await expect(openCaseloadStore(url)).rejects.toThrow(/n’est associé à aucun·e référent·e/);
+			const owner = await Connection.open(old.ownerUrl);
+			await grantAccess(owner, login, {coordination: true});
+			await owner.close();
+			const coordination = await openCaseloadStore(url);
+			expect((await coordination.read()).participants.map(p => p.id)).toEqual(['P-1']);
+			await coordination.close();
+		} finally {
+			await old.drop();
+		}
 	});
 });

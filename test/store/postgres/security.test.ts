@@ -158,6 +158,51 @@ describe.skipIf(admin === undefined)(`sécurité de la base${pgSkipReason()}`, (
 		await expect(idsSeenBy(extra.url)).rejects.toThrow(/n’est associé à aucun·e référent·e/);
 	});
 
+	it('a grant or a revoke in one base of the server changes nothing in another: coordination, référent·e, settings, deletions', async () => {
+		const other = await createTestDatabase(admin!);
+		const inOther = (url: string) => Object.assign(new URL(url), {pathname: `/${other.name}`}).toString();
+		try {
+			await initDatabase(other.ownerUrl);
+			const store = await openCaseloadStore(other.ownerUrl);
+			await store.update(data => {
+				data.participants.push(person({id: 'O1', name: 'AUTRE Base', referent: 'DURAND Élise'}), person({id: 'O2', name: 'AUTRE Deux', referent: 'PETIT Jules'}));
+				return [{action: 'création'}];
+			});
+			await store.close();
+			// the coordination of the first base is nobody in the other
+			const coordinationThere = inOther(coordination.url);
+			await expect(idsSeenBy(coordinationThere)).rejects.toThrow(/n’est associé à aucun·e référent·e/);
+			expect(await sqlAs(coordinationThere, 'SELECT * FROM plie_triage.participants')).toBe('ok 0');
+			expect(await sqlAs(coordinationThere, "UPDATE plie_triage.settings SET document = '{}'::jsonb")).toMatch(/^(ok 0|42501)$/);
+			// mapped to DURAND Élise there too, then revoked here: still hers there
+			const durandThere = inOther(durand.url);
+			const owner = await Connection.open(other.ownerUrl);
+			await grantAccess(owner, durand.login, {referent: 'DURAND Élise'});
+			await grantAccess(owner, coordination.login, {referent: 'PETIT Jules'});
+			await owner.close();
+			const here = await Connection.open(db.ownerUrl);
+			await revokeAccess(here, durand.login, {all: true});
+			await here.close();
+			expect(await idsSeenBy(durandThere)).toEqual(['O1']);
+			await expect(idsSeenBy(durand.url)).rejects.toThrow(/n’est associé à aucun·e référent·e/);
+			// a référent·e there, coordination here: neither deletes nor changes the settings there
+			expect(await idsSeenBy(coordinationThere)).toEqual(['O2']);
+			expect(await sqlAs(coordinationThere, "DELETE FROM plie_triage.participants WHERE id = 'O2'")).toMatch(/^(ok 0|42501)$/);
+			expect(await sqlAs(coordinationThere, "UPDATE plie_triage.settings SET document = '{}'::jsonb")).toMatch(/^(ok 0|42501)$/);
+			expect(await idsSeenBy(coordinationThere)).toEqual(['O2']);
+			// revoking a coordination never given there leaves the one given here
+			const there = await Connection.open(other.ownerUrl);
+			await revokeAccess(there, coordination.login, {coordination: true});
+			await there.close();
+			expect((await idsSeenBy(coordination.url)).sort()).toEqual(['D1', 'D2', 'M1', 'X1']);
+		} finally {
+			const here = await Connection.open(db.ownerUrl);
+			await grantAccess(here, durand.login, {referent: 'DURAND Élise'});
+			await here.close();
+			await other.drop();
+		}
+	});
+
 	it('refuses a URL holding a password without repeating it, before any connection', async () => {
 		const url = new URL(durand.url);
 		url.password = 'tr3s-secret';
