@@ -94,8 +94,16 @@ export async function importFile(file: string, options: ImportOptions): Promise<
 	let result: MergeResult;
 	let written = false;
 	if (options.dryRun) {
-		// read as the update would (bytes, not a 310 MB string, for a large store)
-		result = mergeChecked(file, await readCaseload(options.storePath, {create: true}), batch, options.table);
+		// checked as the import would be (a référent login's scope in a base), nothing written
+		let merged: MergeResult | undefined;
+		const store = await openCaseloadStore(options.storePath);
+		await store
+			.tryUpdate(data => {
+				merged = mergeChecked(file, data, batch, options.table);
+				return journalEntries(file, merged);
+			}, {create: true})
+			.finally(() => store.close());
+		result = merged!;
 	} else {
 		let merged: MergeResult | undefined;
 		const store = await openCaseloadStore(options.storePath);

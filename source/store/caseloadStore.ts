@@ -61,6 +61,11 @@ export interface CaseloadStore {
 	 */
 	update(change: StoreChange, options?: UpdateOptions): Promise<{data: StoreData; entries: JournalEntry[]}>;
 	/**
+	 * What `update` would do, refused as it would be (in a base, a référent login's
+	 * scope), nothing written: `import --dry-run`.
+	 */
+	tryUpdate(change: StoreChange, options?: ReadOptions): Promise<{data: StoreData; entries: JournalEntry[]}>;
+	/**
 	 * The dashboard's editing session on the caseload read now: each edit is saved
 	 * on its own (merged with a colleague's change to other fields; the same field
 	 * is a conflict), undo, and `reloadIfChanged` to follow colleagues.

@@ -33,6 +33,12 @@ export class FileCaseloadStore implements CaseloadStore {
 		return (await import('./transaction.js')).updateStore(this.location, change, options);
 	}
 
+	async tryUpdate(change: StoreChange, options: ReadOptions = {}): Promise<{data: StoreData; entries: JournalEntry[]}> {
+		// read as the update would, with the light reader (bytes, not a 310 MB string, for a large store)
+		const data = await this.read(options);
+		return {data, entries: await change(data)};
+	}
+
 	async openSession(options: JournalContext = {}): Promise<EditingSession> {
 		const [{storeRevision}, {readStoreData}, {EditSession}] = await Promise.all([
 			import('./storeBasics.js'),

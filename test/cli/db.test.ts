@@ -166,6 +166,21 @@ describe.skipIf(admin === undefined)(`plie-triage db${pgSkipReason()}`, () => {
 		expect(synthese.headerFooter.oddHeader).toContain(referent);
 	});
 
+	it('import --dry-run as a référent login refuses what the import would refuse (another référent·e’s people), nothing written', async () => {
+		const {login, url} = await db.login('essai');
+		const data = await readStoreData(file);
+		expect(runCli(['db', 'grant', login, '--referent', data.participants[0]!.referent!, '--data', db.ownerUrl]).code).toBe(0);
+		const everyone = path.join(dir, 'echange-tous.xlsx');
+		expect(runCli(['export', '--echange', '--out', everyone, '--data', db.ownerUrl, '--today', TODAY]).code).toBe(0);
+		const before = runCli(['report', '--json', '--data', db.ownerUrl, '--today', TODAY]).stdout;
+		for (const extra of [['--dry-run'], []]) {
+			const attempt = runCli(['import', everyone, ...extra, '--data', url, '--today', TODAY]);
+			expect(attempt.code).toBe(1);
+			expect(attempt.stderr).toMatch(/hors de vos référent·es .*Rien n’a été écrit\./);
+		}
+		expect(runCli(['report', '--json', '--data', db.ownerUrl, '--today', TODAY]).stdout).toBe(before);
+	});
+
 	it('usage errors: exit 2 in French; a password in the URL is never repeated', () => {
 		const withPassword = db.ownerUrl.replace('@', ':s3cr3t-mdp@');
 		for (const args of [

@@ -108,6 +108,15 @@ export class PostgresStore implements CaseloadStore {
 		});
 	}
 
+	async tryUpdate(change: StoreChange): Promise<{data: StoreData; entries: JournalEntry[]}> {
+		const data = await this.read();
+		const before = new Map(data.participants.map(p => [p.id, JSON.stringify(p)]));
+		const settingsBefore = JSON.stringify(data.settings);
+		const entries = await change(data);
+		if (entries.length > 0) this.requireInScope(rowChanges(data, before, settingsBefore));
+		return {data, entries};
+	}
+
 	/** A référent login writes only its référent·es' participants: say which one is not, before the base refuses. */
 	private requireInScope(changes: RowChanges): void {
 		if (seesAll(this.access)) {
