@@ -5,7 +5,7 @@ import pg from 'pg';
 import type {Visibility} from '../../domain/visibility.js';
 import {SCHEMA_VERSION} from './migrations/index.js';
 import {StoreError} from '../storeBasics.js';
-import {databaseError, DatabaseError, printable} from './pgErrors.js';
+import {connectionLost, databaseError, DatabaseError, printable} from './pgErrors.js';
 
 export const SCHEMA = 'plie_triage';
 
@@ -94,23 +94,65 @@ function unmapped(location: string, login: string): StoreError {
 	);
 }
 
-/** A client and the access of its login, closed together. */
+/**
+ * A client and the access of its login, closed together. A connection the server
+ * or the network dropped (a restart, an administrator, a laptop asleep) is opened
+ * again before the next operation, the login's access asked again: a dashboard left
+ * open goes on instead of failing at every save until restarted.
+ */
 export class Connection {
+	/** the client reported an error: open a new one before the next operation */
+	private broken = false;
+
 	private constructor(
-		readonly client: pg.Client,
+		private current: pg.Client,
+		private readonly url: string,
 		readonly location: string,
-		readonly access: Access,
-	) {}
+		private currentAccess: Access,
+	) {
+		this.watch(current);
+	}
+
+	get client(): pg.Client {
+		return this.current;
+	}
+
+	get access(): Access {
+		return this.currentAccess;
+	}
 
 	/** Connects and checks the login's access (French refusal when it has none). */
 	static async open(url: string, location = url): Promise<Connection> {
 		const client = await connectClient(url, location);
 		try {
-			return new Connection(client, location, await whoami(client, location));
+			return new Connection(client, url, location, await whoami(client, location));
 		} catch (error) {
 			await client.end().catch(() => undefined);
 			throw error;
 		}
+	}
+
+	private watch(client: pg.Client): void {
+		client.on('error', () => {
+			if (client === this.current) this.broken = true;
+		});
+	}
+
+	private async connected(): Promise<pg.Client> {
+		if (!this.broken) return this.current;
+		const client = await connectClient(this.url, this.location);
+		try {
+			this.currentAccess = await whoami(client, this.location);
+		} catch (error) {
+			await client.end().catch(() => undefined);
+			throw error;
+		}
+		const dropped = this.current;
+		this.current = client;
+		this.broken = false;
+		this.watch(client);
+		await dropped.end().catch(() => undefined);
+		return client;
 	}
 
 	private queue: Promise<unknown> = Promise.resolve();
@@ -121,8 +163,8 @@ export class Connection {
 	 */
 	exclusive<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
 		const run = this.queue.then(
-			() => work(this.client),
-			() => work(this.client),
+			async () => work(await this.connected()),
+			async () => work(await this.connected()),
 		);
 		this.queue = run.catch(() => undefined);
 		return run;
@@ -134,6 +176,7 @@ export class Connection {
 			try {
 				await client.query(begin);
 			} catch (error) {
+				if (connectionLost(error)) this.broken = true;
 				throw databaseError(this.location, error);
 			}
 			try {
@@ -142,6 +185,7 @@ export class Connection {
 				return result;
 			} catch (error) {
 				await client.query('ROLLBACK').catch(() => undefined);
+				if (connectionLost(error)) this.broken = true;
 				throw databaseError(this.location, error);
 			}
 		});

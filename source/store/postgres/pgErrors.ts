@@ -59,19 +59,23 @@ export function pgReason(error: unknown): string {
 		}
 		case '22P05':
 			return 'caractère nul (\\u0000) dans les données : PostgreSQL le refuse. Rien n’a été écrit.';
-		case '57P01':
-		case '57P02':
-		case '57P03':
-		case '08000':
-		case '08003':
-		case '08006':
-			return `connexion au serveur perdue (${said}).`;
 	}
+	if (connectionLost(error)) return CONNECTION_LOST;
 	if (/client password must be a string|password authentication failed/i.test(said)) {
 		return 'le serveur demande un mot de passe : donnez-le par PGPASSWORD ou ~/.pgpass (jamais dans l’adresse).';
 	}
-	if (/Connection terminated|connection timeout/i.test(said)) return `connexion au serveur perdue ou trop lente (${said}).`;
+	if (/connection timeout/i.test(said)) return `serveur PostgreSQL trop lent à répondre (${said}) : réessayez.`;
 	return `erreur PostgreSQL (${said}).`;
+}
+
+const CONNECTION_LOST =
+	'connexion au serveur perdue (redémarrage, coupure du réseau) : elle est rouverte à l’opération suivante. Ce qui était en cours n’a peut-être pas été enregistré : vérifiez, puis réessayez.';
+
+/** The server or the network dropped the connection: it must be opened again. */
+export function connectionLost(error: unknown): boolean {
+	const {code, message} = (error ?? {}) as PgErrorLike;
+	if (typeof code === 'string' && ['57P01', '57P02', '57P03', '08000', '08003', '08006', 'ECONNRESET', 'EPIPE'].includes(code)) return true;
+	return typeof message === 'string' && /Connection terminated|not queryable|Client was closed/i.test(message);
 }
 
 /** `error` as the StoreError the command line reports (exit 1); the tool's own errors pass through. */
