@@ -1,5 +1,6 @@
 // `plie-triage export --cellule [DATE] [--since DATE] [--referent NAME] [--out FILE] [--force] [--discret]`:
 // the preparation workbook of the cellule de suivi (REFERENTIEL §5.3, issue 6).
+import {referentsShown} from '../domain/visibility.js';
 import {type Day, frenchDate, toDay} from '../domain/calendar.js';
 import {visibleLines} from '../domain/text.js';
 import {readVisibleCaseload} from '../store/caseloadStore.js';
@@ -28,6 +29,9 @@ export async function runExportCellule(context: CommandContext): Promise<void> {
 
 	const {requireKnownReferent} = await import('./referentCheck.js');
 	const referent = requireKnownReferent(context.referent, store.data.participants, context.storePath);
+	// a login that sees only its référent·es' people (a base) has them in the name: never the whole PLIE's file
+	const name = out ?? defaultCelluleFileName(meeting, referentsShown(referent, store.visible), flags.discret === true);
+	if (out === undefined) await checkOutPath(name, {storePath: context.storePath, extension: '.xlsx', what: 'un classeur Excel'});
 	const {celluleWrittenMessage, writeCelluleWorkbook} = await import('../io/celluleWorkbook.js');
 	const {preparationDueDate} = await import('../domain/workingDays.js');
 	const file = await writeCelluleWorkbook({
@@ -39,7 +43,7 @@ export async function runExportCellule(context: CommandContext): Promise<void> {
 		referent,
 		visible: store.visible,
 		discret: flags.discret === true,
-		out,
+		out: name,
 		force: flags.force === true,
 	});
 	process.stdout.write(visibleLines(celluleWrittenMessage(file, meeting, preparationDueDate(meeting, store.data.settings), context.today)) + '\n');

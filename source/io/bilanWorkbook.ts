@@ -23,8 +23,10 @@ export interface BilanWorkbookOptions extends SheetOptions {
 	readonly force?: boolean;
 }
 
-export function defaultBilanFileName(bilan: Pick<Bilan, 'from' | 'to' | 'referent'>): string {
-	const slug = bilan.referent === undefined ? '' : referentSlug(bilan.referent);
+/** `bilan-D1-D2[-referent].xlsx`; a login that sees only its référent·es' people (a base) has them in the name. */
+export function defaultBilanFileName(bilan: Pick<Bilan, 'from' | 'to' | 'referent' | 'visible'>): string {
+	const who = referentsShown(bilan.referent, bilan.visible);
+	const slug = who === undefined ? '' : referentSlug(who);
 	return `bilan-${isoFromDay(bilan.from)}-${isoFromDay(bilan.to)}${slug === '' ? '' : `-${slug}`}.xlsx`;
 }
 

@@ -64,7 +64,7 @@ export class CelluleFileExistsError extends WorkbookFileExistsError {}
 
 /** Writes the workbook and returns its path. Refuses to replace a file unless `force`. */
 export async function writeCelluleWorkbook(options: CelluleWorkbookOptions): Promise<string> {
-	const out = options.out ?? defaultCelluleFileName(options.meeting, options.referent, options.discret === true);
+	const out = options.out ?? defaultCelluleFileName(options.meeting, referentsShown(options.referent, options.visible), options.discret === true);
 	const selection = selectCellule({
 		participants: options.participants,
 		settings: options.settings,

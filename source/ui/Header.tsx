@@ -27,7 +27,11 @@ export function Header({referent, today, storePath, settings, discretion, width}
 	const meeting = settings.nextCellule === undefined ? undefined : parseIsoDate(settings.nextCellule);
 	const due = usePreparationDue(meeting, settings);
 	const mode = discretion ? ' · DISCRÉTION' : '';
-	const first = `plie-triage · Référent·e : ${referent ?? 'Tous'} · ${frenchDate(today)}${mode} · ${storePath}`;
+	const after = ` · ${frenchDate(today)}${mode}`;
+	// a long list of référent·es (a login that assists several) is cut first: the date and
+	// DISCRÉTION stay in sight, then the store's path takes what is left
+	const room = Math.max(12, width - 'plie-triage · Référent·e : '.length - after.length - 1); // 1: the line's own « … »
+	const first = `plie-triage · Référent·e : ${truncate(referent ?? 'Tous', room)}${after} · ${storePath}`;
 	return (
 		<Box flexDirection="column">
 			<Text bold color={tint(theme, 'cyan')}>

@@ -8,6 +8,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {generateCaseload, storeText} from '../../source/bench/caseload.js';
+import {referentSlug} from '../../source/io/celluleWorkbook.js';
 import {openCaseloadStore} from '../../source/store/caseloadStore.js';
 import {toDay} from '../../source/domain/calendar.js';
 import {readJournal} from '../../source/store/journal.js';
@@ -164,6 +165,13 @@ describe.skipIf(admin === undefined)(`plie-triage db${pgSkipReason()}`, () => {
 		expect(values).toContain(referent);
 		expect(values).not.toContain('Tous');
 		expect(synthese.headerFooter.oddHeader).toContain(referent);
+		// the default file names carry the référent·e too: never the whole PLIE's name in a shared folder
+		const slug = referentSlug(referent);
+		expect(runCli(['export', '--cellule', '2026-12-08', '--data', url, '--today', TODAY], {cwd: dir}).code).toBe(0);
+		expect(runCli(['bilan', '--du', '2025-11-23', '--au', TODAY, '--data', url, '--today', TODAY], {cwd: dir}).code).toBe(0);
+		const written = await fs.readdir(dir);
+		expect(written).toContain(`cellule-2026-12-08-${slug}.xlsx`);
+		expect(written).toContain(`bilan-2025-11-23-${TODAY}-${slug}.xlsx`);
 	});
 
 	it('import --dry-run as a référent login refuses what the import would refuse (another référent·e’s people), nothing written', async () => {

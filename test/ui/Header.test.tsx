@@ -39,4 +39,14 @@ describe('header', () => {
 		app = await renderApp([inOrder('2026-11-22')], {columns: 120, rows: 30, visible: ['PETIT Jules', 'MARTEL Inès']});
 		expect(app.frame().split('\n')[0]).toContain('Référent·e : MARTEL Inès, PETIT Jules ·');
 	});
+
+	it('a long list of référent·es is cut before the date and DISCRÉTION, which stay in sight at 80 columns', async () => {
+		const visible = ['MARTEL Inès', 'PETIT Jules', 'ROUVRAY Karim', 'DURAND Élise', 'LEBRUN Ana'];
+		app = await renderApp([inOrder('2026-11-22')], {columns: 80, rows: 24, visible});
+		const frame = await app.press('*');
+		const line = frame.split('\n')[0]!;
+		expect(line).toContain('Référent·e : DURAND Élise, LEBRUN Ana');
+		expect(line).toContain('· 22/11/2026 · DISCRÉTION');
+		expect(line.length).toBeLessThanOrEqual(80);
+	});
 });

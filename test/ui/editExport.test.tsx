@@ -42,6 +42,23 @@ describe('E: the cellule preparation workbook from the dashboard', () => {
 		expect(frame).toContain('Effectifs');
 	});
 
+	it('for a login that sees only its référent·es (a base), the form, the workbook and its name say whose it is', async () => {
+		editor = await renderEditor([inOrder(T, {id: 'W', name: 'VERNADOU Lise', referent: 'MARTEL Inès'})], {settings: {nextCellule: '2026-12-08'}, visible: ['MARTEL Inès']});
+		let frame = await editor.press('E');
+		expect(frame).toContain('Préparation de la cellule de suivi — MARTEL Inès');
+		await editor.press(KEYS.enter);
+		frame = await editor.waitFor('écrite');
+		const file = path.join(editor.dir, 'cellule-2026-12-08-martel-ines.xlsx');
+		expect(frame).toContain(file.slice(-30));
+		expect(await namesIn(file, 'Synthèse')).toContain('MARTEL Inès');
+		expect(await namesIn(file, 'Synthèse')).not.toContain('"Tous"');
+		frame = await editor.press(' ', 'V');
+		expect(frame).toContain('Valider les sorties présentées en cellule — MARTEL Inès');
+		frame = await editor.press(KEYS.escape, KEYS.escape, 'b', 'E');
+		expect(frame).toMatch(/Écrire le bilan .* \(MARTEL Inès\) dans/);
+		expect(frame.replaceAll('\n', '')).toMatch(/bilan-2026-07-01-2026-11-22-martel-ines\.xlsx \?/);
+	});
+
 	it('proposes a working day when the stored cellule is past, and takes a date typed without its year', async () => {
 		editor = await renderEditor([inOrder(T, {id: 'W'})], {settings: {nextCellule: '2026-11-10'}});
 		let frame = await editor.press('E');

@@ -33,12 +33,14 @@ export interface Editor {
 
 export async function renderEditor(
 	participants: readonly Participant[],
-	options: {today?: string; queue?: string; settings?: Partial<Settings>; watchMs?: number} = {},
+	/** `visible`: a session that shows only these référent·es' people, as a référent login on a base */
+	options: {today?: string; queue?: string; settings?: Partial<Settings>; watchMs?: number; visible?: readonly string[]} = {},
 ): Promise<Editor> {
 	const today = toDay(options.today ?? '2026-11-22');
 	const {dir, file} = await createTempStore('plie-edits-', participants, options.settings);
 	const data = (await readStoreFile(file)).data;
 	const session = new EditSession(file, data);
+	if (options.visible !== undefined) Object.defineProperty(session, 'visible', {value: options.visible});
 	const editor = createEditHandler({session, today, directory: dir});
 	const instance = render(
 		<Dashboard
@@ -47,6 +49,7 @@ export async function renderEditor(
 			storePath={file}
 			today={today}
 			queue={options.queue}
+			visible={session.visible}
 			color={false}
 			onEdit={editor}
 			onStart={tools => editor.watch(tools, options.watchMs ?? 100)}

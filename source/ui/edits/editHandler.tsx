@@ -290,7 +290,8 @@ export function createEditHandler(options: EditHandlerOptions): Editor {
 				import('../../io/celluleWorkbook.js'),
 				import('../../domain/workingDays.js'),
 			]);
-			const name = defaultCelluleFileName(meeting, selection.referent, selection.discretion === true);
+			// a login that sees only its référent·es' people (a base) has them in the name: never the whole PLIE's file
+			const name = defaultCelluleFileName(meeting, referentsShown(selection.referent, session.visible), selection.discretion === true);
 			const out = options.directory === undefined ? name : path.join(options.directory, name);
 			try {
 				// never the store or one of its files (a store named like the workbook)
