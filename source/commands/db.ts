@@ -54,6 +54,8 @@ async function dbInit(context: CommandContext, args: readonly string[]): Promise
 	);
 }
 
+const MAX_REFERENT_LENGTH = 100;
+
 async function dbGrant(context: CommandContext, sub: 'grant' | 'revoke', args: readonly string[]): Promise<void> {
 	const [login, ...extra] = args;
 	noExtra(`db ${sub}`, extra);
@@ -65,6 +67,9 @@ async function dbGrant(context: CommandContext, sub: 'grant' | 'revoke', args: r
 		throw new UsageError('db grant : précisez --referent NOM (ses bénéficiaires) ou --coordination (tous).');
 	}
 	if (referent === '') throw new UsageError('--referent : nom vide.');
+	// a name shown in every title of that login, and in every grant or revoke message
+	if (referent !== undefined && /[\p{Cc}\p{Cf}]/u.test(referent)) throw new UsageError('--referent : caractère de contrôle ou invisible dans le nom : tapez-le tel qu’il s’écrit.');
+	if (referent !== undefined && referent.length > MAX_REFERENT_LENGTH) throw new UsageError(`--referent : nom de plus de ${MAX_REFERENT_LENGTH} caractères.`);
 	const url = await requireUrl(context.storePath, '--data');
 	const {Connection} = await import('../store/postgres/connection.js');
 	const {grantAccess, revokeAccess} = await import('../store/postgres/grants.js');
@@ -89,7 +94,8 @@ async function dbGrant(context: CommandContext, sub: 'grant' | 'revoke', args: r
 		const result = await revokeAccess(connection, login, coordination ? {coordination: true} : referent === undefined ? {all: true} : {referent});
 		const left = result.remaining.length === 0 ? 'il n’a plus accès à aucun bénéficiaire' : `il garde : ${result.remaining.map(printable).join(', ')}`;
 		const what = coordination ? 'rôle de coordination' : referent === undefined ? 'tous ses accès' : `accès aux bénéficiaires de ${printable(referent)}`;
-		process.stdout.write(`Accès retiré à ${who} (${what}) dans ${url} ; ${left}.\n`);
+		if (result.removed === 0) process.stdout.write(`${who} n’avait pas d’accès à retirer (${what}) dans ${url} : rien n’a changé ; ${left}.\n`);
+		else process.stdout.write(`Accès retiré à ${who} (${what}) dans ${url} ; ${left}.\n`);
 	} finally {
 		await connection.close();
 	}

@@ -4,7 +4,7 @@
 // part of a name (a surname alone: `--referent rouvray`) is taken when it designates one référent·e.
 import {referentFilter} from '../domain/triage.js';
 import {UsageError} from '../domain/errors.js';
-import {foldText} from '../domain/text.js';
+import {namesWithWords} from '../domain/referentWords.js';
 
 const LISTED = 12;
 
@@ -22,8 +22,7 @@ export function requireKnownReferent(
 		a.localeCompare(b, 'fr'),
 	);
 	// every word typed is a word of the name (accents, case and order aside)
-	const typed = foldText(referent).split(' ').filter(Boolean);
-	const partial = typed.length === 0 ? [] : names.filter(name => typed.every(word => foldText(name).split(' ').includes(word)));
+	const partial = namesWithWords(names, referent);
 	if (partial.length === 1) return partial[0];
 	if (partial.length > 1) {
 		throw new UsageError(`--referent : « ${referent} » désigne plusieurs référent·es (${partial.slice(0, LISTED).join(', ')}) ; donnez le nom complet.`);
@@ -31,6 +30,6 @@ export function requireKnownReferent(
 	const known =
 		names.length === 0
 			? 'aucun·e référent·e n’y est renseigné·e'
-			: `référent·es du fichier : ${names.slice(0, LISTED).join(', ')}${names.length > LISTED ? `… (${names.length} en tout)` : ''}`;
+			: `référent·es connu·es : ${names.slice(0, LISTED).join(', ')}${names.length > LISTED ? `… (${names.length} en tout)` : ''}`;
 	throw new UsageError(`--referent : aucun bénéficiaire suivi par « ${referent} » dans ${storePath} (${known}).`);
 }

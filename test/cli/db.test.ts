@@ -189,6 +189,27 @@ describe.skipIf(admin === undefined)(`plie-triage db${pgSkipReason()}`, () => {
 		expect(runCli(['report', '--json', '--data', db.ownerUrl, '--today', TODAY]).stdout).toBe(before);
 	});
 
+	it('db grant takes a surname alone for the one référent·e it designates, refuses control characters, and says when a revoke removes nothing', async () => {
+		const {login} = await db.login('nom');
+		const names = [...new Set((await readStoreData(file)).participants.map(p => p.referent!.trim()))];
+		// a surname that is a word of one name only
+		const [surname, full] = names
+			.map(name => [name.split(' ')[0]!, name] as const)
+			.find(([word]) => names.filter(name => name.toLowerCase().split(' ').includes(word.toLowerCase())).length === 1)!;
+		const grant = runCli(['db', 'grant', login, '--referent', surname.toLowerCase(), '--data', db.ownerUrl]);
+		expect(grant.code).toBe(0);
+		expect(grant.stdout).toContain(`les bénéficiaires de ${full} dans`);
+		expect(grant.stderr).toBe('');
+		const hostile = runCli(['db', 'grant', login, '--referent', 'DUPONT\u001b[31m Anne\u0007', '--data', db.ownerUrl]);
+		expect(hostile.code).toBe(2);
+		expect(hostile.stderr).toContain('caractère de contrôle ou invisible dans le nom');
+		expect(hostile.stderr).not.toContain('\u001b');
+		expect(runCli(['db', 'revoke', login, '--data', db.ownerUrl]).stdout).toContain('Accès retiré');
+		expect(runCli(['db', 'revoke', login, '--data', db.ownerUrl]).stdout).toContain('n’avait pas d’accès à retirer');
+		// a login PostgreSQL would fold to lower case is shown quoted in the hint
+		expect(runCli(['db', 'grant', 'Inconnue_MAJ', '--referent', full, '--data', db.ownerUrl]).stderr).toContain('CREATE ROLE "Inconnue_MAJ" LOGIN');
+	});
+
 	it('usage errors: exit 2 in French; a password in the URL is never repeated', () => {
 		const withPassword = db.ownerUrl.replace('@', ':s3cr3t-mdp@');
 		for (const args of [

@@ -3,6 +3,7 @@
 // this base (the tables row-level security reads), and its membership of the two
 // group roles that carry the table rights (the server's, never revoked here: other
 // bases may use them). The login itself is created by the database administrator.
+import {namesWithWords} from '../../domain/referentWords.js';
 import type pg from 'pg';
 import {InputError} from '../../domain/errors.js';
 import type {Connection} from './connection.js';
@@ -28,9 +29,15 @@ async function requireLogin(client: pg.Client, login: string): Promise<void> {
 	if (rowCount === 0) {
 		throw new InputError(
 			`l’identifiant PostgreSQL « ${printable(login)} » n’existe pas sur ce serveur (ou ne peut pas se connecter) : ` +
-				`l’administrateur le crée d’abord (CREATE ROLE ${printable(login)} LOGIN), puis relancez la commande.`,
+				`l’administrateur le crée d’abord (CREATE ROLE ${roleName(login)} LOGIN), puis relancez la commande.`,
 		);
 	}
+}
+
+/** The login as SQL names it: quoted unless plain lowercase (CREATE ROLE BBT_INES would make bbt_ines). */
+function roleName(login: string): string {
+	const shown = printable(login);
+	return /^[a-z_][a-z0-9_]*$/.test(shown) ? shown : `"${shown.replaceAll('"', '""')}"`;
 }
 
 export interface GrantResult {
@@ -52,22 +59,39 @@ export async function grantAccess(connection: Connection, login: string, grant: 
 			await client.query(`INSERT INTO ${SCHEMA}.coordinators (login) VALUES ($1) ON CONFLICT (login) DO NOTHING`, [login]);
 			return {};
 		}
-		// the name as the caseload spells it (« martel ines » → « MARTEL Inès »): titles show it to the login
-		const {rows} = await client.query<{spelling: string | null; n: string}>(
-			`SELECT (SELECT referent FROM ${SCHEMA}.participants WHERE referent_key = ${SCHEMA}.fold($1)
-			         GROUP BY referent ORDER BY count(*) DESC, referent LIMIT 1) AS spelling,
-			        (SELECT count(*) FROM ${SCHEMA}.participants WHERE referent_key = ${SCHEMA}.fold($1)) AS n`,
-			[grant.referent],
-		);
-		const referent = rows[0]!.spelling ?? grant.referent.trim();
+		// the name as the caseload spells it (« martel ines » → « MARTEL Inès », « rouvray » → « ROUVRAY Karim »):
+		// titles show it to the login
+		const referent = (await spelledAs(client, grant.referent)) ?? grant.referent.trim();
+		const counted = await client.query<{n: string}>(`SELECT count(*) AS n FROM ${SCHEMA}.participants WHERE referent_key = ${SCHEMA}.fold($1)`, [referent]);
 		await client.query(
 			`INSERT INTO ${SCHEMA}.logins (login, referent) VALUES ($1, $2)
 			 ON CONFLICT (login, referent_key) DO UPDATE SET referent = EXCLUDED.referent, granted_by = current_user, granted_at = now()`,
 			[login, referent],
 		);
 		await client.query(`GRANT ${REFERENT_ROLE} TO ${who}`);
-		return {participants: Number(rows[0]!.n), referent};
+		return {participants: Number(counted.rows[0]!.n), referent};
 	});
+}
+
+/**
+ * The référent·e `typed` designates, as the participants spell it: the same name
+ * (case, accents, spaces aside; the most used spelling), else the one name holding
+ * every word typed (a surname alone). Undefined for a name nobody follows yet (a
+ * new colleague); refused when the words designate several.
+ */
+async function spelledAs(client: pg.Client, typed: string): Promise<string | undefined> {
+	const {rows} = await client.query<{referent: string; same: boolean}>(
+		`SELECT referent, referent_key = ${SCHEMA}.fold($1) AS same FROM ${SCHEMA}.participants
+		 WHERE referent IS NOT NULL GROUP BY referent, referent_key ORDER BY count(*) DESC, referent`,
+		[typed],
+	);
+	const same = rows.find(row => row.same);
+	if (same !== undefined) return same.referent.trim();
+	const names = namesWithWords([...new Set(rows.map(row => row.referent.trim()))], typed);
+	if (names.length > 1) {
+		throw new InputError(`--referent : « ${printable(typed)} » désigne plusieurs référent·es (${names.slice(0, 12).map(printable).join(', ')}) ; donnez le nom complet.`);
+	}
+	return names[0];
 }
 
 export type Revoke = {readonly all: true} | {readonly referent: string} | {readonly coordination: true};
