@@ -2,7 +2,7 @@
 // caseload that holds other people's files unless --force is given.
 import {access} from 'node:fs/promises';
 import {visibleText} from '../domain/text.js';
-import {isoFromDay} from '../domain/calendar.js';
+import {frenchDate} from '../domain/calendar.js';
 import {demoCaseload, demoNextCellule} from '../domain/demoCaseload.js';
 import {openCaseloadStore} from '../store/caseloadStore.js';
 import type {CommandContext} from './context.js';
@@ -32,7 +32,7 @@ export async function writeDemo(storePath: string, today: number, force = false)
 export async function runDemo(context: CommandContext): Promise<void> {
 	const count = await writeDemo(context.storePath, context.today, context.flags.force === true);
 	process.stdout.write(
-		`Démo écrite : ${visibleText(context.storePath)} (${count} bénéficiaires inventés, dates relatives au ${isoFromDay(context.today)}).\n`,
+		`Démo écrite : ${visibleText(context.storePath)} (${count} bénéficiaires inventés, dates relatives au ${frenchDate(context.today)}).\n`,
 	);
 }
 

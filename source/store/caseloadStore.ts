@@ -97,12 +97,12 @@ export async function withCaseloadStore<T>(location: string, work: (store: Casel
 	}
 }
 
-/** The caseload and settings at `location`, read at once (import…). */
+/** The caseload and settings at `location`, read at once (import, export --echange…). */
 export function readCaseload(location: string, options?: ReadOptions): Promise<StoreData> {
 	return withCaseloadStore(location, store => store.read(options));
 }
 
-/** The same, with whose participants they are (echeances, bilan, export: their titles say it). */
+/** The same, with whose participants they are (echeances, bilan, export --cellule: their titles say it). */
 export function readVisibleCaseload(location: string): Promise<{data: StoreData; visible: Visibility}> {
 	return withCaseloadStore(location, async store => ({data: await store.read(), visible: store.visible}));
 }

@@ -1,10 +1,8 @@
-// One dashboard session's editing state, for the screens to call: the store data
-// as last read or written, and the undo stack. Calls are queued, so keys pressed
-// in a burst are saved one after the other, each on the result of the previous.
-// The session counts the saves not yet on disk (`saving`, with listeners) so the
-// screen can say « en cours d'enregistrement » until they are, and `drain()` lets
-// the command wait for them before the process ends (q, Ctrl-C, a closed
-// terminal, SIGHUP, SIGTERM).
+// The dashboard's editing session on the store file: each save under the lock,
+// merged with a colleague's change (applyChange.ts), and the file followed by its
+// revision. The caseload shown, the undo stack and the queue of saves (keys in a
+// burst saved one after the other; `saving` and `drain()` so the screen and the
+// command wait for them) are QueuedSession's, shared with the base's session.
 import type {Edit} from '../domain/edits/result.js';
 import type {Participant} from '../domain/model.js';
 import {applyChange, type ChangeOptions, type ChangeOutcome, saveNextCellule, undoChange} from './applyChange.js';

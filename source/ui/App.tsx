@@ -6,7 +6,7 @@
 // there), and a form they open owns the keyboard until it closes.
 import {referentsShown, type Visibility} from '../domain/visibility.js';
 import {Box, Text, useApp} from 'ink';
-import React, {type ReactNode, useMemo, useRef, useState} from 'react';
+import React, {type ReactNode, useEffect, useMemo, useRef, useState} from 'react';
 import {type Day, frenchDate} from '../domain/calendar.js';
 import type {Bilan} from '../domain/bilan/index.js';
 import {discreetText, hiddenTyping} from '../domain/discretion.js';
@@ -220,6 +220,14 @@ export function App(props: AppProps) {
 	const hide = useMemo(() => discreetText(participants), [participants]);
 	const discretion = useMemo(() => ({on: nav.discretion, text: nav.discretion ? hide : (text: string) => text}), [nav.discretion, hide]);
 	const {dashboard, indicator, queueFilter, queue, queueCursor, shownId, facts, steps} = current;
+	// the person shown left the caseload this screen may show (given to another référent·e, removed,
+	// on another post): back to where the fiche was opened from, said, rather than a fiche of nobody
+	const gone = nav.view === 'participant' && shownId !== undefined && facts === undefined;
+	useEffect(() => {
+		if (!gone) return;
+		dispatch({type: 'back'});
+		setNotice('La fiche affichée n’est plus dans votre liste (modifiée ou retirée sur un autre poste).');
+	}, [gone]);
 	const nameOf = (p: Participant) => displayName(p, nav.discretion);
 	const columns = indicator
 		? queueColumns(indicator, {width, showReferent: nav.referent === undefined, nameOf, idWidth: idWidthOf(indicator), discretion: nav.discretion})

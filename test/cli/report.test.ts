@@ -159,6 +159,8 @@ describe('plie-triage demo', () => {
 		const file = path.join(dir, 'demo.json');
 		const run = runCli(['demo', '--data', file, '--today', T]);
 		expect(run.code).toBe(0);
+		// the day as users read it
+		expect(run.stdout).toMatch(/dates relatives au \d\d\/\d\d\/\d{4}\)\.$/m);
 		const json = JSON.parse(runCli(['report', '--json', '--data', file, '--today', T]).stdout);
 		expect(json.indicators.every((i: {count: number}) => i.count > 0)).toBe(true);
 	});

@@ -352,6 +352,20 @@ describe('a colleague’s saved change, without a key pressed', () => {
 		expect(await e.waitFor('Veille depuis le')).toContain(`Veille depuis le ${fr(-1)}`);
 	});
 
+	it('a fiche whose person leaves the caseload (removed on another post) goes back to its queue and says so', async () => {
+		const e = await openActive([inOrder(T, {id: 'W'}), inOrder(T, {id: 'Y'})]);
+		expect(e.frame()).toContain('Fiche');
+		await updateStore(e.file, data => {
+			data.participants = data.participants.filter(x => x.id !== 'W');
+			return [{action: 'suppression', participantId: 'W'}];
+		});
+		const frame = await e.waitFor('n’est plus dans votre liste');
+		expect(frame).toContain('La fiche affichée n’est plus dans votre liste');
+		expect(frame).toContain('File active');
+		const footer = frame.split('\n').at(-1)!;
+		expect(footer).not.toMatch(/Fiche/);
+	});
+
 	it('is named in the status line: who, which person, what', async () => {
 		const e = await openActive([inOrder(T, {id: 'W', standbySince: undefined})]);
 		const name = (await e.disk('W')).name;

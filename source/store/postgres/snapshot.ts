@@ -1,8 +1,9 @@
-// The base as of one moment, read for the dashboard's opening (issue 18, first
-// frame ≤ 1.5 s): the rows come as their UTF-8 bytes, joined as a store file, so
-// that the file's byte scanner gives the counts of the first frame
-// (snapshotCounts.ts) before anything is parsed; the session then parses the same
-// bytes (rows.ts storeFromSnapshot). One read of the base for both.
+// The base as of one moment, as every whole read of it is made (the dashboard's
+// opening, report, PostgresStore.read): the rows come as their UTF-8 bytes, joined
+// as a store file, so that the file's byte scanner gives the counts of the first
+// frame and report's queues (snapshotCounts.ts) before anything is parsed; the
+// session then parses the same bytes (rows.ts storeFromSnapshot). One read of the
+// base for both (issue 18: first frame ≤ 1.5 s).
 import type pg from 'pg';
 import {type Connection, SCHEMA} from './connection.js';
 import {DatabaseError} from './pgErrors.js';
