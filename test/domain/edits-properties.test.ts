@@ -8,6 +8,7 @@ import {
 	addStep,
 	applyChanges,
 	diffParticipants,
+	type FieldChange,
 	type Edit,
 	editStep,
 	finishStep,
@@ -109,10 +110,35 @@ describe('edits, merged and undone', () => {
 						expect(diffParticipants(base, a).some(c => c.key === change.key)).toBe(true);
 					}
 				} else {
-					const disagree = shared.some(c => !sameValue(c.after, theirChanges.find(t => t.key === c.key)!.after));
-					expect(mergedOverTheirs.conflicts.length > 0).toBe(disagree);
+					const theirAfter = (c: FieldChange) => theirChanges.find(t => t.key === c.key)!.after;
+					const disagree = shared.filter(c => !sameValue(c.after, theirAfter(c)));
+					// the same result on both sides: nothing to say
+					if (disagree.length === 0) expect(mergedOverTheirs.conflicts).toEqual([]);
+					// one field both changed differently (or an item one side added or removed): always a conflict
+					if (disagree.some(c => clash(c.before, c.after, theirAfter(c)))) expect(mergedOverTheirs.conflicts.length).toBeGreaterThan(0);
+					if (mergedOverTheirs.conflicts.length === 0) {
+						// merged field by field: every field either side changed is in the result
+						const merged = applyChanges(theirs, mergedOverTheirs.apply);
+						for (const c of disagree) {
+							const item = diffParticipants(theirs, merged).find(d => d.key === c.key)!.after as Record<string, unknown>;
+							const [before, ours, their] = [c.before, c.after, theirAfter(c)] as Array<Record<string, unknown>>;
+							for (const field of new Set([...Object.keys(before!), ...Object.keys(ours!), ...Object.keys(their!)])) {
+								const expected = !sameValue(before![field], ours![field]) ? ours![field] : their![field];
+								expect(item[field]).toEqual(expected);
+							}
+						}
+					}
 				}
 			}),
 		);
 	});
 });
+
+/** Two changes of one unit that cannot both hold: one side added or removed it, or they set one field differently. */
+function clash(base: unknown, mine: unknown, theirs: unknown): boolean {
+	const isItem = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+	if (!isItem(base) || !isItem(mine) || !isItem(theirs)) return !sameValue(mine, theirs);
+	return [...new Set([...Object.keys(mine), ...Object.keys(theirs)])].some(
+		field => !sameValue(base[field], mine[field]) && !sameValue(base[field], theirs[field]) && !sameValue(mine[field], theirs[field]),
+	);
+}
