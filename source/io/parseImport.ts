@@ -245,13 +245,12 @@ function invisibleIn(id: string): string | undefined {
 }
 
 function fault(context: SheetContext, row: SheetRow, column: string, raw: Plain | string, problem: string): void {
-	context.batch.faults.push({
-		sheet: context.sheet,
-		row: row.number,
-		column,
-		value: typeof raw === 'string' ? raw : displayPlain(raw),
-		problem,
-	});
+	context.batch.faults.push(faultAt(context, row, column, raw, problem));
+}
+
+/** A fault at this cell, said in French with its sheet, row and column. */
+function faultAt(context: SheetContext, row: SheetRow, column: string, raw: Plain | string, problem: string): Fault {
+	return {sheet: context.sheet, row: row.number, column, value: typeof raw === 'string' ? raw : displayPlain(raw), problem};
 }
 
 function oneOf(words: readonly string[]): string {
@@ -344,7 +343,8 @@ function readParticipantRow(
 			const hidden = invisibleIn(id);
 			if (hidden !== undefined) {
 				const problem = `identifiant avec un caractère invisible (${hidden}) : il semblerait identique à un autre sans l’être. Retirez-le.`;
-				context.batch.hiddenIds.push({id, fault: {sheet: context.sheet, row: row.number, column: headers.id!.header, value: id, problem}});
+				// a fault only if the store does not hold this very id (checkReferences)
+				context.batch.hiddenIds.push({id, fault: faultAt(context, row, headers.id!.header, id, problem)});
 			}
 		}
 	} else if (name !== undefined) {

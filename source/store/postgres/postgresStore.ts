@@ -96,12 +96,8 @@ export class PostgresStore implements CaseloadStore {
 			requireCurrentModel(this.location, settingsRow);
 			const rows = await readParticipantRows(client, {lock: true});
 			const data = storeFromRows(this.location, settingsRow, rows.documents);
-			const before = new Map(data.participants.map(p => [p.id, JSON.stringify(p)]));
-			const settingsBefore = JSON.stringify(data.settings);
-			const entries = await change(data);
-			if (entries.length === 0) return {data, entries};
-			const changes = rowChanges(data, before, settingsBefore);
-			this.requireInScope(changes);
+			const {entries, changes} = await this.changedInScope(data, change);
+			if (changes === undefined) return {data, entries};
 			await this.write(client, changes);
 			await appendJournalRows(client, journalLines(entries, {user: this.access.login, ...options}));
 			return {data, entries};
@@ -109,12 +105,27 @@ export class PostgresStore implements CaseloadStore {
 	}
 
 	async tryUpdate(change: StoreChange): Promise<{data: StoreData; entries: JournalEntry[]}> {
-		const data = await this.read();
+		const read = await this.readForWriting();
+		const {entries} = await this.changedInScope(read.data, change);
+		return {data: read.data, entries};
+	}
+
+	/** The rows of `snapshot` (else of one read now), refused when their model is not the tool's (db init first). */
+	private async readForWriting(snapshot?: RowsSnapshot): Promise<ReturnType<typeof storeFromSnapshot>> {
+		const read = storeFromSnapshot(this.location, snapshot ?? (await readRowsSnapshot(this.connection)));
+		requireCurrentModel(this.location, {modelVersion: read.modelVersion, settings: read.data.settings, revision: read.settingsRevision});
+		return read;
+	}
+
+	/** Runs `change` on `data`: the rows it changes (none when it journals nothing), checked against the login's scope. */
+	private async changedInScope(data: StoreData, change: StoreChange): Promise<{entries: JournalEntry[]; changes?: RowChanges}> {
 		const before = new Map(data.participants.map(p => [p.id, JSON.stringify(p)]));
 		const settingsBefore = JSON.stringify(data.settings);
 		const entries = await change(data);
-		if (entries.length > 0) this.requireInScope(rowChanges(data, before, settingsBefore));
-		return {data, entries};
+		if (entries.length === 0) return {entries};
+		const changes = rowChanges(data, before, settingsBefore);
+		this.requireInScope(changes);
+		return {entries, changes};
 	}
 
 	/** A référent login writes only its référent·es' participants: say which one is not, before the base refuses. */
@@ -156,8 +167,7 @@ export class PostgresStore implements CaseloadStore {
 		const listening = connectClient(this.location).catch(() => undefined);
 		let read: ReturnType<typeof storeFromSnapshot>;
 		try {
-			read = storeFromSnapshot(this.location, snapshot ?? (await readRowsSnapshot(this.connection)));
-			requireCurrentModel(this.location, {modelVersion: read.modelVersion, settings: read.data.settings, revision: read.settingsRevision});
+			read = await this.readForWriting(snapshot);
 		} catch (error) {
 			await (await listening)?.end().catch(() => undefined);
 			throw error;
