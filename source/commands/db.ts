@@ -93,7 +93,7 @@ async function dbGrant(context: CommandContext, sub: 'grant' | 'revoke', args: r
 		}
 		const result = await revokeAccess(connection, login, coordination ? {coordination: true} : referent === undefined ? {all: true} : {referent});
 		const left = result.remaining.length === 0 ? 'il n’a plus accès à aucun bénéficiaire' : `il garde : ${result.remaining.map(printable).join(', ')}`;
-		const what = coordination ? 'rôle de coordination' : referent === undefined ? 'tous ses accès' : `accès aux bénéficiaires de ${printable(referent)}`;
+		const what = coordination ? 'rôle de coordination' : referent === undefined ? 'tous ses accès' : `accès aux bénéficiaires de ${printable(result.referent ?? referent)}`;
 		if (result.removed === 0) process.stdout.write(`${who} n’avait pas d’accès à retirer (${what}) dans ${url} : rien n’a changé ; ${left}.\n`);
 		else process.stdout.write(`Accès retiré à ${who} (${what}) dans ${url} ; ${left}.\n`);
 	} finally {

@@ -5,6 +5,7 @@ import type {FieldTable} from '../domain/fields.js';
 import {openCaseloadStore, readCaseload} from '../store/caseloadStore.js';
 import type {JournalEntry} from '../store/transaction.js';
 import type {StoreData} from '../store/schema.js';
+import {InputError} from '../domain/errors.js';
 import {type Fault, ImportRejectedError} from './faults.js';
 import {importJournalEntries, replacementCharacters} from './importChanges.js';
 import {type MergeResult, type MergeSummary, type ParticipantChanges, hasChanges, mergeBatch} from './merge.js';
@@ -91,32 +92,22 @@ function journalEntries(file: string, result: MergeResult): JournalEntry[] {
 export async function importFile(file: string, options: ImportOptions): Promise<ImportResult> {
 	const format = await sniffFormat(file);
 	const batch = await readImportFile(file, options.today, options.storePath, options.table, format);
-	let result: MergeResult;
-	let written = false;
-	if (options.dryRun) {
-		// checked as the import would be (a référent login's scope in a base), nothing written
-		let merged: MergeResult | undefined;
-		const store = await openCaseloadStore(options.storePath);
-		await store
-			.tryUpdate(data => {
-				merged = mergeChecked(file, data, batch, options.table);
-				return journalEntries(file, merged);
-			}, {create: true})
-			.finally(() => store.close());
-		result = merged!;
-	} else {
-		let merged: MergeResult | undefined;
-		const store = await openCaseloadStore(options.storePath);
-		const update = await store.update(
-			data => {
-				merged = mergeChecked(file, data, batch, options.table);
-				return journalEntries(file, merged);
-			},
-			{create: true},
-		).finally(() => store.close());
-		result = merged!;
-		written = update.entries.length > 0;
-	}
+	let merged: MergeResult | undefined;
+	const change = (data: StoreData) => {
+		merged = mergeChecked(file, data, batch, options.table);
+		return journalEntries(file, merged);
+	};
+	const store = await openCaseloadStore(options.storePath);
+	// a dry run is checked as the import would be (a référent login's scope in a base), nothing written
+	const update = await (options.dryRun ? store.tryUpdate(change, {create: true}) : store.update(change, {create: true}))
+		.catch((error: unknown) => {
+			// the store's own refusal (a référent login's scope in a base: a plain InputError) names the base and the person; the file too
+			if (error instanceof InputError && error.constructor === InputError) throw new InputError(`${error.message} (import de ${file})`);
+			throw error;
+		})
+		.finally(() => store.close());
+	const result = merged!;
+	const written = !options.dryRun && update.entries.length > 0;
 	return {
 		file,
 		format,

@@ -185,6 +185,7 @@ describe.skipIf(admin === undefined)(`plie-triage db${pgSkipReason()}`, () => {
 			const attempt = runCli(['import', everyone, ...extra, '--data', url, '--today', TODAY]);
 			expect(attempt.code).toBe(1);
 			expect(attempt.stderr).toMatch(/hors de vos référent·es .*Rien n’a été écrit\./);
+			expect(attempt.stderr).toContain(`(import de ${everyone})`);
 		}
 		expect(runCli(['report', '--json', '--data', db.ownerUrl, '--today', TODAY]).stdout).toBe(before);
 	});
@@ -204,6 +205,11 @@ describe.skipIf(admin === undefined)(`plie-triage db${pgSkipReason()}`, () => {
 		expect(hostile.code).toBe(2);
 		expect(hostile.stderr).toContain('caractère de contrôle ou invisible dans le nom');
 		expect(hostile.stderr).not.toContain('\u001b');
+		// revoked by the same surname: the access named in full, and gone
+		const byName = runCli(['db', 'revoke', login, '--referent', surname.toUpperCase(), '--data', db.ownerUrl]);
+		expect(byName.stdout).toContain(`Accès retiré à « ${login} » (accès aux bénéficiaires de ${full})`);
+		expect(byName.stdout).toContain('il n’a plus accès à aucun bénéficiaire');
+		expect(runCli(['db', 'grant', login, '--referent', full, '--data', db.ownerUrl]).code).toBe(0);
 		expect(runCli(['db', 'revoke', login, '--data', db.ownerUrl]).stdout).toContain('Accès retiré');
 		expect(runCli(['db', 'revoke', login, '--data', db.ownerUrl]).stdout).toContain('n’avait pas d’accès à retirer');
 		// a login PostgreSQL would fold to lower case is shown quoted in the hint

@@ -94,6 +94,20 @@ async function spelledAs(client: pg.Client, typed: string): Promise<string | und
 	return names[0];
 }
 
+/** Among the référent·es `login` works for, the one `typed` designates (its name, or words of it); else `typed`. */
+async function ownReferent(client: pg.Client, login: string, typed: string): Promise<string> {
+	const {rows} = await client.query<{referent: string; same: boolean}>(
+		`SELECT referent, referent_key = ${SCHEMA}.fold($2) AS same FROM ${SCHEMA}.logins WHERE login = $1`,
+		[login, typed],
+	);
+	if (rows.some(row => row.same)) return typed;
+	const names = namesWithWords(rows.map(row => row.referent), typed);
+	if (names.length > 1) {
+		throw new InputError(`--referent : « ${printable(typed)} » désigne plusieurs référent·es de « ${printable(login)} » (${names.map(printable).join(', ')}) ; donnez le nom complet.`);
+	}
+	return names[0] ?? typed;
+}
+
 export type Revoke = {readonly all: true} | {readonly referent: string} | {readonly coordination: true};
 
 export interface RevokeResult {
@@ -101,24 +115,28 @@ export interface RevokeResult {
 	readonly removed: number;
 	/** référent·es the login still works for */
 	readonly remaining: readonly string[];
+	/** with --referent: the référent·e it designated among the login's */
+	readonly referent?: string;
 }
 
 export async function revokeAccess(connection: Connection, login: string, revoke: Revoke): Promise<RevokeResult> {
 	requireGrantor(connection);
 	return connection.transaction(async client => {
 		let removed = 0;
-		if (!('coordination' in revoke)) {
-			const result =
-				'referent' in revoke
-					? await client.query(`DELETE FROM ${SCHEMA}.logins WHERE login = $1 AND referent_key = ${SCHEMA}.fold($2)`, [login, revoke.referent])
-					: await client.query(`DELETE FROM ${SCHEMA}.logins WHERE login = $1`, [login]);
+		let referent: string | undefined;
+		if ('referent' in revoke) {
+			// read as db grant reads it: « rouvray » is the ROUVRAY Karim this login works for
+			referent = await ownReferent(client, login, revoke.referent);
+			const result = await client.query(`DELETE FROM ${SCHEMA}.logins WHERE login = $1 AND referent_key = ${SCHEMA}.fold($2)`, [login, referent]);
 			removed = result.rowCount ?? 0;
+		} else if ('all' in revoke) {
+			removed = (await client.query(`DELETE FROM ${SCHEMA}.logins WHERE login = $1`, [login])).rowCount ?? 0;
 		}
 		if ('all' in revoke || 'coordination' in revoke) {
 			removed += (await client.query(`DELETE FROM ${SCHEMA}.coordinators WHERE login = $1`, [login])).rowCount ?? 0;
 		}
 		// the group roles stay: they are the server's, shared by its other bases, and give nothing here alone
 		const {rows} = await client.query<{referent: string}>(`SELECT referent FROM ${SCHEMA}.logins WHERE login = $1 ORDER BY referent`, [login]);
-		return {removed, remaining: rows.map(row => row.referent)};
+		return {removed, remaining: rows.map(row => row.referent), referent};
 	});
 }
