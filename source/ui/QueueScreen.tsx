@@ -41,7 +41,9 @@ export function queueTitle(indicator: IndicatorResult, position: number, count: 
 	const where = count === 0 ? `0/${total}` : `${position + 1}/${count}`;
 	const filtered = filter === '' ? '' : ` (filtre « ${filter} » : ${count} sur ${total})`;
 	const snoozed = indicator.snoozed.length > 0 ? ` · ${indicator.snoozed.length} en attente` : '';
-	return `${indicator.definition.label} — ${where}${steps ? ' étapes' : ''} · ${indicator.definition.id}${filtered}${snoozed}`;
+	// the id is what --queue takes: only §4's indicators have one a user can type (not « snoozes », a bilan row)
+	const id = indicatorById(indicator.definition.id) === undefined ? '' : ` · ${indicator.definition.id}`;
+	return `${indicator.definition.label} — ${where}${steps ? ' étapes' : ''}${id}${filtered}${snoozed}`;
 }
 
 /** What an empty queue says, and the key that goes on (the status line repeats it). */

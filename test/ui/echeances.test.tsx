@@ -97,6 +97,8 @@ describe('the échéances screen', () => {
 		await editor.saved();
 		let frame = await editor.press(KEYS.down, 'Z');
 		expect(frame).toContain('Mises en attente');
+		// no internal name in its title (« snoozes » is no indicator --queue takes)
+		expect(frame).not.toContain('snoozes');
 		frame = await editor.press(KEYS.enter);
 		expect(frame).toContain('RETARD Alix');
 		frame = await editor.press(KEYS.escape);

@@ -44,7 +44,8 @@ describe('E: the cellule preparation workbook from the dashboard', () => {
 
 	it('for a login that sees only its référent·es (a base), the form, the workbook and its name say whose it is', async () => {
 		editor = await renderEditor([inOrder(T, {id: 'W', name: 'VERNADOU Lise', referent: 'MARTEL Inès'})], {settings: {nextCellule: '2026-12-08'}, visible: ['MARTEL Inès']});
-		let frame = await editor.press('E');
+		await editor.press('E');
+		let frame = await editor.waitFor('Préparation de la cellule de suivi');
 		expect(frame).toContain('Préparation de la cellule de suivi — MARTEL Inès');
 		await editor.press(KEYS.enter);
 		frame = await editor.waitFor('écrite');
@@ -52,9 +53,14 @@ describe('E: the cellule preparation workbook from the dashboard', () => {
 		expect(frame).toContain(file.slice(-30));
 		expect(await namesIn(file, 'Synthèse')).toContain('MARTEL Inès');
 		expect(await namesIn(file, 'Synthèse')).not.toContain('"Tous"');
-		frame = await editor.press(' ', 'V');
+		await editor.press(' ', 'V');
+		frame = await editor.waitFor('Valider les sorties');
 		expect(frame).toContain('Valider les sorties présentées en cellule — MARTEL Inès');
-		frame = await editor.press(KEYS.escape, KEYS.escape, 'b', 'E');
+		// the bilan screen computes its tables first: E once it is there
+		await editor.press(KEYS.escape, KEYS.escape, 'b');
+		await editor.waitFor('Période');
+		await editor.press('E');
+		frame = await editor.waitFor('Écrire le bilan');
 		expect(frame).toMatch(/Écrire le bilan .* \(MARTEL Inès\) dans/);
 		expect(frame.replaceAll('\n', '')).toMatch(/bilan-2026-07-01-2026-11-22-martel-ines\.xlsx \?/);
 	});
